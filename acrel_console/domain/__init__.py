@@ -1,0 +1,1 @@
+"""Pure values and rules: money, energy, statuses, tariffs math, errors (stdlib only)."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy engine/session, schema and Alembic migrations."""

@@ -1,0 +1,82 @@
+"""Engine and session factory: the embedded SQLite default (WAL, FULL, foreign keys) or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "acrel-console"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def data_dir() -> Path:
+    """The user data directory where the embedded database and backups live."""
+    override = os.environ.get("ACREL_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_url() -> str:
+    """`--db` default: env ACREL_DB, else the SQLite file in the user data directory."""
+    env = os.environ.get("ACREL_DB")
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'acrel-console.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path as SQLite and plain postgresql:// as psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Pragmas per connection: WAL for concurrent readers, FULL so a committed sale survives power loss.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def _sqlite_begin_immediate(conn: Any) -> None:
+    # Writers take the lock at BEGIN so two sales on one meter serialise instead of deadlocking.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create an engine for a URL with the pragmas and pool settings this project relies on."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "isolation_level": None})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded values after commit (results are copied into domain values anyway)."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe_url(url: str) -> str:
+    """The database for the status bar, without a password."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(normalise_url(url))
+    if u.get_backend_name() == "sqlite":
+        return f"SQLite {u.database}"
+    return f"PostgreSQL {u.host}:{u.port or 5432}/{u.database}"

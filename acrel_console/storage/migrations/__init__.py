@@ -1,0 +1,1 @@
+"""Alembic migration environment (one revision per schema change, never edited once released)."""

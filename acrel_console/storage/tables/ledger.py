@@ -1,0 +1,1 @@
+"""Ledger tables: tenants, accounts, operations, entries, tariffs (filled by the ledger work)."""

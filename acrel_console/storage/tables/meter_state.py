@@ -1,0 +1,52 @@
+"""The latest known state of each meter (from polls) and per-bus health."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from acrel_console.storage.base import Base, UtcDateTime
+
+
+class MeterStateRow(Base):
+    """One row per meter, updated by the poller. Back-off lives here so it survives a restart."""
+
+    __tablename__ = "meter_state"
+
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), primary_key=True)
+    last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    backoff_level: Mapped[int] = mapped_column(Integer, default=0)  # skip 2**level - 1 sweeps
+    sweeps_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    offline: Mapped[bool] = mapped_column(Boolean, default=True)
+    offline_since: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    remaining_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    energy_total: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0.01 kWh
+    purchase_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    relay_closed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    forced: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # 强制模式
+    keep_power: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    status_bits: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    meter_clock_drift_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    values_json: Mapped[str] = mapped_column(Text, default="{}")  # every decoded live value
+
+
+class BusHealthRow(Base):
+    __tablename__ = "bus_health"
+
+    gateway_id: Mapped[int] = mapped_column(ForeignKey("gateways.id"), primary_key=True)
+    last_sweep_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_sweep_s: Mapped[str | None] = mapped_column(String(20), nullable=True)  # decimal seconds
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    timeouts: Mapped[int] = mapped_column(Integer, default=0)
+    crc_errors: Mapped[int] = mapped_column(Integer, default=0)
+    frame_errors: Mapped[int] = mapped_column(Integer, default=0)
+    exceptions: Mapped[int] = mapped_column(Integer, default=0)
+    meters_online: Mapped[int] = mapped_column(Integer, default=0)
+    meters_total: Mapped[int] = mapped_column(Integer, default=0)
+    connected: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,1 @@
+"""History readings and daily aggregates (filled by the polling work)."""
