@@ -1,0 +1,1 @@
+"""Bytes and buses: transports, Modbus/vendor frames, meter profiles, simulator, SMS modem."""

@@ -1,0 +1,91 @@
+"""The contract between the bus drivers and the services that poll and command meters.
+
+A `MeterBus` is one sequential line (a serial port, or one TCP gateway port). Exactly one thread
+(the bus worker) uses a given instance; it is not thread-safe by design. Every call has a bounded
+timeout taken from the bus configuration and raises one of the `BusError` subclasses below;
+nothing else escapes (a decoding bug is reported as `FrameError`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams, RechargeAck
+
+
+@dataclass(frozen=True, slots=True)
+class BusConfig:
+    """How to reach one bus. kind: serial | modbus-tcp | rtu-over-tcp."""
+
+    name: str
+    kind: str
+    host: str | None = None
+    port: int | None = None
+    serial_port: str | None = None
+    baud: int = 9600
+    parity: str = "N"
+    stopbits: int = 1
+    timeout_ms: int = 500
+    retries: int = 1  # transport retries for reads; credit writes never retry blindly (design §8)
+    inter_frame_delay_ms: int = 0
+    cipher_key: tuple[int, int, int, int] | None = None  # TEA16 link cipher, None = off
+
+
+@dataclass(slots=True)
+class BusCounters:
+    """Per-bus health counters, incremented by the driver."""
+
+    requests: int = 0
+    timeouts: int = 0
+    crc_errors: int = 0
+    frame_errors: int = 0
+    exceptions: int = 0
+    late_replies_discarded: int = 0
+    connect_failures: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+class BusError(Exception):
+    """Base of every failure a bus call can raise."""
+
+
+class BusUnavailable(BusError):
+    """The port or gateway cannot be opened/connected (refused, reset, missing serial port)."""
+
+
+class MeterTimeout(BusError):
+    """No (complete) reply within the timeout after the allowed retries."""
+
+
+class FrameError(BusError):
+    """A malformed, truncated, wrong-unit or wrong-function reply."""
+
+
+class CrcError(FrameError):
+    """A reply whose CRC did not match."""
+
+
+class ExceptionReply(BusError):
+    """The meter answered with a Modbus exception."""
+
+    def __init__(self, function: int, code: int) -> None:
+        self.function = function
+        self.code = code
+        super().__init__(f"exception reply to function 0x{function:02X}: code {code}")
+
+
+class MeterBus(Protocol):
+    """Operations on meters of one bus. `address` is the RS485 address / unit id."""
+
+    counters: BusCounters
+
+    def connect(self) -> None: ...
+    def close(self) -> None: ...
+    def read_realtime(self, address: int, model: str) -> MeterReading: ...
+    def read_money_params(self, address: int, model: str) -> MoneyParams: ...
+    def recharge(self, address: int, model: str, amount_fen: int, purchase_count: int) -> RechargeAck: ...
+    def write_money_params(self, address: int, model: str, params: MoneyParams) -> None: ...
+    def force(self, address: int, model: str, mode: ForceMode) -> None: ...
+    def set_clock(self, address: int, model: str, at_local: datetime) -> None: ...
