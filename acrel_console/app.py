@@ -1,0 +1,59 @@
+"""Composition root: configuration -> engine -> migrations -> services. No globals."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from acrel_console.services.audit import AuditService
+from acrel_console.services.base import ServiceContext
+from acrel_console.services.operators import OperatorService
+from acrel_console.services.site_config import SiteConfigService
+from acrel_console.services.site_settings import SiteSettingsService
+from acrel_console.storage import migrate
+from acrel_console.storage.engine import default_db_url, make_engine, make_session_factory, normalise_url
+
+
+@dataclass
+class Services:
+    """Every service of one database, built once and handed to the UI or CLI."""
+
+    ctx: ServiceContext
+    operators: OperatorService
+    audit: AuditService
+    site: SiteConfigService
+    settings: SiteSettingsService
+
+    def close(self) -> None:
+        self.ctx.engine.dispose()
+
+
+def load_site_key() -> bytes | None:
+    """The site's 3DES key (design §8): from ACREL_SITE_KEY (hex) or the key file beside the data; never
+    from the database."""
+    from acrel_console.storage.engine import data_dir
+
+    env = os.environ.get("ACREL_SITE_KEY")
+    if env:
+        return bytes.fromhex(env)
+    path = data_dir() / "site.key"
+    if path.exists():
+        return bytes.fromhex(path.read_text().strip())
+    return None
+
+
+def build_services(db_url: str | None = None, *, migrate_schema: bool = True) -> Services:
+    """Open (and by default create/upgrade) the database and build the services over it."""
+    url = normalise_url(db_url or default_db_url())
+    engine = make_engine(url)
+    if migrate_schema:
+        migrate.upgrade(engine)
+    ctx = ServiceContext(engine=engine, session_factory=make_session_factory(engine), db_url=url,
+                         site_key=load_site_key())
+    return Services(
+        ctx=ctx,
+        operators=OperatorService(ctx),
+        audit=AuditService(ctx),
+        site=SiteConfigService(ctx),
+        settings=SiteSettingsService(ctx),
+    )

@@ -1,0 +1,1 @@
+"""Money and its records: tenants, accounts, sales, refunds, reversals, transfers, the journal."""

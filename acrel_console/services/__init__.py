@@ -1,0 +1,1 @@
+"""Use cases that combine ledger, drivers and storage: the only layer the UI and CLI call."""

@@ -1,0 +1,96 @@
+"""What every service shares: the signed-in actor, the context, the permission guard."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
+from acrel_console.domain.roles import Permission, Role, role_allows
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The signed-in operator on whose behalf a service acts."""
+
+    id: int | None
+    name: str
+    role: Role
+
+    @staticmethod
+    def system() -> Actor:
+        """The console itself (poller, dispatcher, alarm engine)."""
+        return Actor(id=None, name="system", role=Role.ADMINISTRATOR)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class ServiceContext:
+    """Composition-root product handed to every service: database, clock, site secrets."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    db_url: str
+    clock: Callable[[], datetime] = _utcnow
+    site_key: bytes | None = None  # 3DES site key for delivery MACs; never stored in the database
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One database transaction: commit on success, roll back on any error."""
+        with self.session_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        with self.session_factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+
+REQUIRED_PERMISSION_ATTR = "__required_permission__"
+
+
+def check_permission(actor: Actor, permission: Permission) -> None:
+    """Raise PermissionDenied unless the actor's role holds the permission."""
+    if not role_allows(actor.role, permission):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("errors", "{name} ({role}) may not do this: it needs the '{permission}' right."),
+            name=actor.name,
+            role=actor.role.value,
+            permission=permission.value,
+        )
+
+
+def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Guard a service method `(self, actor, ...)`: the permission is checked before anything else."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            actor = kwargs.get("actor", args[1] if len(args) > 1 else None)
+            if not isinstance(actor, Actor):
+                raise TypeError(f"{fn.__qualname__} needs an Actor as its first argument")
+            check_permission(actor, permission)
+            return fn(*args, **kwargs)
+
+        setattr(wrapper, REQUIRED_PERMISSION_ATTR, permission)
+        return wrapper
+
+    return decorate

@@ -1,0 +1,378 @@
+"""Site configuration use cases: buildings, gateways (buses) and meters, validated and logged."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
+from acrel_console.domain.roles import Permission
+from acrel_console.ledger.queries import meter_has_money_records
+from acrel_console.domain.site import (BAUD_RATES, GATEWAY_KINDS, MAX_ADDRESS, MIN_ADDRESS, PARITIES, STOPBITS,
+                                       Building, Gateway, Meter)
+from acrel_console.services import audit
+from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.site import BuildingRow, GatewayRow, MeterRow
+
+
+def known_models() -> tuple[str, ...]:
+    """Model names with a profile (profiles are data: drivers/profiles/*.toml)."""
+    from acrel_console.drivers.profiles import list_profiles
+
+    return tuple(list_profiles())
+
+
+def building_value(r: BuildingRow) -> Building:
+    return Building(r.id, r.name, r.floor, r.area, r.notes)
+
+
+def gateway_value(r: GatewayRow) -> Gateway:
+    return Gateway(r.id, r.name, r.kind, r.host, r.port, r.serial_port, r.baud, r.parity, r.stopbits, r.timeout_ms,
+                   r.retries, r.inter_frame_delay_ms, r.building_id, r.enabled)
+
+
+def meter_value(r: MeterRow, gateway: str, building: str | None) -> Meter:
+    return Meter(r.id, r.gateway_id, gateway, r.address, r.model, r.room, r.building_id, building, r.ct_ratio,
+                 r.circuit, r.meter_no, r.alarm1_fen, r.alarm2_fen, r.overload_power_w, r.max_credit_fen, r.retired)
+
+
+def _int(value: Any, field: str, label: str, lo: int, hi: int) -> int:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a whole number."),
+                              field=field, label=label, value=value) from None
+    if not lo <= number <= hi:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: {value} is outside {minimum}..{maximum}."),
+                              field=field, label=label, value=number, minimum=lo, maximum=hi)
+    return number
+
+
+def _text(value: Any, field: str, label: str, required: bool = True, max_len: int = 100) -> str:
+    text = "" if value is None else str(value).strip()
+    if required and not text:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is required."), field=field, label=label)
+    if len(text) > max_len:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is longer than {n} characters."),
+                              field=field, label=label, n=max_len)
+    return text
+
+
+def parse_host_port(text: str) -> tuple[str, int]:
+    """'HOST:PORT' into its parts, validated."""
+    host, sep, port = str(text).strip().rpartition(":")
+    if not sep or not host:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{value}' is not HOST:PORT."), field="tcp", value=text)
+    return host, _int(port, "tcp", "TCP port", 1, 65535)
+
+
+def validate_gateway(fields: dict[str, Any]) -> dict[str, Any]:
+    """Normalise and validate gateway fields (shared by the GUI dialog, CLI and xlsx import)."""
+    out: dict[str, Any] = {}
+    out["name"] = _text(fields.get("name"), "name", "Gateway name")
+    kind = str(fields.get("kind", "")).strip().lower()
+    if kind not in GATEWAY_KINDS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Gateway mode must be one of {choices}."), field="kind",
+                              choices=", ".join(GATEWAY_KINDS))
+    out["kind"] = kind
+    if kind == "serial":
+        out["serial_port"] = _text(fields.get("serial_port"), "serial_port", "Serial port", max_len=255)
+        out["host"], out["port"] = None, None
+    else:
+        if fields.get("tcp"):
+            out["host"], out["port"] = parse_host_port(fields["tcp"])
+        else:
+            out["host"] = _text(fields.get("host"), "host", "Host", max_len=255)
+            out["port"] = _int(fields.get("port"), "port", "TCP port", 1, 65535)
+        out["serial_port"] = None
+    baud = _int(fields.get("baud", 9600), "baud", "Baud rate", 300, 115200)
+    if baud not in BAUD_RATES:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Baud rate must be one of {choices}."), field="baud",
+                              choices=", ".join(map(str, BAUD_RATES)))
+    out["baud"] = baud
+    parity = str(fields.get("parity", "N")).strip().upper()[:1]
+    if parity not in PARITIES:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Parity must be N, E or O."), field="parity")
+    out["parity"] = parity
+    stopbits = _int(fields.get("stopbits", 1), "stopbits", "Stop bits", 1, 2)
+    if stopbits not in STOPBITS:  # pragma: no cover - range check above covers it
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Stop bits must be 1 or 2."), field="stopbits")
+    out["stopbits"] = stopbits
+    out["timeout_ms"] = _int(fields.get("timeout_ms", 500), "timeout_ms", "Timeout (ms)", 20, 10000)
+    out["retries"] = _int(fields.get("retries", 1), "retries", "Retries", 0, 5)
+    out["inter_frame_delay_ms"] = _int(fields.get("inter_frame_delay_ms", 0), "inter_frame_delay_ms",
+                                       "Inter-frame delay (ms)", 0, 1000)
+    return out
+
+
+def validate_meter(fields: dict[str, Any]) -> dict[str, Any]:
+    """Normalise and validate meter fields that need no database."""
+    out: dict[str, Any] = {}
+    out["address"] = _int(fields.get("address"), "address", "RS485 address", MIN_ADDRESS, MAX_ADDRESS)
+    model = str(fields.get("model", "")).strip().upper()
+    models = known_models()
+    if model not in models:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown meter model '{model}'; known: {choices}."),
+                              field="model", model=fields.get("model", ""), choices=", ".join(models))
+    out["model"] = model
+    out["room"] = _text(fields.get("room"), "room", "Room")
+    out["ct_ratio"] = _int(fields.get("ct_ratio", 1) or 1, "ct_ratio", "CT ratio", 1, 10000)
+    circuit = fields.get("circuit")
+    out["circuit"] = None if circuit in (None, "") else _int(circuit, "circuit", "Circuit", 1, 36)
+    out["meter_no"] = _text(fields.get("meter_no", ""), "meter_no", "Meter number", required=False, max_len=40)
+    return out
+
+
+class SiteConfigService:
+    """Buildings, gateways and meters. Every change is validated and lands in the operation log."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- buildings ---------------------------------------------------------------------------
+    @requires(Permission.VIEW)
+    def list_buildings(self, actor: Actor) -> list[Building]:
+        with self.ctx.read() as s:
+            return [building_value(r) for r in s.execute(select(BuildingRow).order_by(BuildingRow.name)).scalars()]
+
+    @requires(Permission.CONFIGURE_SITE)
+    def add_building(self, actor: Actor, name: str, floor: str = "", area: str = "", notes: str = "") -> Building:
+        with self.ctx.transaction() as s:
+            return self.add_building_in(s, actor, name, floor, area, notes)
+
+    def add_building_in(self, s: Session, actor: Actor, name: str, floor: str = "", area: str = "",
+                        notes: str = "") -> Building:
+        name = _text(name, "name", "Building name")
+        if s.execute(select(BuildingRow.id).where(BuildingRow.name == name)).first():
+            raise ConflictError(QT_TRANSLATE_NOOP("errors", "A building named {name} already exists."), name=name)
+        row = BuildingRow(name=name, floor=_text(floor, "floor", "Floor", False, 50),
+                          area=_text(area, "area", "Area", False), notes=str(notes or ""))
+        s.add(row)
+        s.flush()
+        value = building_value(row)
+        audit.append(s, actor, "building.add", name, after=asdict(value), at=self.ctx.clock())
+        return value
+
+    @requires(Permission.CONFIGURE_SITE)
+    def update_building(self, actor: Actor, building_id: int, **fields: Any) -> Building:
+        with self.ctx.transaction() as s:
+            row = s.get(BuildingRow, building_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No building {name}."), name=building_id)
+            before = building_value(row)
+            if "name" in fields:
+                name = _text(fields["name"], "name", "Building name")
+                clash = s.execute(select(BuildingRow.id).where(BuildingRow.name == name, BuildingRow.id != row.id)).first()
+                if clash:
+                    raise ConflictError(QT_TRANSLATE_NOOP("errors", "A building named {name} already exists."), name=name)
+                row.name = name
+            for key in ("floor", "area", "notes"):
+                if key in fields:
+                    setattr(row, key, str(fields[key] or "").strip())
+            s.flush()
+            after = building_value(row)
+            audit.append(s, actor, "building.update", row.name, before=asdict(before), after=asdict(after),
+                         at=self.ctx.clock())
+            return after
+
+    @requires(Permission.CONFIGURE_SITE)
+    def remove_building(self, actor: Actor, building_id: int) -> None:
+        with self.ctx.transaction() as s:
+            row = s.get(BuildingRow, building_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No building {name}."), name=building_id)
+            used = s.execute(select(func.count(MeterRow.id)).where(MeterRow.building_id == row.id)).scalar() or 0
+            used += s.execute(select(func.count(GatewayRow.id)).where(GatewayRow.building_id == row.id)).scalar() or 0
+            if used:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Building {name} still has meters or gateways."),
+                                    name=row.name)
+            before = building_value(row)
+            s.delete(row)
+            audit.append(s, actor, "building.remove", before.name, before=asdict(before), at=self.ctx.clock())
+
+    def building_id_by_name(self, s: Session, name: str | None) -> int | None:
+        if name in (None, ""):
+            return None
+        bid = s.execute(select(BuildingRow.id).where(BuildingRow.name == str(name).strip())).scalar()
+        if bid is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No building named {name}."), name=name)
+        return int(bid)
+
+    # --- gateways ----------------------------------------------------------------------------
+    @requires(Permission.VIEW)
+    def list_gateways(self, actor: Actor) -> list[Gateway]:
+        with self.ctx.read() as s:
+            return [gateway_value(r) for r in s.execute(select(GatewayRow).order_by(GatewayRow.name)).scalars()]
+
+    @requires(Permission.CONFIGURE_SITE)
+    def add_gateway(self, actor: Actor, **fields: Any) -> Gateway:
+        with self.ctx.transaction() as s:
+            return self.add_gateway_in(s, actor, **fields)
+
+    def add_gateway_in(self, s: Session, actor: Actor, **fields: Any) -> Gateway:
+        clean = validate_gateway(fields)
+        clean["building_id"] = self.building_id_by_name(s, fields.get("building"))
+        if s.execute(select(GatewayRow.id).where(GatewayRow.name == clean["name"])).first():
+            raise ConflictError(QT_TRANSLATE_NOOP("errors", "A gateway named {name} already exists."), name=clean["name"])
+        row = GatewayRow(**clean)
+        s.add(row)
+        s.flush()
+        value = gateway_value(row)
+        audit.append(s, actor, "gateway.add", value.name, after=asdict(value), at=self.ctx.clock())
+        return value
+
+    @requires(Permission.CONFIGURE_SITE)
+    def update_gateway(self, actor: Actor, gateway_id: int, **fields: Any) -> Gateway:
+        with self.ctx.transaction() as s:
+            row = s.get(GatewayRow, gateway_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No gateway {name}."), name=gateway_id)
+            before = gateway_value(row)
+            merged = {**asdict(before), **fields}
+            if "tcp" in fields:
+                merged.pop("host", None)
+                merged.pop("port", None)
+            clean = validate_gateway(merged)
+            if "building" in fields:
+                clean["building_id"] = self.building_id_by_name(s, fields.get("building"))
+            clash = s.execute(select(GatewayRow.id).where(GatewayRow.name == clean["name"], GatewayRow.id != row.id)).first()
+            if clash:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "A gateway named {name} already exists."), name=clean["name"])
+            for key, value in clean.items():
+                setattr(row, key, value)
+            if "enabled" in fields:
+                row.enabled = bool(fields["enabled"])
+            s.flush()
+            after = gateway_value(row)
+            audit.append(s, actor, "gateway.update", after.name, before=asdict(before), after=asdict(after),
+                         at=self.ctx.clock())
+            return after
+
+    @requires(Permission.CONFIGURE_SITE)
+    def remove_gateway(self, actor: Actor, name: str) -> None:
+        with self.ctx.transaction() as s:
+            row = self._gateway(s, name)
+            used = s.execute(select(func.count(MeterRow.id)).where(MeterRow.gateway_id == row.id,
+                                                                   MeterRow.retired.is_(False))).scalar() or 0
+            if used:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Gateway {name} still has {n} meters; remove them first."),
+                                    name=row.name, n=used)
+            before = gateway_value(row)
+            from acrel_console.storage.tables.meter_state import BusHealthRow
+
+            health = s.get(BusHealthRow, row.id)
+            if health is not None:
+                s.delete(health)
+            s.delete(row)
+            audit.append(s, actor, "gateway.remove", before.name, before=asdict(before), at=self.ctx.clock())
+
+    def _gateway(self, s: Session, name_or_id: str | int) -> GatewayRow:
+        q = select(GatewayRow).where(GatewayRow.name == str(name_or_id))
+        row = s.execute(q).scalar_one_or_none()
+        if row is None and str(name_or_id).isdigit():
+            row = s.get(GatewayRow, int(name_or_id))
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No gateway named {name}."), name=name_or_id)
+        return row
+
+    # --- meters ------------------------------------------------------------------------------
+    def _meter_values(self, s: Session, where: Any = None) -> list[Meter]:
+        q = (select(MeterRow, GatewayRow.name, BuildingRow.name)
+             .join(GatewayRow, MeterRow.gateway_id == GatewayRow.id)
+             .outerjoin(BuildingRow, MeterRow.building_id == BuildingRow.id)
+             .order_by(GatewayRow.name, MeterRow.address))
+        if where is not None:
+            q = q.where(where)
+        return [meter_value(m, g, b) for m, g, b in s.execute(q)]
+
+    @requires(Permission.VIEW)
+    def list_meters(self, actor: Actor, include_retired: bool = False) -> list[Meter]:
+        with self.ctx.read() as s:
+            return self._meter_values(s, None if include_retired else MeterRow.retired.is_(False))
+
+    @requires(Permission.VIEW)
+    def get_meter(self, actor: Actor, meter_id: int) -> Meter:
+        with self.ctx.read() as s:
+            found = self._meter_values(s, MeterRow.id == meter_id)
+            if not found:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
+            return found[0]
+
+    @requires(Permission.CONFIGURE_SITE)
+    def add_meter(self, actor: Actor, **fields: Any) -> Meter:
+        with self.ctx.transaction() as s:
+            return self.add_meter_in(s, actor, **fields)
+
+    def add_meter_in(self, s: Session, actor: Actor, **fields: Any) -> Meter:
+        clean = validate_meter(fields)
+        gw = self._gateway(s, fields.get("gateway", ""))
+        clean["gateway_id"] = gw.id
+        clean["building_id"] = (self.building_id_by_name(s, fields.get("building"))
+                                if fields.get("building") not in (None, "") else gw.building_id)
+        self._check_address_free(s, gw, clean["address"], None)
+        row = MeterRow(**clean, created_at=self.ctx.clock())
+        s.add(row)
+        s.flush()
+        value = self._meter_values(s, MeterRow.id == row.id)[0]
+        audit.append(s, actor, "meter.add", f"{value.gateway}/{value.address}", after=asdict(value), at=self.ctx.clock())
+        return value
+
+    def _check_address_free(self, s: Session, gw: GatewayRow, address: int, meter_id: int | None) -> None:
+        q = select(MeterRow.id).where(MeterRow.gateway_id == gw.id, MeterRow.address == address)
+        if meter_id is not None:
+            q = q.where(MeterRow.id != meter_id)
+        if s.execute(q).first():
+            raise ConflictError(QT_TRANSLATE_NOOP("errors", "Address {address} is already used on bus {gateway}."),
+                                address=address, gateway=gw.name)
+
+    @requires(Permission.CONFIGURE_SITE)
+    def update_meter(self, actor: Actor, meter_id: int, **fields: Any) -> Meter:
+        with self.ctx.transaction() as s:
+            row = s.get(MeterRow, meter_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
+            before = self._meter_values(s, MeterRow.id == meter_id)[0]
+            merged = {**asdict(before), **fields}
+            clean = validate_meter(merged)
+            gw = self._gateway(s, fields["gateway"]) if "gateway" in fields else s.get(GatewayRow, row.gateway_id)
+            assert gw is not None
+            self._check_address_free(s, gw, clean["address"], row.id)
+            clean["gateway_id"] = gw.id
+            if "building" in fields:
+                clean["building_id"] = self.building_id_by_name(s, fields.get("building"))
+            for key in ("alarm1_fen", "alarm2_fen", "overload_power_w", "max_credit_fen"):
+                if key in fields:
+                    clean[key] = None if fields[key] in (None, "") else _int(fields[key], key, key, 0, 2_000_000_000)
+            for key, value in clean.items():
+                setattr(row, key, value)
+            s.flush()
+            after = self._meter_values(s, MeterRow.id == meter_id)[0]
+            audit.append(s, actor, "meter.update", f"{after.gateway}/{after.address}", before=asdict(before),
+                         after=asdict(after), at=self.ctx.clock())
+            return after
+
+    @requires(Permission.CONFIGURE_SITE)
+    def remove_meter(self, actor: Actor, meter_id: int) -> None:
+        """Remove a meter that never carried money or commands; otherwise it must be retired."""
+        with self.ctx.transaction() as s:
+            row = s.get(MeterRow, meter_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
+            before = self._meter_values(s, MeterRow.id == meter_id)[0]
+            has_history = s.execute(select(MeterCommandRow.id).where(MeterCommandRow.meter_id == meter_id).limit(1)).first()
+            if has_history or meter_has_money_records(s, meter_id):
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Meter {id} has money or command records; replace or retire it instead of removing."),
+                    id=meter_id)
+            from acrel_console.storage.tables.meter_state import MeterStateRow
+
+            state = s.get(MeterStateRow, meter_id)
+            if state is not None:
+                s.delete(state)
+            s.delete(row)
+            audit.append(s, actor, "meter.remove", f"{before.gateway}/{before.address}", before=asdict(before),
+                         at=self.ctx.clock())

@@ -1,0 +1,142 @@
+"""Site defaults declared once (type, default, label, help); they drive the CLI, the Settings page
+and every service that needs a default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from acrel_console.domain.roles import Permission
+from acrel_console.services import audit
+from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.storage.tables.site import SiteSettingRow
+
+Kind = Literal["int", "fen", "bool", "text", "hours"]
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    key: str
+    kind: Kind
+    default: Any
+    label: str
+    help: str
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("site_name", "text", "Acrel Console", QT_TRANSLATE_NOOP("settings", "Site name"),
+                QT_TRANSLATE_NOOP("settings", "Shown on receipts and report titles.")),
+    SettingSpec("timezone", "text", "Asia/Shanghai", QT_TRANSLATE_NOOP("settings", "Time zone"),
+                QT_TRANSLATE_NOOP("settings", "Day boundaries, tariff periods and display times.")),
+    SettingSpec("status_interval_s", "int", 180, QT_TRANSLATE_NOOP("settings", "Status sweep interval (s)"),
+                QT_TRANSLATE_NOOP("settings", "How often every meter's status is read."), 10, 3600),
+    SettingSpec("history_interval_s", "int", 1800, QT_TRANSLATE_NOOP("settings", "History reading interval (s)"),
+                QT_TRANSLATE_NOOP("settings", "How often a reading row is stored (集抄时间间隔)."), 60, 86400),
+    SettingSpec("alarm1_fen", "fen", 5000, QT_TRANSLATE_NOOP("settings", "Alarm 1 amount (yuan)"),
+                QT_TRANSLATE_NOOP("settings", "Balance at or below this raises alarm 1."), 0, 10_000_000),
+    SettingSpec("alarm2_fen", "fen", 2000, QT_TRANSLATE_NOOP("settings", "Alarm 2 amount (yuan)"),
+                QT_TRANSLATE_NOOP("settings", "Balance at or below this raises alarm 2 (below alarm 1)."), 0, 10_000_000),
+    SettingSpec("overdraft_fen", "fen", 0, QT_TRANSLATE_NOOP("settings", "Allowed overdraft (yuan)"),
+                QT_TRANSLATE_NOOP("settings", "允许赊欠金额: credit the meter allows below zero before tripping."), 0, 10_000_000),
+    SettingSpec("overload_power_w", "int", 10000, QT_TRANSLATE_NOOP("settings", "Overload power (W)"),
+                QT_TRANSLATE_NOOP("settings", "功率阈值: the meter trips above this power."), 100, 1_000_000),
+    SettingSpec("max_credit_fen", "fen", 500000, QT_TRANSLATE_NOOP("settings", "Max stored credit (yuan)"),
+                QT_TRANSLATE_NOOP("settings", "囤积金额上限: a sale that would exceed it is refused."), 0, 2_000_000_000),
+    SettingSpec("no_trip_hours", "hours", "", QT_TRANSLATE_NOOP("settings", "No-trip hours"),
+                QT_TRANSLATE_NOOP("settings", "Windows like 18:00-09:30 in which no arrears trip happens; comma separated.")),
+    SettingSpec("trip_on_close", "bool", True, QT_TRANSLATE_NOOP("settings", "Trip relay when an account closes"),
+                QT_TRANSLATE_NOOP("settings", "销户 trips the meter's relay.")),
+    SettingSpec("lockout_attempts", "int", 5, QT_TRANSLATE_NOOP("settings", "Wrong passwords before lock"),
+                QT_TRANSLATE_NOOP("settings", "An operator account locks after this many wrong passwords."), 1, 100),
+    SettingSpec("lockout_minutes", "int", 15, QT_TRANSLATE_NOOP("settings", "Lock duration (minutes)"),
+                QT_TRANSLATE_NOOP("settings", "How long a locked operator account stays locked."), 1, 1440),
+)
+SPEC_BY_KEY = {s.key: s for s in SPECS}
+
+
+def _parse(spec: SettingSpec, raw: Any) -> Any:
+    """Parse and validate one value (from text or a typed value)."""
+    if spec.kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: expected yes or no, got '{value}'."),
+                              field=spec.key, label=spec.label, value=raw)
+    if spec.kind == "text":
+        return str(raw).strip()
+    if spec.kind == "hours":
+        from acrel_console.domain.timewindows import parse_windows
+
+        text = str(raw).strip()
+        parse_windows(text)
+        return text
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a whole number."),
+                              field=spec.key, label=spec.label, value=raw) from None
+    if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: {value} is outside {minimum}..{maximum}."),
+                              field=spec.key, label=spec.label, value=value, minimum=spec.minimum, maximum=spec.maximum)
+    return value
+
+
+def _check_combination(values: dict[str, Any]) -> None:
+    if not values["alarm1_fen"] > values["alarm2_fen"] >= 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Alarm 1 must be greater than alarm 2, and alarm 2 at least zero."),
+                              field="alarm1_fen")
+
+
+def load_all(session: Session) -> dict[str, Any]:
+    """Every setting with its stored value or default."""
+    stored = {r.key: r.value for r in session.execute(select(SiteSettingRow)).scalars()}
+    values: dict[str, Any] = {}
+    for spec in SPECS:
+        values[spec.key] = _parse(spec, stored[spec.key]) if spec.key in stored else spec.default
+    return values
+
+
+class SiteSettingsService:
+    """Read and change site defaults; every change lands in the operation log."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Permission.VIEW)
+    def get_all(self, actor: Actor) -> dict[str, Any]:
+        with self.ctx.read() as s:
+            return load_all(s)
+
+    @requires(Permission.CONFIGURE_SITE)
+    def update(self, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
+        unknown = [k for k in changes if k not in SPEC_BY_KEY]
+        if unknown:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown setting: {key}."), field=unknown[0], key=unknown[0])
+        with self.ctx.transaction() as s:
+            before = load_all(s)
+            after = dict(before)
+            for key, raw in changes.items():
+                after[key] = _parse(SPEC_BY_KEY[key], raw)
+            _check_combination(after)
+            changed = {k: after[k] for k in changes if after[k] != before[k]}
+            for key, value in changed.items():
+                row = s.get(SiteSettingRow, key)
+                text = str(value)
+                if row is None:
+                    s.add(SiteSettingRow(key=key, value=text))
+                else:
+                    row.value = text
+            if changed:
+                audit.append(s, actor, "settings.update", "site",
+                             before={k: before[k] for k in changed}, after=changed, at=self.ctx.clock())
+            return after

@@ -1,0 +1,77 @@
+"""Suite-wide fixtures: offscreen Qt, a fresh database per test on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import (STACK.md item 3)
+os.environ.setdefault("ACREL_LANG", "en")
+
+import pytest  # noqa: E402
+
+PG_ENV = "ACREL_TEST_PG_URL"
+PG_SKIP_REASON = (
+    f"PostgreSQL tests need a server: set {PG_ENV}=postgresql+psycopg://user:pw@127.0.0.1:5432/db "
+    "(.ci/run starts one)"
+)
+
+
+def _pg_base_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data directory or an ACREL_DB from the environment."""
+    monkeypatch.setenv("ACREL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ACREL_DB", raising=False)
+
+
+def _sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh, empty SQLite file."""
+    return _sqlite_url(tmp_path)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL schema (skips with a visible reason without a server)."""
+    base = _pg_base_url()
+    if base is None:
+        pytest.skip(PG_SKIP_REASON)
+    yield from _pg_schema(base)
+
+
+def _pg_schema(base: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh empty database on each backend: the storage/service tests run on both."""
+    if request.param == "sqlite":
+        yield _sqlite_url(tmp_path)
+        return
+    base = _pg_base_url()
+    if base is None:
+        pytest.skip(PG_SKIP_REASON)
+    yield from _pg_schema(base)
