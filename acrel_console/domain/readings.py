@@ -41,6 +41,26 @@ class MeterReading:
     meter_clock: datetime | None = None  # naive meter-local time as the meter reports it
     status_raw: int | None = None  # the raw status word(s) for display
     extra: dict[str, int] = field(default_factory=dict)
+    # True when the profile reads secondary-side values (ADL400 integer map): voltages x PT,
+    # currents x CT, power and energy x PT x CT give primary quantities (see primary()).
+    secondary_side: bool = False
+
+    @property
+    def power_total_w(self) -> int | None:
+        """Total active power: the last element of power_w (profiles list phases, then the total)."""
+        return self.power_w[-1] if self.power_w else None
+
+    def primary_factor(self) -> int:
+        """PT x CT for secondary-side readings (1 otherwise, or when a ratio is unknown or 0)."""
+        if not self.secondary_side:
+            return 1
+        return max(self.pt_ratio or 1, 1) * max(self.ct_ratio or 1, 1)
+
+    def primary_energy_total(self) -> int | None:
+        """Total energy in 0.01 kWh on the primary side (what is billed)."""
+        if self.energy_total is None:
+            return None
+        return self.energy_total * self.primary_factor()
 
 
 class ForceMode(str, enum.Enum):

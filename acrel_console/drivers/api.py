@@ -67,6 +67,11 @@ class CrcError(FrameError):
     """A reply whose CRC did not match."""
 
 
+class InvalidRequest(BusError, ValueError):
+    """The request cannot be encoded for this meter (value out of range, unsupported by the
+    profile, unknown model). Raised before anything is sent."""
+
+
 class ExceptionReply(BusError):
     """The meter answered with a Modbus exception."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acrel_console.drivers.api import ExceptionReply, FrameError
+from acrel_console.drivers.api import ExceptionReply, FrameError, InvalidRequest
 
 READ_HOLDING = 0x03
 WRITE_MULTIPLE = 0x10
@@ -15,8 +15,7 @@ MAX_READ_REGISTERS = 125
 MAX_WRITE_REGISTERS = 123
 
 
-class InvalidRequestValue(ValueError):
-    """A request that cannot be encoded (address, count or value out of range)."""
+InvalidRequestValue = InvalidRequest  # codecs raise the api class directly
 
 
 @dataclass(frozen=True, slots=True)

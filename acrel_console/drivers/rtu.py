@@ -85,89 +85,83 @@ class ScanResult:
     discarded: list[bytes] = field(default_factory=list)
 
 
+def _valid(frame: bytes) -> bool:
+    return len(frame) >= MIN_FRAME and crc16(frame[:-2]) == int.from_bytes(frame[-2:], "little")
+
+
 def scan(buf: bytes | bytearray, unit: int, spec: ReplySpec) -> ScanResult:
     """Look for the reply to (unit, spec) in `buf`, discarding late/foreign frames and noise.
 
-    Pure: never modifies `buf`. `consumed` tells how many bytes the verdict used up.
+    Pure: never modifies `buf`. `consumed` tells how many bytes the verdict used up. At a given
+    position, in order: our exception frame; our reply (unit, exact prefix, exact length, CRC);
+    any other complete CRC-valid frame (discarded as late); our header at full length with a bad
+    CRC (CRC_ERROR, unless a valid reply starts later); a header still incomplete (NEED_MORE);
+    otherwise one byte of noise.
     """
     data = bytes(buf)
     n = len(data)
     pos = 0
     res = ScanResult(Outcome.NEED_MORE)
     ours_len = spec.length + 3
-    while pos < n:
-        if n - pos < 2:
-            break
+    exc_fc = spec.function | EXCEPTION_FLAG
+    while n - pos >= 2:
         u, fc = data[pos], data[pos + 1]
-        if u == unit and fc == (spec.function | EXCEPTION_FLAG):
-            if n - pos < 5:
-                res.partial_ours = True
-                break
-            frame = data[pos : pos + 5]
-            if crc16(frame[:-2]) == int.from_bytes(frame[-2:], "little"):
-                res.outcome, res.pdu, res.consumed = Outcome.EXCEPTION, frame[1:3], pos + 5
-                return res
-        elif u == unit and fc == spec.function:
-            plen = len(spec.prefix)
-            head_ok = data[pos + 1 : pos + 1 + plen] == spec.prefix[: max(0, min(plen, n - pos - 1))]
-            if head_ok:
-                if n - pos < ours_len:
-                    res.partial_ours = True
-                    # A foreign frame of this unit+function may be shorter: check it below.
-                else:
-                    frame = data[pos : pos + ours_len]
-                    if crc16(frame[:-2]) == int.from_bytes(frame[-2:], "little"):
-                        res.outcome, res.pdu, res.consumed = Outcome.REPLY, frame[1:-2], pos + ours_len
-                        return res
-        # Not (yet) our reply: is it a complete valid foreign frame?
+        ours_exc = u == unit and fc == exc_fc
+        ours = False
+        if u == unit and fc == spec.function:
+            avail = data[pos + 1 : pos + 1 + len(spec.prefix)]
+            ours = avail == spec.prefix[: len(avail)]
+        if ours_exc and n - pos >= 5 and _valid(data[pos : pos + 5]):
+            res.outcome, res.pdu, res.consumed = Outcome.EXCEPTION, data[pos + 1 : pos + 3], pos + 5
+            return res
+        if ours and n - pos >= ours_len and _valid(data[pos : pos + ours_len]):
+            res.outcome, res.pdu, res.consumed = Outcome.REPLY, data[pos + 1 : pos + ours_len - 2], pos + ours_len
+            return res
         lengths = candidate_lengths(data, pos)
         if lengths is None:
+            res.partial_ours = ours or ours_exc
             break
-        skipped = False
         waiting = False
+        skipped = 0
         for length in lengths:
             if length < MIN_FRAME or length > MAX_FRAME:
                 continue
             if n - pos < length:
                 waiting = True
-                continue
-            frame = data[pos : pos + length]
-            if crc16(frame[:-2]) == int.from_bytes(frame[-2:], "little"):
-                if u == unit and fc == spec.function and frame[1:-2] == b"" :
-                    continue
-                res.late_frames += 1
-                res.discarded.append(frame)
-                pos += length
-                skipped = True
+            elif _valid(data[pos : pos + length]):
+                skipped = length
                 break
         if skipped:
-            res.partial_ours = False
+            res.late_frames += 1
+            res.discarded.append(data[pos : pos + skipped])
+            pos += skipped
             continue
-        if res.partial_ours and u == unit and fc == spec.function:
-            break
-        if u == unit and fc == spec.function and n - pos >= ours_len:
-            # Our header, full length, bad CRC, and no other valid reading of these bytes.
-            res.outcome, res.consumed = Outcome.CRC_ERROR, pos + ours_len
-            return res
-        if waiting and not _later_frame_start(data, pos, unit, spec):
-            break
+        later = _later_reply_start(data, pos, unit, spec)
+        if not later:
+            if (ours and n - pos >= ours_len) or (ours_exc and n - pos >= 5 and not waiting):
+                res.outcome, res.consumed = Outcome.CRC_ERROR, pos + (ours_len if ours else 5)
+                return res
+            if ours or ours_exc or waiting:
+                res.partial_ours = ours or ours_exc
+                break
         res.noise_bytes += 1
         pos += 1
     res.consumed = pos
     return res
 
 
-def _later_frame_start(data: bytes, pos: int, unit: int, spec: ReplySpec) -> bool:
-    """True if a complete valid awaited reply starts after `pos` (the bytes at pos are then noise)."""
+def _later_reply_start(data: bytes, pos: int, unit: int, spec: ReplySpec) -> bool:
+    """True if a complete valid reply or exception for (unit, spec) starts after `pos`."""
     ours_len = spec.length + 3
-    start = pos + 1
+    exc = bytes((unit, spec.function | EXCEPTION_FLAG))
+    i = pos + 1
     while True:
-        i = data.find(bytes((unit,)) + spec.prefix[:1], start)
-        if i < 0 or len(data) - i < ours_len:
+        i = data.find(bytes((unit,)), i)
+        if i < 0 or len(data) - i < 5:
             return False
-        frame = data[i : i + ours_len]
-        if frame[1 : 1 + len(spec.prefix)] == spec.prefix and crc16(frame[:-2]) == int.from_bytes(
-            frame[-2:], "little"
-        ):
+        if data[i : i + 2] == exc and _valid(data[i : i + 5]):
             return True
-        start = i + 1
+        frame = data[i : i + ours_len]
+        if len(frame) == ours_len and frame[1 : 1 + len(spec.prefix)] == spec.prefix and _valid(frame):
+            return True
+        i += 1
