@@ -1,0 +1,30 @@
+"""`acrel-console` command line: global options, command groups registered from sibling modules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from acrel_console.cli import common, meters, reports, sales, site
+
+GROUPS = (site, meters, sales, reports)  # each module: register(subparsers) -> None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="acrel-console", description="Prepaid electricity metering console.")
+    common.add_global_options(parser, top_level=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(common.hoist_global_options(args_list))
+    if not getattr(args, "command", None):
+        args.command = "gui"
+        args.handler = site.cmd_gui
+    return common.run(args)

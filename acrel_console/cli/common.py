@@ -1,0 +1,161 @@
+"""CLI plumbing: global options (before or after the command), login, output, error handling."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import enum
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
+
+GLOBAL_FLAGS = {"--json": 0, "--db": 1, "--user": 1, "--password-file": 1}
+
+
+def add_global_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """Add --db/--user/--password-file/--json; on sub-commands they do not override the top level's values."""
+    extra: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
+    parser.add_argument("--db", metavar="URL", help="database URL (default: ACREL_DB or the embedded SQLite file)",
+                        **extra)
+    parser.add_argument("--user", metavar="NAME",
+                        help="operator name (password from ACREL_PASSWORD or --password-file)", **extra)
+    parser.add_argument("--password-file", metavar="FILE", help="file whose first line is the password", **extra)
+    parser.add_argument("--json", action="store_true", help="machine-readable output on stdout", **extra)
+
+
+def hoist_global_options(argv: Sequence[str]) -> list[str]:
+    """Accept global options after the command too, by moving them to the front."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    items = list(argv)
+    while i < len(items):
+        item = items[i]
+        name = item.split("=", 1)[0]
+        if name in GLOBAL_FLAGS:
+            front.append(item)
+            if GLOBAL_FLAGS[name] and "=" not in item and i + 1 < len(items):
+                front.append(items[i + 1])
+                i += 1
+        elif item == "--":
+            rest.extend(items[i:])
+            break
+        else:
+            rest.append(item)
+        i += 1
+    return front + rest
+
+
+def password_from(args: argparse.Namespace) -> str | None:
+    """The password from --password-file or ACREL_PASSWORD."""
+    if getattr(args, "password_file", None):
+        return Path(args.password_file).read_text(encoding="utf-8").splitlines()[0] if Path(
+            args.password_file).stat().st_size else ""
+    return os.environ.get("ACREL_PASSWORD")
+
+
+def services(args: argparse.Namespace) -> Any:
+    """Build (once) the services over --db, creating or upgrading the schema."""
+    cached = getattr(args, "_services", None)
+    if cached is None:
+        from acrel_console.app import build_services
+
+        cached = build_services(args.db)
+        args._services = cached
+    return cached
+
+
+def actor(args: argparse.Namespace) -> Any:
+    """Log in the --user operator (password from ACREL_PASSWORD or --password-file)."""
+    name = args.user or os.environ.get("ACREL_USER")
+    if not name:
+        raise UserError(QT_TRANSLATE_NOOP("errors", "This command needs --user NAME (password in ACREL_PASSWORD or --password-file)."))
+    password = password_from(args)
+    if password is None:
+        raise UserError(QT_TRANSLATE_NOOP("errors", "No password: set ACREL_PASSWORD or use --password-file."))
+    return services(args).operators.login(name, password)
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, enums, Decimals and datetimes as JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def emit(args: argparse.Namespace, value: Any, text: Callable[[], str] | str | None = None) -> None:
+    """Print `value` as JSON with --json, else the human text."""
+    if args.json:
+        print(json.dumps(jsonable(value), ensure_ascii=False, indent=None))
+        return
+    if text is None:
+        print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+    else:
+        print(text() if callable(text) else text)
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    """A plain aligned text table (CJK counted as two columns)."""
+    def width(s: str) -> int:
+        return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for n, r in enumerate(cells):
+        lines.append("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _setup_translation() -> Callable[[UserError], str]:
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        from acrel_console import i18n
+
+        if QCoreApplication.instance() is None:
+            _setup_translation.app = QCoreApplication([])  # type: ignore[attr-defined]
+        i18n.install_translator(i18n.system_language())
+        return i18n.error_text
+    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
+        return UserError.english
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a command's handler; a UserError goes to stderr (translated), exit 2, nothing changed."""
+    handler: Callable[[argparse.Namespace], int | None] = args.handler
+    try:
+        result = handler(args)
+        return int(result or 0)
+    except UserError as err:
+        message = _setup_translation()(err)
+        if args.json:
+            print(json.dumps({"error": message, "kind": type(err).__name__}, ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"acrel-console: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        svc = getattr(args, "_services", None)
+        if svc is not None:
+            svc.close()
