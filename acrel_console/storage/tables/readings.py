@@ -1,1 +1,71 @@
-"""History readings and daily aggregates (filled by the polling work)."""
+"""History readings, their daily aggregates, and the site's dispatcher lease (what the poller writes
+besides meter_state)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from acrel_console.storage.base import Base, UtcDateTime
+
+
+class ReadingRow(Base):
+    """One history reading (集抄) of one meter: stored every history_interval_s from the sweep.
+
+    Energy in 0.01 kWh (total and by tariff period 尖 峰 平 谷), money in fen, power in W.
+    """
+
+    __tablename__ = "meter_readings"
+    __table_args__ = (Index("ix_meter_readings_meter_at", "meter_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"))
+    read_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    energy_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    energy_p1: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 尖 spike
+    energy_p2: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 峰 peak
+    energy_p3: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 平 flat
+    energy_p4: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 谷 valley
+    remaining_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    purchase_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    power_w: Mapped[int | None] = mapped_column(Integer, nullable=True)  # total active power
+
+
+class DailyEnergyRow(Base):
+    """Energy used by one meter on one site-local day, by tariff period (for energy reports).
+
+    Each history reading adds (reading - previous reading) to the day of the new reading, so no
+    energy falls between days. A counter that went backwards (meter replaced or cleared) adds 0
+    and counts in `resets`.
+    """
+
+    __tablename__ = "meter_daily_energy"
+
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # site-local day
+    energy_total: Mapped[int] = mapped_column(BigInteger, default=0)  # 0.01 kWh used that day
+    energy_p1: Mapped[int] = mapped_column(BigInteger, default=0)
+    energy_p2: Mapped[int] = mapped_column(BigInteger, default=0)
+    energy_p3: Mapped[int] = mapped_column(BigInteger, default=0)
+    energy_p4: Mapped[int] = mapped_column(BigInteger, default=0)
+    end_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # counter at the last reading
+    end_remaining_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    readings: Mapped[int] = mapped_column(Integer, default=0)
+    resets: Mapped[int] = mapped_column(Integer, default=0)
+    last_read_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class SiteLeaseRow(Base):
+    """Who runs the site's single poller/dispatcher (design §2): a lease renewed by heartbeat."""
+
+    __tablename__ = "site_lease"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)  # "dispatcher"
+    holder: Mapped[str] = mapped_column(String(120))  # unique per process: host:pid:uuid
+    host: Mapped[str] = mapped_column(String(100), default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    acquired_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
