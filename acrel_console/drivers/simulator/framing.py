@@ -47,10 +47,15 @@ def decipher(
         return None
     for key in keys:
         plain = tea16.decrypt(data, key)
-        for pad in range(0, 4):
+        # largest padding first: CRC(frame + its CRC) == 0, so "frame + 00 00" also passes a CRC
+        # check; the header's own length decides when it is known
+        for pad in range(3, -1, -1):
+            if any(plain[len(plain) - pad :]):
+                continue
             frame = plain[: len(plain) - pad]
-            if pad and any(plain[len(plain) - pad :]):
-                break
+            want = expected_length(frame)
+            if want is not None and want != len(frame):
+                continue
             if len(frame) >= 4 and crc_ok(frame):
                 return frame
     return None
