@@ -152,6 +152,8 @@ def scan(buf: bytes | bytearray, unit: int, spec: ReplySpec) -> ScanResult:
 
 def _later_reply_start(data: bytes, pos: int, unit: int, spec: ReplySpec) -> bool:
     """True if a complete valid reply or exception for (unit, spec) starts after `pos`."""
+    if not 0 <= unit <= 0xFF or spec.function > 0x7F:
+        return False
     ours_len = spec.length + 3
     exc = bytes((unit, spec.function | EXCEPTION_FLAG))
     i = pos + 1
