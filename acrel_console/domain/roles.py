@@ -36,6 +36,7 @@ class Permission(str, enum.Enum):
     CLOSE_SHIFT = "close_shift"
     MANAGE_TARIFFS = "manage_tariffs"
     ACK_ALARMS = "ack_alarms"
+    MAINTAIN = "maintain"  # backups, restore, integrity checks
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
