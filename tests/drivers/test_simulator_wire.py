@@ -302,3 +302,26 @@ def test_clean_stop_leaves_no_threads(bus: SimBus) -> None:
         if c is not None:
             c.close()
     assert set(threading.enumerate()) == before
+
+
+def test_demo_site_serves_every_bus() -> None:
+    from acrel_console.drivers.simulator import build_demo_population
+
+    before = set(threading.enumerate())
+    site = build_demo_population(seed=2, clock=FakeClock(SUNDAY))
+    site.start()
+    try:
+        desc = site.describe()
+        assert len(desc) >= 3 and sum(len(d["meters"]) for d in desc) >= 200  # type: ignore[arg-type]
+        for d, b in zip(desc, site.buses):
+            addr = next(a for a in b.bus.addresses if b.bus.process(a, read_pdu(0, 1)) is not None and
+                        b.bus.process(a, read_pdu(0, 1)).pdu is not None)  # type: ignore[union-attr]
+            if d["mode"] == "modbus-tcp":
+                with MbapClient("127.0.0.1", d["port"]) as c:  # type: ignore[arg-type]
+                    assert c.request(addr, read_pdu(0x0000, 2)) is not None
+            else:
+                with RtuStream.tcp("127.0.0.1", d["port"]) as r:  # type: ignore[arg-type]
+                    assert crc_ok(r.request(addr, read_pdu(0x0000, 2)))
+    finally:
+        site.stop()
+    assert set(threading.enumerate()) == before
