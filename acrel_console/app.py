@@ -6,6 +6,10 @@ import os
 from dataclasses import dataclass
 
 from acrel_console.services.audit import AuditService
+from acrel_console.services.backup import BackupService
+from acrel_console.services.bus_health import BusHealthService
+from acrel_console.services.config_io import ConfigImportService
+from acrel_console.services.meter_views import MeterViewService
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.operators import OperatorService
 from acrel_console.services.site_config import SiteConfigService
@@ -23,6 +27,10 @@ class Services:
     audit: AuditService
     site: SiteConfigService
     settings: SiteSettingsService
+    config_import: ConfigImportService
+    backup: BackupService
+    meters: MeterViewService
+    bus_health: BusHealthService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -50,10 +58,15 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         migrate.upgrade(engine)
     ctx = ServiceContext(engine=engine, session_factory=make_session_factory(engine), db_url=url,
                          site_key=load_site_key())
+    site = SiteConfigService(ctx)
     return Services(
         ctx=ctx,
         operators=OperatorService(ctx),
         audit=AuditService(ctx),
-        site=SiteConfigService(ctx),
+        site=site,
         settings=SiteSettingsService(ctx),
+        config_import=ConfigImportService(ctx, site),
+        backup=BackupService(ctx),
+        meters=MeterViewService(ctx),
+        bus_health=BusHealthService(ctx),
     )

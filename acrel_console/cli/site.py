@@ -214,7 +214,7 @@ def cmd_gateway_add(args: argparse.Namespace) -> int:
 def gateway_health_by_id(svc: Any) -> dict[int, Any]:
     """Bus health per gateway id, when the polling services are present."""
     try:
-        from acrel_console.services.meter_views import gateway_health
+        from acrel_console.services.bus_health import gateway_health
     except ImportError:
         return {}
     return dict(gateway_health(svc.ctx))
