@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 from acrel_console.services.audit import AuditService
 from acrel_console.services.backup import BackupService
-from acrel_console.services.bus_health import BusHealthService
 from acrel_console.services.config_io import ConfigImportService
-from acrel_console.services.meter_views import MeterViewService
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.operators import OperatorService
 from acrel_console.services.site_config import SiteConfigService
@@ -29,8 +27,6 @@ class Services:
     settings: SiteSettingsService
     config_import: ConfigImportService
     backup: BackupService
-    meters: MeterViewService
-    bus_health: BusHealthService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -67,6 +63,4 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         settings=SiteSettingsService(ctx),
         config_import=ConfigImportService(ctx, site),
         backup=BackupService(ctx),
-        meters=MeterViewService(ctx),
-        bus_health=BusHealthService(ctx),
     )
