@@ -115,7 +115,8 @@ class ModbusMeterBus:
         if len(data) != group.registers * 2:
             raise InvalidRequest(f"{what}: payload is {len(data)} bytes, profile says {group.registers * 2}")
         request, spec = vendor20.request(group.group, group.channel, data)
-        reply = self._exchange(address, request, spec, retry=retry, cipher=self._cipher(profile))
+        cipher = self._cipher(profile) if group.group in profile.cipher_groups else None
+        reply = self._exchange(address, request, spec, retry=retry, cipher=cipher)
         return vendor20.decode_reply(reply, group.group, group.channel)
 
     # -- reads ------------------------------------------------------------------------------
@@ -130,7 +131,8 @@ class ModbusMeterBus:
         return self._guard(run)
 
     def read_money_params(self, address: int, model: str) -> MoneyParams:
-        """The money-control read-back block (+ power-control block for the overload power)."""
+        """The money-control read-back block (+ power-control block for the overload power; a
+        meter that answers that read with an exception gives overload_power_w=None)."""
         def run() -> MoneyParams:
             profile = self._profile(model)
             if profile.money_read is None:
@@ -140,7 +142,10 @@ class ModbusMeterBus:
             power = None
             if profile.power_read is not None:
                 b = profile.power_read.block
-                power = self._read_block(address, b.start, b.count)
+                try:
+                    power = self._read_block(address, b.start, b.count)
+                except ExceptionReply:
+                    power = None  # no power-control block on this meter: overload stays unknown
             return decode.decode_money_params(profile, money, power)
 
         return self._guard(run)
@@ -195,7 +200,7 @@ class ModbusMeterBus:
             if params.overdraft_fen is not None:
                 values["overdraft_fen"] = params.overdraft_fen
             for v in values.values():
-                if not isinstance(v, int) or isinstance(v, bool) and v not in (0, 1):
+                if not isinstance(v, int):
                     raise InvalidRequest("money parameters must be integers")
             if values:
                 group = profile.money_params

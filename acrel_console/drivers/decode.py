@@ -79,6 +79,8 @@ def decode_realtime(profile: Profile, datas: Sequence[bytes], read_at: datetime)
     for nb in rt.bits:
         flags = tuple(bit(s, rt.blocks, datas) for s in nb.specs)
         kw[nb.name] = flags if nb.many else flags[0]
+    if kw.get("forced") is False:
+        kw["forced_open"] = False  # forced_open only means something while forced
     extra: dict[str, int] = _values(rt.extra, rt.blocks, datas, profile.word_order)
     if rt.clock is not None:
         clk = decode_clock(_locate(rt.blocks, datas, rt.clock.reg, rt.clock.byte, 7))

@@ -168,6 +168,7 @@ class Profile:
     link_cipher: str | None
     addressing: str
     source: str
+    cipher_groups: tuple[int, ...] = (0x01, 0x02)  # 0x20 groups enciphered when the bus has a key
 
     @property
     def meter_side_balance(self) -> bool:
@@ -351,6 +352,7 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
             link_cipher=data.get("link_cipher"),
             addressing=str(data.get("addressing", "unit")),
             source=source,
+            cipher_groups=tuple(int(g) for g in data.get("link_cipher_groups", [0x01, 0x02])),
         )
     except ProfileError:
         raise

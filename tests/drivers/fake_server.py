@@ -113,6 +113,7 @@ class FakeServer:
                 forced, opened = meter.get(0x57), meter.get(0x58)
                 closed = not (forced and opened)
                 meter.registers[0x0224] = (meter.get(0x0224) & ~(1 << 13)) | (int(closed) << 13)
+                meter.registers[0x0225] = (int(bool(forced)) << 3) | int(bool(forced) and closed)
             return pdu[:5]
         if fc == 0x20:
             group, channel, data = vendor20.parse_request(pdu)

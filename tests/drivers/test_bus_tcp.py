@@ -106,14 +106,19 @@ def test_force_modes(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
     m = server.meters[1]
     bus.force(1, "DDSY1352", ForceMode.TRIP)
     assert m.writes[-1] == (0x0057, [1, 1])
-    assert bus.read_realtime(1, "DDSY1352").relay_closed == (False,)
+    r = bus.read_realtime(1, "DDSY1352")
+    assert r.relay_closed == (False,) and r.forced is True and r.forced_open is True
     assert bus.read_force_state(1, "DDSY1352") == (True, True)
     bus.force(1, "DDSY1352", ForceMode.KEEP_POWER)
     assert m.writes[-1] == (0x0057, [1, 0])
     assert bus.read_force_state(1, "DDSY1352") == (True, False)
+    r = bus.read_realtime(1, "DDSY1352")
+    assert r.relay_closed == (True,) and r.forced is True and r.forced_open is False
     bus.force(1, "DDSY1352", ForceMode.RESTORE_PREPAID)
     assert m.writes[-1] == (0x0057, [0, 0])
     assert bus.read_force_state(1, "DDSY1352") == (False, False)
+    r = bus.read_realtime(1, "DDSY1352")
+    assert r.forced is False and r.forced_open is False
     with pytest.raises(InvalidRequest):
         bus.force(1, "ADL400", ForceMode.TRIP)
 
@@ -158,7 +163,7 @@ def test_bad_requests_raise_invalid_request(setup: tuple[FakeServer, ModbusMeter
     assert server.requests == []
 
 
-def test_adl400_three_blocks(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
+def test_adl400_several_blocks(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
     server, bus = setup
     m = FakeMeter()
     m.set32(0x000A, 98765)
@@ -168,7 +173,8 @@ def test_adl400_three_blocks(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
     r = bus.read_realtime(3, "ADL400")
     assert r.energy_total == 98765 and r.power_total_w == -1500 and r.secondary_side
     assert r.primary_energy_total() == 98765 * 40 and r.remaining_fen is None
-    assert bus.counters.requests == 3
+    assert r.relay_closed == () and r.forced is None
+    assert bus.counters.requests == 4
 
 
 def test_silence_times_out_and_reads_retry(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
