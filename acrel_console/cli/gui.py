@@ -1,0 +1,89 @@
+"""`acrel-console gui` / `demo`: start the Qt application, sign in, open the main window."""
+
+from __future__ import annotations
+
+import sys
+from typing import Protocol
+
+from PySide6.QtCore import QLibraryInfo, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from acrel_console import i18n
+
+
+class DemoLike(Protocol):
+    """What the demo hands the GUI: prefilled sign-in and a note shown above it."""
+
+    user: str
+    password: str
+    note: str
+
+
+def install_qt_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own strings (standard dialogs, context menus) in the chosen language."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            return translator
+    return None
+
+
+def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
+    """The QApplication with translators, font and palette from this workstation's preferences."""
+    from acrel_console.ui.fonts import setup_fonts
+    from acrel_console.ui.prefs import Prefs
+    from acrel_console.ui.theme import set_palette
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Acrel Console")
+    app.setOrganizationName("acrel-console")
+    prefs = Prefs()
+    language = prefs.effective_language()
+    i18n.install_translator(language)
+    install_qt_translator(app, language)
+    setup_fonts(app)
+    set_palette(prefs.palette)
+    return app, language
+
+
+def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
+    """Open the database, ask for the first administrator or a sign-in, then run the main window."""
+    from acrel_console.app import build_services
+    from acrel_console.ui.context import UiContext
+    from acrel_console.ui.first_admin_dialog import FirstAdminDialog
+    from acrel_console.ui.login_dialog import LoginDialog
+    from acrel_console.ui.main_window import MainWindow
+    from acrel_console.ui.prefs import Prefs
+    from acrel_console.ui.tasks import TaskRunner, failure_text
+
+    app, _language = prepare_app()
+    try:
+        # Opening (and migrating) the database happens once, before any window; later calls go through tasks.
+        services = build_services(db_url)
+        first_start = services.operators.needs_first_admin()
+    except Exception as exc:  # noqa: BLE001 - shown to the user, then a clean exit code
+        QMessageBox.critical(None, app.translate("run_gui", "Acrel Console"),
+                             app.translate("run_gui", "The database cannot be opened: {error}").format(
+                                 error=failure_text(exc)))
+        return 1
+    tasks = TaskRunner()
+    try:
+        if first_start:
+            dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(services, tasks)
+        else:
+            dialog = LoginDialog(services, tasks, name=getattr(demo, "user", ""),
+                                 password=getattr(demo, "password", ""), note=getattr(demo, "note", ""))
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+            return 0
+        window = MainWindow(UiContext(services, dialog.actor, tasks, Prefs()))
+        window.show()
+        return int(app.exec())
+    finally:
+        tasks.wait_idle(10_000)
+        services.close()

@@ -1,0 +1,1 @@
+"""PySide6 user interface: the main window shell, its pages, dialogs, models and the status theme."""

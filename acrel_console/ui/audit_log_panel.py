@@ -1,0 +1,193 @@
+"""The operation log (操作日志): filter by operator, kind and dates; before/after detail; verify the chain."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+                               QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from acrel_console.services.audit import AuditEntry, ChainReport
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.tasks import TaskFailure
+from acrel_console.ui.theme import Theme
+
+PROBLEMS = {
+    "link": QT_TRANSLATE_NOOP("AuditLogPanel", "a row before it was deleted or reordered"),
+    "hash": QT_TRANSLATE_NOOP("AuditLogPanel", "its content was changed"),
+}
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    operator: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def local_day_start(day: date) -> datetime:
+    """Midnight of a calendar day on this workstation's clock, as an aware datetime."""
+    return datetime.combine(day, time.min).astimezone()
+
+
+def pretty(json_text: str) -> str:
+    if not json_text:
+        return "—"
+    try:
+        return json.dumps(json.loads(json_text), ensure_ascii=False, indent=2, sort_keys=True)
+    except ValueError:
+        return json_text
+
+
+def local_time(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AuditLogPanel(QWidget):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.operator = QComboBox()
+        self.operator.setObjectName("logOperator")
+        self.kind = QComboBox()
+        self.kind.setObjectName("logKind")
+        self.use_dates = QCheckBox(self.tr("From"))
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.apply_button = QPushButton(self.tr("Search"))
+        self.verify_button = QPushButton(self.tr("Verify chain"))
+        self.verify_result = QLabel()
+        self.verify_result.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Operator")))
+        bar.addWidget(self.operator)
+        bar.addWidget(QLabel(self.tr("Kind")))
+        bar.addWidget(self.kind)
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.until)
+        bar.addWidget(self.apply_button)
+        bar.addStretch(1)
+        bar.addWidget(self.verify_button)
+        self.model = RecordTableModel([
+            Column(self.tr("No."), lambda e: e.id, True),
+            Column(self.tr("Time"), lambda e: local_time(e.at)),
+            Column(self.tr("Operator"), lambda e: e.operator),
+            Column(self.tr("Kind"), lambda e: e.kind),
+            Column(self.tr("Target"), lambda e: e.target),
+            Column(self.tr("Reason"), lambda e: e.reason),
+        ], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(self._show_detail)
+        self.before = QPlainTextEdit()
+        self.after = QPlainTextEdit()
+        for edit in (self.before, self.after):
+            edit.setReadOnly(True)
+        detail = QWidget()
+        detail_layout = QHBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        for caption, edit in ((self.tr("Before"), self.before), (self.tr("After"), self.after)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(caption))
+            column.addWidget(edit)
+            detail_layout.addLayout(column)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(self.error)
+        layout.addWidget(splitter)
+        self.apply_button.clicked.connect(self.search)
+        self.verify_button.clicked.connect(self.verify)
+        ui.events.operators_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Reload the filter choices, then search."""
+        actor = self.ui.actor
+        svc = self.ui.services
+        self.ui.tasks.run(lambda: ([o.name for o in svc.operators.list(actor)], svc.audit.kinds(actor)),
+                          self._choices_loaded, self._failed, owner=self)
+        self.search()
+
+    def _choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
+        for combo, items in zip((self.operator, self.kind), choices, strict=True):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(all)"), None)
+            for item in items:
+                combo.addItem(item, item)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> LogFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            since = local_day_start(self.since.date().toPython())
+            until = local_day_start(self.until.date().toPython() + timedelta(days=1))
+        return LogFilter(self.operator.currentData(), self.kind.currentData(), since, until)
+
+    def search(self) -> None:
+        f = self.current_filter()
+        actor = self.ui.actor
+        self.ui.tasks.run(lambda: self.ui.services.audit.list(actor, operator=f.operator, kind=f.kind, since=f.since,
+                                                              until=f.until),
+                          self._loaded, self._failed, owner=self)
+
+    def _loaded(self, entries: list[AuditEntry]) -> None:
+        show_error(self.error, "")
+        self.model.set_records(entries)
+        self.before.clear()
+        self.after.clear()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.error, failure.message)
+
+    def _show_detail(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry: AuditEntry = self.model.record(rows[0].row())
+        self.before.setPlainText(pretty(entry.before))
+        self.after.setPlainText(pretty(entry.after))
+
+    def verify(self) -> None:
+        actor = self.ui.actor
+        self.ui.tasks.run(lambda: self.ui.services.audit.verify(actor), self._verified, self._failed, owner=self)
+
+    def _verified(self, report: ChainReport) -> None:
+        if report.ok:
+            text = self.tr("The operation log is intact: {n} rows checked.").format(n=report.rows_checked)
+            colour = Theme.role("ok")
+        else:
+            reason = QCoreApplication.translate("AuditLogPanel", PROBLEMS.get(report.problem.split(":", 1)[0],
+                                                                              report.problem))
+            text = self.tr("The operation log is broken at row {id}: {reason}.").format(id=report.first_broken_id,
+                                                                                        reason=reason)
+            colour = Theme.role("error")
+        palette = self.verify_result.palette()
+        palette.setColor(self.verify_result.foregroundRole(), colour)
+        self.verify_result.setPalette(palette)
+        self.verify_result.setText(text)

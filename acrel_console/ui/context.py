@@ -1,0 +1,43 @@
+"""What every page gets: the services, the signed-in actor, the task runner, preferences, UI events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from acrel_console.domain.roles import Permission, Role, role_allows
+from acrel_console.services.base import Actor
+from acrel_console.ui.prefs import Prefs
+from acrel_console.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from acrel_console.app import Services
+
+
+class UiEvents(QObject):
+    """Application-wide UI signals, named as past events, so pages refresh without knowing each other."""
+
+    site_changed = Signal()  # buildings, gateways, meters or site defaults changed
+    operators_changed = Signal()
+    palette_changed = Signal(str)
+
+
+@dataclass
+class UiContext:
+    """Handed to every page and dialog. Services are called only through `tasks` (never on the GUI thread)."""
+
+    services: Services
+    actor: Actor
+    tasks: TaskRunner
+    prefs: Prefs
+    events: UiEvents = field(default_factory=UiEvents)
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the signed-in role holds a permission (to enable controls; services check again)."""
+        return role_allows(self.actor.role, permission)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.actor.role == Role.ADMINISTRATOR

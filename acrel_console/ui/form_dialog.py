@@ -1,0 +1,170 @@
+"""A dialog whose form validates as you type: message under the field, OK disabled while invalid.
+
+Subclasses add rows with `add_field`, implement `values()` (the raw field values), `check(values)`
+(raise ValidationError, typically by calling the service's own validator) and `submit(values)` (the
+service call, run off the GUI thread). A service error after OK is shown under its field too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from acrel_console.domain.errors import UserError, ValidationError
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.messages import error_message
+from acrel_console.ui.tasks import TaskFailure, TaskRunner
+from acrel_console.ui.theme import Theme
+
+
+def error_label() -> QLabel:
+    """A wrapped label in the theme's error colour, hidden until it has text."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("fieldError")
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), Theme.role("error"))
+    label.setPalette(palette)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class FormDialog(QDialog):
+    """Base for add/edit dialogs over one service call."""
+
+    submitted = Signal(object)  # the service's result, after a successful OK
+
+    def __init__(self, ui: UiContext | None, title: str, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui  # None only before sign-in (first administrator, login)
+        runner = tasks if tasks is not None else (ui.tasks if ui is not None else None)
+        if runner is None:
+            raise ValueError("FormDialog needs a UiContext or a TaskRunner")
+        self.tasks: TaskRunner = runner
+        self.result_value: Any = None
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._layout.addLayout(self.form)
+        self._errors: dict[str, QLabel] = {}
+        self._editors: dict[str, QWidget] = {}
+        self.general_error = error_label()
+        self._layout.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton(self.tr("OK"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._layout.addWidget(self.buttons)
+        self._busy = False
+
+    # --- building the form ----------------------------------------------------------------------
+    def add_field(self, key: str, label: str, editor: QWidget, tooltip: str = "") -> QWidget:
+        """Add a labelled editor with its own error line below it; edits re-validate."""
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(editor)
+        err = error_label()
+        inner.addWidget(err)
+        if tooltip:
+            editor.setToolTip(tooltip)
+        editor.setObjectName(f"field_{key}")
+        self.form.addRow(label, box)
+        self._errors[key] = err
+        self._editors[key] = editor
+        self._connect_changes(editor)
+        return box
+
+    def set_field_visible(self, key: str, visible: bool) -> None:
+        row = self._editors[key].parentWidget()
+        self.form.setRowVisible(row, visible)
+
+    def editor(self, key: str) -> QWidget:
+        return self._editors[key]
+
+    def _connect_changes(self, editor: QWidget) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.textChanged.connect(self.revalidate)
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(self.revalidate)
+            if editor.isEditable():
+                editor.editTextChanged.connect(self.revalidate)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(self.revalidate)
+
+    # --- what subclasses provide ----------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def check(self, values: dict[str, Any]) -> None:
+        """Raise ValidationError (with .field) when the values are not acceptable."""
+
+    def submit(self, values: dict[str, Any]) -> Any:
+        """The service call (runs on a worker thread); its result is emitted as `submitted`."""
+        raise NotImplementedError
+
+    # --- behaviour ------------------------------------------------------------------------------
+    def revalidate(self) -> bool:
+        """Validate the current values; show the message under its field; enable OK only if valid."""
+        for label in self._errors.values():
+            show_error(label, "")
+        show_error(self.general_error, "")
+        try:
+            self.check(self.values())
+        except UserError as err:
+            self._show_failure(err)
+            self.ok_button.setEnabled(False)
+            return False
+        self.ok_button.setEnabled(not self._busy)
+        return True
+
+    def _show_failure(self, err: UserError) -> None:
+        field = (getattr(err, "field", None) or "") if isinstance(err, ValidationError) else ""
+        target = self._errors.get(field)
+        if target is None or not self.form.isRowVisible(self._editors[field].parentWidget()):
+            target = self.general_error
+        show_error(target, error_message(err))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.revalidate()
+
+    def accept(self) -> None:
+        if self._busy or not self.revalidate():
+            return
+        values = self.values()
+        self._busy = True
+        self.ok_button.setEnabled(False)
+        submit: Callable[[], Any] = lambda: self.submit(values)  # noqa: E731
+        self.tasks.run(submit, self._submitted, self._failed, owner=self)
+
+    def _submitted(self, result: Any) -> None:
+        self._busy = False
+        self.result_value = result
+        self.submitted.emit(result)
+        super().accept()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._busy = False
+        if isinstance(failure.error, UserError):
+            self._show_failure(failure.error)
+        else:
+            show_error(self.general_error, failure.message)
+        self.ok_button.setEnabled(True)

@@ -1,0 +1,124 @@
+"""The main window shell: navigation, the page stack, the status bar. Pages come from ui/pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from acrel_console.storage.engine import describe_url
+from acrel_console.ui.confirm import inform
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.messages import role_label
+from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
+from acrel_console.ui.pages import create_pages
+from acrel_console.ui.pages.base import Page
+from acrel_console.ui.theme import Theme
+
+NAV_WIDTH = 190
+NAV_ITEM_HEIGHT = 36
+
+
+class MainWindow(QMainWindow):
+    """Left navigation list + stacked pages; status bar with operator, database and poller."""
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setWindowTitle(self.tr("Acrel Console"))
+        self.resize(1200, 760)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setSpacing(2)
+        palette = self.nav.palette()
+        palette.setColor(self.nav.backgroundRole(), Theme.role("nav_background"))
+        self.nav.setPalette(palette)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = create_pages(ui)
+        for page in self.pages:
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+            item.setSizeHint(QSize(NAV_WIDTH - 12, NAV_ITEM_HEIGHT))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_menu()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._show_row)
+        ui.tasks.failed.connect(self._task_failed)
+        ui.tasks.busy_changed.connect(self._busy_changed)
+        self.nav.setCurrentRow(0)
+
+    # --- navigation -------------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].activated()
+
+    def page(self, page_id: str) -> Page:
+        for page in self.pages:
+            if page.page_id == page_id:
+                return page
+        raise KeyError(page_id)
+
+    def show_page(self, page_id: str) -> Page:
+        page = self.page(page_id)
+        self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    # --- menu and status bar ----------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Console"))
+        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action.triggered.connect(self._change_password)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(self.password_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.ui.actor
+        self.operator_label = QLabel(self.tr("Operator: {name} ({role})").format(name=actor.name,
+                                                                                  role=role_label(actor.role)))
+        self.database_label = QLabel(self.tr("Database: {db}").format(db=describe_url(self.ui.services.ctx.db_url)))
+        self.poller_label = QLabel()
+        self.busy_label = QLabel()
+        for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+        self.set_poller_text(self.tr("Poller: not running"))
+
+    def set_poller_text(self, text: str) -> None:
+        """Show the poller state in the status bar (the poller's owner calls this; issue #3)."""
+        self.poller_label.setText(text)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _task_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        inform(self, self.tr("Acrel Console"), message, error=True)
+
+    def _change_password(self) -> None:
+        dialog = ChangeOwnPasswordDialog(self.ui, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password changed."), 5_000))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.ui.tasks.wait_idle(10_000)
+        super().closeEvent(event)

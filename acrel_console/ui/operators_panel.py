@@ -1,0 +1,115 @@
+"""Operators table (操作员管理): create, enable/disable, reset password, assign role; administrators only."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from acrel_console.domain.roles import Permission
+from acrel_console.services.operators import OperatorInfo
+from acrel_console.ui.confirm import ask
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.messages import role_label
+from acrel_console.ui.operator_dialogs import AddOperatorDialog, ResetPasswordDialog, RoleDialog
+from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.tasks import TaskFailure
+
+
+class OperatorsPanel(QWidget):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.dialog: QDialog | None = None
+        self.model = RecordTableModel([
+            Column(self.tr("Login name"), lambda o: o.name),
+            Column(self.tr("Full name"), lambda o: o.full_name),
+            Column(self.tr("Role"), lambda o: role_label(o.role)),
+            Column(self.tr("State"), self._state),
+        ], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("Add operator…"))
+        self.toggle_button = QPushButton(self.tr("Disable / enable"))
+        self.password_button = QPushButton(self.tr("Reset password…"))
+        self.role_button = QPushButton(self.tr("Assign role…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        bar = QHBoxLayout()
+        for b in (self.add_button, self.toggle_button, self.password_button, self.role_button, self.refresh_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.view)
+        allowed = ui.can(Permission.MANAGE_OPERATORS)
+        for b in (self.add_button, self.toggle_button, self.password_button, self.role_button):
+            b.setEnabled(allowed)
+            if not allowed:
+                b.setToolTip(self.tr("Only administrators manage operators."))
+        self.add_button.clicked.connect(lambda: self._open(AddOperatorDialog(ui, self)))
+        self.password_button.clicked.connect(self._reset_password)
+        self.role_button.clicked.connect(self._assign_role)
+        self.toggle_button.clicked.connect(self._toggle)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def _state(self, o: OperatorInfo) -> str:
+        if not o.enabled:
+            return self.tr("Disabled")
+        if o.locked_until is not None:
+            return self.tr("Locked until {time}").format(time=o.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"))
+        return self.tr("Active")
+
+    def refresh(self) -> None:
+        actor = self.ui.actor
+        self.ui.tasks.run(lambda: self.ui.services.operators.list(actor), self._loaded, self._failed, owner=self)
+
+    def _loaded(self, operators: list[OperatorInfo]) -> None:
+        show_error(self.error, "")
+        self.model.set_records(operators)
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.error, failure.message)
+
+    def selected(self) -> OperatorInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self._changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _changed(self, *_args: object) -> None:
+        self.ui.events.operators_changed.emit()
+        self.refresh()
+
+    def _reset_password(self) -> None:
+        op = self.selected()
+        if op is not None:
+            self._open(ResetPasswordDialog(self.ui, op, self))
+
+    def _assign_role(self) -> None:
+        op = self.selected()
+        if op is not None:
+            self._open(RoleDialog(self.ui, op, self))
+
+    def _toggle(self) -> None:
+        op = self.selected()
+        if op is None:
+            return
+        enable = not op.enabled
+        question = (self.tr("Enable operator {name}?") if enable else self.tr("Disable operator {name}?")).format(
+            name=op.name)
+        actor = self.ui.actor
+        ask(self, self.tr("Operators"), question, lambda: self.ui.tasks.run(
+            lambda: self.ui.services.operators.set_enabled(actor, op.name, enable), self._changed, self._failed,
+            owner=self))

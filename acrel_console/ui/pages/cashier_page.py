@@ -1,0 +1,22 @@
+"""Cashier page: a placeholder until its issue lands (replace this module; see ui/README.md)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.pages.base import Page, PlaceholderPage
+
+
+class CashierPage(PlaceholderPage):
+    page_id = "cashier"
+
+    def title(self) -> str:
+        return self.tr("Cashier")
+
+    def explanation(self) -> str:
+        return self.tr("Selling, refunding and reversing credit arrive with selling electricity (issue #4).")
+
+
+def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:
+    return CashierPage(ui, parent)

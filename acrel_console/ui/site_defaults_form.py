@@ -1,0 +1,152 @@
+"""Site defaults (默认参数设置), generated from services.site_settings.SPECS: label, help, editor per kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from acrel_console.domain.errors import UserError
+from acrel_console.domain.roles import Permission
+from acrel_console.domain.money import format_yuan, parse_yuan, yuan_to_fen
+from acrel_console.services import site_settings
+from acrel_console.services.site_settings import SPECS, SettingSpec
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.messages import error_message
+from acrel_console.ui.tasks import TaskFailure
+
+
+def display_value(spec: SettingSpec, value: Any) -> str:
+    """The editor text for a stored value (money kinds in yuan)."""
+    if spec.kind == "fen":
+        return format_yuan(int(value)).replace(",", "")
+    return str(value)
+
+
+def parse_value(spec: SettingSpec, text: str) -> Any:
+    """Editor text to the stored value, validated by the service's own rules (raises UserError)."""
+    if spec.kind == "fen":
+        return site_settings._parse(spec, yuan_to_fen(parse_yuan(text)))  # noqa: SLF001 - the one rule
+    return site_settings._parse(spec, text)  # noqa: SLF001
+
+
+class SiteDefaultsForm(QWidget):
+    """One editor per setting; Save sends only the changed values in one logged update."""
+
+    saved = Signal()
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self._stored: dict[str, Any] = {}
+        self.editors: dict[str, QLineEdit | QCheckBox] = {}
+        self.errors = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in SPECS:
+            label = QCoreApplication.translate("settings", spec.label)
+            help_text = QCoreApplication.translate("settings", spec.help)
+            editor: QLineEdit | QCheckBox
+            if spec.kind == "bool":
+                editor = QCheckBox()
+                editor.toggled.connect(self.revalidate)
+            else:
+                editor = QLineEdit()
+                editor.textChanged.connect(self.revalidate)
+            editor.setObjectName(f"setting_{spec.key}")
+            editor.setToolTip(help_text)
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.setSpacing(2)
+            inner.addWidget(editor)
+            err = error_label()
+            inner.addWidget(err)
+            form.addRow(label, box)
+            form.labelForField(box).setToolTip(help_text)
+            self.editors[spec.key] = editor
+            self.errors[spec.key] = err
+        self.general_error = error_label()
+        self.save_button = QPushButton(self.tr("Save defaults"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._editable = ui.can(Permission.CONFIGURE_SITE)
+        for editor in self.editors.values():
+            editor.setEnabled(self._editable)
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(self._editable)
+
+    def load(self) -> None:
+        actor = self.ui.actor
+        self.ui.tasks.run(lambda: self.ui.services.settings.get_all(actor), self._loaded, self._failed, owner=self)
+
+    def _loaded(self, values: dict[str, Any]) -> None:
+        self._stored = dict(values)
+        for spec in SPECS:
+            editor = self.editors[spec.key]
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(values[spec.key]))
+            else:
+                editor.setText(display_value(spec, values[spec.key]))
+        self.revalidate()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.general_error, failure.message)
+        self.save_button.setEnabled(self._editable)
+
+    def changes(self) -> dict[str, Any]:
+        """Parsed values that differ from the stored ones (raises UserError on a bad field)."""
+        out: dict[str, Any] = {}
+        for spec in SPECS:
+            editor = self.editors[spec.key]
+            try:
+                value = editor.isChecked() if isinstance(editor, QCheckBox) else parse_value(spec, editor.text())
+            except UserError as err:
+                err.params.setdefault("field_key", spec.key)
+                raise
+            if spec.key in self._stored and value != self._stored[spec.key]:
+                out[spec.key] = value
+        return out
+
+    def revalidate(self) -> bool:
+        for label in self.errors.values():
+            show_error(label, "")
+        show_error(self.general_error, "")
+        if not self._stored:
+            self.save_button.setEnabled(False)
+            return False
+        try:
+            changes = self.changes()
+            site_settings._check_combination({**self._stored, **changes})  # noqa: SLF001 - the service's rule
+        except UserError as err:
+            key = err.params.get("field_key") or getattr(err, "field", None) or ""
+            show_error(self.errors.get(key, self.general_error), error_message(err))
+            self.save_button.setEnabled(False)
+            return False
+        self.save_button.setEnabled(self._editable and bool(changes))
+        return True
+
+    def save(self) -> None:
+        if not self.revalidate():
+            return
+        changes = self.changes()
+        actor = self.ui.actor
+        self.save_button.setEnabled(False)
+        self.ui.tasks.run(lambda: self.ui.services.settings.update(actor, changes), self._saved, self._failed,
+                          owner=self)
+
+    def _saved(self, values: dict[str, Any]) -> None:
+        self._loaded(values)
+        self.saved.emit()

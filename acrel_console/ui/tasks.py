@@ -1,0 +1,136 @@
+"""Background work for the GUI: run a service call off the GUI thread, get its result back on it.
+
+Every page calls services through `TaskRunner.run(fn, on_done, on_error)`. The call runs on a
+QThreadPool worker; its outcome comes back through one queued signal, so callbacks always run on the
+GUI thread. A UserError becomes its translated message (ui.messages.error_message); anything else is logged
+with its traceback and reported as an unexpected error. The default pool has one thread: calls run in
+submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from acrel_console.domain.errors import UserError
+from acrel_console.ui.messages import error_message
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFailure:
+    """What a failed call hands to its error callback: the translated message and the exception."""
+
+    message: str
+    error: BaseException
+
+    @property
+    def is_user_error(self) -> bool:
+        return isinstance(self.error, UserError)
+
+
+def failure_text(error: BaseException) -> str:
+    """The message shown for an exception: translated for UserError, generic otherwise."""
+    if isinstance(error, UserError):
+        return error_message(error)
+    return QCoreApplication.translate("TaskRunner", "Unexpected error: {error}").format(error=error)
+
+
+@dataclass
+class _Pending:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[TaskFailure], None] | None
+    owner: QObject | None
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: TaskRunner, task_id: int, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner, self._id, self._fn = runner, task_id, fn
+
+    def run(self) -> None:  # worker thread
+        try:
+            result: Any = self._fn()
+            ok = True
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
+            if not isinstance(exc, UserError):
+                log.exception("background task failed")
+            result, ok = exc, False
+        self._runner._finished.emit(self._id, ok, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a worker pool and delivers results on the GUI thread."""
+
+    _finished = Signal(int, bool, object)
+    busy_changed = Signal(bool)
+    failed = Signal(str)  # failures without their own error callback, for the window to show
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        self._pool = pool
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[TaskFailure], None] | None = None, *, owner: QObject | None = None) -> int:
+        """Run `fn()` off the GUI thread; call on_done(result) or on_error(failure) on the GUI thread.
+
+        With `owner`, the callbacks are dropped if that widget was deleted meanwhile.
+        """
+        task_id = next(self._ids)
+        was_busy = self.busy
+        self._pending[task_id] = _Pending(on_done, on_error, owner)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(self, task_id, fn))
+        return task_id
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, result: object) -> None:
+        pending = self._pending.pop(task_id, None)
+        try:
+            if pending is None or (pending.owner is not None and not shiboken6.isValid(pending.owner)):
+                return
+            if ok:
+                if pending.on_done is not None:
+                    pending.on_done(result)
+                return
+            assert isinstance(result, BaseException)
+            failure = TaskFailure(failure_text(result), result)
+            if pending.on_error is not None:
+                pending.on_error(failure)
+            else:
+                self.failed.emit(failure.message)
+        finally:
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Block until every task (and any task its callbacks started) is delivered (tests, shutdown)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._pending:
+            remaining_ms = int((deadline - time.monotonic()) * 1000)
+            if remaining_ms <= 0:
+                return False
+            self._pool.waitForDone(remaining_ms)
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
+        return True

@@ -1,0 +1,76 @@
+"""The main window shell: every page in order from the registry, placeholders say so, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from acrel_console.domain.roles import Role
+from acrel_console.ui.main_window import MainWindow
+from acrel_console.ui.pages import PAGE_MODULES, page_factories
+from acrel_console.ui.pages.base import Page, PlaceholderPage
+from tests.ui.conftest import settle
+
+EXPECTED = ["dashboard", "meters", "accounts", "cashier", "records", "reports", "alarms", "settings", "operators"]
+EXPECTED_TITLES = ["Dashboard", "Meters", "Accounts", "Cashier", "Sales records", "Reports", "Alarms", "Settings",
+                   "Operators & log"]
+
+
+def test_shell_shows_every_page_in_order(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.show()
+    assert [p.page_id for p in window.pages] == EXPECTED
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == EXPECTED_TITLES
+    for page_id in EXPECTED:
+        page = window.show_page(page_id)
+        assert window.current_page() is page and page.isVisible()
+        settle(ui)
+    assert len(PAGE_MODULES) == len(page_factories()) == len(EXPECTED)
+
+
+def test_placeholders_name_the_issue_that_fills_them(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
+    assert {p.page_id for p in placeholders} <= set(EXPECTED[:7])
+    for page in placeholders:
+        text = page.findChild(QLabel, "placeholderText").text()
+        assert "issue #" in text
+        assert page.findChild(QLabel, "placeholderNote").text() == "This page is not built yet."
+
+
+def test_status_bar_names_operator_database_and_poller(qtbot, ui, services) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    assert window.operator_label.text() == "Operator: admin (Administrator)"
+    assert window.database_label.text().startswith("Database: SQLite ")
+    assert window.poller_label.text() == "Poller: not running"
+    window.set_poller_text("Poller: running, 3 buses")
+    assert window.poller_label.text() == "Poller: running, 3 buses"
+
+
+def test_every_page_follows_the_interface(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    for factory in page_factories():
+        page = factory(ui, None)
+        qtbot.addWidget(page)
+        assert isinstance(page, Page) and page.page_id and page.title()
+        page.activated()
+    settle(ui)
+
+
+def test_a_cashier_sees_site_configuration_read_only(qtbot, make_ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.operators.add(admin, "cash", Role.CASHIER, "cashier-pw")
+    cashier = services.operators.login("cash", "cashier-pw")
+    ui = make_ui(cashier)
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    settings = window.show_page("settings")
+    settle(ui)
+    assert not settings.buildings.add_button.isEnabled()
+    assert not settings.gateways.delete_button.isEnabled()
+    assert not settings.quick.import_button.isEnabled()
+    assert not settings.defaults.save_button.isEnabled()
+    operators = window.show_page("operators")
+    settle(ui)
+    assert not operators.operators.add_button.isEnabled()
+    assert operators.operators.model.rowCount() == 2  # reading is allowed
