@@ -1,0 +1,315 @@
+"""Live meter views: the latest state of every meter with its derived status (design §5), tenant and
+every decoded value — for the Meters page grid/table/detail, `meter list --json` and exports."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from acrel_console.domain.roles import Permission
+from acrel_console.domain.status import STATUS_LABELS, MeterStatus, StatusInputs, derive_status
+from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.site_settings import load_all
+from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.meter_state import MeterStateRow
+from acrel_console.storage.tables.site import BuildingRow, GatewayRow, MeterRow
+
+ACTIVE_COMMAND_STATES = ("pending", "sending")
+
+
+@dataclass(frozen=True, slots=True)
+class MeterLive:
+    """One meter as the grid shows it: configuration, latest state, derived status, tenant.
+
+    Money in fen, energy in 0.01 kWh. None where never read or not available on the model.
+    `keep_power` = forced close (保电); `forced_open` = forced trip; `relay_closed` all channels closed.
+    """
+
+    meter_id: int
+    gateway_id: int
+    gateway: str
+    address: int
+    model: str
+    room: str
+    building_id: int | None
+    building: str | None
+    meter_no: str
+    tenant_name: str | None
+    account_no: str | None
+    status: MeterStatus
+    remaining_fen: int | None
+    energy_total: int | None
+    purchase_count: int | None
+    relay_closed: bool | None
+    forced: bool | None
+    keep_power: bool | None
+    forced_open: bool | None
+    overload: bool
+    alarm1_fen: int
+    alarm2_fen: int
+    last_seen: datetime | None
+    consecutive_failures: int
+    offline_since: datetime | None
+    pending_commands: int
+    last_error: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeterDetail:
+    """Everything the detail panel shows for one meter (live + every decoded value)."""
+
+    live: MeterLive
+    voltage_v: tuple[str, ...]  # decimal strings, 0.1 V
+    current_a: tuple[str, ...]  # 0.01 A
+    power_kw: tuple[str, ...]  # Pa Pb Pc Ptotal, 0.001 kW
+    reactive_kvar: tuple[str, ...]
+    power_factor: tuple[str, ...]  # 0.001
+    energy_by_period: tuple[int, int, int, int] | None  # 尖 峰 平 谷, 0.01 kWh
+    relay_channels: tuple[bool, ...]
+    status_bits: dict[str, bool]
+    status_raw: int | None
+    meter_clock: datetime | None  # naive meter-local time
+    clock_drift_s: int | None
+    pt_ratio: int | None
+    ct_ratio: int | None
+    read_at: datetime | None
+    backoff_level: int
+    extra: dict[str, int]
+
+
+def _scaled(values: Any, places: int) -> tuple[str, ...]:
+    from decimal import Decimal
+
+    if not values:
+        return ()
+    return tuple(str(Decimal(int(v)).scaleb(-places)) for v in values)
+
+
+def _tenants(session: Session) -> dict[int, tuple[str | None, str | None]]:
+    """meter id -> (tenant name, account no.) through ledger.queries (tolerant of its value shape)."""
+    from acrel_console.ledger import queries
+
+    fn = getattr(queries, "meter_tenants", None)
+    if fn is None:
+        return {}
+    out: dict[int, tuple[str | None, str | None]] = {}
+    for mid, value in dict(fn(session)).items():
+        if value is None:
+            continue
+        if isinstance(value, (tuple, list)):
+            name, acct = (list(value) + [None, None])[:2]
+        elif isinstance(value, dict):
+            name = value.get("tenant_name") or value.get("name")
+            acct = value.get("account_no") or value.get("account_id") or value.get("account")
+        elif isinstance(value, str):
+            name, acct = value, None
+        else:
+            name = getattr(value, "tenant_name", None) or getattr(value, "name", None)
+            acct = (getattr(value, "account_no", None) or getattr(value, "account_id", None)
+                    or getattr(value, "account", None))
+        out[int(mid)] = (None if name is None else str(name), None if acct is None else str(acct))
+    return out
+
+
+def _open_ids(session: Session) -> set[int]:
+    from acrel_console.ledger.queries import open_meter_ids
+
+    return set(open_meter_ids(session))
+
+
+def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
+               settings: dict[str, Any] | None = None) -> list[MeterLive]:
+    """MeterLive values for the given meters (None = all not retired), ordered by gateway, address."""
+    settings = settings or load_all(session)
+    q = (select(MeterRow, GatewayRow.name, BuildingRow.name, MeterStateRow)
+         .join(GatewayRow, MeterRow.gateway_id == GatewayRow.id)
+         .outerjoin(BuildingRow, MeterRow.building_id == BuildingRow.id)
+         .outerjoin(MeterStateRow, MeterStateRow.meter_id == MeterRow.id)
+         .order_by(GatewayRow.name, MeterRow.address))
+    if meter_ids is None:
+        q = q.where(MeterRow.retired.is_(False))
+    else:
+        if not meter_ids:
+            return []
+        q = q.where(MeterRow.id.in_(meter_ids))
+    rows = session.execute(q).all()
+    ids = [m.id for m, *_ in rows]
+    pending_q = (select(MeterCommandRow.meter_id, func.count()).where(MeterCommandRow.state.in_(ACTIVE_COMMAND_STATES))
+                 .group_by(MeterCommandRow.meter_id))
+    if meter_ids is not None:
+        pending_q = pending_q.where(MeterCommandRow.meter_id.in_(ids))
+    pending = dict(session.execute(pending_q).tuples().all())
+    open_ids = _open_ids(session)
+    tenants = _tenants(session)
+    interval = int(settings["status_interval_s"])
+    out: list[MeterLive] = []
+    for m, gw_name, b_name, st in rows:
+        a1 = m.alarm1_fen if m.alarm1_fen is not None else int(settings["alarm1_fen"])
+        a2 = m.alarm2_fen if m.alarm2_fen is not None else int(settings["alarm2_fen"])
+        values: dict[str, Any] = json.loads(st.values_json) if st is not None and st.values_json else {}
+        offline_logged = st is not None and st.offline_since is not None
+        inputs = StatusInputs(now=now, last_success_at=st.last_success_at if st else None,
+                              consecutive_failures=(st.consecutive_failures if offline_logged and st else 0),
+                              status_interval_s=interval, account_open=m.id in open_ids,
+                              remaining_fen=st.remaining_fen if st else None, alarm1_fen=a1, alarm2_fen=a2)
+        tenant = tenants.get(m.id, (None, None))
+        out.append(MeterLive(
+            meter_id=m.id, gateway_id=m.gateway_id, gateway=gw_name, address=m.address, model=m.model, room=m.room,
+            building_id=m.building_id, building=b_name, meter_no=m.meter_no, tenant_name=tenant[0],
+            account_no=tenant[1], status=derive_status(inputs), remaining_fen=st.remaining_fen if st else None,
+            energy_total=st.energy_total if st else None, purchase_count=st.purchase_count if st else None,
+            relay_closed=st.relay_closed if st else None, forced=st.forced if st else None,
+            keep_power=st.keep_power if st else None, forced_open=values.get("forced_open"),
+            overload=bool(values.get("over_limit", False)), alarm1_fen=a1, alarm2_fen=a2,
+            last_seen=st.last_success_at if st else None, consecutive_failures=st.consecutive_failures if st else 0,
+            offline_since=st.offline_since if st else None, pending_commands=int(pending.get(m.id, 0)),
+            last_error=st.last_error if st else ""))
+    return out
+
+
+STATUS_BIT_NAMES = ("fault", "fee_control_enabled", "over_limit", "arrears_bit", "alarm1_bit", "alarm2_bit",
+                    "forced", "forced_open")
+
+
+def build_detail(session: Session, meter_id: int, now: datetime) -> MeterDetail:
+    lives = build_live(session, [meter_id], now)
+    if not lives:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
+    st = session.get(MeterStateRow, meter_id)
+    v: dict[str, Any] = json.loads(st.values_json) if st is not None and st.values_json else {}
+    clock = datetime.fromisoformat(v["meter_clock"]) if v.get("meter_clock") else None
+    read_at = datetime.fromisoformat(v["read_at"]) if v.get("read_at") else None
+    ebp = v.get("energy_by_period")
+    return MeterDetail(
+        live=lives[0], voltage_v=_scaled(v.get("voltage_dv"), 1), current_a=_scaled(v.get("current_ca"), 2),
+        power_kw=_scaled(v.get("power_w"), 3), reactive_kvar=_scaled(v.get("reactive_var"), 3),
+        power_factor=_scaled(v.get("pf_milli"), 3), energy_by_period=tuple(ebp) if ebp else None,  # type: ignore[arg-type]
+        relay_channels=tuple(bool(x) for x in v.get("relay_closed") or ()),
+        status_bits={k: bool(v[k]) for k in STATUS_BIT_NAMES if v.get(k) is not None},
+        status_raw=v.get("status_raw"), meter_clock=clock, clock_drift_s=st.meter_clock_drift_s if st else None,
+        pt_ratio=v.get("pt_ratio"), ct_ratio=v.get("ct_ratio"), read_at=read_at,
+        backoff_level=st.backoff_level if st else 0, extra=dict(v.get("extra") or {}))
+
+
+def energy_kwh_text(energy_total: int | None) -> str | None:
+    """0.01 kWh integer -> decimal string in kWh."""
+    if energy_total is None:
+        return None
+    from decimal import Decimal
+
+    return str(Decimal(energy_total).scaleb(-2))
+
+
+def live_json(m: MeterLive) -> dict[str, Any]:
+    """The `meter list --json` object of one meter (Foundation contract fields and a few more)."""
+    return {
+        "id": m.meter_id, "gateway": m.gateway, "address": m.address, "model": m.model, "room": m.room,
+        "status": m.status.value, "remaining_fen": m.remaining_fen, "energy_kwh": energy_kwh_text(m.energy_total),
+        "relay": None if m.relay_closed is None else ("closed" if m.relay_closed else "open"),
+        "keep_power": m.keep_power, "purchase_count": m.purchase_count,
+        "last_seen": m.last_seen.isoformat() if m.last_seen else None,
+        "building": m.building, "tenant": m.tenant_name, "pending_commands": m.pending_commands,
+    }
+
+
+def _ctx_of(services_or_ctx: Any) -> ServiceContext:
+    return getattr(services_or_ctx, "ctx", services_or_ctx)
+
+
+def meter_list_json(services_or_ctx: Any, actor: Actor) -> list[dict[str, Any]]:
+    """`meter list --json`: one object per meter (for cli/site.py)."""
+    return [live_json(m) for m in MeterViewService(_ctx_of(services_or_ctx)).list_live(actor)]
+
+
+class MeterViewService:
+    """Read side of the Meters page: live list, detail, counts per status."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def _now(self) -> datetime:
+        return self.ctx.clock()
+
+    @requires(Permission.VIEW)
+    def list_live(self, actor: Actor, meter_ids: list[int] | None = None) -> list[MeterLive]:
+        """Every meter not retired (or the given ones), with derived status."""
+        with self.ctx.read() as s:
+            return build_live(s, meter_ids, self._now())
+
+    @requires(Permission.VIEW)
+    def detail(self, actor: Actor, meter_id: int) -> MeterDetail:
+        with self.ctx.read() as s:
+            return build_detail(s, meter_id, self._now())
+
+    @requires(Permission.VIEW)
+    def counts(self, actor: Actor) -> dict[MeterStatus, int]:
+        """Meters per status (every status present, zero when none) for the legend."""
+        with self.ctx.read() as s:
+            c = Counter(m.status for m in build_live(s, None, self._now()))
+        return {st: c.get(st, 0) for st in MeterStatus}
+
+
+READING_COLUMNS = (
+    ("Gateway", "text"), ("Address", "int"), ("Room", "text"), ("Meter no.", "text"), ("Model", "text"),
+    ("Tenant", "text"), ("Status", "text"), ("Remaining (yuan)", "yuan"), ("Total energy (kWh)", "kwh"),
+    ("Spike (kWh)", "kwh"), ("Peak (kWh)", "kwh"), ("Flat (kWh)", "kwh"), ("Valley (kWh)", "kwh"),
+    ("Purchase count", "int"), ("Relay", "text"), ("Keep power", "text"), ("Last seen", "datetime"),
+)
+READING_HEADERS = {  # marked for lupdate; translated by the caller's translator when given
+    "Gateway": QT_TRANSLATE_NOOP("export", "Gateway"), "Address": QT_TRANSLATE_NOOP("export", "Address"),
+    "Room": QT_TRANSLATE_NOOP("export", "Room"), "Meter no.": QT_TRANSLATE_NOOP("export", "Meter no."),
+    "Model": QT_TRANSLATE_NOOP("export", "Model"), "Tenant": QT_TRANSLATE_NOOP("export", "Tenant"),
+    "Status": QT_TRANSLATE_NOOP("export", "Status"),
+    "Remaining (yuan)": QT_TRANSLATE_NOOP("export", "Remaining (yuan)"),
+    "Total energy (kWh)": QT_TRANSLATE_NOOP("export", "Total energy (kWh)"),
+    "Spike (kWh)": QT_TRANSLATE_NOOP("export", "Spike (kWh)"), "Peak (kWh)": QT_TRANSLATE_NOOP("export", "Peak (kWh)"),
+    "Flat (kWh)": QT_TRANSLATE_NOOP("export", "Flat (kWh)"), "Valley (kWh)": QT_TRANSLATE_NOOP("export", "Valley (kWh)"),
+    "Purchase count": QT_TRANSLATE_NOOP("export", "Purchase count"), "Relay": QT_TRANSLATE_NOOP("export", "Relay"),
+    "Keep power": QT_TRANSLATE_NOOP("export", "Keep power"), "Last seen": QT_TRANSLATE_NOOP("export", "Last seen"),
+}
+
+
+def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] | None, path: Any,
+                        translate: Any = None) -> Any:
+    """抄表导出: current state of the meters (None = all) to a real .xlsx via the shared export path."""
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from acrel_console.services.export import Column, TableSpec, export_xlsx
+
+    tr = translate or (lambda _ctx, text: text)
+    now = ctx.clock()
+    with ctx.read() as s:
+        settings = load_all(s)
+        lives = build_live(s, meter_ids, now, settings)
+        periods = {}
+        for r in s.execute(select(MeterStateRow).where(MeterStateRow.meter_id.in_([m.meter_id for m in lives]))).scalars():
+            v = json.loads(r.values_json) if r.values_json else {}
+            periods[r.meter_id] = v.get("energy_by_period") or [None] * 4
+    yes, no = tr("export", "yes"), tr("export", "no")
+    rows = []
+    for m in lives:
+        p = periods.get(m.meter_id, [None] * 4)
+        rows.append([m.gateway, m.address, m.room, m.meter_no, m.model, m.tenant_name or "",
+                     tr("status", STATUS_LABELS[m.status]), m.remaining_fen, m.energy_total, p[0], p[1], p[2], p[3],
+                     m.purchase_count,
+                     "" if m.relay_closed is None else (tr("export", "closed") if m.relay_closed else tr("export", "open")),
+                     "" if m.keep_power is None else (yes if m.keep_power else no), m.last_seen])
+    table = TableSpec(title=tr("export", "Meter readings"),
+                      columns=tuple(Column(tr("export", READING_HEADERS[h]), k) for h, k in READING_COLUMNS),
+                      site_name=str(settings["site_name"]), generated_by=actor.name, generated_at=now,
+                      time_zone=ZoneInfo(str(settings["timezone"])))
+    target = Path(path)
+    export_xlsx(target, table, rows)
+    return target
+
+
+__all__ = ["MeterLive", "MeterDetail", "MeterViewService", "build_live", "build_detail", "live_json",
+           "meter_list_json", "write_readings_xlsx"]
