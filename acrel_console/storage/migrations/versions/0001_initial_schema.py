@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 02:25:46.988756
+Create Date: 2026-11-24 02:31:25.892569
 """
 from __future__ import annotations
 
@@ -138,6 +138,32 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meters')),
     sa.UniqueConstraint('gateway_id', 'address', name='uq_meters_gateway_address')
     )
+    op.create_table('alarms',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('target', sa.String(length=80), nullable=False),
+    sa.Column('meter_id', sa.Integer(), nullable=True),
+    sa.Column('gateway_id', sa.Integer(), nullable=True),
+    sa.Column('severity', sa.String(length=10), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('raised_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('cleared_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('acknowledged_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('acknowledged_by', sa.String(length=64), nullable=False),
+    sa.Column('ack_comment', sa.Text(), nullable=False),
+    sa.Column('message_template', sa.Text(), nullable=False),
+    sa.Column('params_json', sa.Text(), nullable=False),
+    sa.Column('message', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['gateway_id'], ['gateways.id'], name=op.f('fk_alarms_gateway_id_gateways')),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_alarms_meter_id_meters')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_alarms'))
+    )
+    with op.batch_alter_table('alarms', schema=None) as batch_op:
+        batch_op.create_index('ix_alarms_active_kind_target', ['active', 'kind', 'target'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alarms_kind'), ['kind'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alarms_meter_id'), ['meter_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alarms_raised_at'), ['raised_at'], unique=False)
+
     op.create_table('meter_commands',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('meter_id', sa.Integer(), nullable=False),
@@ -241,6 +267,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meter_commands_batch_id'))
 
     op.drop_table('meter_commands')
+    with op.batch_alter_table('alarms', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alarms_raised_at'))
+        batch_op.drop_index(batch_op.f('ix_alarms_meter_id'))
+        batch_op.drop_index(batch_op.f('ix_alarms_kind'))
+        batch_op.drop_index('ix_alarms_active_kind_target')
+
+    op.drop_table('alarms')
     op.drop_table('meters')
     op.drop_table('bus_health')
     op.drop_table('gateways')
