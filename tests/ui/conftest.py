@@ -58,3 +58,12 @@ def ui(make_ui, admin: Actor):  # type: ignore[no-untyped-def]
 def settle(ui) -> None:  # type: ignore[no-untyped-def]
     """Wait until every background call (and those its callbacks started) has been delivered."""
     assert ui.tasks.wait_idle(20_000), "background tasks did not finish"
+
+
+def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Replace a line edit's text by typing (QTest types ASCII only; other text is inserted)."""
+    widget.clear()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text)

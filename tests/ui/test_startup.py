@@ -9,12 +9,8 @@ from acrel_console.domain.roles import Role
 from acrel_console.ui.first_admin_dialog import FirstAdminDialog
 from acrel_console.ui.login_dialog import LoginDialog
 from acrel_console.ui.tasks import TaskRunner
-from tests.ui.conftest import ADMIN_PASSWORD
+from tests.ui.conftest import ADMIN_PASSWORD, type_text
 
-
-def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget.clear()
-    qtbot.keyClicks(widget, text)
 
 
 def test_first_admin_dialog_validates_as_you_type_and_creates_the_admin(qtbot, services: Services) -> None:
@@ -22,15 +18,15 @@ def test_first_admin_dialog_validates_as_you_type_and_creates_the_admin(qtbot, s
     dialog = FirstAdminDialog(services, tasks)
     qtbot.addWidget(dialog)
     dialog.show()
-    _type(qtbot, dialog.name, "chief")
-    _type(qtbot, dialog.password, "abc")
+    type_text(qtbot, dialog.name, "chief")
+    type_text(qtbot, dialog.password, "abc")
     assert not dialog.ok_button.isEnabled()
     assert "at least 6 characters" in dialog._errors["password"].text()
-    _type(qtbot, dialog.password, "longenough")
-    _type(qtbot, dialog.again, "different")
+    type_text(qtbot, dialog.password, "longenough")
+    type_text(qtbot, dialog.again, "different")
     assert not dialog.ok_button.isEnabled()
     assert "not the same" in dialog._errors["again"].text()
-    _type(qtbot, dialog.again, "longenough")
+    type_text(qtbot, dialog.again, "longenough")
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -44,14 +40,14 @@ def test_login_succeeds_with_the_right_password(qtbot, services: Services, admin
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.ok_button.isEnabled()  # no password yet
-    _type(qtbot, dialog.password, ADMIN_PASSWORD)
+    type_text(qtbot, dialog.password, ADMIN_PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.actor is not None and dialog.actor.name == "admin"
 
 
 def _fail_once(qtbot, dialog: LoginDialog, password: str) -> str:  # type: ignore[no-untyped-def]
-    _type(qtbot, dialog.password, password)
+    type_text(qtbot, dialog.password, password)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.tasks.wait_idle(20_000)
     return dialog.general_error.text()

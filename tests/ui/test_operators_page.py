@@ -1,0 +1,137 @@
+"""Operators & log page: create/disable/reset/assign role through dialogs; the log filters and verifies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import update
+
+from acrel_console.domain.roles import Role
+from acrel_console.storage.tables.operators import AuditRow
+from acrel_console.ui.operator_dialogs import AddOperatorDialog, ResetPasswordDialog, RoleDialog
+from acrel_console.ui.pages.operators_page import OperatorsPage
+from tests.ui.conftest import settle, type_text
+
+def _page(qtbot, ui) -> OperatorsPage:  # type: ignore[no-untyped-def]
+    page = OperatorsPage(ui)
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    settle(ui)
+    return page
+
+def _select(panel, name: str) -> None:  # type: ignore[no-untyped-def]
+    row = [o.name for o in panel.model.records()].index(name)
+    panel.view.selectRow(row)
+
+def test_administrator_creates_an_operator(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ui)
+    panel = page.operators
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert isinstance(dialog, AddOperatorDialog)
+    type_text(qtbot, dialog.name, "li lei")
+    assert dialog._errors["name"].text() == "An operator name is 1-64 characters without spaces."
+    type_text(qtbot, dialog.name, "lilei")
+    dialog.role.setCurrentIndex(dialog.role.findData("cashier"))
+    type_text(qtbot, dialog.password, "cash-1234")
+    type_text(qtbot, dialog.again, "cash-1234")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(ui)
+    assert services.operators.login("lilei", "cash-1234").role == Role.CASHIER
+    assert [o.name for o in panel.model.records()] == ["admin", "lilei"]
+    assert panel.model.data(panel.model.index(1, 2)) == "Cashier"
+
+def test_disable_reset_password_and_assign_role(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.operators.add(admin, "op1", Role.OPERATOR, "op-pass-1")
+    page = _page(qtbot, ui)
+    panel = page.operators
+    _select(panel, "op1")
+    panel.toggle_button.click()
+    box = panel.findChild(QMessageBox, "confirmBox")
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole).click()
+    settle(ui)
+    assert not [o for o in services.operators.list(admin) if o.name == "op1"][0].enabled
+    assert panel.model.data(panel.model.index(1, 3)) == "Disabled"
+
+    _select(panel, "op1")
+    panel.password_button.click()
+    dialog = panel.dialog
+    assert isinstance(dialog, ResetPasswordDialog)
+    type_text(qtbot, dialog.password, "new-pass-9")
+    type_text(qtbot, dialog.again, "new-pass-9")
+    dialog.ok_button.click()
+    settle(ui)
+
+    _select(panel, "op1")
+    panel.role_button.click()
+    dialog = panel.dialog
+    assert isinstance(dialog, RoleDialog)
+    dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
+    dialog.ok_button.click()
+    settle(ui)
+    services.operators.set_enabled(admin, "op1", True)
+    assert services.operators.login("op1", "new-pass-9").role == Role.SUPERVISOR
+
+def test_the_last_administrator_cannot_be_disabled_and_the_page_says_why(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ui)
+    panel = page.operators
+    _select(panel, "admin")
+    panel.toggle_button.click()
+    box = panel.findChild(QMessageBox, "confirmBox")
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole).click()
+    settle(ui)
+    assert panel.error.text() == "The last enabled administrator cannot be disabled."
+
+def test_log_filters_by_operator_kind_and_date_and_shows_before_after(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.operators.add(admin, "op1", Role.OPERATOR, "op-pass-1")
+    op1 = services.operators.login("op1", "op-pass-1")
+    services.site.add_building(op1, "B1")
+    services.site.update_building(op1, services.site.list_buildings(op1)[0].id, floor="3")
+    page = _page(qtbot, ui)
+    log = page.log
+    all_rows = log.model.rowCount()
+    assert all_rows == len(services.audit.list(admin)) >= 5
+
+    log.operator.setCurrentIndex(log.operator.findData("op1"))
+    log.search()
+    settle(ui)
+    assert {e.operator for e in log.model.records()} == {"op1"}
+    assert log.model.rowCount() == 3  # login, building.add, building.update
+
+    log.kind.setCurrentIndex(log.kind.findData("building.update"))
+    log.search()
+    settle(ui)
+    assert log.model.rowCount() == 1
+    log.view.selectRow(0)
+    assert '"floor": ""' in log.before.toPlainText() and '"floor": "3"' in log.after.toPlainText()
+
+    log.operator.setCurrentIndex(0)
+    log.kind.setCurrentIndex(0)
+    log.use_dates.setChecked(True)
+    yesterday = QDate.currentDate().addDays(-1)
+    log.since.setDate(yesterday.addDays(-5))
+    log.until.setDate(yesterday)
+    log.search()
+    settle(ui)
+    assert log.model.rowCount() == 0
+    log.until.setDate(QDate.currentDate())
+    log.search()
+    settle(ui)
+    assert log.model.rowCount() == all_rows
+
+def test_verify_chain_names_the_first_broken_row(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_building(admin, "B1")
+    services.site.add_building(admin, "B2")
+    page = _page(qtbot, ui)
+    log = page.log
+    log.verify_button.click()
+    settle(ui)
+    assert log.verify_result.text().startswith("The operation log is intact:")
+    target = services.audit.list(admin, kind="building.add")[-1]  # the older one (list is newest first)
+    with services.ctx.transaction() as s:
+        s.execute(update(AuditRow).where(AuditRow.id == target.id).values(target="forged"))
+    log.verify_button.click()
+    settle(ui)
+    assert log.verify_result.text() == f"The operation log is broken at row {target.id}: its content was changed."

@@ -1,0 +1,187 @@
+"""Settings page: dialogs validate as you type and add buildings, gateways and meters through the service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from acrel_console.ui.building_dialog import BuildingDialog
+from acrel_console.ui.gateway_dialog import GatewayDialog
+from acrel_console.ui.meter_dialog import MeterDialog
+from acrel_console.ui.pages.settings_page import SettingsPage
+from tests.ui.conftest import settle, type_text
+
+
+
+def _page(qtbot, ui) -> SettingsPage:  # type: ignore[no-untyped-def]
+    page = SettingsPage(ui)
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    settle(ui)
+    return page
+
+
+def _ok(qtbot, ui, dialog) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(ui)
+
+
+def test_building_dialog_requires_a_name_and_adds_through_the_service(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ui)
+    page.buildings.add()
+    dialog = page.buildings.dialog
+    assert isinstance(dialog, BuildingDialog)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["name"].text() == "Building name is required."
+    type_text(qtbot, dialog.name, "A栋")
+    assert dialog._errors["name"].isHidden()
+    type_text(qtbot, dialog.floor, "1-5")
+    _ok(qtbot, ui, dialog)
+    assert [(b.name, b.floor) for b in services.site.list_buildings(admin)] == [("A栋", "1-5")]
+    assert page.buildings.model.rowCount() == 1
+    assert services.audit.list(admin, kind="building.add")[0].target == "A栋"
+
+
+def test_duplicate_building_from_the_service_is_shown_in_the_dialog(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_building(admin, "A")
+    page = _page(qtbot, ui)
+    page.buildings.add()
+    dialog = page.buildings.dialog
+    type_text(qtbot, dialog.name, "A")
+    _ok(qtbot, ui, dialog)
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == "A building named A already exists."
+
+
+def test_gateway_dialog_checks_port_live_and_switches_fields_by_mode(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_building(admin, "A")
+    page = _page(qtbot, ui)
+    page.gateways.add()
+    dialog = page.gateways.dialog
+    assert isinstance(dialog, GatewayDialog)
+    type_text(qtbot, dialog.name, "GW1")
+    type_text(qtbot, dialog.host, "127.0.0.1")
+    type_text(qtbot, dialog.port, "70000")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["port"].text() == "TCP port: 70000 is outside 1..65535."
+    type_text(qtbot, dialog.port, "1502")
+    type_text(qtbot, dialog.timeout_ms, "5")
+    assert dialog._errors["timeout_ms"].text() == "Timeout (ms): 5 is outside 20..10000."
+    type_text(qtbot, dialog.timeout_ms, "300")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("serial"))
+    assert dialog.form.isRowVisible(dialog.serial_port.parentWidget())
+    assert not dialog.form.isRowVisible(dialog.host.parentWidget())
+    assert dialog._errors["serial_port"].text() == "Serial port is required."
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rtu-over-tcp"))
+    dialog.building.setCurrentIndex(dialog.building.findData("A"))
+    _ok(qtbot, ui, dialog)
+    [gw] = services.site.list_gateways(admin)
+    assert (gw.name, gw.kind, gw.host, gw.port, gw.timeout_ms) == ("GW1", "rtu-over-tcp", "127.0.0.1", 1502, 300)
+    assert gw.building_id == services.site.list_buildings(admin)[0].id
+    assert page.gateways.model.rowCount() == 1
+
+
+def test_meter_dialog_refuses_a_bad_or_taken_address_and_adds_a_meter(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_gateway(admin, name="GW1", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    services.site.add_meter(admin, gateway="GW1", address=1, model="DDSY1352", room="A-101")
+    page = _page(qtbot, ui)
+    page.meters.add()
+    dialog = page.meters.dialog
+    assert isinstance(dialog, MeterDialog)
+    assert dialog.model.count() >= 2  # the known models came through the background snapshot
+    type_text(qtbot, dialog.address, "300")
+    type_text(qtbot, dialog.room, "A-102")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["address"].text() == "RS485 address: 300 is outside 1..247."
+    type_text(qtbot, dialog.address, "1")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["address"].text() == "Address 1 is already used on bus GW1."
+    type_text(qtbot, dialog.address, "2")
+    type_text(qtbot, dialog.ct_ratio, "x")
+    assert dialog._errors["ct_ratio"].text() == "CT ratio: 'x' is not a whole number."
+    type_text(qtbot, dialog.ct_ratio, "50")
+    dialog.model.setCurrentIndex(dialog.model.findData("DTSY1352"))
+    _ok(qtbot, ui, dialog)
+    meters = services.site.list_meters(admin)
+    assert [(m.address, m.model, m.room, m.ct_ratio) for m in meters] == [(1, "DDSY1352", "A-101", 1),
+                                                                          (2, "DTSY1352", "A-102", 50)]
+    assert page.meters.model.rowCount() == 2
+
+
+def test_edit_and_delete_a_building(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_building(admin, "Old")
+    page = _page(qtbot, ui)
+    page.buildings.select_row(0)
+    page.buildings.edit_selected()
+    dialog = page.buildings.dialog
+    type_text(qtbot, dialog.name, "New")
+    _ok(qtbot, ui, dialog)
+    assert [b.name for b in services.site.list_buildings(admin)] == ["New"]
+    page.buildings.select_row(0)
+    page.buildings.delete_selected()
+    box = page.buildings.findChild(QMessageBox, "confirmBox")
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole)
+    yes.click()
+    settle(ui)
+    assert services.site.list_buildings(admin) == []
+    assert page.buildings.model.rowCount() == 0
+
+
+def test_site_defaults_are_edited_in_yuan_and_validated(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ui)
+    form = page.defaults
+    alarm1, alarm2 = form.editors["alarm1_fen"], form.editors["alarm2_fen"]
+    assert alarm1.text() == "50.00" and alarm2.text() == "20.00"
+    assert not form.save_button.isEnabled()  # nothing changed yet
+    type_text(qtbot, alarm2, "60")
+    assert not form.save_button.isEnabled()
+    assert "Alarm 1 must be greater than alarm 2" in form.errors["alarm1_fen"].text()
+    type_text(qtbot, alarm2, "12.345")
+    assert form.errors["alarm2_fen"].text() == "An amount has at most two decimals (fen): 12.345."
+    type_text(qtbot, alarm2, "12.5")
+    type_text(qtbot, form.editors["status_interval_s"], "5")
+    assert form.errors["status_interval_s"].text() == "Status sweep interval (s): 5 is outside 10..3600."
+    type_text(qtbot, form.editors["status_interval_s"], "120")
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle(ui)
+    values = services.settings.get_all(admin)
+    assert values["alarm2_fen"] == 1250 and values["status_interval_s"] == 120
+    assert not form.save_button.isEnabled()
+
+
+def test_quick_configuration_round_trip(qtbot, ui, services, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ui)
+    path = tmp_path / "template.xlsx"
+    page.quick.export_to(str(path))
+    settle(ui)
+    assert path.exists(), page.quick.error.text()
+    page.quick.import_from(str(path))
+    settle(ui)
+    assert page.quick.result.text().startswith("Imported "), page.quick.error.text()
+    assert [g.name for g in services.site.list_gateways(admin)]
+    assert page.meters.model.rowCount() == len(services.site.list_meters(admin)) > 0
+
+
+def test_a_refused_import_names_sheet_row_and_column(qtbot, ui, services, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    page = _page(qtbot, ui)
+    path = tmp_path / "template.xlsx"
+    page.quick.export_to(str(path))
+    settle(ui)
+    wb = load_workbook(path)
+    ws = wb["meters"]
+    for row in ws.iter_rows(min_row=1):
+        for cell in row:
+            if cell.value == 1 and cell.column == 2:
+                cell.value = 999
+    wb.save(path)
+    page.quick.import_from(str(path))
+    settle(ui)
+    text = page.quick.error.text()
+    assert text.startswith("Import refused, nothing changed:")
+    assert "Sheet meters, row" in text and "999" in text
+    assert services.site.list_gateways(admin) == []
