@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from acrel_console.services.alarms import AlarmEngine, AlarmService
 from acrel_console.services.audit import AuditService
+from acrel_console.services.bus_health import BusHealthService
+from acrel_console.services.lease import LeaseService
+from acrel_console.services.meter_views import MeterViewService
+from acrel_console.services.remote_control import RemoteControlService
 from acrel_console.services.backup import BackupService
 from acrel_console.services.config_io import ConfigImportService
 from acrel_console.services.base import ServiceContext
@@ -27,6 +32,12 @@ class Services:
     settings: SiteSettingsService
     config_import: ConfigImportService
     backup: BackupService
+    meters: MeterViewService
+    bus_health: BusHealthService
+    control: RemoteControlService
+    lease: LeaseService
+    alarms: AlarmService
+    alarm_engine: AlarmEngine
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -63,4 +74,10 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         settings=SiteSettingsService(ctx),
         config_import=ConfigImportService(ctx, site),
         backup=BackupService(ctx),
+        meters=MeterViewService(ctx),
+        bus_health=BusHealthService(ctx),
+        control=RemoteControlService(ctx),
+        lease=LeaseService(ctx),
+        alarms=AlarmService(ctx),
+        alarm_engine=AlarmEngine(ctx),
     )
