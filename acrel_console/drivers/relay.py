@@ -238,10 +238,10 @@ class PacedLink:
                     self._sleep_until(done)
                     if self._stop.is_set():
                         return
+                    self.stats.forwarded[direction] += 1  # before the write: readers may check
                     dst.write(bytes((b,)))
                     start = done
                 if out:
-                    self.stats.forwarded[direction] += len(out)
                     line_free_at = start
                 else:
                     line_free_at = start + self.char_time_s  # a dropped byte still used the line
