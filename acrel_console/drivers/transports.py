@@ -101,8 +101,9 @@ class _RtuStream(Transport):
     def _write(self, data: bytes) -> None: ...
 
     @abstractmethod
-    def _read(self, timeout: float) -> bytes:
-        """Bytes available within `timeout` (b"" on timeout); BusUnavailable if the line is gone."""
+    def _read(self, timeout: float, want: int) -> bytes:
+        """Bytes available within `timeout` (b"" on timeout), waiting for up to `want` bytes when
+        that many are known to be due; BusUnavailable if the line is gone."""
 
     @abstractmethod
     def _drain(self) -> bytes:
@@ -130,19 +131,27 @@ class _RtuStream(Transport):
         self.counters.requests += 1
         self._write(wire)
         sent = time.monotonic()
-        deadline = sent + len(wire) * self._char_s + self.timeout_s
+        ours_len = spec.length + 3
+        reply_wire = (ours_len + (-ours_len) % 4 if cipher_key else ours_len) * self._char_s
+        # The timeout runs from the end of our transmission; the reply's own wire time is added.
+        deadline = sent + len(wire) * self._char_s + self.timeout_s + reply_wire
+        head = bytes((unit,)) + spec.prefix
         buf = bytearray()
         result: rtu.ScanResult | None = None
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            chunk = self._read(remaining)
+            # Once our reply's header is in, the rest of it is due: wait for it in one read.
+            want = ours_len - len(buf) if (not cipher_key and buf[: len(head)] == head) else 1
+            chunk = self._read(remaining, max(want, 1))
             if chunk:
                 self._last_activity = time.monotonic()
                 buf += chunk
             elif time.monotonic() >= deadline:
                 break
+            if not cipher_key and len(buf) < ours_len and buf[: len(head)] == head:
+                continue  # our reply, still arriving: nothing to decide yet
             if cipher_key:
                 plain = _decrypt_reply(buf, unit, spec, cipher_key)
                 if plain is not None:
@@ -234,7 +243,7 @@ class RtuOverTcpTransport(_RtuStream):
         except OSError as exc:
             raise self._fail("send failed", exc) from None
 
-    def _read(self, timeout: float) -> bytes:
+    def _read(self, timeout: float, want: int) -> bytes:
         assert self._sock is not None
         try:
             self._sock.settimeout(max(timeout, 0.0001))
@@ -308,12 +317,12 @@ class SerialRtuTransport(_RtuStream):
         except Exception as exc:  # noqa: BLE001 - pyserial raises SerialException/OSError/timeouts
             raise self._fail("write failed", exc) from None
 
-    def _read(self, timeout: float) -> bytes:
+    def _read(self, timeout: float, want: int) -> bytes:
         port = self._port
         try:
             port.timeout = max(timeout, 0.0001)  # type: ignore[union-attr]
             n = port.in_waiting  # type: ignore[union-attr]
-            return port.read(n if n > 0 else 1)  # type: ignore[union-attr,no-any-return]
+            return port.read(max(n, want, 1))  # type: ignore[union-attr,no-any-return]
         except Exception as exc:  # noqa: BLE001
             raise self._fail("read failed", exc) from None
 
