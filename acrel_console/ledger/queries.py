@@ -1,15 +1,65 @@
-"""Read-only ledger questions other layers ask (which meters are held by open accounts, ...)."""
+"""Read-only ledger questions other layers ask (which meters are held by open accounts, who holds
+a meter, whether a meter has money records)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.ledger import AccountMeterRow, OperationRow, TenantAccountRow, TenantRow
+
+
+@dataclass(frozen=True, slots=True)
+class TenantRef:
+    """Who holds a meter: for the meter grid and the cashier's search."""
+
+    tenant_id: int
+    account_id: int
+    account_no: str  # 用户编号
+    name: str  # 用户名
+    room: str  # 商铺号 / 房间号
+    phone: str
+
+
+def _open_memberships():  # type: ignore[no-untyped-def]
+    return (select(AccountMeterRow.meter_id, TenantAccountRow.id, TenantRow)
+            .join(TenantAccountRow, AccountMeterRow.account_id == TenantAccountRow.id)
+            .join(TenantRow, TenantAccountRow.tenant_id == TenantRow.id)
+            .where(AccountMeterRow.removed_at.is_(None), TenantAccountRow.closed_at.is_(None)))
 
 
 def open_meter_ids(session: Session) -> set[int]:
-    """Ids of meters held by an open tenant account (filled in by the ledger work)."""
-    return set()
+    """Ids of meters held by an open tenant account."""
+    return {int(m) for m in session.execute(
+        select(AccountMeterRow.meter_id).join(TenantAccountRow, AccountMeterRow.account_id == TenantAccountRow.id)
+        .where(AccountMeterRow.removed_at.is_(None), TenantAccountRow.closed_at.is_(None))).scalars()}
+
+
+def meter_tenants(session: Session) -> dict[int, TenantRef]:
+    """meter id -> the tenant of the open account that holds it."""
+    return {int(meter_id): TenantRef(t.id, int(account_id), t.account_no, t.name, t.room, t.phone)
+            for meter_id, account_id, t in session.execute(_open_memberships())}
+
+
+def meter_tenant(session: Session, meter_id: int) -> TenantRef | None:
+    """The tenant holding one meter, or None when the meter is unopened."""
+    row = session.execute(_open_memberships().where(AccountMeterRow.meter_id == meter_id)).first()
+    if row is None:
+        return None
+    _m, account_id, t = row
+    return TenantRef(t.id, int(account_id), t.account_no, t.name, t.room, t.phone)
 
 
 def meter_has_money_records(session: Session, meter_id: int) -> bool:
     """True when any ledger record names the meter (then it is retired, never deleted)."""
+    for q in (select(OperationRow.id).where(OperationRow.meter_id == meter_id),
+              select(OperationRow.id).where(OperationRow.to_meter_id == meter_id),
+              select(AccountMeterRow.id).where(AccountMeterRow.meter_id == meter_id),
+              select(MeterCommandRow.id).where(MeterCommandRow.meter_id == meter_id,
+                                               MeterCommandRow.operation_id.is_not(None))):
+        if session.execute(q.limit(1)).first() is not None:
+            return True
     return False

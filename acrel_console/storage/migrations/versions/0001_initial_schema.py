@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 02:31:25.892569
+Create Date: 2026-11-24 02:32:06.692645
 """
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ def upgrade() -> None:
     sa.Column('notes', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_buildings')),
     sa.UniqueConstraint('name', name=op.f('uq_buildings_name'))
+    )
+    op.create_table('ledger_counters',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_ledger_counters'))
     )
     op.create_table('operators',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -58,6 +63,30 @@ def upgrade() -> None:
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_site_settings'))
     )
+    op.create_table('tariffs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('created_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tariffs')),
+    sa.UniqueConstraint('name', name=op.f('uq_tariffs_name'))
+    )
+    op.create_table('tenants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('account_no', sa.String(length=20), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('room', sa.String(length=100), nullable=False),
+    sa.Column('phone', sa.String(length=40), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tenants')),
+    sa.UniqueConstraint('account_no', name=op.f('uq_tenants_account_no'))
+    )
+    with op.batch_alter_table('tenants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tenants_name'), ['name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_tenants_room'), ['room'], unique=False)
+
     op.create_table('audit_log',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
@@ -97,6 +126,48 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_gateways')),
     sa.UniqueConstraint('name', name=op.f('uq_gateways_name'))
     )
+    op.create_table('shifts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('cashier_id', sa.Integer(), nullable=True),
+    sa.Column('cashier_name', sa.String(length=64), nullable=False),
+    sa.Column('opened_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('closed_by', sa.String(length=64), nullable=True),
+    sa.Column('counted_cash_fen', sa.Integer(), nullable=True),
+    sa.Column('close_note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['cashier_id'], ['operators.id'], name=op.f('fk_shifts_cashier_id_operators')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_shifts'))
+    )
+    with op.batch_alter_table('shifts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_shifts_cashier_name'), ['cashier_name'], unique=False)
+
+    op.create_table('tariff_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('tariff_id', sa.Integer(), nullable=False),
+    sa.Column('effective_from', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('body_json', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['tariff_id'], ['tariffs.id'], name=op.f('fk_tariff_versions_tariff_id_tariffs')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tariff_versions'))
+    )
+    with op.batch_alter_table('tariff_versions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tariff_versions_tariff_id'), ['tariff_id'], unique=False)
+
+    op.create_table('tenant_accounts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('tenant_id', sa.Integer(), nullable=False),
+    sa.Column('opened_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('opened_by', sa.String(length=64), nullable=False),
+    sa.Column('closed_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('closed_by', sa.String(length=64), nullable=True),
+    sa.Column('close_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_tenant_accounts_tenant_id_tenants')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tenant_accounts'))
+    )
+    with op.batch_alter_table('tenant_accounts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tenant_accounts_tenant_id'), ['tenant_id'], unique=False)
+
     op.create_table('bus_health',
     sa.Column('gateway_id', sa.Integer(), nullable=False),
     sa.Column('last_sweep_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
@@ -138,6 +209,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meters')),
     sa.UniqueConstraint('gateway_id', 'address', name='uq_meters_gateway_address')
     )
+    op.create_table('account_meters',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('account_id', sa.Integer(), nullable=False),
+    sa.Column('meter_id', sa.Integer(), nullable=False),
+    sa.Column('added_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('added_by', sa.String(length=64), nullable=False),
+    sa.Column('removed_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('removed_by', sa.String(length=64), nullable=True),
+    sa.Column('removed_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['tenant_accounts.id'], name=op.f('fk_account_meters_account_id_tenant_accounts')),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_account_meters_meter_id_meters')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_account_meters'))
+    )
+    with op.batch_alter_table('account_meters', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_account_meters_account_id'), ['account_id'], unique=False)
+        batch_op.create_index('ix_account_meters_meter_removed', ['meter_id', 'removed_at'], unique=False)
+
     op.create_table('alarms',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
@@ -163,6 +251,71 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_alarms_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_alarms_meter_id'), ['meter_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_alarms_raised_at'), ['raised_at'], unique=False)
+
+    op.create_table('billing_state',
+    sa.Column('meter_id', sa.Integer(), nullable=False),
+    sa.Column('energy_total', sa.Integer(), nullable=True),
+    sa.Column('energy_by_period_json', sa.Text(), nullable=False),
+    sa.Column('read_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('nonpositive_reads', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_billing_state_meter_id_meters')),
+    sa.PrimaryKeyConstraint('meter_id', name=op.f('pk_billing_state'))
+    )
+    op.create_table('ledger_accounts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=80), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('meter_id', sa.Integer(), nullable=True),
+    sa.Column('shift_id', sa.Integer(), nullable=True),
+    sa.Column('method', sa.String(length=20), nullable=True),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_ledger_accounts_meter_id_meters')),
+    sa.ForeignKeyConstraint(['shift_id'], ['shifts.id'], name=op.f('fk_ledger_accounts_shift_id_shifts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_accounts')),
+    sa.UniqueConstraint('code', name=op.f('uq_ledger_accounts_code'))
+    )
+    with op.batch_alter_table('ledger_accounts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ledger_accounts_meter_id'), ['meter_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_accounts_shift_id'), ['shift_id'], unique=False)
+
+    op.create_table('ledger_operations',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('sale_type', sa.String(length=20), nullable=True),
+    sa.Column('at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('meter_id', sa.Integer(), nullable=True),
+    sa.Column('to_meter_id', sa.Integer(), nullable=True),
+    sa.Column('tenant_id', sa.Integer(), nullable=True),
+    sa.Column('account_id', sa.Integer(), nullable=True),
+    sa.Column('amount_fen', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=20), nullable=True),
+    sa.Column('operator_id', sa.Integer(), nullable=True),
+    sa.Column('operator_name', sa.String(length=64), nullable=False),
+    sa.Column('approver_name', sa.String(length=64), nullable=True),
+    sa.Column('shift_id', sa.Integer(), nullable=True),
+    sa.Column('ref_operation_id', sa.String(length=36), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('remark', sa.Text(), nullable=False),
+    sa.Column('receipt_no', sa.String(length=30), nullable=True),
+    sa.Column('purchase_count_before', sa.Integer(), nullable=True),
+    sa.Column('cumulative_fen_before', sa.Integer(), nullable=True),
+    sa.Column('energy_centi_kwh', sa.Integer(), nullable=True),
+    sa.Column('detail_json', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['tenant_accounts.id'], name=op.f('fk_ledger_operations_account_id_tenant_accounts')),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_ledger_operations_meter_id_meters')),
+    sa.ForeignKeyConstraint(['operator_id'], ['operators.id'], name=op.f('fk_ledger_operations_operator_id_operators')),
+    sa.ForeignKeyConstraint(['shift_id'], ['shifts.id'], name=op.f('fk_ledger_operations_shift_id_shifts')),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_ledger_operations_tenant_id_tenants')),
+    sa.ForeignKeyConstraint(['to_meter_id'], ['meters.id'], name=op.f('fk_ledger_operations_to_meter_id_meters')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_operations'))
+    )
+    with op.batch_alter_table('ledger_operations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ledger_operations_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_operations_kind'), ['kind'], unique=False)
+        batch_op.create_index('ix_ledger_operations_meter_at', ['meter_id', 'at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_operations_operator_name'), ['operator_name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_operations_ref_operation_id'), ['ref_operation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_operations_shift_id'), ['shift_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_operations_tenant_id'), ['tenant_id'], unique=False)
 
     op.create_table('meter_commands',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -249,11 +402,72 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_meter_state_meter_id_meters')),
     sa.PrimaryKeyConstraint('meter_id', name=op.f('pk_meter_state'))
     )
+    op.create_table('meter_tariffs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meter_id', sa.Integer(), nullable=False),
+    sa.Column('tariff_id', sa.Integer(), nullable=False),
+    sa.Column('effective_from', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('assigned_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('assigned_by', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_meter_tariffs_meter_id_meters')),
+    sa.ForeignKeyConstraint(['tariff_id'], ['tariffs.id'], name=op.f('fk_meter_tariffs_tariff_id_tariffs')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meter_tariffs'))
+    )
+    with op.batch_alter_table('meter_tariffs', schema=None) as batch_op:
+        batch_op.create_index('ix_meter_tariffs_meter_from', ['meter_id', 'effective_from'], unique=False)
+
+    op.create_table('ledger_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('operation_id', sa.String(length=36), nullable=False),
+    sa.Column('account_id', sa.Integer(), nullable=False),
+    sa.Column('amount_fen', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['ledger_accounts.id'], name=op.f('fk_ledger_entries_account_id_ledger_accounts')),
+    sa.ForeignKeyConstraint(['operation_id'], ['ledger_operations.id'], name=op.f('fk_ledger_entries_operation_id_ledger_operations')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_entries'))
+    )
+    with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ledger_entries_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ledger_entries_operation_id'), ['operation_id'], unique=False)
+
+    op.create_table('receipts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('operation_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['operation_id'], ['ledger_operations.id'], name=op.f('fk_receipts_operation_id_ledger_operations')),
+    sa.PrimaryKeyConstraint('number', name=op.f('pk_receipts')),
+    sa.UniqueConstraint('operation_id', name=op.f('uq_receipts_operation_id'))
+    )
+    op.create_table('receipt_prints',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('receipt_no', sa.String(length=30), nullable=False),
+    sa.Column('at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('operator_name', sa.String(length=64), nullable=False),
+    sa.Column('reprint', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['receipt_no'], ['receipts.number'], name=op.f('fk_receipt_prints_receipt_no_receipts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_receipt_prints'))
+    )
+    with op.batch_alter_table('receipt_prints', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_receipt_prints_receipt_no'), ['receipt_no'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('receipt_prints', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_receipt_prints_receipt_no'))
+
+    op.drop_table('receipt_prints')
+    op.drop_table('receipts')
+    with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ledger_entries_operation_id'))
+        batch_op.drop_index(batch_op.f('ix_ledger_entries_account_id'))
+
+    op.drop_table('ledger_entries')
+    with op.batch_alter_table('meter_tariffs', schema=None) as batch_op:
+        batch_op.drop_index('ix_meter_tariffs_meter_from')
+
+    op.drop_table('meter_tariffs')
     op.drop_table('meter_state')
     with op.batch_alter_table('meter_readings', schema=None) as batch_op:
         batch_op.drop_index('ix_meter_readings_meter_at')
@@ -267,6 +481,22 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meter_commands_batch_id'))
 
     op.drop_table('meter_commands')
+    with op.batch_alter_table('ledger_operations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_tenant_id'))
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_shift_id'))
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_ref_operation_id'))
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_operator_name'))
+        batch_op.drop_index('ix_ledger_operations_meter_at')
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_kind'))
+        batch_op.drop_index(batch_op.f('ix_ledger_operations_at'))
+
+    op.drop_table('ledger_operations')
+    with op.batch_alter_table('ledger_accounts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ledger_accounts_shift_id'))
+        batch_op.drop_index(batch_op.f('ix_ledger_accounts_meter_id'))
+
+    op.drop_table('ledger_accounts')
+    op.drop_table('billing_state')
     with op.batch_alter_table('alarms', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_alarms_raised_at'))
         batch_op.drop_index(batch_op.f('ix_alarms_meter_id'))
@@ -274,16 +504,40 @@ def downgrade() -> None:
         batch_op.drop_index('ix_alarms_active_kind_target')
 
     op.drop_table('alarms')
+    with op.batch_alter_table('account_meters', schema=None) as batch_op:
+        batch_op.drop_index('ix_account_meters_meter_removed')
+        batch_op.drop_index(batch_op.f('ix_account_meters_account_id'))
+
+    op.drop_table('account_meters')
     op.drop_table('meters')
     op.drop_table('bus_health')
+    with op.batch_alter_table('tenant_accounts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tenant_accounts_tenant_id'))
+
+    op.drop_table('tenant_accounts')
+    with op.batch_alter_table('tariff_versions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tariff_versions_tariff_id'))
+
+    op.drop_table('tariff_versions')
+    with op.batch_alter_table('shifts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_shifts_cashier_name'))
+
+    op.drop_table('shifts')
     op.drop_table('gateways')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_kind'))
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
 
     op.drop_table('audit_log')
+    with op.batch_alter_table('tenants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tenants_room'))
+        batch_op.drop_index(batch_op.f('ix_tenants_name'))
+
+    op.drop_table('tenants')
+    op.drop_table('tariffs')
     op.drop_table('site_settings')
     op.drop_table('site_lease')
     op.drop_table('operators')
+    op.drop_table('ledger_counters')
     op.drop_table('buildings')
     # ### end Alembic commands ###

@@ -1,0 +1,346 @@
+"""Delivering credit and settings to a meter (design §8): the functions the dispatcher calls.
+
+`execute_credit_command` is idempotent and crash-safe: the state 'sending' is committed before a
+frame leaves, so after a crash or a lost reply the next run reads the meter's purchase count first
+and decides from the meter, never by resending blindly:
+
+    count == expected      -> DELIVERED (the earlier attempt was applied)
+    count == expected - 1  -> not applied: send (again) with the same count, then read back
+    anything else          -> CONFLICT (shown to an operator; nothing is resent automatically)
+
+A command never sent before (state pending, attempts 0) whose meter shows another count is safe to
+renumber (nothing carrying the old count ever left), so it is re-signed with count + 1 instead of
+conflicting; this is logged as delivery.resequence. Credit commands of one meter go in order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from acrel_console.domain.readings import MoneyParams
+from acrel_console.drivers.api import BusError, InvalidRequest, MeterBus
+from acrel_console.ledger import book, mac
+from acrel_console.services import audit
+from acrel_console.services.base import Actor, ServiceContext
+from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.meter_state import MeterStateRow
+from acrel_console.storage.tables.site import MeterRow
+
+Hook = Callable[[str], None]
+DOWNLOAD_KINDS = ("price_download", "settings_download")
+TERMINAL = ("delivered", "conflict", "failed", "cancelled")
+STEPS = ("loaded", "read_before", "resequenced", "marked_sending", "sent", "read_after", "recorded")
+MAC_ALARM = "alarm.mac_failure"  # no alarms table yet: alarms are operation-log rows of this kind
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryOutcome:
+    """The state of a command after one run. state: pending | sending | delivered | conflict | failed |
+    cancelled; waiting=True when it stays queued behind an earlier command or an unreachable meter."""
+
+    command_id: str
+    state: str
+    purchase_count: int | None = None
+    remaining_fen: int | None = None
+    reason: str = ""
+    attempts: int = 0
+    waiting: bool = False
+
+
+class NotACreditCommand(ValueError):
+    """execute_credit_command was given another kind of command."""
+
+
+def _noop(_step: str) -> None:
+    return None
+
+
+def _get(s: Session, command_id: str) -> MeterCommandRow:
+    q = select(MeterCommandRow).where(MeterCommandRow.id == command_id)
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    row = s.execute(q).scalar_one_or_none()
+    if row is None:
+        raise KeyError(f"no meter command {command_id}")
+    return row
+
+
+def _outcome(row: MeterCommandRow, reason: str = "", waiting: bool = False) -> DeliveryOutcome:
+    data = json.loads(row.result_json) if row.result_json else {}
+    return DeliveryOutcome(row.id, row.state, data.get("purchase_count"), data.get("remaining_fen"),
+                           reason or row.error, row.attempts, waiting)
+
+
+def _alarm_mac(s: Session, ctx: ServiceContext, row: MeterCommandRow) -> DeliveryOutcome:
+    row.state = "failed"
+    row.error = "MAC mismatch: the command row was forged or altered; refused, nothing sent"
+    row.completed_at = ctx.clock()
+    audit.append(s, Actor.system(), MAC_ALARM, f"command:{row.id}",
+                 after={"meter_id": row.meter_id, "kind": row.kind, "amount_fen": row.amount_fen,
+                        "expected_purchase_count": row.expected_purchase_count, "operation_id": row.operation_id},
+                 reason=row.error, at=ctx.clock())
+    return _outcome(row)
+
+
+def _earlier_outstanding(s: Session, row: MeterCommandRow) -> bool:
+    q = select(MeterCommandRow.id).where(
+        MeterCommandRow.meter_id == row.meter_id, MeterCommandRow.kind == book.CREDIT_KIND,
+        MeterCommandRow.state.in_(book.OUTSTANDING), MeterCommandRow.id != row.id,
+        or_(MeterCommandRow.created_at < row.created_at,
+            and_(MeterCommandRow.created_at == row.created_at,
+                 MeterCommandRow.expected_purchase_count < (row.expected_purchase_count or 0)))).limit(1)
+    return s.execute(q).first() is not None
+
+
+def _remember_reading(s: Session, meter_id: int, count: int | None, remaining: int | None, at: datetime) -> None:
+    # A read-back is a fresh reading: keep the meter's latest state in step (only its money fields).
+    st = s.get(MeterStateRow, meter_id)
+    if st is not None and count is not None:
+        st.purchase_count = count
+        st.remaining_fen = remaining
+
+
+def _finish(ctx: ServiceContext, command_id: str, state: str, *, count: int | None, remaining: int | None,
+            error: str = "", expected: int | None = None) -> DeliveryOutcome:
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state in TERMINAL:
+            return _outcome(row)
+        now = ctx.clock()
+        row.state = state
+        row.error = error
+        row.result_json = json.dumps({"purchase_count": count, "remaining_fen": remaining,
+                                      "read_at": now.isoformat()})
+        if state in TERMINAL:
+            row.completed_at = now
+        if count is not None:
+            _remember_reading(s, row.meter_id, count, remaining, now)
+        if state == "delivered":
+            audit.append(s, Actor.system(), "delivery.delivered", f"command:{row.id}",
+                         after={"meter_id": row.meter_id, "amount_fen": row.amount_fen, "purchase_count": count,
+                                "remaining_fen": remaining, "operation_id": row.operation_id}, at=now)
+        elif state == "conflict":
+            audit.append(s, Actor.system(), "alarm.delivery_conflict", f"command:{row.id}",
+                         after={"meter_id": row.meter_id, "expected_purchase_count": expected,
+                                "meter_purchase_count": count, "operation_id": row.operation_id},
+                         reason=error, at=now)
+        return _outcome(row)
+
+
+def _mark_sending(ctx: ServiceContext, command_id: str, expected: int) -> MeterCommandRow | DeliveryOutcome:
+    """Commit 'sending' before the frame leaves; refuse if the row changed or was cancelled meanwhile."""
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state not in book.OUTSTANDING:
+            return _outcome(row)
+        if row.expected_purchase_count != expected or not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        row.state = "sending"
+        row.attempts += 1
+        row.last_attempt_at = ctx.clock()
+        s.flush()
+        s.expunge(row)
+        return row
+
+
+def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *,
+                           hook: Hook | None = None) -> DeliveryOutcome:
+    """Deliver one credit command (amount may be negative) by design §8; safe to call again at any time."""
+    step = hook or _noop
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.kind != book.CREDIT_KIND:
+            raise NotACreditCommand(row.kind)
+        if row.state in TERMINAL:
+            return _outcome(row)
+        if not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        if _earlier_outstanding(s, row):
+            return _outcome(row, "waiting for an earlier delivery to this meter", waiting=True)
+        meter = s.get(MeterRow, row.meter_id)
+        assert meter is not None
+        address, model = meter.address, meter.model
+        expected = int(row.expected_purchase_count or 0)
+        amount = int(row.amount_fen or 0)
+        never_sent = row.state == "pending" and row.attempts == 0
+    step("loaded")
+
+    try:
+        before = bus.read_realtime(address, model)
+    except BusError as err:
+        return _still(ctx, command_id, f"meter unreachable: {type(err).__name__}")
+    step("read_before")
+    count = before.purchase_count
+    if count == expected:
+        return _finish(ctx, command_id, "delivered", count=count, remaining=before.remaining_fen)
+    if count != expected - 1:
+        if never_sent and count is not None:
+            resequenced = _resequence(ctx, command_id, expected, count + 1)
+            if isinstance(resequenced, DeliveryOutcome):
+                return resequenced
+            expected = count + 1
+            step("resequenced")
+        else:
+            return _finish(ctx, command_id, "conflict", count=count, remaining=before.remaining_fen,
+                           expected=expected,
+                           error=f"meter purchase count {count}, expected {expected - 1} or {expected}")
+
+    for attempt in range(2):  # the first send, and one resend when the read-back shows it was not applied
+        marked = _mark_sending(ctx, command_id, expected)
+        if isinstance(marked, DeliveryOutcome):
+            return marked
+        step("marked_sending")
+        try:
+            bus.recharge(address, model, amount, expected)
+        except InvalidRequest as err:
+            return _finish(ctx, command_id, "failed", count=None, remaining=None, error=f"invalid request: {err}")
+        except BusError:
+            pass  # a lost or refused reply proves nothing: the read-back decides
+        step("sent")
+        try:
+            after = bus.read_realtime(address, model)
+        except BusError as err:
+            return _still(ctx, command_id, f"no read-back ({type(err).__name__}); the next run reads the count first")
+        step("read_after")
+        if after.purchase_count == expected:
+            out = _finish(ctx, command_id, "delivered", count=after.purchase_count, remaining=after.remaining_fen)
+            step("recorded")
+            return out
+        if after.purchase_count != expected - 1:
+            return _finish(ctx, command_id, "conflict", count=after.purchase_count, remaining=after.remaining_fen,
+                           expected=expected,
+                           error=f"meter purchase count {after.purchase_count} after sending {expected}")
+        del attempt
+    return _still(ctx, command_id, "not applied after a resend; retried at the next run")
+
+
+def _still(ctx: ServiceContext, command_id: str, reason: str) -> DeliveryOutcome:
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state not in TERMINAL:
+            row.error = reason
+        return _outcome(row, reason, waiting=True)
+
+
+def _resequence(ctx: ServiceContext, command_id: str, old: int, new: int) -> DeliveryOutcome | None:
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state != "pending" or row.attempts != 0 or row.expected_purchase_count != old:
+            return _outcome(row, "changed while reading the meter; retried at the next run", waiting=True)
+        if not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        row.expected_purchase_count = new
+        row.mac = mac.row_mac(ctx.site_key, row)
+        audit.append(s, Actor.system(), "delivery.resequence", f"command:{row.id}",
+                     before={"expected_purchase_count": old}, after={"expected_purchase_count": new},
+                     reason="never sent; the meter's count differs from the last known one", at=ctx.clock())
+    return None
+
+
+def params_from_payload(payload: dict[str, Any]) -> MoneyParams:
+    """The MoneyParams a download command carries (prices as a 4-tuple)."""
+    values = dict(payload)
+    if values.get("prices") is not None:
+        values["prices"] = tuple(int(p) for p in values["prices"])
+    allowed = set(MoneyParams.__dataclass_fields__)
+    return MoneyParams(**{k: v for k, v in values.items() if k in allowed})
+
+
+def _matches(wanted: MoneyParams, got: MoneyParams) -> list[str]:
+    wrong = []
+    for name in MoneyParams.__dataclass_fields__:
+        w = getattr(wanted, name)
+        if w is not None and getattr(got, name) != w:
+            wrong.append(name)
+    return wrong
+
+
+def execute_download_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *,
+                             hook: Hook | None = None) -> DeliveryOutcome:
+    """Price/settings download (group 02) confirmed by read-back; writing the same values twice is
+    harmless, so an unknown outcome is simply retried at the next run."""
+    step = hook or _noop
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.kind not in DOWNLOAD_KINDS:
+            raise ValueError(f"not a download command: {row.kind}")
+        if row.state in TERMINAL:
+            return _outcome(row)
+        if not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        meter = s.get(MeterRow, row.meter_id)
+        assert meter is not None
+        address, model = meter.address, meter.model
+        wanted = params_from_payload(json.loads(row.payload_json or "{}"))
+        expected = row.expected_purchase_count
+    step("loaded")
+    marked = _mark_sending(ctx, command_id, expected) if expected is not None else _mark_download(ctx, command_id)
+    if isinstance(marked, DeliveryOutcome):
+        return marked
+    step("marked_sending")
+    try:
+        bus.write_money_params(address, model, wanted)
+    except InvalidRequest as err:
+        return _finish(ctx, command_id, "failed", count=None, remaining=None, error=f"invalid request: {err}")
+    except BusError:
+        pass
+    step("sent")
+    try:
+        got = bus.read_money_params(address, model)
+    except BusError as err:
+        return _still(ctx, command_id, f"no read-back ({type(err).__name__})")
+    step("read_after")
+    wrong = _matches(wanted, got)
+    if wrong:
+        return _finish(ctx, command_id, "failed", count=got.purchase_count, remaining=got.remaining_fen,
+                       error="read-back differs: " + ", ".join(wrong))
+    return _finish(ctx, command_id, "delivered", count=got.purchase_count, remaining=got.remaining_fen)
+
+
+def _mark_download(ctx: ServiceContext, command_id: str) -> MeterCommandRow | DeliveryOutcome:
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state not in book.OUTSTANDING:
+            return _outcome(row)
+        if not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        row.state = "sending"
+        row.attempts += 1
+        row.last_attempt_at = ctx.clock()
+        return _outcome(row)
+
+
+def execute_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *, hook: Hook | None = None) -> DeliveryOutcome:
+    """Dispatch a credit or download command to its executor."""
+    with ctx.read() as s:
+        kind = s.execute(select(MeterCommandRow.kind).where(MeterCommandRow.id == command_id)).scalar_one()
+    if kind == book.CREDIT_KIND:
+        return execute_credit_command(ctx, bus, command_id, hook=hook)
+    return execute_download_command(ctx, bus, command_id, hook=hook)
+
+
+def pending_command_ids(ctx: ServiceContext, meter_ids: set[int] | None = None,
+                        kinds: tuple[str, ...] = (book.CREDIT_KIND, *DOWNLOAD_KINDS)) -> list[str]:
+    """Outstanding credit/download commands in delivery order (oldest first, counts ascending)."""
+    q = (select(MeterCommandRow.id).where(MeterCommandRow.state.in_(book.OUTSTANDING),
+                                          MeterCommandRow.kind.in_(kinds))
+         .order_by(MeterCommandRow.priority.desc(), MeterCommandRow.created_at,
+                   MeterCommandRow.expected_purchase_count))
+    if meter_ids is not None:
+        q = q.where(MeterCommandRow.meter_id.in_(meter_ids))
+    with ctx.read() as s:
+        return list(s.execute(q).scalars())
+
+
+def deliver_all(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None = None, *,
+                hook: Hook | None = None) -> list[DeliveryOutcome]:
+    """One dispatcher pass over outstanding credit/download commands (used by the CLI when no
+    service holds the dispatcher, and by the simulation)."""
+    return [execute_command(ctx, bus, cid, hook=hook) for cid in pending_command_ids(ctx, meter_ids)]

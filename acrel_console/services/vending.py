@@ -1,0 +1,319 @@
+"""Selling electricity (售电), refunds (退电), reversals (冲正), deliveries and the ledger check.
+
+Every credit-changing method takes a caller-made UUID (or makes one) and is idempotent by it: the
+same id twice returns the first result and creates nothing. The operation, its entries, its receipt
+number and its PENDING delivery command (with the MAC, design §8) commit in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
+from acrel_console.domain.money import fen_to_yuan
+from acrel_console.domain.roles import Permission
+from acrel_console.ledger import book, invariants, posting
+from acrel_console.ledger.invariants import Violation
+from acrel_console.services import audit
+from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
+from acrel_console.services.money_common import (
+    REMARK_OPENING, SALE_TYPES, OperationResult, SaleResult, amount_fen, check_method, credit_estimate_fen, cumulative_fen,
+    dumps, existing, held_by, locked_meter, meter_side, op_id, open_shift, result_of)
+from acrel_console.services.site_settings import load_all
+from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.ledger import OperationRow, ReceiptRow
+
+__all__ = ["VendingService", "SaleResult", "OperationResult", "DeliveryInfo", "REMARK_OPENING", "sell_in"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryInfo:
+    """One meter command as the deliveries list and the cashier card show it."""
+
+    command_id: str
+    meter_id: int
+    kind: str
+    state: str
+    amount: Decimal | None
+    expected_purchase_count: int | None
+    operation_id: str | None
+    created_at: datetime
+    created_by: str
+    attempts: int
+    error: str
+    completed_at: datetime | None
+    purchase_count: int | None  # read back
+    remaining: Decimal | None  # read back
+
+
+def delivery_info(r: MeterCommandRow) -> DeliveryInfo:
+    data = json.loads(r.result_json) if r.result_json else {}
+    rem = data.get("remaining_fen")
+    return DeliveryInfo(r.id, r.meter_id, r.kind, r.state, None if r.amount_fen is None else fen_to_yuan(r.amount_fen),
+                        r.expected_purchase_count, r.operation_id, r.created_at, r.created_by, r.attempts, r.error,
+                        r.completed_at, data.get("purchase_count"), None if rem is None else fen_to_yuan(rem))
+
+
+def max_credit_fen(s: Session, meter_max: int | None) -> int | None:
+    """囤积上限 for a meter: its override, else the site setting; 0 means no limit."""
+    limit = meter_max if meter_max is not None else int(load_all(s)["max_credit_fen"])
+    return limit or None
+
+
+def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: int, method: str,
+            sale_id: str, remark: str = "", kind: str = "sale") -> OperationResult:
+    """A sale (or an opening balance with kind='opening') inside the caller's transaction."""
+    at = ctx.clock()
+    meter = locked_meter(s, meter_id)
+    prior = existing(s, sale_id, kind, meter_id, fen)
+    if prior is not None:
+        return result_of(s, prior, duplicate=True)
+    tenant = held_by(s, meter_id)
+    side = meter_side(meter.model)
+    before = credit_estimate_fen(s, meter_id, side)
+    limit = max_credit_fen(s, meter.max_credit_fen)
+    if limit is not None and before + fen > limit:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of "
+                      "{limit} yuan (囤积上限)."), field="amount", meter=meter_id,
+            after=str(fen_to_yuan(before + fen)), limit=str(fen_to_yuan(limit)))
+    state = book.credit_state(s, meter_id) if side else None
+    expected = state.next_purchase_count if state is not None else None
+    shift = open_shift(s, actor, at) if kind == "sale" else None
+    lines = posting.sale(meter_id, shift, method, fen) if shift is not None else posting.opening(meter_id, fen)
+    receipt = f"R{book.next_number(s, 'receipt'):08d}" if kind == "sale" else None
+    op = book.post(s, lines, id=sale_id, kind=kind, sale_type=SALE_TYPES.get(kind), at=at, meter_id=meter_id,
+                   tenant_id=tenant.tenant_id, account_id=tenant.account_id, amount_fen=fen,
+                   method=method if kind == "sale" else None, operator_id=actor.id, operator_name=actor.name,
+                   shift_id=shift, remark=remark, receipt_no=receipt,
+                   purchase_count_before=None if expected is None else expected - 1,
+                   cumulative_fen_before=cumulative_fen(s, meter_id),
+                   detail_json=dumps({"balance_after_fen": before + fen, "expected_purchase_count": expected}))
+    if receipt is not None:
+        s.add(ReceiptRow(number=receipt, operation_id=sale_id, created_at=at))
+    cmd = None
+    if side:
+        cmd = book.add_credit_command(s, ctx.site_key, meter_id=meter_id, amount_fen=fen, operation_id=sale_id,
+                                      created_by=actor.name, at=at, reason=kind)
+    audit.append(s, actor, f"{kind}.post", f"meter:{meter_id}",
+                 after={"operation_id": sale_id, "amount_fen": fen, "method": op.method, "tenant": tenant.account_no,
+                        "receipt_no": receipt, "command_id": cmd.id if cmd else None,
+                        "expected_purchase_count": expected, "remark": remark}, at=at)
+    return OperationResult(sale_id, kind, meter_id, fen_to_yuan(fen), cmd.id if cmd else None, receipt, expected,
+                           fen_to_yuan(before + fen), None, False)
+
+
+class VendingService:
+    """Cashier operations over the ledger; results are frozen values, never ORM rows."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Permission.SELL)
+    def sell(self, actor: Actor, meter_id: int, amount: Decimal | str, method: str = "cash",
+             sale_id: str | None = None, remark: str = "") -> SaleResult:
+        """Sell credit to a meter: operation + entries + receipt number + PENDING delivery, one transaction."""
+        fen = amount_fen(amount)
+        check_method(method)
+        oid = op_id(sale_id)
+        with self.ctx.transaction() as s:
+            return sell_in(s, self.ctx, actor, meter_id, fen, method, oid, remark.strip())
+
+    @requires(Permission.SELL)
+    def refund(self, actor: Actor, meter_id: int, amount: Decimal | str, method: str = "cash",
+               refund_id: str | None = None, reason: str = "", ref_sale_id: str | None = None) -> OperationResult:
+        """Take credit back from a meter (never below zero) and pay it out of the drawer (退电)."""
+        fen = amount_fen(amount)
+        check_method(method)
+        oid = op_id(refund_id)
+        with self.ctx.transaction() as s:
+            meter = locked_meter(s, meter_id)
+            prior = existing(s, oid, "refund", meter_id, fen)
+            if prior is not None:
+                return result_of(s, prior, duplicate=True)
+            tenant = held_by(s, meter_id)
+            side = meter_side(meter.model)
+            before = credit_estimate_fen(s, meter_id, side)
+            if fen > before:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan)."),
+                    field="amount", amount=str(fen_to_yuan(fen)), meter=meter_id, balance=str(fen_to_yuan(before)))
+            return self._take_back(s, actor, kind="refund", oid=oid, meter_id=meter_id, side=side, tenant=tenant,
+                                   fen=fen, method=method, before=before, reason=reason.strip(), ref=ref_sale_id,
+                                   approver=None, cancel=None)
+
+    def _take_back(self, s: Session, actor: Actor, *, kind: str, oid: str, meter_id: int, side: bool, tenant: object,
+                   fen: int, method: str, before: int, reason: str, ref: str | None, approver: Actor | None,
+                   cancel: MeterCommandRow | None) -> OperationResult:
+        at = self.ctx.clock()
+        shift = open_shift(s, actor, at)
+        state = book.credit_state(s, meter_id) if side else None
+        expected = None if state is None or cancel is not None else state.next_purchase_count
+        detail: dict[str, object] = {"balance_after_fen": before - fen, "expected_purchase_count": expected}
+        if cancel is not None:
+            detail["cancelled_command"] = cancel.id
+        lines = posting.refund(meter_id, shift, method, fen) if kind == "refund" else \
+            posting.reversal(meter_id, shift, method, fen)
+        receipt = f"R{book.next_number(s, 'receipt'):08d}"
+        book.post(s, lines, id=oid, kind=kind, sale_type=SALE_TYPES[kind], at=at, meter_id=meter_id,
+                  tenant_id=tenant.tenant_id, account_id=tenant.account_id,  # type: ignore[attr-defined]
+                  amount_fen=fen, method=method, operator_id=actor.id, operator_name=actor.name,
+                  approver_name=approver.name if approver else None, shift_id=shift, ref_operation_id=ref,
+                  reason=reason, receipt_no=receipt,
+                  purchase_count_before=None if expected is None else expected - 1,
+                  cumulative_fen_before=cumulative_fen(s, meter_id), detail_json=dumps(detail))
+        s.add(ReceiptRow(number=receipt, operation_id=oid, created_at=at))
+        cmd = None
+        if cancel is not None:
+            cancel.state = "cancelled"
+            cancel.completed_at = at
+            cancel.error = f"cancelled by reversal {oid}"
+            s.flush()
+            book.resequence_after_cancel(s, self.ctx.site_key, cancel)
+        elif side:
+            cmd = book.add_credit_command(s, self.ctx.site_key, meter_id=meter_id, amount_fen=-fen, operation_id=oid,
+                                          created_by=actor.name, at=at, reason=kind)
+        audit.append(s, actor, f"{kind}.post", f"meter:{meter_id}",
+                     after={"operation_id": oid, "amount_fen": fen, "method": method, "ref": ref,
+                            "approver": approver.name if approver else None, "receipt_no": receipt,
+                            "command_id": cmd.id if cmd else None,
+                            "cancelled_command": cancel.id if cancel is not None else None},
+                     reason=reason, at=at)
+        return OperationResult(oid, kind, meter_id, fen_to_yuan(fen), cmd.id if cmd else None, receipt, expected,
+                               fen_to_yuan(before - fen), cancel.id if cancel is not None else None, False)
+
+    @requires(Permission.SELL)
+    def reverse(self, actor: Actor, sale_id: str, approver: Actor, reason: str, amount: Decimal | str | None = None,
+                reversal_id: str | None = None) -> OperationResult:
+        """冲正 of a wrong sale, approved by a supervisor (OperatorService.verify_approver), capped at the
+        unreversed amount. A never-sent delivery of the full sale is cancelled instead of sending a
+        negative credit; otherwise a negative credit is delivered."""
+        check_permission(approver, Permission.APPROVE_REVERSAL)
+        if approver.name == actor.name:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The approver must be a different operator."),
+                                  field="approver")
+        if not reason.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A reversal needs a reason."), field="reason")
+        oid = op_id(reversal_id)
+        with self.ctx.transaction() as s:
+            sale = s.get(OperationRow, op_id(sale_id))
+            if sale is None or sale.kind != "sale":
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No sale {id}."), id=sale_id)
+            meter = locked_meter(s, int(sale.meter_id or 0))
+            done = s.get(OperationRow, oid)
+            if done is not None:
+                if done.kind != "reversal" or done.ref_operation_id != sale.id:
+                    raise ConflictError(QT_TRANSLATE_NOOP("errors", "The id {id} was already used for another operation."),
+                                        id=oid)
+                return result_of(s, done, duplicate=True)
+            reversed_fen = sum(int(a) for a in s.execute(select(OperationRow.amount_fen).where(
+                OperationRow.kind == "reversal", OperationRow.ref_operation_id == sale.id)).scalars())
+            open_fen = sale.amount_fen - reversed_fen
+            fen = open_fen if amount is None else amount_fen(amount)
+            if open_fen <= 0:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Sale {id} is already fully reversed."), id=sale.id)
+            if fen > open_fen:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "At most {open} yuan of this sale can still be reversed."), field="amount",
+                    open=str(fen_to_yuan(open_fen)))
+            tenant = held_by(s, meter.id)
+            side = meter_side(meter.model)
+            cancel = None
+            if side and fen == sale.amount_fen:
+                q = select(MeterCommandRow).where(MeterCommandRow.operation_id == sale.id,
+                                                  MeterCommandRow.kind == book.CREDIT_KIND)
+                if s.get_bind().dialect.name == "postgresql":
+                    q = q.with_for_update()
+                cmd = s.execute(q).scalars().first()
+                if cmd is not None and cmd.state == "pending" and cmd.attempts == 0:
+                    cancel = cmd
+            before = credit_estimate_fen(s, meter.id, side)
+            if cancel is None and fen > before:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it "
+                              "below zero. Reverse a smaller amount."), field="amount", meter=meter.id,
+                    balance=str(fen_to_yuan(before)), amount=str(fen_to_yuan(fen)))
+            return self._take_back(s, actor, kind="reversal", oid=oid, meter_id=meter.id, side=side, tenant=tenant,
+                                   fen=fen, method=sale.method or "cash", before=before, reason=reason.strip(),
+                                   ref=sale.id, approver=approver, cancel=cancel)
+
+    @requires(Permission.VIEW)
+    def get_operation(self, actor: Actor, operation_id: str) -> OperationResult:
+        with self.ctx.read() as s:
+            op = s.get(OperationRow, op_id(operation_id))
+            if op is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No operation {id}."), id=operation_id)
+            return result_of(s, op)
+
+    @requires(Permission.VIEW)
+    def deliveries(self, actor: Actor, state: str | None = None, meter_id: int | None = None,
+                   operation_id: str | None = None, limit: int = 1000) -> list[DeliveryInfo]:
+        """Credit and download commands, newest first. state 'pending' includes 'sending' (unconfirmed)."""
+        q = select(MeterCommandRow).order_by(MeterCommandRow.created_at.desc()).limit(limit)
+        if state == "pending":
+            q = q.where(MeterCommandRow.state.in_(book.OUTSTANDING))
+        elif state:
+            q = q.where(MeterCommandRow.state == state)
+        if meter_id is not None:
+            q = q.where(MeterCommandRow.meter_id == meter_id)
+        if operation_id is not None:
+            q = q.where(MeterCommandRow.operation_id == operation_id)
+        with self.ctx.read() as s:
+            return [delivery_info(r) for r in s.execute(q).scalars()]
+
+    @requires(Permission.VIEW)
+    def delivery(self, actor: Actor, command_id: str) -> DeliveryInfo:
+        with self.ctx.read() as s:
+            row = s.get(MeterCommandRow, command_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No delivery {id}."), id=command_id)
+            return delivery_info(row)
+
+    @requires(Permission.SELL)
+    def reissue_conflict(self, actor: Actor, command_id: str, reason: str) -> DeliveryInfo:
+        """After an operator checked a CONFLICT meter and found the credit NOT applied: cancel the
+        conflicting command and queue the same credit again with a fresh count (logged)."""
+        if not reason.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Re-issuing a delivery needs a reason."), field="reason")
+        with self.ctx.transaction() as s:
+            row = s.get(MeterCommandRow, command_id)
+            if row is None or row.state != "conflict" or row.kind != book.CREDIT_KIND:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} is not in conflict."), id=command_id)
+            locked_meter(s, row.meter_id)
+            at = self.ctx.clock()
+            row.state, row.completed_at = "cancelled", at
+            row.error = f"re-issued by {actor.name}: {reason.strip()}"
+            s.flush()
+            new = book.add_credit_command(s, self.ctx.site_key, meter_id=row.meter_id, amount_fen=int(row.amount_fen or 0),
+                                          operation_id=str(row.operation_id), created_by=actor.name, at=at,
+                                          reason="reissue")
+            audit.append(s, actor, "delivery.reissue", f"command:{row.id}", after={"new_command": new.id},
+                         reason=reason.strip(), at=at)
+            return delivery_info(new)
+
+    @requires(Permission.SELL)
+    def confirm_conflict_applied(self, actor: Actor, command_id: str, reason: str) -> DeliveryInfo:
+        """After an operator checked a CONFLICT meter and found the credit applied: mark it delivered (logged)."""
+        if not reason.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Confirming a delivery needs a reason."), field="reason")
+        with self.ctx.transaction() as s:
+            row = s.get(MeterCommandRow, command_id)
+            if row is None or row.state != "conflict":
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} is not in conflict."), id=command_id)
+            row.state, row.completed_at = "delivered", self.ctx.clock()
+            row.error = f"confirmed applied by {actor.name}: {reason.strip()}"
+            row.result_json = ""
+            audit.append(s, actor, "delivery.confirm", f"command:{row.id}", reason=reason.strip(), at=self.ctx.clock())
+            return delivery_info(row)
+
+    @requires(Permission.VIEW)
+    def check_ledger(self, actor: Actor) -> list[Violation]:
+        """The invariants of design §7 (empty = sound), including the operation-log chain."""
+        with self.ctx.read() as s:
+            return invariants.check(s, meter_side=meter_side, chain_check=audit.verify_chain)

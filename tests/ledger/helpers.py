@@ -1,0 +1,77 @@
+"""Test world for the money tests: services over a real database, operators, meters, a fake bus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from acrel_console.app import Services, build_services
+from acrel_console.services.accounts import AccountService
+from acrel_console.services.base import Actor
+from acrel_console.services.shifts import ShiftService
+from acrel_console.services.tariffs import TariffService
+from acrel_console.services.vending import VendingService
+from tests.sim.fakebus import FakeBus, ModelMeter
+
+SITE_KEY = bytes.fromhex("0123456789ABCDEFFEDCBA9876543210")
+
+
+class FakeClock:
+    """A settable clock that moves forward a millisecond per call (orders rows deterministically)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 3, 1, 2, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(milliseconds=1)
+        return self.now
+
+
+@dataclass
+class World:
+    svc: Services
+    admin: Actor
+    cashier: Actor
+    cashier2: Actor
+    supervisor: Actor
+    meters: list[int]
+    addresses: dict[int, int]
+    vending: VendingService
+    accounts: AccountService
+    tariffs: TariffService
+    shifts: ShiftService
+    bus: FakeBus
+    clock: FakeClock = field(default_factory=FakeClock)
+
+    @property
+    def ctx(self):  # type: ignore[no-untyped-def]
+        return self.svc.ctx
+
+    def model(self, meter_id: int) -> ModelMeter:
+        return self.bus.meters[self.addresses[meter_id]]
+
+
+def make_world(db_url: str, n_meters: int = 3, clock: FakeClock | None = None) -> World:
+    svc = build_services(db_url)
+    clk = clock or FakeClock()
+    svc.ctx.clock = clk
+    svc.ctx.site_key = SITE_KEY
+    admin = svc.operators.create_first_admin("admin", "secret1")
+    svc.operators.add(admin, "cash1", "cashier", "secret1")
+    svc.operators.add(admin, "cash2", "cashier", "secret1")
+    svc.operators.add(admin, "boss", "supervisor", "secret1")
+    cashier = svc.operators.login("cash1", "secret1")
+    cashier2 = svc.operators.login("cash2", "secret1")
+    supervisor = svc.operators.login("boss", "secret1")
+    svc.site.add_gateway(admin, name="g1", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    meters, addresses = [], {}
+    bus = FakeBus(clock=clk)
+    for i in range(n_meters):
+        m = svc.site.add_meter(admin, gateway="g1", address=i + 1, model="DDSY1352", room=f"R{101 + i}",
+                               meter_no=f"M{i + 1:04d}")
+        meters.append(m.id)
+        addresses[m.id] = m.address
+        bus.meters[m.address] = ModelMeter()
+    ctx = svc.ctx
+    return World(svc, admin, cashier, cashier2, supervisor, meters, addresses, VendingService(ctx),
+                  AccountService(ctx), TariffService(ctx), ShiftService(ctx), bus, clk)
