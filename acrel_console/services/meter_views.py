@@ -145,7 +145,7 @@ def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
                  .group_by(MeterCommandRow.meter_id))
     if meter_ids is not None:
         pending_q = pending_q.where(MeterCommandRow.meter_id.in_(ids))
-    pending = dict(session.execute(pending_q).tuples().all())
+    pending = {int(k): int(v) for k, v in session.execute(pending_q).all()}
     open_ids = _open_ids(session)
     tenants = _tenants(session)
     interval = int(settings["status_interval_s"])
