@@ -56,15 +56,21 @@ def test_drop_reply_processes_the_write(bus: SimBus, rtu: RtuStream) -> None:
 
 
 def test_late_reply_overlaps_the_next_request(bus: SimBus, rtu: RtuStream) -> None:
-    bus.inject(1, Fault.LATE_REPLY, count=1, delay_s=0.4)
+    bus.inject(1, Fault.LATE_REPLY, count=1, delay_s=0.8)
     t0 = time.monotonic()
     assert rtu.request(1, read_pdu(0x0221, 1), timeout=0.15) == b""
     # the line serves the next request while the late reply is pending
-    frame = rtu.request(2, READ, timeout=0.2)
+    frame = rtu.request(2, READ, timeout=0.6)
     assert frame[0] == 2 and crc_ok(frame)
-    late = rtu.recv_frame(timeout=1.0)
-    assert time.monotonic() - t0 >= 0.4
+    late = rtu.recv_frame(timeout=2.0)
+    assert time.monotonic() - t0 >= 0.8
     assert late[:3] == bytes((1, 3, 2)) and late[3:5] == b"\x00\x03" and crc_ok(late)
+
+
+def test_unknown_unit_on_modbus_tcp_gateway_exception(bus: SimBus, mbap: MbapClient) -> None:
+    assert mbap.request(9, READ, timeout=0.2) is None  # default: silence, like an RTU line
+    bus.unknown_unit_exception = 0x0B  # a gateway that answers "target device failed to respond"
+    assert mbap.request(9, READ) == bytes((0x83, 0x0B))
 
 
 def test_crc_error_reply(bus: SimBus, rtu: RtuStream) -> None:

@@ -60,6 +60,9 @@ class SimBus:
         self.clock: Clock = clock if clock is not None else RealClock()
         self.reply_latency_s = reply_latency_s
         self.stats = BusStats()
+        # Modbus-TCP only: None = an unknown unit id is not answered; e.g. 0x0B = the gateway
+        # answers "target device failed to respond" at once
+        self.unknown_unit_exception: int | None = None
         self._lock = threading.RLock()
         self._meters: dict[int, SimMeter] = {}
         self._faults: dict[int, list[Injection]] = {}

@@ -23,7 +23,7 @@ import termios
 import tty
 from collections.abc import Callable
 
-from acrel_console.drivers.simulator.bus import SimBus
+from acrel_console.drivers.simulator.bus import SimBus, exception_pdu
 from acrel_console.drivers.simulator.crc import crc_ok, with_crc
 from acrel_console.drivers.simulator.faults import Reply
 from acrel_console.drivers.simulator.framing import MAX_FRAME, decipher, split_frame
@@ -256,6 +256,9 @@ class SimServer:
             async with self._line.lock:
                 reply = self.bus.process(unit, pdu)
                 if reply is None:
+                    code = self.bus.unknown_unit_exception
+                    if code is not None and pdu:
+                        write(_mbap_reply_bytes(tid, Reply(unit=unit, pdu=exception_pdu(pdu[0], code))))
                     continue
                 if reply.reset:
                     _rst(writer)()
