@@ -223,3 +223,13 @@ def test_demo_population_has_every_kind_of_meter() -> None:
     assert silent
     again = build_demo_population(seed=7)
     assert [m.remaining_fen for b in again.buses for m in b.bus.meters()] == [m.remaining_fen for m in meters]
+
+
+def test_tou_tables_read_back() -> None:
+    bus = SimBus([SimMeter(address=1), SimMeter(address=2, model=Model.DTSY1352)], clock=FakeClock(MONDAY_9))
+    pdu = bus.process(1, read_pdu(0x2006, 21)).pdu  # type: ignore[union-attr]
+    assert pdu is not None and pdu[1] == 42
+    assert pdu[2:2 + 9] == bytes((4, 0, 0, 3, 0, 7, 2, 0, 8))  # valley 00:00, flat 07:00, peak 08:00
+    assert bus.process(2, read_pdu(0x2000, 21)).pdu[2:5] == bytes((4, 0, 0))  # type: ignore[union-attr, index]
+    assert bus.process(2, read_pdu(0x0028, 6)).pdu[2:5] == bytes((1, 1, 1))  # type: ignore[union-attr, index]
+    assert bus.process(1, read_pdu(0x0028, 6)).pdu == bytes((0x83, 2))  # type: ignore[union-attr]

@@ -239,6 +239,20 @@ def _adl400_map(m: SimMeter) -> dict[int, int]:
     return regs
 
 
+def _tou_zones() -> bytes:
+    """Year-zone table, 4 x [schedule, day, month]: one zone from 1 January using schedule 1."""
+    return bytes((1, 1, 1)) + bytes(9)
+
+
+def _tou_schedule(m: SimMeter) -> bytes:
+    """14 x [tariff, minute, hour] (tariff 1 尖 2 峰 3 平 4 谷, project decision); unused slots
+    repeat the last switch point."""
+    slots = [(p + 1, start % 60, start // 60) for start, p in m.schedule.points][:14]
+    while len(slots) < 14:
+        slots.append(slots[-1])
+    return b"".join(bytes(s) for s in slots)
+
+
 def register_map(m: SimMeter, clock: datetime) -> dict[int, int]:
     """Every readable holding register of `m` (address -> word) at meter time `clock`."""
     if m.model is Model.ADL400:
@@ -261,6 +275,14 @@ def register_map(m: SimMeter, clock: datetime) -> dict[int, int]:
         put(0x0500, _adf_money_readback(m))
     else:
         put(0x0400, _money_readback(m))
+    if m.model is Model.DDSY1352:  # TOU tables (read-only here), hardware doc §1.8
+        put(0x2000, _tou_zones())
+        put(0x2006, _tou_schedule(m))
+        put(0x201B, _tou_schedule(m))
+    elif m.model is Model.DTSY1352:
+        put(0x0028, _tou_zones())
+        put(0x2000, _tou_schedule(m))
+        put(0x2015, _tou_schedule(m))
     return regs
 
 
