@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams, RechargeAck
 
 
@@ -48,32 +49,51 @@ class BusCounters:
 
 
 class BusError(Exception):
-    """Base of every failure a bus call can raise."""
+    """Base of every failure a bus call can raise.
+
+    str(exc) is a technical English detail for logs. `user_template` is the short, translatable
+    English sentence to show an operator (context "errors", no placeholders): the UI translates it
+    by class instead of showing the detail.
+    """
+
+    user_template: str = QT_TRANSLATE_NOOP("errors", "Communication with the meter failed")
 
 
 class BusUnavailable(BusError):
     """The port or gateway cannot be opened/connected (refused, reset, missing serial port)."""
 
+    user_template = QT_TRANSLATE_NOOP("errors", "The serial port or gateway cannot be reached")
+
 
 class MeterTimeout(BusError):
     """No (complete) reply within the timeout after the allowed retries."""
+
+    user_template = QT_TRANSLATE_NOOP("errors", "The meter did not answer")
 
 
 class FrameError(BusError):
     """A malformed, truncated, wrong-unit or wrong-function reply."""
 
+    user_template = QT_TRANSLATE_NOOP("errors", "The meter's reply was garbled")
+
 
 class CrcError(FrameError):
     """A reply whose CRC did not match."""
+
+    user_template = QT_TRANSLATE_NOOP("errors", "The meter's reply was corrupted on the line (CRC error)")
 
 
 class InvalidRequest(BusError, ValueError):
     """The request cannot be encoded for this meter (value out of range, unsupported by the
     profile, unknown model). Raised before anything is sent."""
 
+    user_template = QT_TRANSLATE_NOOP("errors", "This command is not possible on this meter")
+
 
 class ExceptionReply(BusError):
-    """The meter answered with a Modbus exception."""
+    """The meter answered with a Modbus exception (code 4 to a recharge: wrong purchase count)."""
+
+    user_template = QT_TRANSLATE_NOOP("errors", "The meter refused the command")
 
     def __init__(self, function: int, code: int) -> None:
         self.function = function

@@ -118,3 +118,14 @@ def test_read_request_and_reply_spec() -> None:
         pdu.read_holding_request(0, 126)
     with pytest.raises(InvalidRequest):
         pdu.write_multiple_request(0x10000, [1])
+
+
+def test_every_bus_error_has_a_user_template() -> None:
+    from acrel_console.drivers import api
+
+    classes = [api.BusError, api.BusUnavailable, api.MeterTimeout, api.FrameError, api.CrcError,
+               api.ExceptionReply, api.InvalidRequest]
+    templates = {c: c.user_template for c in classes}
+    assert all(t and t[0].isupper() for t in templates.values())
+    assert len(set(templates.values())) == len(classes)
+    assert api.ExceptionReply(0x20, 4).code == 4
