@@ -233,3 +233,14 @@ def test_tou_tables_read_back() -> None:
     assert bus.process(2, read_pdu(0x2000, 21)).pdu[2:5] == bytes((4, 0, 0))  # type: ignore[union-attr, index]
     assert bus.process(2, read_pdu(0x0028, 6)).pdu[2:5] == bytes((1, 1, 1))  # type: ignore[union-attr, index]
     assert bus.process(1, read_pdu(0x0028, 6)).pdu == bytes((0x83, 2))  # type: ignore[union-attr]
+
+
+def test_scaled_clock_runs_faster() -> None:
+    import time
+
+    from acrel_console.drivers.simulator import ScaledClock
+
+    clock = ScaledClock(speed=1000)
+    a = clock.now_ms()
+    time.sleep(0.05)
+    assert clock.now_ms() - a >= 1000 * 50 * 0.9

@@ -5,7 +5,7 @@ An independent implementation of the meter side, written from the hardware doc a
 """
 
 from acrel_console.drivers.simulator.bus import BusStats, SimBus, make_bus, parse_units
-from acrel_console.drivers.simulator.clock import FakeClock, RealClock
+from acrel_console.drivers.simulator.clock import FakeClock, RealClock, ScaledClock
 from acrel_console.drivers.simulator.crc import crc16, crc_ok, with_crc
 from acrel_console.drivers.simulator.demo import (
     DemoBus,
@@ -40,6 +40,7 @@ __all__ = [
     "PowerControl",
     "RealClock",
     "RunningServer",
+    "ScaledClock",
     "SimBus",
     "SimMeter",
     "SimServer",

@@ -52,3 +52,20 @@ class FakeClock:
             raise ValueError("a clock does not go backwards")
         with self._lock:
             self._ms += round(seconds * 1000)
+
+
+class ScaledClock:
+    """Wall-clock time running `speed` times faster from now (demo: watch balances fall)."""
+
+    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
+        import time
+
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self._time = time.monotonic
+        self._speed = speed
+        self._t0 = time.monotonic()
+        self._ms0 = to_ms(start if start is not None else datetime.now())
+
+    def now_ms(self) -> int:
+        return self._ms0 + round((self._time() - self._t0) * 1000 * self._speed)

@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass, field
 
 from acrel_console.drivers.simulator.bus import SimBus, parse_units
-from acrel_console.drivers.simulator.clock import Clock, RealClock
+from acrel_console.drivers.simulator.clock import Clock, RealClock, ScaledClock
 from acrel_console.drivers.simulator.faults import Fault
 from acrel_console.drivers.simulator.meter import Model, SimMeter
 from acrel_console.drivers.simulator.runner import RunningServer, start
@@ -148,12 +148,15 @@ def run_simulator_cli(
     profile: str = "ddsy1352",
     seed: int = 1,
     *,
+    speed: float = 1.0,
+    reply_latency_s: float | None = None,
     stop_event: threading.Event | None = None,
 ) -> int:
     """Body of `acrel-console simulate`: serve meters until Ctrl-C (or `stop_event`); returns the
     exit code. profile "demo" serves the whole demo site on consecutive ports from `listen`'s
     port (units/mode ignored); otherwise one bus of `profile` meters at `units` on `listen`
-    (mode "pty" prints the serial device path instead)."""
+    (mode "pty" prints the serial device path instead). `speed` > 1 runs the meters' clock faster
+    than the wall clock (demo); `reply_latency_s` overrides the default 2 ms."""
     if profile not in PROFILES:
         print(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}", file=sys.stderr)
         return 2
@@ -165,12 +168,19 @@ def run_simulator_cli(
     except ValueError:
         print(f"bad listen address {listen!r} (host:port)", file=sys.stderr)
         return 2
+    if speed <= 0:
+        print("speed must be positive", file=sys.stderr)
+        return 2
+    clock: Clock = RealClock() if speed == 1.0 else ScaledClock(speed)
     done = stop_event or threading.Event()
     servers: list[RunningServer] = []
     site: DemoSite | None = None
     try:
         if profile == "demo":
-            site = build_demo_population(seed)
+            site = build_demo_population(seed, clock)
+            if reply_latency_s is not None:
+                for b in site.buses:
+                    b.bus.reply_latency_s = reply_latency_s
             site.start(host, port)
             for d in site.describe():
                 print(f"bus {d['name']}: {d['mode']} {d['host']}:{d['port']} meters {len(d['meters'])}")  # type: ignore[arg-type]
@@ -181,7 +191,9 @@ def run_simulator_cli(
                 print(f"bad units {units!r}: {exc}", file=sys.stderr)
                 return 2
             rng = random.Random(seed)
-            bus = SimBus(_meters(Model(profile), addresses, rng), name="sim", seed=seed)
+            bus = SimBus(_meters(Model(profile), addresses, rng), clock=clock, name="sim", seed=seed)
+            if reply_latency_s is not None:
+                bus.reply_latency_s = reply_latency_s
             running = start(bus, mode, host, port)
             servers.append(running)
             where = running.slave_path if mode == MODE_PTY else f"{running.host}:{running.port}"
