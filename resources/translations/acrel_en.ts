@@ -1,0 +1,3207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name />
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" line="+296" />
+            <source>export</source>
+            <comment>yes</comment>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>export</source>
+            <comment>no</comment>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>status</source>
+            <translation>status</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>export</source>
+            <comment>closed</comment>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>export</source>
+            <comment>open</comment>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>export</source>
+            <comment>Meter readings</comment>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>export</source>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+49" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Prepaid</source>
+            <translation>Prepaid</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced close (keep power)</source>
+            <translation>Forced close (keep power)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced open</source>
+            <translation>Forced open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced</source>
+            <translation>Forced</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+15" />
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</source>
+            <translation>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddOperatorDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+34" />
+            <source>Add operator</source>
+            <translation>Add operator</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Login name</source>
+            <translation>Login name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlarmsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+15" />
+            <source>Alarms</source>
+            <translation>Alarms</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
+            <translation>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+21" />
+            <source>a row before it was deleted or reordered</source>
+            <translation>a row before it was deleted or reordered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>its content was changed</source>
+            <translation>its content was changed</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify chain</source>
+            <translation>Verify chain</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <location line="+13" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Target</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Before</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>After</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>(all)</source>
+            <translation>(all)</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>The operation log is intact: {n} rows checked.</source>
+            <translation>The operation log is intact: {n} rows checked.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The operation log is broken at row {id}: {reason}.</source>
+            <translation>The operation log is broken at row {id}: {reason}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BuildingDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/building_dialog.py" line="+32" />
+            <source>Edit building</source>
+            <translation>Edit building</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add building</source>
+            <translation>Add building</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Building name</source>
+            <translation>Building name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Floor</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>For example 1-5 or B1</source>
+            <translation>For example 1-5 or B1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Zone or wing, free text</source>
+            <translation>Zone or wing, free text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashierPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+15" />
+            <source>Cashier</source>
+            <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</source>
+            <translation>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeOwnPasswordDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+55" />
+            <source>Change my password</source>
+            <translation>Change my password</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Current password</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrudTable</name>
+        <message>
+            <location filename="../../acrel_console/ui/crud_table.py" line="+40" />
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+62" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="-61" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Your role may not change the site configuration.</source>
+            <translation>Your role may not change the site configuration.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Rows: {n}</source>
+            <translation>Rows: {n}</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Delete {name}?</source>
+            <translation>Delete {name}?</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+15" />
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</source>
+            <translation>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+104" />
+            <location line="+34" />
+            <source>Select a meter to see its live values.</source>
+            <translation>Select a meter to see its live values.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstAdminDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
+            <source>Acrel Console: first start</source>
+            <translation>Acrel Console: first start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No operator exists yet. Create the first administrator; this account then creates the other operators.</source>
+            <translation>No operator exists yet. Create the first administrator; this account then creates the other operators.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Login name</source>
+            <translation>Login name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create administrator</source>
+            <translation>Create administrator</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+66" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>GatewayDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/gateway_dialog.py" line="+17" />
+            <source>Serial port (RS485)</source>
+            <translation>Serial port (RS485)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Modbus-TCP</source>
+            <translation>Modbus-TCP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RTU over TCP</source>
+            <translation>RTU over TCP</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>None (N)</source>
+            <translation>None (N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Even (E)</source>
+            <translation>Even (E)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Odd (O)</source>
+            <translation>Odd (O)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Edit gateway</source>
+            <translation>Edit gateway</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add gateway</source>
+            <translation>Add gateway</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>/dev/ttyUSB0 or COM3</source>
+            <translation>/dev/ttyUSB0 or COM3</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Gateway name</source>
+            <translation>Gateway name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Modbus-TCP: unit id = meter address. RTU over TCP: raw RTU frames in a TCP stream.</source>
+            <translation>Modbus-TCP: unit id = meter address. RTU over TCP: raw RTU frames in a TCP stream.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port</source>
+            <translation>Serial port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baud rate</source>
+            <translation>Baud rate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parity</source>
+            <translation>Parity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop bits</source>
+            <translation>Stop bits</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>IP address or host name of the gateway</source>
+            <translation>IP address or host name of the gateway</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port</source>
+            <translation>TCP port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>Timeout (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long to wait for a meter's answer (20-10000 ms).</source>
+            <translation>How long to wait for a meter's answer (20-10000 ms).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>Retries</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Repeats after a timeout (0-5).</source>
+            <translation>Repeats after a timeout (0-5).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>Inter-frame delay (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pause between requests on this bus (0-1000 ms).</source>
+            <translation>Pause between requests on this bus (0-1000 ms).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+    </context>
+    <context>
+        <name>Legend</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
+            <source>Show only meters with this status (click again to show all)</source>
+            <translation>Show only meters with this status (click again to show all)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All {n}</source>
+            <translation>All {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/login_dialog.py" line="+25" />
+            <source>Acrel Console: sign in</source>
+            <translation>Acrel Console: sign in</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../acrel_console/ui/main_window.py" line="+28" />
+            <location line="+86" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>&amp;Console</source>
+            <translation>&amp;Console</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change my password…</source>
+            <translation>Change my password…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Operator: {name} ({role})</source>
+            <translation>Operator: {name} ({role})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Poller: not running</source>
+            <translation>Poller: not running</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Password changed.</source>
+            <translation>Password changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+24" />
+            <source>Edit meter</source>
+            <translation>Edit meter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add meter</source>
+            <translation>Add meter</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>(the gateway's building)</source>
+            <translation>(the gateway's building)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RS485 address</source>
+            <translation>RS485 address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter's bus address, unique on its gateway.</source>
+            <translation>The meter's bus address, unique on its gateway.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / label</source>
+            <translation>Room / label</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop or room number (商铺号).</source>
+            <translation>Shop or room number (商铺号).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT ratio</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Current transformer ratio; 1 without CT.</source>
+            <translation>Current transformer ratio; 1 without CT.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit</source>
+            <translation>Circuit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit number on a multi-circuit meter (ADF400L); empty otherwise.</source>
+            <translation>Circuit number on a multi-circuit meter (ADF400L); empty otherwise.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>Meter number</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetersPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+15" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</source>
+            <translation>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+21" />
+            <source>Operators</source>
+            <translation>Operators</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Operators &amp; log</source>
+            <translation>Operators &amp; log</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+25" />
+            <source>Login name</source>
+            <translation>Login name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Add operator…</source>
+            <translation>Add operator…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable / enable</source>
+            <translation>Disable / enable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset password…</source>
+            <translation>Reset password…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assign role…</source>
+            <translation>Assign role…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Only administrators manage operators.</source>
+            <translation>Only administrators manage operators.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Disabled</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Locked until {time}</source>
+            <translation>Locked until {time}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Enable operator {name}?</source>
+            <translation>Enable operator {name}?</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Disable operator {name}?</source>
+            <translation>Disable operator {name}?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operators</source>
+            <translation>Operators</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/base.py" line="+52" />
+            <source>This page is not built yet.</source>
+            <translation>This page is not built yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickConfigBar</name>
+        <message>
+            <location filename="../../acrel_console/ui/quick_config.py" line="+38" />
+            <source>Sheet {sheet}, row {row}, column {column}: {message}</source>
+            <translation>Sheet {sheet}, row {row}, column {column}: {message}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>… and {n} more.</source>
+            <translation>… and {n} more.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export template…</source>
+            <translation>Export template…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write an Excel template with sheets for buildings, gateways and meters.</source>
+            <translation>Write an Excel template with sheets for buildings, gateways and meters.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import a filled template. Every row is checked; nothing is imported if any row is wrong.</source>
+            <translation>Import a filled template. Every row is checked; nothing is imported if any row is wrong.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Quick configuration:</source>
+            <translation>Quick configuration:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export template</source>
+            <translation>Export template</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Template written to {path}.</source>
+            <translation>Template written to {path}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import configuration</source>
+            <translation>Import configuration</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Imported {buildings} buildings, {gateways} gateways and {meters} meters.</source>
+            <translation>Imported {buildings} buildings, {gateways} gateways and {meters} meters.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Import refused, nothing changed:</source>
+            <translation>Import refused, nothing changed:</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+15" />
+            <source>Sales records</source>
+            <translation>Sales records</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</source>
+            <translation>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</source>
+            <translation>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-43" />
+            <source>Reset password of {name}</source>
+            <translation>Reset password of {name}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleDialog</name>
+        <message>
+            <location line="+15" />
+            <source>Role of {name}</source>
+            <translation>Role of {name}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+50" />
+            <source>Building name</source>
+            <translation>Building name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Floor</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gateway name</source>
+            <translation>Gateway name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>Timeout (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>Retries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>Inter-frame delay (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>RS485 address</source>
+            <translation>RS485 address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Room / label</source>
+            <translation>Room / label</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CT ratio</source>
+            <translation>CT ratio</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Circuit</source>
+            <translation>Circuit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>Meter number</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Buildings</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateways</source>
+            <translation>Gateways</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site defaults</source>
+            <translation>Site defaults</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This workstation</source>
+            <translation>This workstation</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteDefaultsForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+72" />
+            <source>Save defaults</source>
+            <translation>Save defaults</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revert</source>
+            <translation>Revert</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteTree</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+50" />
+            <source>All meters ({n})</source>
+            <translation>All meters ({n})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No building</source>
+            <translation>No building</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Gateway {name}</source>
+            <translation>Gateway {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <location filename="../../acrel_console/ui/tasks.py" line="+44" />
+            <source>Unexpected error: {error}</source>
+            <translation>Unexpected error: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkstationForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/workstation_form.py" line="+21" />
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The new language applies the next time the console starts.</source>
+            <translation>The new language applies the next time the console starts.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status colours</source>
+            <translation>Status colours</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Legend</source>
+            <translation>Legend</translation>
+        </message>
+    </context>
+    <context>
+        <name>alarms</name>
+        <message>
+            <location filename="../../acrel_console/domain/alarms.py" line="+28" />
+            <source>Alarm 1 (low balance)</source>
+            <translation>Alarm 1 (low balance)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 (very low balance)</source>
+            <translation>Alarm 2 (very low balance)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>Arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload</source>
+            <translation>Overload</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Under-voltage</source>
+            <translation>Under-voltage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter offline</source>
+            <translation>Meter offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay opened unexpectedly</source>
+            <translation>Relay opened unexpectedly</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway offline</source>
+            <translation>Gateway offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery conflict</source>
+            <translation>Delivery conflict</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery MAC failure</source>
+            <translation>Delivery MAC failure</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconciliation mismatch</source>
+            <translation>Reconciliation mismatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed</source>
+            <translation>Integrity check failed</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/alarms.py" line="+29" />
+            <source>{room}: balance {balance} yuan is at or below alarm 1.</source>
+            <translation>{room}: balance {balance} yuan is at or below alarm 1.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: balance {balance} yuan is at or below alarm 2.</source>
+            <translation>{room}: balance {balance} yuan is at or below alarm 2.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: in arrears, balance {balance} yuan.</source>
+            <translation>{room}: in arrears, balance {balance} yuan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: power above the overload limit.</source>
+            <translation>{room}: power above the overload limit.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: voltage {voltage} V is too low.</source>
+            <translation>{room}: voltage {voltage} V is too low.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the meter does not answer.</source>
+            <translation>{room}: the meter does not answer.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the relay is open although the balance is {balance} yuan.</source>
+            <translation>{room}: the relay is open although the balance is {balance} yuan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway {gateway} cannot be reached: {error}</source>
+            <translation>Gateway {gateway} cannot be reached: {error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: delivery {command} needs an operator: {reason}</source>
+            <translation>{room}: delivery {command} needs an operator: {reason}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {command} was refused: its MAC does not match (forged or altered).</source>
+            <translation>Delivery {command} was refused: its MAC does not match (forged or altered).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: ledger balance {ledger} yuan differs from the meter's {meter} yuan.</source>
+            <translation>{room}: ledger balance {ledger} yuan differs from the meter's {meter} yuan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed: {problem}</source>
+            <translation>Integrity check failed: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>confirm</name>
+        <message>
+            <location filename="../../acrel_console/ui/confirm.py" line="+14" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>control</name>
+        <message>
+            <location filename="../../acrel_console/services/remote_control.py" line="+57" />
+            <source>Trip</source>
+            <translation>Trip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power</source>
+            <translation>Keep power</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore prepaid</source>
+            <translation>Restore prepaid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price download</source>
+            <translation>Price download</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings download</source>
+            <translation>Settings download</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock sync</source>
+            <translation>Clock sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <location filename="../../acrel_console/cli/common.py" line="+79" />
+            <source>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</source>
+            <translation>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/cli/site.py" line="+130" />
+            <source>No password: set ACREL_PASSWORD or use --password-file.</source>
+            <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
+            <source>Restore overwrites the database: add --yes to confirm.</source>
+            <translation>Restore overwrites the database: add --yes to confirm.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Restore cancelled; nothing changed.</source>
+            <translation>Restore cancelled; nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/site.py" line="-12" />
+            <source>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</source>
+            <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
+        </message>
+        <message>
+            <location line="+163" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-122" />
+            <location filename="../../acrel_console/services/money_common.py" line="+89" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+190" />
+            <location filename="../../acrel_console/services/site_config.py" line="+302" />
+            <location line="+35" />
+            <location line="+27" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+183" />
+            <location line="+21" />
+            <source>No meter {id}.</source>
+            <translation>No meter {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/money.py" line="+28" />
+            <location line="+2" />
+            <source>'{text}' is not an amount of money.</source>
+            <translation>'{text}' is not an amount of money.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An amount has at most two decimals (fen): {text}.</source>
+            <translation>An amount has at most two decimals (fen): {text}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The amount {text} is too large.</source>
+            <translation>The amount {text} is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/timewindows.py" line="+36" />
+            <source>'{text}' is not a time window like 18:00-09:30.</source>
+            <translation>'{text}' is not a time window like 18:00-09:30.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
+            <source>A tariff is flat, tou or tiered.</source>
+            <translation>A tariff is flat, tou or tiered.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Four prices above zero and at most 99.9999 yuan/kWh.</source>
+            <translation>Four prices above zero and at most 99.9999 yuan/kWh.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A flat tariff has one price.</source>
+            <translation>A flat tariff has one price.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A day has 1 to {n} periods.</source>
+            <translation>A day has 1 to {n} periods.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</source>
+            <translation>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A tiered tariff has 1 to {n} tiers per month or per year.</source>
+            <translation>A tiered tariff has 1 to {n} tiers per month or per year.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Tier limits ascend and the last tier is open-ended.</source>
+            <translation>Tier limits ascend and the last tier is open-ended.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tier prices are above zero.</source>
+            <translation>Tier prices are above zero.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/accounts.py" line="+102" />
+            <location filename="../../acrel_console/services/site_config.py" line="-306" />
+            <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <source>{label} is required.</source>
+            <translation>{label} is required.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/services/site_config.py" line="+2" />
+            <location filename="../../acrel_console/ui/building_dialog.py" line="+2" />
+            <source>{label} is longer than {n} characters.</source>
+            <translation>{label} is longer than {n} characters.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+228" />
+            <source>No account {id}.</source>
+            <translation>No account {id}.</translation>
+        </message>
+        <message>
+            <location line="-226" />
+            <source>Account {id} is closed.</source>
+            <translation>Account {id} is closed.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Meter {id} already belongs to {name} ({no}).</source>
+            <translation>Meter {id} already belongs to {name} ({no}).</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>An account needs at least one meter.</source>
+            <translation>An account needs at least one meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A meter is listed twice.</source>
+            <translation>A meter is listed twice.</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</source>
+            <translation>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A final reading is 'read' or 'entered'.</source>
+            <translation>A final reading is 'read' or 'entered'.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</source>
+            <translation>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Name the meter the balance moves to.</source>
+            <translation>Name the meter the balance moves to.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Meter {id} is not in account {account}.</source>
+            <translation>Meter {id} is not in account {account}.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Settle by 'refund' or 'transfer'.</source>
+            <translation>Settle by 'refund' or 'transfer'.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A final reading is needed for meter {id}.</source>
+            <translation>A final reading is needed for meter {id}.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Meter {id} is not opened.</source>
+            <translation>Meter {id} is not opened.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>No single account matches '{key}'.</source>
+            <translation>No single account matches '{key}'.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/alarms.py" line="+202" />
+            <source>No alarm {id}.</source>
+            <translation>No alarm {id}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm {id} was already acknowledged by {name}.</source>
+            <translation>Alarm {id} was already acknowledged by {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/backup.py" line="+46" />
+            <source>This database has no file to back up.</source>
+            <translation>This database has no file to back up.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{path} is not a readable database: {reason}</source>
+            <translation>{path} is not a readable database: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{path} failed the integrity check: {reason}</source>
+            <translation>{path} failed the integrity check: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{path} is not an Acrel Console database (missing {tables}).</source>
+            <translation>{path} is not an Acrel Console database (missing {tables}).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The disk is full: the backup {path} was not written; older backups are kept.</source>
+            <translation>The disk is full: the backup {path} was not written; older backups are kept.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+23" />
+            <source>The backup {path} could not be written: {reason}</source>
+            <translation>The backup {path} could not be written: {reason}</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>No such backup file: {path}</source>
+            <translation>No such backup file: {path}</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>{tool} is not installed; it is needed for PostgreSQL backups.</source>
+            <translation>{tool} is not installed; it is needed for PostgreSQL backups.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>pg_dump failed: {reason}</source>
+            <translation>pg_dump failed: {reason}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{path} is not a usable PostgreSQL backup.</source>
+            <translation>{path} is not a usable PostgreSQL backup.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>pg_restore failed: {reason}</source>
+            <translation>pg_restore failed: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/base.py" line="+74" />
+            <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
+            <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/config_io.py" line="+64" />
+            <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
+            <translation>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Cannot read {path} as an .xlsx workbook: {reason}</source>
+            <translation>Cannot read {path} as an .xlsx workbook: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/export.py" line="+148" />
+            <source>Export to {path} was cancelled.</source>
+            <translation>Export to {path} was cancelled.</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>The file {path} could not be written: {reason}.</source>
+            <translation>The file {path} could not be written: {reason}.</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Too many rows for one Excel sheet (at most {limit}).</source>
+            <translation>Too many rows for one Excel sheet (at most {limit}).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/money_common.py" line="-23" />
+            <source>The amount must be greater than zero.</source>
+            <translation>The amount must be greater than zero.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Unknown payment method '{method}'.</source>
+            <translation>Unknown payment method '{method}'.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>'{id}' is not a UUID.</source>
+            <translation>'{id}' is not a UUID.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <source>Meter {id} is retired.</source>
+            <translation>Meter {id} is retired.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Meter {id} is not opened: open an account for it first.</source>
+            <translation>Meter {id} is not opened: open an account for it first.</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <location filename="../../acrel_console/services/vending.py" line="+212" />
+            <source>The id {id} was already used for another operation.</source>
+            <translation>The id {id} was already used for another operation.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/operators.py" line="+43" />
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+12" />
+            <source>An operator name is 1-64 characters without spaces.</source>
+            <translation>An operator name is 1-64 characters without spaces.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+6" />
+            <source>A password has at least {n} characters.</source>
+            <translation>A password has at least {n} characters.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Unknown role '{role}'.</source>
+            <translation>Unknown role '{role}'.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The first administrator already exists.</source>
+            <translation>The first administrator already exists.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+10" />
+            <source>Wrong operator name or password.</source>
+            <translation>Wrong operator name or password.</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>This account is locked until {until}.</source>
+            <translation>This account is locked until {until}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This account is disabled.</source>
+            <translation>This account is disabled.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Too many wrong passwords: locked until {until}.</source>
+            <translation>Too many wrong passwords: locked until {until}.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>An operator named {name} already exists.</source>
+            <translation>An operator named {name} already exists.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No operator named {name}.</source>
+            <translation>No operator named {name}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The last enabled administrator cannot be disabled.</source>
+            <translation>The last enabled administrator cannot be disabled.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The last enabled administrator must stay an administrator.</source>
+            <translation>The last enabled administrator must stay an administrator.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The current password is wrong.</source>
+            <translation>The current password is wrong.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location filename="../../acrel_console/services/vending.py" line="-13" />
+            <source>The approver must be a different operator.</source>
+            <translation>The approver must be a different operator.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/polling/poller.py" line="+173" />
+            <source>No enabled gateway to poll.</source>
+            <translation>No enabled gateway to poll.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/remote_control.py" line="-134" />
+            <location filename="../../acrel_console/services/site_config.py" line="-13" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+106" />
+            <source>{label}: '{value}' is not a whole number.</source>
+            <translation>{label}: '{value}' is not a whole number.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/services/site_config.py" line="+3" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+3" />
+            <source>{label}: {value} is outside {minimum}..{maximum}.</source>
+            <translation>{label}: {value} is outside {minimum}..{maximum}.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Unknown command '{kind}'; known: {choices}.</source>
+            <translation>Unknown command '{kind}'; known: {choices}.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+6" />
+            <source>Four prices are needed (spike, peak, flat, valley).</source>
+            <translation>Four prices are needed (spike, peak, flat, valley).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A price must be zero or more.</source>
+            <translation>A price must be zero or more.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Alarm 1 and alarm 2 are downloaded together.</source>
+            <translation>Alarm 1 and alarm 2 are downloaded together.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+7" />
+            <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
+            <translation>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Overload power must be a multiple of 10 W.</source>
+            <translation>Overload power must be a multiple of 10 W.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing to download: give alarm amounts or overload power.</source>
+            <translation>Nothing to download: give alarm amounts or overload power.</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Select at least one meter.</source>
+            <translation>Select at least one meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At most {n} meters in one batch.</source>
+            <translation>At most {n} meters in one batch.</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>No command batch {id}.</source>
+            <translation>No command batch {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/shifts.py" line="+80" />
+            <source>No shift {id}.</source>
+            <translation>No shift {id}.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Shift {id} is already closed.</source>
+            <translation>Shift {id} is already closed.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/site_config.py" line="+19" />
+            <source>'{value}' is not HOST:PORT.</source>
+            <translation>'{value}' is not HOST:PORT.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Gateway mode must be one of {choices}.</source>
+            <translation>Gateway mode must be one of {choices}.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Baud rate must be one of {choices}.</source>
+            <translation>Baud rate must be one of {choices}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Parity must be N, E or O.</source>
+            <translation>Parity must be N, E or O.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stop bits must be 1 or 2.</source>
+            <translation>Stop bits must be 1 or 2.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Unknown meter model '{model}'; known: {choices}.</source>
+            <translation>Unknown meter model '{model}'; known: {choices}.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+20" />
+            <source>A building named {name} already exists.</source>
+            <translation>A building named {name} already exists.</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+22" />
+            <source>No building {name}.</source>
+            <translation>No building {name}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Building {name} still has meters or gateways.</source>
+            <translation>Building {name} still has meters or gateways.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No building named {name}.</source>
+            <translation>No building named {name}.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+24" />
+            <source>A gateway named {name} already exists.</source>
+            <translation>A gateway named {name} already exists.</translation>
+        </message>
+        <message>
+            <location line="-11" />
+            <source>No gateway {name}.</source>
+            <translation>No gateway {name}.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Gateway {name} still has {n} meters; remove them first.</source>
+            <translation>Gateway {name} still has {n} meters; remove them first.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No gateway named {name}.</source>
+            <translation>No gateway named {name}.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
+            <source>Address {address} is already used on bus {gateway}.</source>
+            <translation>Address {address} is already used on bus {gateway}.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Meter {id} has money or command records; replace or retire it instead of removing.</source>
+            <translation>Meter {id} has money or command records; replace or retire it instead of removing.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/site_settings.py" line="-35" />
+            <source>{label}: expected yes or no, got '{value}'.</source>
+            <translation>{label}: expected yes or no, got '{value}'.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{label}: '{value}' is not a price in yuan/kWh (up to 4 decimals).</source>
+            <translation>{label}: '{value}' is not a price in yuan/kWh (up to 4 decimals).</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Unknown setting: {key}.</source>
+            <translation>Unknown setting: {key}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <source>A tariff needs a name.</source>
+            <translation>A tariff needs a name.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A tariff named {name} already exists.</source>
+            <translation>A tariff named {name} already exists.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+24" />
+            <location line="+21" />
+            <source>No tariff {id}.</source>
+            <translation>No tariff {id}.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>A new version keeps the tariff's kind ({kind}).</source>
+            <translation>A new version keeps the tariff's kind ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/vending.py" line="-117" />
+            <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
+            <translation>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
+            <translation>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>A reversal needs a reason.</source>
+            <translation>A reversal needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No sale {id}.</source>
+            <translation>No sale {id}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Sale {id} is already fully reversed.</source>
+            <translation>Sale {id} is already fully reversed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At most {open} yuan of this sale can still be reversed.</source>
+            <translation>At most {open} yuan of this sale can still be reversed.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</source>
+            <translation>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>No operation {id}.</source>
+            <translation>No operation {id}.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No delivery {id}.</source>
+            <translation>No delivery {id}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Re-issuing a delivery needs a reason.</source>
+            <translation>Re-issuing a delivery needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+21" />
+            <source>Delivery {id} is not in conflict.</source>
+            <translation>Delivery {id} is not in conflict.</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Confirming a delivery needs a reason.</source>
+            <translation>Confirming a delivery needs a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/login_dialog.py" line="+9" />
+            <source>Enter the operator name and password.</source>
+            <translation>Enter the operator name and password.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="-4" />
+            <source>Add a gateway first: every meter hangs on one.</source>
+            <translation>Add a gateway first: every meter hangs on one.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+3" />
+            <source>The two passwords are not the same.</source>
+            <translation>The two passwords are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/records.py" line="+206" />
+            <source>No receipt for {key}.</source>
+            <translation>No receipt for {key}.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Which receipt?</source>
+            <translation>Which receipt?</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/energy.py" line="+34" />
+            <source>Group by meter, tenant or building, not '{group}'.</source>
+            <translation>Group by meter, tenant or building, not '{group}'.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/model.py" line="+109" />
+            <source>'{text}' is not a {kind} (use YYYY-MM-DD, YYYY-MM or YYYY).</source>
+            <translation>'{text}' is not a {kind} (use YYYY-MM-DD, YYYY-MM or YYYY).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The period ends before it starts.</source>
+            <translation>The period ends before it starts.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/drivers/api.py" line="+59" />
+            <source>Communication with the meter failed</source>
+            <translation>Communication with the meter failed</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The serial port or gateway cannot be reached</source>
+            <translation>The serial port or gateway cannot be reached</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter did not answer</source>
+            <translation>The meter did not answer</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter's reply was garbled</source>
+            <translation>The meter's reply was garbled</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter's reply was corrupted on the line (CRC error)</source>
+            <translation>The meter's reply was corrupted on the line (CRC error)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This command is not possible on this meter</source>
+            <translation>This command is not possible on this meter</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter refused the command</source>
+            <translation>The meter refused the command</translation>
+        </message>
+    </context>
+    <context>
+        <name>export</name>
+        <message>
+            <location filename="../../acrel_console/services/export.py" line="-158" />
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generated by</source>
+            <translation>Generated by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generated at</source>
+            <translation>Generated at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" line="+82" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation>Remaining (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total energy (kWh)</source>
+            <translation>Total energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike (kWh)</source>
+            <translation>Spike (kWh)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak (kWh)</source>
+            <translation>Peak (kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat (kWh)</source>
+            <translation>Flat (kWh)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley (kWh)</source>
+            <translation>Valley (kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase count</source>
+            <translation>Purchase count</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Relay</source>
+            <translation>Relay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power</source>
+            <translation>Keep power</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last seen</source>
+            <translation>Last seen</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <location filename="../../acrel_console/ui/messages.py" line="+19" />
+            <source>Building name</source>
+            <translation>Building name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Floor</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway name</source>
+            <translation>Gateway name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port</source>
+            <translation>Serial port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port</source>
+            <translation>TCP port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baud rate</source>
+            <translation>Baud rate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop bits</source>
+            <translation>Stop bits</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>Timeout (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>Retries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>Inter-frame delay (ms)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RS485 address</source>
+            <translation>RS485 address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT ratio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit</source>
+            <translation>Circuit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>Meter number</translation>
+        </message>
+    </context>
+    <context>
+        <name>fmt</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+116" />
+            <source>Pending commands: {n}</source>
+            <translation>Pending commands: {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Overload</source>
+            <translation>Overload</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep power</source>
+            <translation>Keep power</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced</source>
+            <translation>Forced</translation>
+        </message>
+    </context>
+    <context>
+        <name>integrity</name>
+        <message>
+            <location filename="../../acrel_console/services/integrity.py" line="+42" />
+            <source>Integrity: checking…</source>
+            <translation>Integrity: checking…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: OK</source>
+            <translation>Integrity: OK</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: {count} problem(s)</source>
+            <translation>Integrity: {count} problem(s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: database unreachable</source>
+            <translation>Integrity: database unreachable</translation>
+        </message>
+    </context>
+    <context>
+        <name>meters</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gateway / address</source>
+            <translation>Gateway / address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Meter</source>
+            <translation>Meter</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Money</source>
+            <translation>Money</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation>Remaining (yuan)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 1 / 2 (yuan)</source>
+            <translation>Alarm 1 / 2 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Relay and mode</source>
+            <translation>Relay and mode</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Status bits</source>
+            <translation>Status bits</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Electrical</source>
+            <translation>Electrical</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voltage (V)</source>
+            <translation>Voltage (V)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current (A)</source>
+            <translation>Current (A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active power (kW)</source>
+            <translation>Active power (kW)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reactive power (kvar)</source>
+            <translation>Reactive power (kvar)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power factor</source>
+            <translation>Power factor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PT / CT ratio</source>
+            <translation>PT / CT ratio</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>fault</source>
+            <translation>fault</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fee control</source>
+            <translation>fee control</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>over limit</source>
+            <translation>over limit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>arrears</source>
+            <translation>arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>alarm 1</source>
+            <translation>alarm 1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>alarm 2</source>
+            <translation>alarm 2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>forced</source>
+            <translation>forced</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>forced open</source>
+            <translation>forced open</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Purchases</source>
+            <translation>Purchases</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+12" />
+            <source>Remaining</source>
+            <translation>Remaining</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection</source>
+            <translation>Connection</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <source>Relay</source>
+            <translation>Relay</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
+            <source>Meter mode</source>
+            <translation>Meter mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>≤ 0</source>
+            <translation>≤ 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&gt; 0</source>
+            <translation>&gt; 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prepaid mode</source>
+            <translation>Prepaid mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation>Forced mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>Unopened</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/markers.py" line="+21" />
+            <source>Overload</source>
+            <translation>Overload</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Alarm 1 (yuan)</source>
+            <translation>Alarm 1 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 2 (yuan)</source>
+            <translation>Alarm 2 (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Pending commands</source>
+            <translation>Pending commands</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike (尖)</source>
+            <translation>Spike (尖)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Peak (峰)</source>
+            <translation>Peak (峰)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat (平)</source>
+            <translation>Flat (平)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valley (谷)</source>
+            <translation>Valley (谷)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Communication</source>
+            <translation>Communication</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Last seen</source>
+            <translation>Last seen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter clock</source>
+            <translation>Meter clock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock drift</source>
+            <translation>Clock drift</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Failed reads</source>
+            <translation>Failed reads</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back-off level</source>
+            <translation>Back-off level</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Last error</source>
+            <translation>Last error</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/markers.py" line="-3" />
+            <source>Relay open</source>
+            <translation>Relay open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode (keep power / forced trip)</source>
+            <translation>Forced mode (keep power / forced trip)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command pending</source>
+            <translation>Command pending</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
+            <location line="+60" />
+            <location line="+26" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Spike</source>
+            <translation>Spike</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>Peak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>Flat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>Valley</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+79" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>Energy report</source>
+            <translation>Energy report</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Multi-rate energy report</source>
+            <translation>Multi-rate energy report</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
+            <location line="+60" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="-59" />
+            <location line="+27" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline since</source>
+            <translation>Offline since</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last seen</source>
+            <translation>Last seen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last balance</source>
+            <translation>Last balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last energy</source>
+            <translation>Last energy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+26" />
+            <source>Last error</source>
+            <translation>Last error</translation>
+        </message>
+        <message>
+            <location line="-25" />
+            <source>Offline meters</source>
+            <translation>Offline meters</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Endpoint</source>
+            <translation>Endpoint</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last sweep</source>
+            <translation>Last sweep</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline gateways</source>
+            <translation>Offline gateways</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Power (kW)</source>
+            <translation>Power (kW)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Power factor</source>
+            <translation>Power factor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read at</source>
+            <translation>Read at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Electrical parameters</source>
+            <translation>Electrical parameters</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm</source>
+            <translation>Alarm</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised at</source>
+            <translation>Raised at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared at</source>
+            <translation>Cleared at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged by</source>
+            <translation>Acknowledged by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged at</source>
+            <translation>Acknowledged at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Real-time alarms</source>
+            <translation>Real-time alarms</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Alarm history</source>
+            <translation>Alarm history</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Main meter</source>
+            <translation>Main meter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sub-meters</source>
+            <translation>Sub-meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Main energy</source>
+            <translation>Main energy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sub-meter energy</source>
+            <translation>Sub-meter energy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss</source>
+            <translation>Loss</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No main/sub-meter mapping is configured.</source>
+            <translation>No main/sub-meter mapping is configured.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss analysis</source>
+            <translation>Loss analysis</translation>
+        </message>
+    </context>
+    <context>
+        <name>roles</name>
+        <message>
+            <location filename="../../acrel_console/domain/roles.py" line="+19" />
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cashier</source>
+            <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Auditor</source>
+            <translation>Auditor</translation>
+        </message>
+    </context>
+    <context>
+        <name>run_gui</name>
+        <message>
+            <location filename="../../acrel_console/cli/gui.py" line="+71" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database cannot be opened: {error}</source>
+            <translation>The database cannot be opened: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>settings</name>
+        <message>
+            <location filename="../../acrel_console/services/site_settings.py" line="-111" />
+            <source>Site name</source>
+            <translation>Site name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shown on receipts and report titles.</source>
+            <translation>Shown on receipts and report titles.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time zone</source>
+            <translation>Time zone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day boundaries, tariff periods and display times.</source>
+            <translation>Day boundaries, tariff periods and display times.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status sweep interval (s)</source>
+            <translation>Status sweep interval (s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often every meter's status is read.</source>
+            <translation>How often every meter's status is read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History reading interval (s)</source>
+            <translation>History reading interval (s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often a reading row is stored (集抄时间间隔).</source>
+            <translation>How often a reading row is stored (集抄时间间隔).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 1 amount (yuan)</source>
+            <translation>Alarm 1 amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance at or below this raises alarm 1.</source>
+            <translation>Balance at or below this raises alarm 1.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 amount (yuan)</source>
+            <translation>Alarm 2 amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance at or below this raises alarm 2 (below alarm 1).</source>
+            <translation>Balance at or below this raises alarm 2 (below alarm 1).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allowed overdraft (yuan)</source>
+            <translation>Allowed overdraft (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>允许赊欠金额: credit the meter allows below zero before tripping.</source>
+            <translation>允许赊欠金额: credit the meter allows below zero before tripping.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload power (W)</source>
+            <translation>Overload power (W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>功率阈值: the meter trips above this power.</source>
+            <translation>功率阈值: the meter trips above this power.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Max stored credit (yuan)</source>
+            <translation>Max stored credit (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>囤积金额上限: a sale that would exceed it is refused.</source>
+            <translation>囤积金额上限: a sale that would exceed it is refused.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No-trip hours</source>
+            <translation>No-trip hours</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Windows like 18:00-09:30 in which no arrears trip happens; comma separated.</source>
+            <translation>Windows like 18:00-09:30 in which no arrears trip happens; comma separated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trip relay when an account closes</source>
+            <translation>Trip relay when an account closes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>销户 trips the meter's relay.</source>
+            <translation>销户 trips the meter's relay.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, spike (yuan/kWh)</source>
+            <translation>Energy cost, spike (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 尖: what the site pays per kWh, for the revenue report.</source>
+            <translation>电价成本 尖: what the site pays per kWh, for the revenue report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, peak (yuan/kWh)</source>
+            <translation>Energy cost, peak (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 峰: what the site pays per kWh, for the revenue report.</source>
+            <translation>电价成本 峰: what the site pays per kWh, for the revenue report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, flat (yuan/kWh)</source>
+            <translation>Energy cost, flat (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 平: what the site pays per kWh, for the revenue report.</source>
+            <translation>电价成本 平: what the site pays per kWh, for the revenue report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, valley (yuan/kWh)</source>
+            <translation>Energy cost, valley (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 谷: what the site pays per kWh, for the revenue report.</source>
+            <translation>电价成本 谷: what the site pays per kWh, for the revenue report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong passwords before lock</source>
+            <translation>Wrong passwords before lock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An operator account locks after this many wrong passwords.</source>
+            <translation>An operator account locks after this many wrong passwords.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lock duration (minutes)</source>
+            <translation>Lock duration (minutes)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long a locked operator account stays locked.</source>
+            <translation>How long a locked operator account stays locked.</translation>
+        </message>
+    </context>
+    <context>
+        <name>status</name>
+        <message>
+            <location filename="../../acrel_console/domain/status.py" line="+27" />
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>Unopened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>Arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2</source>
+            <translation>Alarm 2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 1</source>
+            <translation>Alarm 1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+    </context>
+    <context>
+        <name>theme</name>
+        <message>
+            <location filename="../../acrel_console/ui/theme.py" line="+22" />
+            <source>Colour-blind safe (default)</source>
+            <translation>Colour-blind safe (default)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel-3200 classic</source>
+            <translation>Acrel-3200 classic</translation>
+        </message>
+    </context>
+</TS>

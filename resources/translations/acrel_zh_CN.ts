@@ -1,0 +1,3207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name />
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" line="+296" />
+            <source>export</source>
+            <comment>yes</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>export</source>
+            <comment>no</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>export</source>
+            <comment>closed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>export</source>
+            <comment>open</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>export</source>
+            <comment>Meter readings</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+49" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Prepaid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced close (keep power)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+15" />
+            <source>Accounts</source>
+            <translation>开户管理</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</source>
+            <translation>开户、销户和换表将随售电功能（issue #4）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddOperatorDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+34" />
+            <source>Add operator</source>
+            <translation>新增操作员</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlarmsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+15" />
+            <source>Alarms</source>
+            <translation>报警</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
+            <translation>实时报警、报警确认和短信通知将随报表、报警与短信功能（issue #5）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+21" />
+            <source>a row before it was deleted or reordered</source>
+            <translation>其前面的记录被删除或调换了顺序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>its content was changed</source>
+            <translation>其内容被修改</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Search</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify chain</source>
+            <translation>校验日志链</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <location line="+13" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Target</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Before</source>
+            <translation>修改前</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>After</source>
+            <translation>修改后</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>(all)</source>
+            <translation>（全部）</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>The operation log is intact: {n} rows checked.</source>
+            <translation>操作日志完整：已校验 {n} 条记录。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The operation log is broken at row {id}: {reason}.</source>
+            <translation>操作日志在第 {id} 条记录处被破坏：{reason}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BuildingDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/building_dialog.py" line="+32" />
+            <source>Edit building</source>
+            <translation>修改建筑</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add building</source>
+            <translation>新增建筑</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Building name</source>
+            <translation>建筑名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Floor</source>
+            <translation>楼层</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>For example 1-5 or B1</source>
+            <translation>例如 1-5 或 B1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Zone or wing, free text</source>
+            <translation>片区或楼翼，自由填写</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashierPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+15" />
+            <source>Cashier</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</source>
+            <translation>售电、退电和冲正将随售电功能（issue #4）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeOwnPasswordDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+55" />
+            <source>Change my password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrudTable</name>
+        <message>
+            <location filename="../../acrel_console/ui/crud_table.py" line="+40" />
+            <source>Add…</source>
+            <translation>新增…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+62" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="-61" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Your role may not change the site configuration.</source>
+            <translation>您的角色无权修改站点配置。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Rows: {n}</source>
+            <translation>共 {n} 条</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Delete {name}?</source>
+            <translation>删除 {name}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+15" />
+            <source>Dashboard</source>
+            <translation>首页</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</source>
+            <translation>各状态电表数、今日电量、实时报警以及失联电表和网关将随报表与报警功能（issue #5）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+104" />
+            <location line="+34" />
+            <source>Select a meter to see its live values.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstAdminDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
+            <source>Acrel Console: first start</source>
+            <translation>Acrel Console：首次启动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No operator exists yet. Create the first administrator; this account then creates the other operators.</source>
+            <translation>尚无操作员。请创建首个管理员；之后由该账号创建其他操作员。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>再次输入密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create administrator</source>
+            <translation>创建管理员</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+66" />
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>GatewayDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/gateway_dialog.py" line="+17" />
+            <source>Serial port (RS485)</source>
+            <translation>串口（RS485）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Modbus-TCP</source>
+            <translation>Modbus-TCP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RTU over TCP</source>
+            <translation>RTU over TCP（透传）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>None (N)</source>
+            <translation>无校验（N）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Even (E)</source>
+            <translation>偶校验（E）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Odd (O)</source>
+            <translation>奇校验（O）</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Edit gateway</source>
+            <translation>修改网关</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add gateway</source>
+            <translation>新增网关</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>/dev/ttyUSB0 or COM3</source>
+            <translation>/dev/ttyUSB0 或 COM3</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Gateway name</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mode</source>
+            <translation>网关模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Modbus-TCP: unit id = meter address. RTU over TCP: raw RTU frames in a TCP stream.</source>
+            <translation>Modbus-TCP：单元标识即表地址。RTU over TCP：在 TCP 连接中透传 RTU 帧。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port</source>
+            <translation>串口号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baud rate</source>
+            <translation>波特率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parity</source>
+            <translation>校验位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop bits</source>
+            <translation>停止位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Host</source>
+            <translation>IP 地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>IP address or host name of the gateway</source>
+            <translation>网关的 IP 地址或主机名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port</source>
+            <translation>TCP端口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>超时（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long to wait for a meter's answer (20-10000 ms).</source>
+            <translation>等待电表应答的时间（20-10000 毫秒）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>重试次数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Repeats after a timeout (0-5).</source>
+            <translation>超时后的重试次数（0-5）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>帧间隔（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pause between requests on this bus (0-1000 ms).</source>
+            <translation>本总线上两次请求之间的间隔（0-1000 毫秒）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+    </context>
+    <context>
+        <name>Legend</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
+            <source>Show only meters with this status (click again to show all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All {n}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/login_dialog.py" line="+25" />
+            <source>Acrel Console: sign in</source>
+            <translation>Acrel Console：登录</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../acrel_console/ui/main_window.py" line="+28" />
+            <location line="+86" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console 预付费电能管理</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>&amp;Console</source>
+            <translation>系统(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change my password…</source>
+            <translation>修改密码…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Operator: {name} ({role})</source>
+            <translation>操作员：{name}（{role}）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database: {db}</source>
+            <translation>数据库：{db}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Poller: not running</source>
+            <translation>抄表服务：未运行</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Working…</source>
+            <translation>处理中…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Password changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+24" />
+            <source>Edit meter</source>
+            <translation>修改仪表</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add meter</source>
+            <translation>新增仪表</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>(the gateway's building)</source>
+            <translation>（与网关相同的建筑）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Gateway</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RS485 address</source>
+            <translation>表地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter's bus address, unique on its gateway.</source>
+            <translation>电表的总线地址，在同一网关下唯一。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / label</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop or room number (商铺号).</source>
+            <translation>商铺号或房间号。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT变比</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Current transformer ratio; 1 without CT.</source>
+            <translation>电流互感器变比；无互感器时为 1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit</source>
+            <translation>回路</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit number on a multi-circuit meter (ADF400L); empty otherwise.</source>
+            <translation>多回路电表（ADF400L）的回路号；其他电表留空。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>仪表编号</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetersPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+15" />
+            <source>Meters</source>
+            <translation>电表监控</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</source>
+            <translation>电表状态网格（状态色块、筛选、批量操作）将随电表通讯功能（issue #3）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+21" />
+            <source>Operators</source>
+            <translation>操作员管理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation log</source>
+            <translation>操作日志</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Operators &amp; log</source>
+            <translation>操作员与日志</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+25" />
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Add operator…</source>
+            <translation>新增操作员…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable / enable</source>
+            <translation>停用 / 启用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assign role…</source>
+            <translation>设置角色…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Only administrators manage operators.</source>
+            <translation>只有管理员可以管理操作员。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Locked until {time}</source>
+            <translation>锁定至 {time}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Enable operator {name}?</source>
+            <translation>启用操作员 {name}？</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Disable operator {name}?</source>
+            <translation>停用操作员 {name}？</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operators</source>
+            <translation>操作员管理</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/base.py" line="+52" />
+            <source>This page is not built yet.</source>
+            <translation>此页面尚未完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickConfigBar</name>
+        <message>
+            <location filename="../../acrel_console/ui/quick_config.py" line="+38" />
+            <source>Sheet {sheet}, row {row}, column {column}: {message}</source>
+            <translation>工作表 {sheet}，第 {row} 行，{column} 列：{message}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>… and {n} more.</source>
+            <translation>… 另有 {n} 处。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export template…</source>
+            <translation>导出模板…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write an Excel template with sheets for buildings, gateways and meters.</source>
+            <translation>导出含建筑、网关和仪表工作表的 Excel 模板。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import a filled template. Every row is checked; nothing is imported if any row is wrong.</source>
+            <translation>导入已填写的模板。逐行校验；任一行有误则全部不导入。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Quick configuration:</source>
+            <translation>快速配置：</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export template</source>
+            <translation>导出模板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Template written to {path}.</source>
+            <translation>模板已保存到 {path}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Import configuration</source>
+            <translation>导入配置</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Imported {buildings} buildings, {gateways} gateways and {meters} meters.</source>
+            <translation>已导入 {buildings} 个建筑、{gateways} 个网关和 {meters} 块仪表。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Import refused, nothing changed:</source>
+            <translation>导入被拒绝，未做任何更改：</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+15" />
+            <source>Sales records</source>
+            <translation>售电查询</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</source>
+            <translation>售电记录查询、导出和单据补打将随售电功能（issue #4）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
+            <source>Reports</source>
+            <translation>报表中心</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</source>
+            <translation>电销售、电能耗、报警和失联报表及 Excel 导出将随报表、报警与短信功能（issue #5）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-43" />
+            <source>Reset password of {name}</source>
+            <translation>重置 {name} 的密码</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleDialog</name>
+        <message>
+            <location line="+15" />
+            <source>Role of {name}</source>
+            <translation>{name} 的角色</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+50" />
+            <source>Building name</source>
+            <translation>建筑名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Floor</source>
+            <translation>楼层</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gateway name</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mode</source>
+            <translation>网关模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>超时（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>重试次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>帧间隔（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+6" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Gateway</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>RS485 address</source>
+            <translation>表地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Room / label</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CT ratio</source>
+            <translation>CT变比</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Circuit</source>
+            <translation>回路</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Buildings</source>
+            <translation>建筑群设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateways</source>
+            <translation>网关/通讯管理机设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation>仪表设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site defaults</source>
+            <translation>默认参数设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This workstation</source>
+            <translation>本机设置</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Settings</source>
+            <translation>系统设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteDefaultsForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+72" />
+            <source>Save defaults</source>
+            <translation>保存默认参数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteTree</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+50" />
+            <source>All meters ({n})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No building</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Gateway {name}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <location filename="../../acrel_console/ui/tasks.py" line="+44" />
+            <source>Unexpected error: {error}</source>
+            <translation>意外错误：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkstationForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/workstation_form.py" line="+21" />
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The new language applies the next time the console starts.</source>
+            <translation>新语言将在下次启动时生效。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status colours</source>
+            <translation>状态颜色</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+    </context>
+    <context>
+        <name>alarms</name>
+        <message>
+            <location filename="../../acrel_console/domain/alarms.py" line="+28" />
+            <source>Alarm 1 (low balance)</source>
+            <translation>报警1（余额不足）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 (very low balance)</source>
+            <translation>报警2（余额严重不足）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>欠费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload</source>
+            <translation>过载</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Under-voltage</source>
+            <translation>欠压</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter offline</source>
+            <translation>电表失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay opened unexpectedly</source>
+            <translation>继电器意外分闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway offline</source>
+            <translation>网关失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery conflict</source>
+            <translation>下发冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery MAC failure</source>
+            <translation>下发校验（MAC）失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconciliation mismatch</source>
+            <translation>对账不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed</source>
+            <translation>完整性校验失败</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/alarms.py" line="+29" />
+            <source>{room}: balance {balance} yuan is at or below alarm 1.</source>
+            <translation>{room}：剩余金额 {balance} 元，已达报警1金额。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: balance {balance} yuan is at or below alarm 2.</source>
+            <translation>{room}：剩余金额 {balance} 元，已达报警2金额。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: in arrears, balance {balance} yuan.</source>
+            <translation>{room}：已欠费，剩余金额 {balance} 元。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: power above the overload limit.</source>
+            <translation>{room}：功率超过功率阈值。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: voltage {voltage} V is too low.</source>
+            <translation>{room}：电压 {voltage} V 过低。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the meter does not answer.</source>
+            <translation>{room}：电表无应答。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the relay is open although the balance is {balance} yuan.</source>
+            <translation>{room}：剩余金额为 {balance} 元，但继电器处于分闸状态。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway {gateway} cannot be reached: {error}</source>
+            <translation>无法连接网关 {gateway}：{error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: delivery {command} needs an operator: {reason}</source>
+            <translation>{room}：下发 {command} 需要人工处理：{reason}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {command} was refused: its MAC does not match (forged or altered).</source>
+            <translation>下发 {command} 被拒绝：MAC 校验不符（伪造或被篡改）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: ledger balance {ledger} yuan differs from the meter's {meter} yuan.</source>
+            <translation>{room}：账务余额 {ledger} 元与电表余额 {meter} 元不符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed: {problem}</source>
+            <translation>完整性校验失败：{problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>confirm</name>
+        <message>
+            <location filename="../../acrel_console/ui/confirm.py" line="+14" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+    </context>
+    <context>
+        <name>control</name>
+        <message>
+            <location filename="../../acrel_console/services/remote_control.py" line="+57" />
+            <source>Trip</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power</source>
+            <translation>保电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore prepaid</source>
+            <translation>恢复预付费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price download</source>
+            <translation>电价下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings download</source>
+            <translation>参数下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock sync</source>
+            <translation>校时</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <location filename="../../acrel_console/cli/common.py" line="+79" />
+            <source>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</source>
+            <translation>此命令需要 --user 操作员名（密码放在 ACREL_PASSWORD 或 --password-file 中）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/cli/site.py" line="+130" />
+            <source>No password: set ACREL_PASSWORD or use --password-file.</source>
+            <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
+            <source>Restore overwrites the database: add --yes to confirm.</source>
+            <translation>恢复将覆盖数据库：请加 --yes 确认。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Restore cancelled; nothing changed.</source>
+            <translation>已取消恢复，未做任何更改。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/site.py" line="-12" />
+            <source>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</source>
+            <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
+        </message>
+        <message>
+            <location line="+163" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-122" />
+            <location filename="../../acrel_console/services/money_common.py" line="+89" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+190" />
+            <location filename="../../acrel_console/services/site_config.py" line="+302" />
+            <location line="+35" />
+            <location line="+27" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+183" />
+            <location line="+21" />
+            <source>No meter {id}.</source>
+            <translation>没有电表 {id}。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/money.py" line="+28" />
+            <location line="+2" />
+            <source>'{text}' is not an amount of money.</source>
+            <translation>“{text}”不是有效金额。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An amount has at most two decimals (fen): {text}.</source>
+            <translation>金额最多两位小数（分）：{text}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The amount {text} is too large.</source>
+            <translation>金额 {text} 过大。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/timewindows.py" line="+36" />
+            <source>'{text}' is not a time window like 18:00-09:30.</source>
+            <translation>“{text}”不是形如 18:00-09:30 的时间段。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
+            <source>A tariff is flat, tou or tiered.</source>
+            <translation>电价类型须为单一电价（flat）、尖峰平谷电价（tou）或阶梯电价（tiered）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Four prices above zero and at most 99.9999 yuan/kWh.</source>
+            <translation>需要四个大于零且不超过 99.9999 元/kWh 的电价。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A flat tariff has one price.</source>
+            <translation>单一电价只有一个价格。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A day has 1 to {n} periods.</source>
+            <translation>一天有 1 至 {n} 个时段。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</source>
+            <translation>时段从 00:00 开始，在一天内递增，且须为尖、峰、平或谷。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A tiered tariff has 1 to {n} tiers per month or per year.</source>
+            <translation>阶梯电价每月或每年有 1 至 {n} 个阶梯。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Tier limits ascend and the last tier is open-ended.</source>
+            <translation>阶梯上限须递增，且最后一个阶梯不设上限。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tier prices are above zero.</source>
+            <translation>阶梯电价须大于零。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/accounts.py" line="+102" />
+            <location filename="../../acrel_console/services/site_config.py" line="-306" />
+            <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <source>{label} is required.</source>
+            <translation>{label}为必填项。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/services/site_config.py" line="+2" />
+            <location filename="../../acrel_console/ui/building_dialog.py" line="+2" />
+            <source>{label} is longer than {n} characters.</source>
+            <translation>{label}超过 {n} 个字符。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+228" />
+            <source>No account {id}.</source>
+            <translation>没有账户 {id}。</translation>
+        </message>
+        <message>
+            <location line="-226" />
+            <source>Account {id} is closed.</source>
+            <translation>账户 {id} 已销户。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Meter {id} already belongs to {name} ({no}).</source>
+            <translation>电表 {id} 已属于 {name}（{no}）。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>An account needs at least one meter.</source>
+            <translation>开户至少需要一块电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A meter is listed twice.</source>
+            <translation>同一块电表被列出了两次。</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</source>
+            <translation>电表 {id} 有尚未确认的下发：请先完成下发、冲正或处理。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A final reading is 'read' or 'entered'.</source>
+            <translation>最终读数须为“read”（抄读）或“entered”（录入）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</source>
+            <translation>电表 {id} 已欠费（{amount} 元）：请先售电结清欠款。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Name the meter the balance moves to.</source>
+            <translation>请指定余额转入的电表。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Meter {id} is not in account {account}.</source>
+            <translation>电表 {id} 不属于账户 {account}。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Settle by 'refund' or 'transfer'.</source>
+            <translation>请选择以“refund”（退电）或“transfer”（转移）结算。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A final reading is needed for meter {id}.</source>
+            <translation>电表 {id} 需要最终读数。</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Meter {id} is not opened.</source>
+            <translation>电表 {id} 未开户。</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>No single account matches '{key}'.</source>
+            <translation>没有唯一与“{key}”匹配的账户。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/alarms.py" line="+202" />
+            <source>No alarm {id}.</source>
+            <translation>没有报警 {id}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm {id} was already acknowledged by {name}.</source>
+            <translation>报警 {id} 已由 {name} 确认。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/backup.py" line="+46" />
+            <source>This database has no file to back up.</source>
+            <translation>此数据库没有可备份的文件。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{path} is not a readable database: {reason}</source>
+            <translation>{path} 不是可读取的数据库：{reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{path} failed the integrity check: {reason}</source>
+            <translation>{path} 未通过完整性检查：{reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{path} is not an Acrel Console database (missing {tables}).</source>
+            <translation>{path} 不是 Acrel Console 数据库（缺少 {tables}）。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The disk is full: the backup {path} was not written; older backups are kept.</source>
+            <translation>磁盘已满：未写入备份 {path}；旧备份已保留。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+23" />
+            <source>The backup {path} could not be written: {reason}</source>
+            <translation>无法写入备份 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>No such backup file: {path}</source>
+            <translation>没有此备份文件：{path}</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>{tool} is not installed; it is needed for PostgreSQL backups.</source>
+            <translation>未安装 {tool}；备份 PostgreSQL 需要它。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>pg_dump failed: {reason}</source>
+            <translation>pg_dump 失败：{reason}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{path} is not a usable PostgreSQL backup.</source>
+            <translation>{path} 不是可用的 PostgreSQL 备份。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>pg_restore failed: {reason}</source>
+            <translation>pg_restore 失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/base.py" line="+74" />
+            <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
+            <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/config_io.py" line="+64" />
+            <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
+            <translation>导入被拒绝，未做任何更改：工作表 {sheet}，第 {row} 行，{column} 列：{message}（共 {count} 处问题）</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Cannot read {path} as an .xlsx workbook: {reason}</source>
+            <translation>无法将 {path} 读取为 .xlsx 工作簿：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/export.py" line="+148" />
+            <source>Export to {path} was cancelled.</source>
+            <translation>已取消导出到 {path}。</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>The file {path} could not be written: {reason}.</source>
+            <translation>无法写入文件 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Too many rows for one Excel sheet (at most {limit}).</source>
+            <translation>行数超出单个 Excel 工作表的上限（最多 {limit} 行）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/money_common.py" line="-23" />
+            <source>The amount must be greater than zero.</source>
+            <translation>金额必须大于零。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Unknown payment method '{method}'.</source>
+            <translation>未知的付款方式“{method}”。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>'{id}' is not a UUID.</source>
+            <translation>“{id}”不是 UUID。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <source>Meter {id} is retired.</source>
+            <translation>电表 {id} 已停用。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Meter {id} is not opened: open an account for it first.</source>
+            <translation>电表 {id} 未开户：请先开户。</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <location filename="../../acrel_console/services/vending.py" line="+212" />
+            <source>The id {id} was already used for another operation.</source>
+            <translation>编号 {id} 已被另一项操作使用。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/operators.py" line="+43" />
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+12" />
+            <source>An operator name is 1-64 characters without spaces.</source>
+            <translation>操作员名为 1 至 64 个字符，不能含空格。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+6" />
+            <source>A password has at least {n} characters.</source>
+            <translation>密码至少 {n} 个字符。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Unknown role '{role}'.</source>
+            <translation>未知角色“{role}”。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The first administrator already exists.</source>
+            <translation>首个管理员已存在。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+10" />
+            <source>Wrong operator name or password.</source>
+            <translation>操作员名或密码错误。</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>This account is locked until {until}.</source>
+            <translation>此账号已锁定，直到 {until}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This account is disabled.</source>
+            <translation>此账号已停用。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Too many wrong passwords: locked until {until}.</source>
+            <translation>密码错误次数过多：已锁定，直到 {until}。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>An operator named {name} already exists.</source>
+            <translation>操作员 {name} 已存在。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No operator named {name}.</source>
+            <translation>没有名为 {name} 的操作员。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The last enabled administrator cannot be disabled.</source>
+            <translation>不能停用最后一个启用的管理员。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The last enabled administrator must stay an administrator.</source>
+            <translation>最后一个启用的管理员必须保持管理员角色。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码错误。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location filename="../../acrel_console/services/vending.py" line="-13" />
+            <source>The approver must be a different operator.</source>
+            <translation>审批人必须是另一位操作员。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/polling/poller.py" line="+173" />
+            <source>No enabled gateway to poll.</source>
+            <translation>没有可轮询的已启用网关。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/remote_control.py" line="-134" />
+            <location filename="../../acrel_console/services/site_config.py" line="-13" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+106" />
+            <source>{label}: '{value}' is not a whole number.</source>
+            <translation>{label}：“{value}”不是整数。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/services/site_config.py" line="+3" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+3" />
+            <source>{label}: {value} is outside {minimum}..{maximum}.</source>
+            <translation>{label}：{value} 超出 {minimum}..{maximum} 范围。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Unknown command '{kind}'; known: {choices}.</source>
+            <translation>未知指令“{kind}”；可用：{choices}。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+6" />
+            <source>Four prices are needed (spike, peak, flat, valley).</source>
+            <translation>需要四个电价（尖、峰、平、谷）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A price must be zero or more.</source>
+            <translation>电价不能小于零。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Alarm 1 and alarm 2 are downloaded together.</source>
+            <translation>报警1与报警2金额须一起下发。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+7" />
+            <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
+            <translation>报警1金额必须大于报警2金额，且报警2金额不小于零。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Overload power must be a multiple of 10 W.</source>
+            <translation>功率阈值必须是 10 W 的整数倍。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing to download: give alarm amounts or overload power.</source>
+            <translation>没有可下发的内容：请填写报警金额或功率阈值。</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Select at least one meter.</source>
+            <translation>请至少选择一块电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At most {n} meters in one batch.</source>
+            <translation>一批最多 {n} 块电表。</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>No command batch {id}.</source>
+            <translation>没有指令批次 {id}。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/shifts.py" line="+80" />
+            <source>No shift {id}.</source>
+            <translation>没有班次 {id}。</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Shift {id} is already closed.</source>
+            <translation>班次 {id} 已结班。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/site_config.py" line="+19" />
+            <source>'{value}' is not HOST:PORT.</source>
+            <translation>“{value}”不是 主机:端口 格式。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Gateway mode must be one of {choices}.</source>
+            <translation>网关模式必须是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Baud rate must be one of {choices}.</source>
+            <translation>波特率必须是以下之一：{choices}。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Parity must be N, E or O.</source>
+            <translation>校验位必须是 N、E 或 O。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stop bits must be 1 or 2.</source>
+            <translation>停止位必须是 1 或 2。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Unknown meter model '{model}'; known: {choices}.</source>
+            <translation>未知电表型号“{model}”；可用：{choices}。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+20" />
+            <source>A building named {name} already exists.</source>
+            <translation>建筑 {name} 已存在。</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+22" />
+            <source>No building {name}.</source>
+            <translation>没有建筑 {name}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Building {name} still has meters or gateways.</source>
+            <translation>建筑 {name} 下仍有电表或网关。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No building named {name}.</source>
+            <translation>没有名为 {name} 的建筑。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+24" />
+            <source>A gateway named {name} already exists.</source>
+            <translation>网关 {name} 已存在。</translation>
+        </message>
+        <message>
+            <location line="-11" />
+            <source>No gateway {name}.</source>
+            <translation>没有网关 {name}。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Gateway {name} still has {n} meters; remove them first.</source>
+            <translation>网关 {name} 下仍有 {n} 块电表；请先删除它们。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No gateway named {name}.</source>
+            <translation>没有名为 {name} 的网关。</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
+            <source>Address {address} is already used on bus {gateway}.</source>
+            <translation>地址 {address} 在总线 {gateway} 上已被占用。</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Meter {id} has money or command records; replace or retire it instead of removing.</source>
+            <translation>电表 {id} 已有金额或指令记录；请换表或停用，不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/site_settings.py" line="-35" />
+            <source>{label}: expected yes or no, got '{value}'.</source>
+            <translation>{label}：应为“是”或“否”，实际为“{value}”。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{label}: '{value}' is not a price in yuan/kWh (up to 4 decimals).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Unknown setting: {key}.</source>
+            <translation>未知设置项：{key}。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <source>A tariff needs a name.</source>
+            <translation>电价方案需要名称。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A tariff named {name} already exists.</source>
+            <translation>电价方案 {name} 已存在。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+24" />
+            <location line="+21" />
+            <source>No tariff {id}.</source>
+            <translation>没有电价方案 {id}。</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>A new version keeps the tariff's kind ({kind}).</source>
+            <translation>新版本须保持电价方案的类型（{kind}）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/vending.py" line="-117" />
+            <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
+            <translation>此次售电将使电表 {meter} 余额达到 {after} 元，超过囤积金额上限 {limit} 元。</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
+            <translation>退电 {amount} 元将使电表 {meter} 余额低于零（当前 {balance} 元）。</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>A reversal needs a reason.</source>
+            <translation>冲正需要填写原因。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No sale {id}.</source>
+            <translation>没有售电记录 {id}。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Sale {id} is already fully reversed.</source>
+            <translation>售电记录 {id} 已全部冲正。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At most {open} yuan of this sale can still be reversed.</source>
+            <translation>此笔售电最多还可冲正 {open} 元。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</source>
+            <translation>电表 {meter} 仅剩 {balance} 元；冲正 {amount} 元将使余额低于零。请减少冲正金额。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>No operation {id}.</source>
+            <translation>没有操作 {id}。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No delivery {id}.</source>
+            <translation>没有下发记录 {id}。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Re-issuing a delivery needs a reason.</source>
+            <translation>重新下发需要填写原因。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+21" />
+            <source>Delivery {id} is not in conflict.</source>
+            <translation>下发 {id} 不处于冲突状态。</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Confirming a delivery needs a reason.</source>
+            <translation>确认下发需要填写原因。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/login_dialog.py" line="+9" />
+            <source>Enter the operator name and password.</source>
+            <translation>请输入操作员名和密码。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="-4" />
+            <source>Add a gateway first: every meter hangs on one.</source>
+            <translation>请先添加网关：每块电表都挂在一个网关下。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/operator_checks.py" line="+3" />
+            <source>The two passwords are not the same.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/records.py" line="+206" />
+            <source>No receipt for {key}.</source>
+            <translation>没有 {key} 的单据。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Which receipt?</source>
+            <translation>哪一张单据？</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/energy.py" line="+34" />
+            <source>Group by meter, tenant or building, not '{group}'.</source>
+            <translation>请按电表、用户或建筑分组，而不是“{group}”。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/model.py" line="+109" />
+            <source>'{text}' is not a {kind} (use YYYY-MM-DD, YYYY-MM or YYYY).</source>
+            <translation>“{text}”不是有效的{kind}（请用 YYYY-MM-DD、YYYY-MM 或 YYYY）。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The period ends before it starts.</source>
+            <translation>结束时间早于开始时间。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/drivers/api.py" line="+59" />
+            <source>Communication with the meter failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The serial port or gateway cannot be reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter did not answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter's reply was garbled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter's reply was corrupted on the line (CRC error)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This command is not possible on this meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter refused the command</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>export</name>
+        <message>
+            <location filename="../../acrel_console/services/export.py" line="-158" />
+            <source>Site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generated by</source>
+            <translation>制表人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generated at</source>
+            <translation>制表时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" line="+82" />
+            <source>Gateway</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>表地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation>剩余金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total energy (kWh)</source>
+            <translation>总电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike (kWh)</source>
+            <translation>尖电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak (kWh)</source>
+            <translation>峰电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat (kWh)</source>
+            <translation>平电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley (kWh)</source>
+            <translation>谷电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase count</source>
+            <translation>购电次数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Relay</source>
+            <translation>合闸状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power</source>
+            <translation>保电</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last seen</source>
+            <translation>采集时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <location filename="../../acrel_console/ui/messages.py" line="+19" />
+            <source>Building name</source>
+            <translation>建筑名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Floor</source>
+            <translation>楼层</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway name</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port</source>
+            <translation>串口号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Host</source>
+            <translation>IP 地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port</source>
+            <translation>TCP端口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Baud rate</source>
+            <translation>波特率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop bits</source>
+            <translation>停止位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeout (ms)</source>
+            <translation>超时（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retries</source>
+            <translation>重试次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inter-frame delay (ms)</source>
+            <translation>帧间隔（毫秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RS485 address</source>
+            <translation>表地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT变比</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Circuit</source>
+            <translation>回路</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter number</source>
+            <translation>仪表编号</translation>
+        </message>
+    </context>
+    <context>
+        <name>fmt</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+116" />
+            <source>Pending commands: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Overload</source>
+            <translation>过载</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep power</source>
+            <translation>保电</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>integrity</name>
+        <message>
+            <location filename="../../acrel_console/services/integrity.py" line="+42" />
+            <source>Integrity: checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: {count} problem(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity: database unreachable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>meters</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gateway / address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Account no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Gateway</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Money</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation>剩余金额（元）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 1 / 2 (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Relay and mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Status bits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Electrical</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voltage (V)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current (A)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active power (kW)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reactive power (kvar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PT / CT ratio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Energy (kWh)</source>
+            <translation>电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>fault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fee control</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>over limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>arrears</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>alarm 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>alarm 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>forced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>forced open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-43" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+12" />
+            <source>Remaining</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <source>Relay</source>
+            <translation>合闸状态</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
+            <source>Meter mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>≤ 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&gt; 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation>失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prepaid mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>已开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>未开户</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Mode</source>
+            <translation>网关模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/markers.py" line="+21" />
+            <source>Overload</source>
+            <translation>过载</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Alarm 1 (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 2 (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Pending commands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike (尖)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Peak (峰)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat (平)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valley (谷)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Communication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Last seen</source>
+            <translation>采集时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter clock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock drift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Failed reads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back-off level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <source>Last error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/markers.py" line="-3" />
+            <source>Relay open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode (keep power / forced trip)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command pending</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
+            <location line="+60" />
+            <location line="+26" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Spike</source>
+            <translation>尖</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>峰</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>平</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>谷</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+79" />
+            <source>Energy (kWh)</source>
+            <translation>电能（kWh）</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>Energy report</source>
+            <translation>电能耗报表</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Multi-rate energy report</source>
+            <translation>复费率报表</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
+            <location line="+60" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="-59" />
+            <location line="+27" />
+            <source>Gateway</source>
+            <translation>网关编号</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last seen</source>
+            <translation>采集时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last energy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+26" />
+            <source>Last error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-25" />
+            <source>Offline meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Mode</source>
+            <translation>网关模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Endpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last sweep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline gateways</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Power (kW)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Power factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Electrical parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Real-time alarms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Alarm history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Main meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sub-meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Main energy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sub-meter energy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No main/sub-meter mapping is configured.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss analysis</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>roles</name>
+        <message>
+            <location filename="../../acrel_console/domain/roles.py" line="+19" />
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cashier</source>
+            <translation>售电员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Auditor</source>
+            <translation>审计员</translation>
+        </message>
+    </context>
+    <context>
+        <name>run_gui</name>
+        <message>
+            <location filename="../../acrel_console/cli/gui.py" line="+71" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database cannot be opened: {error}</source>
+            <translation>无法打开数据库：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>settings</name>
+        <message>
+            <location filename="../../acrel_console/services/site_settings.py" line="-111" />
+            <source>Site name</source>
+            <translation>站点名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shown on receipts and report titles.</source>
+            <translation>显示在单据和报表标题上。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day boundaries, tariff periods and display times.</source>
+            <translation>用于日界、电价时段和时间显示。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status sweep interval (s)</source>
+            <translation>状态巡检间隔（秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often every meter's status is read.</source>
+            <translation>每块电表状态的读取周期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History reading interval (s)</source>
+            <translation>集抄时间间隔（秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often a reading row is stored (集抄时间间隔).</source>
+            <translation>保存一条抄表记录的周期。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 1 amount (yuan)</source>
+            <translation>默认告警金额1（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance at or below this raises alarm 1.</source>
+            <translation>余额不高于此金额时触发报警1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 amount (yuan)</source>
+            <translation>默认告警金额2（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance at or below this raises alarm 2 (below alarm 1).</source>
+            <translation>余额不高于此金额时触发报警2（须低于报警1）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allowed overdraft (yuan)</source>
+            <translation>允许赊欠金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>允许赊欠金额: credit the meter allows below zero before tripping.</source>
+            <translation>电表在余额低于零后、拉闸前允许透支的金额。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload power (W)</source>
+            <translation>默认功率阈值（W）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>功率阈值: the meter trips above this power.</source>
+            <translation>功率超过此值时电表拉闸。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Max stored credit (yuan)</source>
+            <translation>囤积金额上限（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>囤积金额上限: a sale that would exceed it is refused.</source>
+            <translation>售电后余额超过此金额将被拒绝。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No-trip hours</source>
+            <translation>不拉闸时段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Windows like 18:00-09:30 in which no arrears trip happens; comma separated.</source>
+            <translation>在这些时段内不执行欠费拉闸，如 18:00-09:30；多个时段用逗号分隔。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trip relay when an account closes</source>
+            <translation>销户时拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>销户 trips the meter's relay.</source>
+            <translation>销户后断开电表继电器。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, spike (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 尖: what the site pays per kWh, for the revenue report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, peak (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 峰: what the site pays per kWh, for the revenue report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, flat (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 平: what the site pays per kWh, for the revenue report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost, valley (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电价成本 谷: what the site pays per kWh, for the revenue report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong passwords before lock</source>
+            <translation>锁定前允许的密码错误次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An operator account locks after this many wrong passwords.</source>
+            <translation>操作员账号连续输错密码达到此次数后锁定。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lock duration (minutes)</source>
+            <translation>锁定时长（分钟）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long a locked operator account stays locked.</source>
+            <translation>操作员账号被锁定的时长。</translation>
+        </message>
+    </context>
+    <context>
+        <name>status</name>
+        <message>
+            <location filename="../../acrel_console/domain/status.py" line="+27" />
+            <source>Offline</source>
+            <translation>失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>未开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>欠费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2</source>
+            <translation>报警2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 1</source>
+            <translation>报警1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>已开户</translation>
+        </message>
+    </context>
+    <context>
+        <name>theme</name>
+        <message>
+            <location filename="../../acrel_console/ui/theme.py" line="+22" />
+            <source>Colour-blind safe (default)</source>
+            <translation>色盲友好（默认）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel-3200 classic</source>
+            <translation>Acrel-3200 经典配色</translation>
+        </message>
+    </context>
+</TS>
