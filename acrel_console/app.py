@@ -11,6 +11,7 @@ from acrel_console.services.bus_health import BusHealthService
 from acrel_console.services.lease import LeaseService
 from acrel_console.services.meter_views import MeterViewService
 from acrel_console.services.remote_control import RemoteControlService
+from acrel_console.services.reports.service import ReportService
 from acrel_console.services.backup import BackupService
 from acrel_console.services.config_io import ConfigImportService
 from acrel_console.services.base import ServiceContext
@@ -38,6 +39,7 @@ class Services:
     lease: LeaseService
     alarms: AlarmService
     alarm_engine: AlarmEngine
+    reports: ReportService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -80,4 +82,5 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         lease=LeaseService(ctx),
         alarms=AlarmService(ctx),
         alarm_engine=AlarmEngine(ctx),
+        reports=ReportService(ctx),
     )

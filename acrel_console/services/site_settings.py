@@ -15,7 +15,7 @@ from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.storage.tables.site import SiteSettingRow
 
-Kind = Literal["int", "fen", "bool", "text", "hours"]
+Kind = Literal["int", "fen", "bool", "text", "hours", "price"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,14 @@ SPECS: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("settings", "Windows like 18:00-09:30 in which no arrears trip happens; comma separated.")),
     SettingSpec("trip_on_close", "bool", True, QT_TRANSLATE_NOOP("settings", "Trip relay when an account closes"),
                 QT_TRANSLATE_NOOP("settings", "销户 trips the meter's relay.")),
+    SettingSpec("energy_cost_p1", "price", "0.0000", QT_TRANSLATE_NOOP("settings", "Energy cost, spike (yuan/kWh)"),
+                QT_TRANSLATE_NOOP("settings", "电价成本 尖: what the site pays per kWh, for the revenue report.")),
+    SettingSpec("energy_cost_p2", "price", "0.0000", QT_TRANSLATE_NOOP("settings", "Energy cost, peak (yuan/kWh)"),
+                QT_TRANSLATE_NOOP("settings", "电价成本 峰: what the site pays per kWh, for the revenue report.")),
+    SettingSpec("energy_cost_p3", "price", "0.0000", QT_TRANSLATE_NOOP("settings", "Energy cost, flat (yuan/kWh)"),
+                QT_TRANSLATE_NOOP("settings", "电价成本 平: what the site pays per kWh, for the revenue report.")),
+    SettingSpec("energy_cost_p4", "price", "0.0000", QT_TRANSLATE_NOOP("settings", "Energy cost, valley (yuan/kWh)"),
+                QT_TRANSLATE_NOOP("settings", "电价成本 谷: what the site pays per kWh, for the revenue report.")),
     SettingSpec("lockout_attempts", "int", 5, QT_TRANSLATE_NOOP("settings", "Wrong passwords before lock"),
                 QT_TRANSLATE_NOOP("settings", "An operator account locks after this many wrong passwords."), 1, 100),
     SettingSpec("lockout_minutes", "int", 15, QT_TRANSLATE_NOOP("settings", "Lock duration (minutes)"),
@@ -74,6 +82,18 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
                               field=spec.key, label=spec.label, value=raw)
     if spec.kind == "text":
         return str(raw).strip()
+    if spec.kind == "price":
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            price = Decimal(str(raw).strip())
+        except InvalidOperation:
+            price = Decimal(-1)
+        if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.0001")) or price > 100:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a price in yuan/kWh "
+                                                              "(up to 4 decimals)."),
+                                  field=spec.key, label=spec.label, value=raw)
+        return str(price.quantize(Decimal("0.0001")))
     if spec.kind == "hours":
         from acrel_console.domain.timewindows import parse_windows
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from acrel_console.domain.roles import Permission
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.export import ExportResult, export_xlsx
-from acrel_console.services.reports import energy, status_reports
+from acrel_console.services.reports import energy, sales, status_reports
 from acrel_console.services.reports.model import Period, Report, custom_period, parse_period
 from acrel_console.services.site_settings import load_all
 
@@ -86,6 +86,31 @@ class ReportService:
     def loss(self, actor: Actor, period: Period) -> Report:
         with self.ctx.read() as s:
             return status_reports.loss_analysis(s, period)
+
+    @requires(Permission.VIEW)
+    def sales(self, actor: Actor, period: Period, by: str = "cashier") -> Report:
+        with self.ctx.read() as s:
+            return sales.sales_report(s, period, by)
+
+    @requires(Permission.VIEW)
+    def meter_summary(self, actor: Actor, period: Period) -> Report:
+        with self.ctx.read() as s:
+            return sales.meter_summary(s, period)
+
+    @requires(Permission.VIEW)
+    def revenue(self, actor: Actor, period: Period) -> Report:
+        with self.ctx.read() as s:
+            return sales.revenue_report(s, period)
+
+    @requires(Permission.VIEW)
+    def reconciliation(self, actor: Actor) -> Report:
+        with self.ctx.read() as s:
+            return sales.reconciliation(s, self._now_text())
+
+    @requires(Permission.VIEW)
+    def tenant_statement(self, actor: Actor, tenant_id: int, period: Period) -> Report:
+        with self.ctx.read() as s:
+            return sales.tenant_statement(s, tenant_id, period)
 
     @requires(Permission.VIEW)
     def export(self, actor: Actor, report: Report, path: str | Path, translate: Translate | None = None,
