@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 02:32:06.692645
+Create Date: 2026-11-24 02:36:15.322393
 """
 from __future__ import annotations
 
@@ -62,6 +62,13 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_site_settings'))
+    )
+    op.create_table('sms_templates',
+    sa.Column('level', sa.String(length=20), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('updated_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('level', name=op.f('pk_sms_templates'))
     )
     op.create_table('tariffs',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -416,6 +423,33 @@ def upgrade() -> None:
     with op.batch_alter_table('meter_tariffs', schema=None) as batch_op:
         batch_op.create_index('ix_meter_tariffs_meter_from', ['meter_id', 'effective_from'], unique=False)
 
+    op.create_table('sms_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('dedupe_key', sa.String(length=80), nullable=True),
+    sa.Column('meter_id', sa.Integer(), nullable=True),
+    sa.Column('level', sa.String(length=20), nullable=False),
+    sa.Column('phone', sa.String(length=40), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('created_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('next_attempt_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('last_attempt_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('sent_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('driver', sa.String(length=20), nullable=False),
+    sa.Column('refs', sa.String(length=200), nullable=False),
+    sa.Column('error_reason', sa.String(length=20), nullable=False),
+    sa.Column('error_detail', sa.Text(), nullable=False),
+    sa.Column('requested_by', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_sms_messages_meter_id_meters')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sms_messages')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_sms_messages_dedupe_key'))
+    )
+    with op.batch_alter_table('sms_messages', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sms_messages_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sms_messages_meter_id'), ['meter_id'], unique=False)
+        batch_op.create_index('ix_sms_messages_status_next_attempt_at', ['status', 'next_attempt_at'], unique=False)
+
     op.create_table('ledger_entries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('operation_id', sa.String(length=36), nullable=False),
@@ -464,6 +498,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_ledger_entries_account_id'))
 
     op.drop_table('ledger_entries')
+    with op.batch_alter_table('sms_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_sms_messages_status_next_attempt_at')
+        batch_op.drop_index(batch_op.f('ix_sms_messages_meter_id'))
+        batch_op.drop_index(batch_op.f('ix_sms_messages_created_at'))
+
+    op.drop_table('sms_messages')
     with op.batch_alter_table('meter_tariffs', schema=None) as batch_op:
         batch_op.drop_index('ix_meter_tariffs_meter_from')
 
@@ -535,6 +575,7 @@ def downgrade() -> None:
 
     op.drop_table('tenants')
     op.drop_table('tariffs')
+    op.drop_table('sms_templates')
     op.drop_table('site_settings')
     op.drop_table('site_lease')
     op.drop_table('operators')
