@@ -47,7 +47,7 @@ def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     language = prefs.effective_language()
     i18n.install_translator(language)
     install_qt_translator(app, language)
-    setup_fonts(app)
+    setup_fonts(app, language)
     set_palette(prefs.palette)
     return app, language
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from acrel_console.i18n import resources_dir
@@ -37,10 +37,20 @@ def cjk_family(extra: list[str] | None = None) -> str | None:
     return sorted(available)[0] if available else None
 
 
-def setup_fonts(app: QApplication) -> str | None:
-    """Load bundled fonts and set a CJK-capable application font; return the family chosen."""
+def setup_fonts(app: QApplication, language: str = "zh_CN") -> str | None:
+    """Load bundled fonts and set an application font that covers Chinese; return the CJK family chosen.
+
+    Chinese UI: the CJK family first (its Latin glyphs are fine). English UI: the platform's default
+    family first, the CJK family as explicit fallback for names and rooms typed in Chinese.
+    """
     family = cjk_family(load_bundled_fonts())
+    font = QFont(app.font())
+    font.setPointSize(UI_POINT_SIZE)
     if family is not None:
-        font = QFont(family, UI_POINT_SIZE)
-        app.setFont(font)
+        if language.startswith("zh"):
+            font.setFamilies([family])
+        else:
+            latin = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)).family()
+            font.setFamilies([latin, family] if latin != family else [family])
+    app.setFont(font)
     return family

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+                               QWidget)
 
 from acrel_console.storage.engine import describe_url
 from acrel_console.ui.confirm import inform
@@ -45,12 +46,13 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(NAV_WIDTH - 12, NAV_ITEM_HEIGHT))
             self.nav.addItem(item)
             self.stack.addWidget(page)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menu()
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._show_row)

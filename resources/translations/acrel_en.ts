@@ -234,6 +234,14 @@
         </message>
     </context>
     <context>
+        <name>BrokenPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/base.py" line="+71" />
+            <source>This page could not be loaded: {error}</source>
+            <translation>This page could not be loaded: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>BuildingDialog</name>
         <message>
             <location filename="../../acrel_console/ui/building_dialog.py" line="+32" />
@@ -310,6 +318,39 @@
             <location line="+1" />
             <source>Password again</source>
             <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>ControlDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
+            <source>{action} on {n} meter(s)</source>
+            <translation>{action} on {n} meter(s)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This changes the power supply of the tenants concerned.</source>
+            <translation>This changes the power supply of the tenants concerned.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>leave empty to keep</source>
+            <translation>leave empty to keep</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Why (written to the operation log)</source>
+            <translation>Why (written to the operation log)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -601,8 +642,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+28" />
-            <location line="+86" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+29" />
+            <location line="+87" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -728,14 +769,75 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+92" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
         <message>
+            <location line="+22" />
+            <source>Search room, meter no., address, tenant</source>
+            <translation>Search room, meter no., address, tenant</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Tiles</source>
+            <translation>Tiles</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
+            <location line="+102" />
+            <source>Your role may not do this.</source>
+            <translation>Your role may not do this.</translation>
+        </message>
+        <message>
+            <location line="+88" />
+            <source>Showing {shown} of {total} meters</source>
+            <translation>Showing {shown} of {total} meters</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</source>
-            <translation>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</translation>
+            <source>{n} selected</source>
+            <translation>{n} selected</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>updated {time}</source>
+            <translation>updated {time}</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Select one or more meters first.</source>
+            <translation>Select one or more meters first.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+14" />
+            <source>Export readings</source>
+            <translation>Export readings</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>readings</source>
+            <translation>readings</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{n} meters exported to {path}</source>
+            <translation>{n} meters exported to {path}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Refresh status</source>
+            <translation>Refresh status</translation>
         </message>
     </context>
     <context>
@@ -842,7 +944,7 @@
     <context>
         <name>PlaceholderPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/base.py" line="+52" />
+            <location filename="../../acrel_console/ui/pages/base.py" line="-19" />
             <source>This page is not built yet.</source>
             <translation>This page is not built yet.</translation>
         </message>
@@ -1449,6 +1551,8 @@
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
             <location filename="../../acrel_console/services/site_config.py" line="-306" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
+            <location line="+49" />
             <source>{label} is required.</source>
             <translation>{label} is required.</translation>
         </message>
@@ -2070,6 +2174,46 @@
             <source>The meter refused the command</source>
             <translation>The meter refused the command</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/sales.py" line="+210" />
+            <source>No tenant {id}.</source>
+            <translation>No tenant {id}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-45" />
+            <source>{label}: '{value}' is not a number.</source>
+            <translation>{label}: '{value}' is not a number.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label} must be zero or more.</source>
+            <translation>{label} must be zero or more.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label}: at most {n} decimal places.</source>
+            <translation>{label}: at most {n} decimal places.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label} may be at most {maximum}.</source>
+            <translation>{label} may be at most {maximum}.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Alarm 1 must be greater than alarm 2.</source>
+            <translation>Alarm 1 must be greater than alarm 2.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{label} must be more than zero.</source>
+            <translation>{label} must be more than zero.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Enter the alarm amounts, the overload power, or both.</source>
+            <translation>Enter the alarm amounts, the overload power, or both.</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -2688,11 +2832,222 @@
             <source>Command pending</source>
             <translation>Command pending</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+34" />
+            <source>Prices</source>
+            <translation>Prices</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
+            <translation>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarms</source>
+            <translation>Alarms</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
+            <translation>Download alarm 1, alarm 2 and the overload power to the selected meters</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep power</source>
+            <translation>Keep power</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced close: the relay stays closed whatever the balance</source>
+            <translation>Forced close: the relay stays closed whatever the balance</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Trip</source>
+            <translation>Trip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced trip: open the relay and keep it open</source>
+            <translation>Forced trip: open the relay and keep it open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restore prepaid</source>
+            <translation>Restore prepaid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End forced mode: the meter's own prepaid logic decides the relay</source>
+            <translation>End forced mode: the meter's own prepaid logic decides the relay</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close the relay under prepaid control (refused when the balance is not positive)</source>
+            <translation>Close the relay under prepaid control (refused when the balance is not positive)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sync clock</source>
+            <translation>Sync clock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the meters' clocks to the site time</source>
+            <translation>Set the meters' clocks to the site time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export readings</source>
+            <translation>Export readings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the selected (or all shown) meters' current state as an Excel file</source>
+            <translation>Save the selected (or all shown) meters' current state as an Excel file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh status</source>
+            <translation>Refresh status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the selected meters' gateways now</source>
+            <translation>Read the selected meters' gateways now</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+8" />
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <location line="+8" />
+            <source>Sending</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Answered</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflict</source>
+            <translation>Conflict</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+12" />
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Confirmed by read-back</source>
+            <translation>Confirmed by read-back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-back mismatch</source>
+            <translation>Read-back mismatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No reply</source>
+            <translation>No reply</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter rejected it</source>
+            <translation>Meter rejected it</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not possible on this meter</source>
+            <translation>Not possible on this meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway unreachable</source>
+            <translation>Gateway unreachable</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-56" />
+            <source>and {n} more</source>
+            <translation>and {n} more</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-55" />
+            <source>Spike price (尖)</source>
+            <translation>Spike price (尖)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Peak price (峰)</source>
+            <translation>Peak price (峰)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat price (平)</source>
+            <translation>Flat price (平)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valley price (谷)</source>
+            <translation>Valley price (谷)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 1 amount (yuan)</source>
+            <translation>Alarm 1 amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 amount (yuan)</source>
+            <translation>Alarm 2 amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload power (kW)</source>
+            <translation>Overload power (kW)</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
     </context>
     <context>
         <name>reports</name>
         <message>
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-99" />
+            <location line="+83" />
+            <location line="+46" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+26" />
@@ -2701,31 +3056,38 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location line="+83" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+80" />
             <source>Spike</source>
             <translation>Spike</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+0" />
             <source>Peak</source>
             <translation>Peak</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
             <source>Flat</source>
             <translation>Flat</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+0" />
             <source>Valley</source>
             <translation>Valley</translation>
         </message>
@@ -2751,13 +3113,229 @@
             <translation>Multi-rate energy report</translation>
         </message>
         <message>
+            <location filename="../../acrel_console/services/reports/sales.py" line="-116" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Card terminal</source>
+            <translation>Card terminal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat</source>
+            <translation>WeChat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>Bank transfer</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Seller</source>
+            <translation>Seller</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+50" />
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>Reversals</source>
+            <translation>Reversals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+4" />
+            <source>Financial income</source>
+            <translation>Financial income</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Electricity sales report</source>
+            <translation>Electricity sales report</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <location line="+83" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
             <location line="+60" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-81" />
+            <source>Previous reading</source>
+            <translation>Previous reading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current reading</source>
+            <translation>Current reading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy used</source>
+            <translation>Energy used</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT ratio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous balance</source>
+            <translation>Previous balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current balance</source>
+            <translation>Current balance</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amount used</source>
+            <translation>Amount used</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter summary report</source>
+            <translation>Meter summary report</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Tariff period</source>
+            <translation>Tariff period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy</source>
+            <translation>Energy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+3" />
+            <source>Energy cost</source>
+            <translation>Energy cost</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Margin</source>
+            <translation>Margin</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Electricity revenue report</source>
+            <translation>Electricity revenue report</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Ledger balance</source>
+            <translation>Ledger balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter balance</source>
+            <translation>Meter balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pending deliveries</source>
+            <translation>Pending deliveries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pending amount</source>
+            <translation>Pending amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter read at</source>
+            <translation>Meter read at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconciliation</source>
+            <translation>Reconciliation</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Opening balance</source>
+            <translation>Opening balance</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Consumption</source>
+            <translation>Consumption</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closing balance</source>
+            <translation>Closing balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant statement</source>
+            <translation>Tenant statement</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-59" />
             <location line="+27" />
             <source>Gateway</source>
             <translation>Gateway</translation>
@@ -2924,12 +3502,13 @@
             <translation>Sub-meter energy</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-41" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Loss</source>
             <translation>Loss</translation>
         </message>

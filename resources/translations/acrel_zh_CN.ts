@@ -234,6 +234,14 @@
         </message>
     </context>
     <context>
+        <name>BrokenPage</name>
+        <message>
+            <location filename="../../acrel_console/ui/pages/base.py" line="+71" />
+            <source>This page could not be loaded: {error}</source>
+            <translation>此页面无法加载：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>BuildingDialog</name>
         <message>
             <location filename="../../acrel_console/ui/building_dialog.py" line="+32" />
@@ -310,6 +318,39 @@
             <location line="+1" />
             <source>Password again</source>
             <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>ControlDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
+            <source>{action} on {n} meter(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This changes the power supply of the tenants concerned.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>leave empty to keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Why (written to the operation log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -601,8 +642,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+28" />
-            <location line="+86" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+29" />
+            <location line="+87" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -728,14 +769,75 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+92" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
         <message>
+            <location line="+22" />
+            <source>Search room, meter no., address, tenant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Tiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+102" />
+            <source>Your role may not do this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+88" />
+            <source>Showing {shown} of {total} meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+3" />
-            <source>The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).</source>
-            <translation>电表状态网格（状态色块、筛选、批量操作）将随电表通讯功能（issue #3）提供。</translation>
+            <source>{n} selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>updated {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Select one or more meters first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+14" />
+            <source>Export readings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>readings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{n} meters exported to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Refresh status</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -842,7 +944,7 @@
     <context>
         <name>PlaceholderPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/base.py" line="+52" />
+            <location filename="../../acrel_console/ui/pages/base.py" line="-19" />
             <source>This page is not built yet.</source>
             <translation>此页面尚未完成。</translation>
         </message>
@@ -1449,6 +1551,8 @@
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
             <location filename="../../acrel_console/services/site_config.py" line="-306" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
+            <location line="+49" />
             <source>{label} is required.</source>
             <translation>{label}为必填项。</translation>
         </message>
@@ -2070,6 +2174,46 @@
             <source>The meter refused the command</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/sales.py" line="+210" />
+            <source>No tenant {id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-45" />
+            <source>{label}: '{value}' is not a number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label} must be zero or more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label}: at most {n} decimal places.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{label} may be at most {maximum}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Alarm 1 must be greater than alarm 2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{label} must be more than zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Enter the alarm amounts, the overload power, or both.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -2688,11 +2832,222 @@
             <source>Command pending</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+34" />
+            <source>Prices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarms</source>
+            <translation>报警</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep power</source>
+            <translation>保电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced close: the relay stays closed whatever the balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Trip</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced trip: open the relay and keep it open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restore prepaid</source>
+            <translation>恢复预付费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End forced mode: the meter's own prepaid logic decides the relay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close the relay under prepaid control (refused when the balance is not positive)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sync clock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the meters' clocks to the site time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export readings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the selected (or all shown) meters' current state as an Excel file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the selected meters' gateways now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+8" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <location line="+8" />
+            <source>Sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+12" />
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Confirmed by read-back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-back mismatch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter rejected it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not possible on this meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway unreachable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-56" />
+            <source>and {n} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-55" />
+            <source>Spike price (尖)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Peak price (峰)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat price (平)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valley price (谷)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm 1 amount (yuan)</source>
+            <translation>默认告警金额1（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2 amount (yuan)</source>
+            <translation>默认告警金额2（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload power (kW)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
     </context>
     <context>
         <name>reports</name>
         <message>
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-99" />
+            <location line="+83" />
+            <location line="+46" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+26" />
@@ -2701,31 +3056,38 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location line="+83" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+80" />
             <source>Spike</source>
             <translation>尖</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+0" />
             <source>Peak</source>
             <translation>峰</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
             <source>Flat</source>
             <translation>平</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+0" />
             <source>Valley</source>
             <translation>谷</translation>
         </message>
@@ -2751,13 +3113,229 @@
             <translation>复费率报表</translation>
         </message>
         <message>
+            <location filename="../../acrel_console/services/reports/sales.py" line="-116" />
+            <source>Cash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Card terminal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Seller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+50" />
+            <source>Sales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-49" />
+            <source>Reversals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refunds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+4" />
+            <source>Financial income</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Electricity sales report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+33" />
+            <location line="+83" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
             <location line="+60" />
             <source>Meter no.</source>
             <translation>仪表编号</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-81" />
+            <source>Previous reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CT ratio</source>
+            <translation>CT变比</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amount used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter summary report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Tariff period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>Revenue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+3" />
+            <source>Energy cost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Electricity revenue report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Ledger balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pending deliveries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pending amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter read at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconciliation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Opening balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Consumption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closing balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-59" />
             <location line="+27" />
             <source>Gateway</source>
             <translation>网关编号</translation>
@@ -2924,12 +3502,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-41" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Loss</source>
             <translation type="unfinished" />
         </message>

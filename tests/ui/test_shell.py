@@ -25,7 +25,7 @@ def test_shell_shows_every_page_in_order(qtbot, ui) -> None:  # type: ignore[no-
         page = window.show_page(page_id)
         assert window.current_page() is page and page.isVisible()
         settle(ui)
-    assert len(PAGE_MODULES) == len(page_factories()) == len(EXPECTED)
+    assert len(PAGE_MODULES) == len(page_factories(strict=True)) == len(EXPECTED)
 
 
 def test_placeholders_name_the_issue_that_fills_them(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +50,7 @@ def test_status_bar_names_operator_database_and_poller(qtbot, ui, services) -> N
 
 
 def test_every_page_follows_the_interface(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
-    for factory in page_factories():
+    for factory in page_factories(strict=True):
         page = factory(ui, None)
         qtbot.addWidget(page)
         assert isinstance(page, Page) and page.page_id and page.title()
@@ -74,3 +74,15 @@ def test_a_cashier_sees_site_configuration_read_only(qtbot, make_ui, services, a
     settle(ui)
     assert not operators.operators.add_button.isEnabled()
     assert operators.operators.model.rowCount() == 2  # reading is allowed
+
+
+def test_a_page_that_fails_to_import_is_named_not_fatal(qtbot, ui, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import acrel_console.ui.pages as pages
+    from acrel_console.ui.pages.base import BrokenPage
+
+    monkeypatch.setattr(pages, "PAGE_MODULES", ("settings_page", "no_such_page"))
+    built = pages.create_pages(ui)
+    assert isinstance(built[1], BrokenPage) and built[1].page_id == "no_such"
+    assert "could not be loaded" in built[1].findChild(QLabel, "brokenText").text()
+    for page in built:
+        qtbot.addWidget(page)

@@ -6,13 +6,17 @@ this list need no change. A new page is one new module plus one entry in PAGE_MO
 
 from __future__ import annotations
 
+import functools
 import importlib
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.pages.base import Page
+
+log = logging.getLogger(__name__)
 
 PageFactory = Callable[[UiContext, QWidget | None], Page]
 
@@ -29,13 +33,29 @@ PAGE_MODULES: tuple[str, ...] = (
 )
 
 
-def page_factories() -> list[PageFactory]:
-    """Each page module's create_page, in navigation order."""
+def page_factories(strict: bool = False) -> list[PageFactory]:
+    """Each page module's create_page, in navigation order.
+
+    A module that fails to import is replaced by a page naming the error (logged), so one broken page
+    does not stop the cashier from working; `strict=True` (tests) raises instead.
+    """
     factories: list[PageFactory] = []
     for name in PAGE_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        factories.append(module.create_page)
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+            factories.append(module.create_page)
+        except Exception as exc:
+            if strict:
+                raise
+            log.exception("page module %s failed to load", name)
+            factories.append(functools.partial(_broken_page, name, exc))
     return factories
+
+
+def _broken_page(name: str, error: BaseException, ui: UiContext, parent: QWidget | None = None) -> Page:
+    from acrel_console.ui.pages.base import BrokenPage
+
+    return BrokenPage(ui, name.removesuffix("_page"), f"{type(error).__name__}: {error}", parent)
 
 
 def create_pages(ui: UiContext, parent: QWidget | None = None) -> list[Page]:

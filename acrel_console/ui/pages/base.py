@@ -58,3 +58,23 @@ class PlaceholderPage(Page):
 
     def explanation(self) -> str:
         raise NotImplementedError
+
+
+class BrokenPage(Page):
+    """Stands in for a page whose module failed to load; names the error instead of hiding it."""
+
+    def __init__(self, ui: UiContext, page_id: str, error: str, parent: QWidget | None = None) -> None:
+        self.page_id = page_id
+        super().__init__(ui, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        text = QLabel(QCoreApplication.translate("BrokenPage", "This page could not be loaded: {error}").format(
+            error=error))
+        text.setWordWrap(True)
+        text.setObjectName("brokenText")
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.page_id
