@@ -1,10 +1,210 @@
-"""CLI: polling, remote control, simulator, serve (filled by the meter-communication work)."""
+"""CLI: serve (poller + dispatcher headless), poll --once, control, simulate, demo."""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+import time
 from typing import Any
+
+from acrel_console.cli import common
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, UserError
+
+CONTROL_CHOICES = {"trip": "trip", "close": "close", "keep-power": "keep_power", "restore-prepaid": "restore_prepaid"}
+CONTROL_WAIT_S = 120.0
 
 
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
-    """Register this group's commands (none yet)."""
+    """Register serve, poll, control, simulate and demo."""
+    p = sub.add_parser("serve", help="run the poller and command dispatcher headless (holds the site lease)")
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("poll", help="sweep the meters once")
+    p.add_argument("--once", action="store_true", required=True, help="one sweep of every (or one) gateway")
+    p.add_argument("--gateway", metavar="G", help="only this gateway (name or id)")
+    p.add_argument("--history", action="store_true", help="also store a history reading")
+    p.set_defaults(handler=cmd_poll)
+
+    p = sub.add_parser("control", help="trip / close / keep power / restore prepaid one meter, confirmed by read-back")
+    p.add_argument("meter", metavar="METER_ID", help="meter id, or GATEWAY/ADDRESS")
+    p.add_argument("action", choices=sorted(CONTROL_CHOICES))
+    p.add_argument("--reason", default="", metavar="TEXT")
+    p.set_defaults(handler=cmd_control)
+
+    p = sub.add_parser("simulate", help="run the meter simulator alone")
+    p.add_argument("--listen", default="127.0.0.1:5020", metavar="HOST:PORT")
+    p.add_argument("--mode", choices=("modbus-tcp", "rtu-over-tcp", "pty"), default="modbus-tcp")
+    p.add_argument("--units", default="1-36", metavar="RANGE", help="unit ids, e.g. 1-36 or 1-10,20")
+    p.add_argument("--profile", default="DDSY1352", help="DDSY1352 | DTSY1352 | ADF400L | ADL400 | demo")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=cmd_simulate)
+
+    p = sub.add_parser("demo", help="start the demo site (simulated meters) and open the GUI on it")
+    p.add_argument("--no-gui", action="store_true", help="run headless (poller + dispatcher) until Ctrl-C")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--no-pty", action="store_true", help="serve every bus over TCP (no serial pty)")
+    p.set_defaults(handler=cmd_demo)
+
+
+def _wait_for_signal(stop: threading.Event) -> None:
+    """Block until SIGTERM/SIGINT (or `stop` set elsewhere)."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _lease_text(info: Any) -> str:
+    return f"{info.holder} (heartbeat {info.heartbeat_at.isoformat(timespec='seconds')})"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from acrel_console.services.dispatcher import MeterRuntime
+    from acrel_console.services.lease import current_lease
+
+    svc = common.services(args)
+    runtime = MeterRuntime(svc.ctx)
+    stop = threading.Event()
+    runtime.lost.clear()
+    waiting_printed = False
+
+    def standby() -> None:
+        nonlocal waiting_printed
+        while not stop.is_set() and not runtime.start():
+            if not waiting_printed:
+                info = current_lease(svc.ctx)
+                print(f"standby: the site's dispatcher runs at {_lease_text(info) if info else '?'}", flush=True)
+                waiting_printed = True
+            stop.wait(runtime.lease.ttl_s / 3)
+        if runtime.running:
+            print(f"serving: {len(runtime.poller.workers())} gateway(s), lease {runtime.lease.holder}", flush=True)
+
+    t = threading.Thread(target=standby, name="serve-standby", daemon=True)
+    t.start()
+    _wait_for_signal(stop)
+    t.join(5)
+    runtime.stop()
+    print("stopped", flush=True)
+    return 0
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from acrel_console.services.lease import SiteLease, current_lease
+    from acrel_console.services.polling import Poller
+
+    svc = common.services(args)
+    lease = SiteLease(svc.ctx)
+    if not lease.acquire():
+        info = current_lease(svc.ctx)
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "The site's dispatcher runs at {holder}; it polls already."),
+                            holder=_lease_text(info) if info else "?")
+    try:
+        poller = Poller(svc.ctx, gateways=[args.gateway] if args.gateway else None)
+        try:
+            if args.gateway and not poller.targets():
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No enabled gateway named {name}."), name=args.gateway)
+            results = poller.run_once(history=args.history)
+        finally:
+            poller.stop()
+    finally:
+        lease.release()
+    rows = [{"gateway": r.gateway, "duration_s": round(r.duration_s, 3), "attempted": r.attempted,
+             "ok": r.succeeded, "failed": r.failed, "skipped": r.skipped,
+             "connected": bool(r.health and r.health.connected),
+             "offline": [m for m, t in r.transitions if t == "offline"]} for r in results]
+    common.emit(args, rows, lambda: common.table(
+        [(x["gateway"], x["attempted"], x["ok"], x["failed"], x["skipped"], f"{x['duration_s']:.3f}",
+          "yes" if x["connected"] else "NO") for x in rows],
+        ["gateway", "tried", "ok", "failed", "skipped", "seconds", "connected"]))
+    ran = any(r.succeeded or (r.health and r.health.connected) or r.skipped for r in results)
+    return 0 if ran else 1
+
+
+def _meter_id(svc: Any, who: Any, text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    gw, sep, addr = text.rpartition("/")
+    if sep and addr.isdigit():
+        for m in svc.site.list_meters(who):
+            if m.gateway == gw and m.address == int(addr):
+                return int(m.id)
+    raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=text)
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    from acrel_console.services.dispatcher import Dispatcher
+    from acrel_console.services.lease import SiteLease
+    from acrel_console.services.polling import Poller
+    from acrel_console.services.remote_control import RemoteControlService
+
+    svc = common.services(args)
+    who = common.actor(args)
+    meter_id = _meter_id(svc, who, args.meter)
+    rc = RemoteControlService(svc.ctx)
+    kind = CONTROL_CHOICES[args.action]
+    lease = SiteLease(svc.ctx)
+    local = lease.acquire()  # nobody serves the site: execute here; else the service executes it
+    poller = dispatcher = None
+    try:
+        batch = rc.submit(who, [meter_id], kind, {}, args.reason)
+        if local:
+            poller = Poller(svc.ctx)
+            poller.ensure_workers()
+            dispatcher = Dispatcher(svc.ctx, poller)
+            dispatcher.scan()
+        deadline = time.monotonic() + CONTROL_WAIT_S
+        while True:
+            [p] = rc.batch_progress(who, batch)
+            if p.done or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+    finally:
+        if dispatcher is not None:
+            dispatcher.stop()
+        if poller is not None:
+            poller.stop()
+        if local:
+            lease.release()
+    if not p.done:
+        rc.cancel(who, batch, "control: no dispatcher ran it in time")
+        raise UserError(QT_TRANSLATE_NOOP("errors", "No dispatcher executed the command in time; it was cancelled."))
+    common.emit(args, {"meter_id": meter_id, "kind": kind, "state": p.state, "outcome": p.outcome, "error": p.error,
+                       "result": p.result},
+                f"{args.meter} {args.action}: {p.outcome}" + (f" ({p.error})" if p.error else ""))
+    return 0 if p.outcome == "confirmed" else 1
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from acrel_console.drivers.simulator.demo import run_simulator_cli
+
+    return run_simulator_cli(listen=args.listen, mode=args.mode, units=args.units, profile=args.profile.lower(),
+                             seed=args.seed)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from acrel_console.services.demo_site import prepare_demo
+    from acrel_console.storage.engine import data_dir
+
+    db_url = args.db or f"sqlite:///{data_dir() / 'demo.sqlite3'}"
+    demo = prepare_demo(db_url, seed=args.seed, use_pty=not args.no_pty)
+    try:
+        started = demo.start_runtime()
+        for name, endpoint in sorted(demo.gateways.items()):
+            print(f"{name}: {endpoint}")
+        print(f"demo: {demo.meter_count} meters in {db_url}; sign in as {demo.user} / {demo.password}"
+              + ("" if started else " (another process polls this database)"), flush=True)
+        if args.no_gui:
+            _wait_for_signal(threading.Event())
+            return 0
+        from acrel_console.cli.gui import run_gui
+
+        return run_gui(db_url, demo=demo)
+    finally:
+        demo.stop()

@@ -101,6 +101,14 @@ class Poller:
                 self._scheduler.reschedule_job("history", trigger="interval", seconds=new.history_interval_s)
         self._sync_workers()
 
+    def targets(self) -> list[GatewayTarget]:
+        """The enabled gateways this poller covers."""
+        return self._targets()
+
+    def ensure_workers(self) -> None:
+        """Start a worker per covered gateway now (without scheduling sweeps)."""
+        self._sync_workers()
+
     def _targets(self) -> list[GatewayTarget]:
         with self.ctx.read() as s:
             gws = load_gateways(s)
