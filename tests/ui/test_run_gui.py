@@ -1,0 +1,92 @@
+"""run_gui end to end: first start creates the administrator and opens the window; later starts ask to sign in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from acrel_console.app import build_services
+from acrel_console.cli.gui import run_gui
+from acrel_console.ui.first_admin_dialog import FirstAdminDialog
+from acrel_console.ui.login_dialog import LoginDialog
+from acrel_console.ui.main_window import MainWindow
+from acrel_console.ui.prefs import Prefs
+
+
+def _when(predicate: Callable[[], QWidget | None], action: Callable[[QWidget], None]) -> None:
+    """Poll the event loop until a top-level widget shows up, then act on it (no timing assumptions)."""
+
+    def poll() -> None:
+        widget = predicate()
+        if widget is None or not widget.isVisible():
+            QTimer.singleShot(10, poll)
+        else:
+            action(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def _top(kind: type) -> Callable[[], QWidget | None]:
+    return lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def test_first_start_then_sign_in(qapp, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def fill_first_admin(dialog: FirstAdminDialog) -> None:  # type: ignore[override]
+        dialog.password.setText("first-pass")
+        dialog.again.setText("first-pass")
+        dialog.accept()
+        _when(_top(MainWindow), close_window)
+
+    def close_window(window: MainWindow) -> None:  # type: ignore[override]
+        seen.append(window.operator_label.text())
+        window.close()
+
+    _when(_top(FirstAdminDialog), fill_first_admin)  # type: ignore[arg-type]
+    assert run_gui(sqlite_url) == 0
+    assert seen == ["Operator: admin (Administrator)"]
+
+    def sign_in(dialog: LoginDialog) -> None:  # type: ignore[override]
+        seen.append(f"{dialog.name.text()}/{dialog.password.text()}")
+        dialog.accept()
+        _when(_top(MainWindow), close_window)
+
+    class Demo:
+        user, password, note = "admin", "first-pass", "Demo site"
+
+    _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
+    assert run_gui(sqlite_url, Demo()) == 0
+    assert seen[1:] == ["admin/first-pass", "Operator: admin (Administrator)"]
+    services = build_services(sqlite_url)
+    try:
+        kinds = [e.kind for e in services.audit.list(services.operators.login("admin", "first-pass"))]
+    finally:
+        services.close()
+    assert kinds.count("operator.login") == 2 and "operator.first_admin" in kinds
+
+
+def test_cancelled_login_exits_cleanly(qapp, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    services = build_services(sqlite_url)
+    services.operators.create_first_admin("admin", "first-pass")
+    services.close()
+    _when(_top(LoginDialog), lambda d: d.reject())
+    assert run_gui(sqlite_url) == 0
+
+
+def test_language_choice_is_stored_per_workstation(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.ui.workstation_form import WorkstationForm
+
+    form = WorkstationForm(ui)
+    qtbot.addWidget(form)
+    form.language.setCurrentIndex(form.language.findData("zh_CN"))
+    assert Prefs().language == "zh_CN"
+    assert not form.language_note.isHidden()
+    form.palette.setCurrentIndex(form.palette.findData("acrel-legacy"))
+    assert Prefs().palette == "acrel-legacy"
+    from acrel_console.ui.theme import set_palette, theme
+
+    assert theme().palette == "acrel-legacy"
+    set_palette("okabe-ito")
