@@ -1,22 +1,479 @@
-"""Meters page: a placeholder until its issue lands (replace this module; see ui/README.md)."""
+"""Meters page (电表监控 / 电表批量操作): live colour-coded grid or table of every meter, legend with counts,
+search, building/gateway tree and Acrel's filter boxes, detail panel, and the remote-control toolbar.
+
+Live updates: the app hands the page its poller with `attach_poller(poller)` (or, when UiContext has a
+`poller` attribute, the page attaches itself). Each SweepResult reaches `apply_sweep` on the GUI thread
+through a queued signal (ui.meters.poller_bridge) and updates exactly the rows it changed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListView, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from acrel_console.domain.roles import Permission
+from acrel_console.services.meter_views import MeterDetail, MeterLive, MeterViewService
+from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
-from acrel_console.ui.pages.base import Page, PlaceholderPage
+from acrel_console.ui.meters.batch_dialog import BatchDialog
+from acrel_console.ui.meters.control_actions import ACTIONS, ControlAction
+from acrel_console.ui.meters.control_dialog import ControlDialog
+from acrel_console.ui.meters.detail_panel import DetailPanel
+from acrel_console.ui.meters.filter_boxes import FilterBoxes
+from acrel_console.ui.meters.filter_proxy import MeterFilterProxy
+from acrel_console.ui.meters.legend import Legend, MarkerKey, StatusCounts
+from acrel_console.ui.meters.live_model import METER_ROLE, MeterLiveModel
+from acrel_console.ui.meters.meter_filter import MeterFilter
+from acrel_console.ui.meters.poller_bridge import PollerBridge, SweepSource
+from acrel_console.ui.meters.site_tree import SiteTree
+from acrel_console.ui.meters.tile_delegate import TileDelegate
+from acrel_console.ui.pages.base import Page
+from acrel_console.ui.tasks import TaskFailure
+
+GRID, TABLE = 0, 1
 
 
-class MetersPage(PlaceholderPage):
+def meter_service(ui: UiContext) -> MeterViewService:
+    """The app's MeterViewService (Services.meters), or one over the same context."""
+    svc = getattr(ui.services, "meters", None)
+    return svc if svc is not None else MeterViewService(ui.services.ctx)
+
+
+def control_service(ui: UiContext) -> Any:
+    """The app's RemoteControlService (Services.control), or one over the same context."""
+    svc = getattr(ui.services, "control", None)
+    if svc is None:
+        from acrel_console.services.remote_control import RemoteControlService
+
+        svc = RemoteControlService(ui.services.ctx)
+    return svc
+
+
+class MetersPage(Page):
     page_id = "meters"
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.meters_service = meter_service(ui)
+        self.control = control_service(ui)
+        self.model = MeterLiveModel(self)
+        self.proxy = MeterFilterProxy(self.model, self)
+        self.counts = StatusCounts()
+        self.bridge = PollerBridge(self)
+        self.bridge.sweep_received.connect(self.apply_sweep)
+        self._poller: SweepSource | None = None
+        self._loaded = False
+        self._loading = False
+        self._detail_pending: int | None = None
+        self._detail_busy = False
+        self.last_update: datetime | None = None
+        self.dialog: Any = None  # the last dialog opened (tests drive it)
+        self.batch_dialogs: list[BatchDialog] = []
+        self._build()
+        self._connect()
+        self._set_controls_enabled()
+        poller = getattr(ui, "poller", None)
+        if poller is not None:
+            self.attach_poller(poller)
+        sweep_signal = getattr(ui.events, "sweep_completed", None)
+        if sweep_signal is not None:
+            sweep_signal.connect(self.apply_sweep)
+        ui.events.site_changed.connect(self.reload)
+        ui.events.palette_changed.connect(self._palette_changed)
 
     def title(self) -> str:
         return self.tr("Meters")
 
-    def explanation(self) -> str:
-        return self.tr("The meter grid (status tiles, filters, batch control) arrives with meter communication (issue #3).")
+    # ---- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setSpacing(4)
+        # toolbar: remote control in the Acrel order, then search and the view switch
+        bar = QHBoxLayout()
+        bar.setSpacing(3)
+        self.action_buttons: dict[str, QToolButton] = {}
+        for action in ACTIONS:
+            b = QToolButton()
+            b.setObjectName(f"action_{action.key}")
+            b.setText(action.label())
+            b.setToolTip(action.tooltip())
+            b.clicked.connect(lambda _c=False, a=action: self.start_action(a))
+            bar.addWidget(b)
+            self.action_buttons[action.key] = b
+        bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setObjectName("metersSearch")
+        self.search.setPlaceholderText(self.tr("Search room, meter no., address, tenant"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        bar.addWidget(self.search, 1)
+        self.view_group = QButtonGroup(self)
+        self.grid_button = QToolButton()
+        self.grid_button.setObjectName("viewGrid")
+        self.table_button = QToolButton()
+        self.table_button.setObjectName("viewTable")
+        for i, (b, text) in enumerate(((self.grid_button, self.tr("Tiles")), (self.table_button, self.tr("Table")))):
+            b.setText(text)
+            b.setCheckable(True)
+            self.view_group.addButton(b, i)
+            bar.addWidget(b)
+        self.grid_button.setChecked(True)
+        outer.addLayout(bar)
+        self.legend = Legend()
+        outer.addWidget(self.legend)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("metersSplitter")
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.tree = SiteTree()
+        lv.addWidget(self.tree, 1)
+        self.filters = FilterBoxes()
+        lv.addWidget(self.filters)
+        self.marker_key = MarkerKey()
+        lv.addWidget(self.marker_key)
+        split.addWidget(left)
+
+        center = QWidget()
+        cv = QVBoxLayout(center)
+        cv.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        self.grid = QListView()
+        self.grid.setObjectName("metersGrid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setFlow(QListView.Flow.LeftToRight)
+        self.grid.setWrapping(True)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(2000)
+        self.grid.setSpacing(0)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setDragEnabled(False)
+        self.delegate = TileDelegate(self.grid)
+        self.grid.setItemDelegate(self.delegate)
+        self.grid.setModel(self.proxy)
+        self.grid.setModelColumn(0)
+        self.table = QTableView()
+        self.table.setObjectName("metersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionModel(self.grid.selectionModel())  # one selection for both views
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.table)
+        cv.addWidget(self.stack, 1)
+        self.status_line = QLabel()
+        self.status_line.setObjectName("metersStatusLine")
+        cv.addWidget(self.status_line)
+        split.addWidget(center)
+
+        self.detail = DetailPanel()
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        split.setSizes([210, 800, 290])
+        split.setCollapsible(1, False)
+        outer.addWidget(split, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+    def _connect(self) -> None:
+        self.legend.statuses_chosen.connect(lambda s: self.set_filter(self.proxy.meter_filter.with_(statuses=s)))
+        self.tree.scope_chosen.connect(
+            lambda b, g: self.set_filter(self.proxy.meter_filter.with_(building_id=b, gateway_id=g)))
+        self.filters.changed.connect(lambda v: self.set_filter(self.proxy.meter_filter.with_(**v)))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer.timeout.connect(self._search_now)
+        self.view_group.idClicked.connect(self.set_view)
+        self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.proxy.rowsInserted.connect(self._update_status_line)
+        self.proxy.rowsRemoved.connect(self._update_status_line)
+        self.proxy.modelReset.connect(self._update_status_line)
+        self.proxy.layoutChanged.connect(self._update_status_line)
+
+    def _set_controls_enabled(self) -> None:
+        can_control = self.ui.can(Permission.CONTROL_METERS)
+        for action in ACTIONS:
+            b = self.action_buttons[action.key]
+            allowed = self.ui.can(action.permission)
+            b.setEnabled(allowed)
+            if not allowed:
+                b.setToolTip(self.tr("Your role may not do this."))
+        self.can_control = can_control
+
+    # ---- loading and live updates ------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        """Load every meter's live values (through tasks, off the GUI thread)."""
+        if self._loading:
+            return
+        self._loading = True
+        svc, actor = self.meters_service, self.ui.actor
+        self.ui.tasks.run(lambda: svc.list_live(actor), self._loaded_meters, self._load_failed, owner=self)
+
+    def _loaded_meters(self, meters: list[MeterLive]) -> None:
+        self._loading = False
+        self._loaded = True
+        current = self.selected_ids()
+        self.model.set_meters(meters)
+        self.tree.set_meters(meters)
+        self._recount()
+        self.last_update = datetime.now()
+        self._update_status_line()
+        if current:
+            self.select_meters(current)
+
+    def _load_failed(self, failure: TaskFailure) -> None:
+        self._loading = False
+        self.status_line.setText(failure.message)
+
+    def attach_poller(self, poller: SweepSource) -> None:
+        """Follow a poller's sweeps (Poller.subscribe); results arrive queued on the GUI thread."""
+        self._poller = poller
+        self.bridge.attach(poller)
+        unsubscribe = self.bridge.detach
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    def detach_poller(self) -> None:
+        self.bridge.detach()
+        self._poller = None
+
+    def apply_sweep(self, result: Any) -> None:
+        """Apply one SweepResult (GUI thread): changed rows only; legend counts and detail follow."""
+        self.apply_meters(getattr(result, "changed", ()) or ())
+
+    def apply_meters(self, changed: Sequence[MeterLive]) -> None:
+        if not changed:
+            return
+        changes = self.model.apply(changed)
+        if not changes:
+            return
+        if any(c.old is None for c in changes):
+            self.tree.set_meters(self.model.meters())
+        if self.counts.update(changes, self.proxy.meter_filter):
+            self.legend.set_counts(self.counts.counts)
+        self.last_update = datetime.now()
+        self._update_status_line()
+        if self.detail.meter_id is not None:
+            for c in changes:
+                if c.new.meter_id == self.detail.meter_id:
+                    self.detail.show_live(c.new)
+                    self._load_detail(c.new.meter_id)
+                    break
+
+    # ---- filtering ---------------------------------------------------------------------------
+    def set_filter(self, value: MeterFilter) -> None:
+        if value == self.proxy.meter_filter:
+            return
+        status_only = value.with_(statuses=frozenset()) == self.proxy.meter_filter.with_(statuses=frozenset())
+        self.proxy.set_filter(value)
+        if not status_only:
+            self._recount()
+        if self.legend.chosen() != value.statuses:
+            self.legend.set_chosen(value.statuses)
+        self._update_status_line()
+
+    def _search_now(self) -> None:
+        self.set_filter(self.proxy.meter_filter.with_(text=self.search.text()))
+
+    def _recount(self) -> None:
+        m = self.model
+        self.counts.recount(((m.meter_at(i), m.key_at(i)) for i in range(m.rowCount())), self.proxy.meter_filter)
+        self.legend.set_counts(self.counts.counts)
+
+    def _update_status_line(self, *_: Any) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("Showing {shown} of {total} meters").format(shown=shown, total=total)
+        selected = len(self.selected_ids())
+        if selected:
+            text += " · " + self.tr("{n} selected").format(n=selected)
+        if self.last_update is not None:
+            text += " · " + self.tr("updated {time}").format(time=self.last_update.strftime("%H:%M:%S"))
+        self.status_line.setText(text)
+
+    def set_view(self, which: int) -> None:
+        """GRID (tiles) or TABLE; both show the same filtered rows and share the selection."""
+        self.stack.setCurrentIndex(which)
+        (self.grid_button if which == GRID else self.table_button).setChecked(True)
+        current = self.grid.selectionModel().currentIndex()
+        view = self.grid if which == GRID else self.table
+        if current.isValid():
+            view.scrollTo(current)
+        view.setFocus()
+
+    def _palette_changed(self, *_: Any) -> None:
+        self.legend.retranslate()
+        self.model.refresh_palette()
+        if self.detail.meter_id is not None and (m := self.model.meter(self.detail.meter_id)) is not None:
+            self.detail.show_live(m)
+
+    # ---- selection and detail ----------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        """Meter ids of the selected tiles/rows, in view order."""
+        sel = self.grid.selectionModel()
+        rows = sorted({i.row() for i in sel.selectedIndexes()})
+        ids: list[int] = []
+        for r in rows:
+            m = self.proxy.index(r, 0).data(METER_ROLE)
+            if m is not None:
+                ids.append(m.meter_id)
+        return ids
+
+    def selected_meters(self) -> list[MeterLive]:
+        return [m for i in self.selected_ids() if (m := self.model.meter(i)) is not None]
+
+    def select_meters(self, meter_ids: Sequence[int]) -> None:
+        sel = self.grid.selectionModel()
+        sel.clearSelection()
+        first: QModelIndex | None = None
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for mid in meter_ids:
+            row = self.model.row_of(mid)
+            if row is None:
+                continue
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not idx.isValid():
+                continue
+            sel.select(idx, flags)
+            if first is None:
+                first = idx
+        if first is not None:
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.grid.scrollTo(first)
+            self._show_meter(first)
+
+    def _selection_changed(self, *_: Any) -> None:
+        self._update_status_line()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_meter(current)
+
+    def _show_meter(self, index: QModelIndex) -> None:
+        m: MeterLive | None = index.data(METER_ROLE) if index.isValid() else None
+        if m is None:
+            return
+        self.detail.show_live(m)
+        self._load_detail(m.meter_id)
+
+    def _load_detail(self, meter_id: int) -> None:
+        """Fetch the full detail through tasks; while one is in flight, only the latest request waits."""
+        self._detail_pending = meter_id
+        if self._detail_busy:
+            return
+        self._detail_busy = True
+        self._detail_pending = None
+        svc, actor = self.meters_service, self.ui.actor
+
+        def done(d: MeterDetail) -> None:
+            self._detail_busy = False
+            if d.live.meter_id == self.detail.meter_id:
+                self.detail.show_detail(d)
+            if self._detail_pending is not None:
+                self._load_detail(self._detail_pending)
+
+        def failed(f: TaskFailure) -> None:
+            self._detail_busy = False
+            if self._detail_pending is not None:
+                self._load_detail(self._detail_pending)
+
+        self.ui.tasks.run(lambda: svc.detail(actor, meter_id), done, failed, owner=self)
+
+    # ---- remote control ----------------------------------------------------------------------
+    def start_action(self, action: ControlAction) -> None:
+        """A toolbar button: export, refresh, or a control command through its confirmation dialog."""
+        if not self.ui.can(action.permission):
+            return
+        if action.key == "export":
+            self.choose_export_file()
+            return
+        if action.key == "refresh":
+            self.refresh_now()
+            return
+        meters = self.selected_meters()
+        if not meters:
+            inform(self, action.label(), self.tr("Select one or more meters first."))
+            return
+        self.dialog = ControlDialog(self.ui, self.control, action, meters, self)
+        self.dialog.submitted.connect(self.open_batch)
+        self.dialog.open()
+
+    def open_batch(self, batch_id: str) -> BatchDialog:
+        """Show a batch's per-meter progress (after a submit, or from the log)."""
+        dialog = BatchDialog(self.ui, self.control, batch_id, self.model.meter, self)
+        self.batch_dialogs = [d for d in self.batch_dialogs if d.isVisible()] + [dialog]
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self._reload_soon())
+        dialog.open()
+        return dialog
+
+    def _reload_soon(self) -> None:
+        if self._poller is None:
+            self.reload()
+
+    def choose_export_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export readings"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(self.tr("readings") + datetime.now().strftime("-%Y%m%d-%H%M") + ".xlsx")
+        dialog.fileSelected.connect(self.export_to)
+        self.dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: str) -> None:
+        """抄表导出: the selected meters (or every shown meter) into an .xlsx file, off the GUI thread."""
+        ids = self.selected_ids() or [self.proxy.index(r, 0).data(METER_ROLE).meter_id
+                                      for r in range(self.proxy.rowCount())]
+        control, actor = self.control, self.ui.actor
+        title = self.tr("Export readings")
+
+        def done(out: Any) -> None:
+            self.last_export = str(out)
+            inform(self, title, self.tr("{n} meters exported to {path}").format(n=len(ids), path=str(out)))
+
+        self.ui.tasks.run(lambda: control.export_readings(actor, ids, path), done,
+                          lambda f: inform(self, title, f.message, error=True), owner=self)
+
+    def refresh_now(self) -> None:
+        """刷新表状态: ask the poller for a sweep of the selected meters' gateways now (or reload)."""
+        poller = self._poller
+        if poller is None or not hasattr(poller, "sweep_now"):
+            self.reload()
+            return
+        gateways = sorted({m.gateway_id for m in self.selected_meters()}) or [None]
+        self.ui.tasks.run(lambda: [poller.sweep_now(gateway_id=g) for g in gateways],  # type: ignore[attr-defined]
+                          None, lambda f: inform(self, self.tr("Refresh status"), f.message, error=True), owner=self)
 
 
 def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:
     return MetersPage(ui, parent)
+
+
+__all__ = ["MetersPage", "create_page", "QCoreApplication"]

@@ -1,0 +1,89 @@
+"""The Meters page toolbar in Acrel's order (电价设置, 报警设置, 强制合闸, 强制拉闸, 恢复预付费, …, 抄表导出,
+刷新表状态): which command each button sends, its words and the permission it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
+from acrel_console.domain.roles import Permission
+
+
+@dataclass(frozen=True)
+class ControlAction:
+    """A toolbar action. `kind` is the RemoteControlService command kind (None for export/refresh)."""
+
+    key: str
+    kind: str | None
+    text: str
+    help: str
+    permission: Permission
+    params: str = ""  # "prices" | "settings" | ""
+    danger: bool = False  # cuts or forces power: the dialog says so
+
+    def label(self) -> str:
+        return QCoreApplication.translate("meters", self.text)
+
+    def tooltip(self) -> str:
+        return QCoreApplication.translate("meters", self.help)
+
+
+ACTIONS: tuple[ControlAction, ...] = (
+    ControlAction("price_download", "price_download", QT_TRANSLATE_NOOP("meters", "Prices"),
+                  QT_TRANSLATE_NOOP("meters", "Download the four tariff prices (spike, peak, flat, valley) to the "
+                                              "selected meters"), Permission.CONTROL_METERS, params="prices"),
+    ControlAction("settings_download", "settings_download", QT_TRANSLATE_NOOP("meters", "Alarms"),
+                  QT_TRANSLATE_NOOP("meters", "Download alarm 1, alarm 2 and the overload power to the selected "
+                                              "meters"), Permission.CONTROL_METERS, params="settings"),
+    ControlAction("keep_power", "keep_power", QT_TRANSLATE_NOOP("meters", "Keep power"),
+                  QT_TRANSLATE_NOOP("meters", "Forced close: the relay stays closed whatever the balance"),
+                  Permission.CONTROL_METERS, danger=True),
+    ControlAction("trip", "trip", QT_TRANSLATE_NOOP("meters", "Trip"),
+                  QT_TRANSLATE_NOOP("meters", "Forced trip: open the relay and keep it open"),
+                  Permission.CONTROL_METERS, danger=True),
+    ControlAction("restore_prepaid", "restore_prepaid", QT_TRANSLATE_NOOP("meters", "Restore prepaid"),
+                  QT_TRANSLATE_NOOP("meters", "End forced mode: the meter's own prepaid logic decides the relay"),
+                  Permission.CONTROL_METERS),
+    ControlAction("close", "close", QT_TRANSLATE_NOOP("meters", "Close"),
+                  QT_TRANSLATE_NOOP("meters", "Close the relay under prepaid control (refused when the balance is "
+                                              "not positive)"), Permission.CONTROL_METERS),
+    ControlAction("clock_sync", "clock_sync", QT_TRANSLATE_NOOP("meters", "Sync clock"),
+                  QT_TRANSLATE_NOOP("meters", "Set the meters' clocks to the site time"), Permission.CONTROL_METERS),
+    ControlAction("export", None, QT_TRANSLATE_NOOP("meters", "Export readings"),
+                  QT_TRANSLATE_NOOP("meters", "Save the selected (or all shown) meters' current state as an Excel "
+                                              "file"), Permission.VIEW),
+    ControlAction("refresh", None, QT_TRANSLATE_NOOP("meters", "Refresh status"),
+                  QT_TRANSLATE_NOOP("meters", "Read the selected meters' gateways now"), Permission.VIEW),
+)
+ACTION_BY_KEY: dict[str, ControlAction] = {a.key: a for a in ACTIONS}
+
+# How the batch dialog names each command kind and state (context "meters").
+KIND_TEXT: dict[str, str] = {a.kind: a.text for a in ACTIONS if a.kind}
+STATE_TEXT: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("meters", "Waiting"),
+    "sending": QT_TRANSLATE_NOOP("meters", "Sending"),
+    "delivered": QT_TRANSLATE_NOOP("meters", "Answered"),
+    "failed": QT_TRANSLATE_NOOP("meters", "Failed"),
+    "conflict": QT_TRANSLATE_NOOP("meters", "Conflict"),
+    "cancelled": QT_TRANSLATE_NOOP("meters", "Cancelled"),
+}
+OUTCOME_TEXT: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("meters", "Waiting"),
+    "sending": QT_TRANSLATE_NOOP("meters", "Sending"),
+    "confirmed": QT_TRANSLATE_NOOP("meters", "Confirmed by read-back"),
+    "mismatch": QT_TRANSLATE_NOOP("meters", "Read-back mismatch"),
+    "refused": QT_TRANSLATE_NOOP("meters", "Refused"),
+    "no_reply": QT_TRANSLATE_NOOP("meters", "No reply"),
+    "rejected": QT_TRANSLATE_NOOP("meters", "Meter rejected it"),
+    "invalid": QT_TRANSLATE_NOOP("meters", "Not possible on this meter"),
+    "unavailable": QT_TRANSLATE_NOOP("meters", "Gateway unreachable"),
+    "cancelled": QT_TRANSLATE_NOOP("meters", "Cancelled"),
+    "error": QT_TRANSLATE_NOOP("meters", "Error"),
+}
+
+
+def words(table: dict[str, str], key: str) -> str:
+    text = table.get(key)
+    return key if text is None else QCoreApplication.translate("meters", text)
