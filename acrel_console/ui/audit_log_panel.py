@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from acrel_console.services.audit import AuditEntry, ChainReport
+from acrel_console.ui.audit_kinds import kind_label
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.record_model import Column, RecordTableModel
@@ -83,7 +84,7 @@ class AuditLogPanel(QWidget):
             Column(self.tr("No."), lambda e: e.id, True),
             Column(self.tr("Time"), lambda e: local_time(e.at)),
             Column(self.tr("Operator"), lambda e: e.operator),
-            Column(self.tr("Kind"), lambda e: e.kind),
+            Column(self.tr("Kind"), lambda e: kind_label(e.kind)),
             Column(self.tr("Target"), lambda e: e.target),
             Column(self.tr("Reason"), lambda e: e.reason),
         ], self)
@@ -138,7 +139,7 @@ class AuditLogPanel(QWidget):
             combo.clear()
             combo.addItem(self.tr("(all)"), None)
             for item in items:
-                combo.addItem(item, item)
+                combo.addItem(kind_label(item) if combo is self.kind else item, item)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 

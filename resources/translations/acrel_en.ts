@@ -83,6 +83,19 @@
             <source>Forced</source>
             <translation>Forced</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/cli/reports.py" line="+122" />
+            <location line="+2" />
+            <location line="+4" />
+            <source>reports</source>
+            <translation>reports</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>export</source>
+            <comment>Total</comment>
+            <translation>export</translation>
+        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -146,7 +159,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+21" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+22" />
             <source>a row before it was deleted or reordered</source>
             <translation>a row before it was deleted or reordered</translation>
         </message>
@@ -231,6 +244,34 @@
             <location line="+5" />
             <source>The operation log is broken at row {id}: {reason}.</source>
             <translation>The operation log is broken at row {id}: {reason}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+119" />
+            <source>Command results</source>
+            <translation>Command results</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Cancel pending</source>
+            <translation>Cancel pending</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Resend failed</source>
+            <translation>Resend failed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
+            <translation>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</translation>
         </message>
     </context>
     <context>
@@ -1390,6 +1431,264 @@
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <location filename="../../acrel_console/ui/audit_kinds.py" line="+8" />
+            <source>First administrator created</source>
+            <translation>First administrator created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed in</source>
+            <translation>Signed in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account locked</source>
+            <translation>Account locked</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account unlocked</source>
+            <translation>Account unlocked</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator added</source>
+            <translation>Operator added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator enabled</source>
+            <translation>Operator enabled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator disabled</source>
+            <translation>Operator disabled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role changed</source>
+            <translation>Role changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password changed</source>
+            <translation>Password changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building added</source>
+            <translation>Building added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building changed</source>
+            <translation>Building changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building removed</source>
+            <translation>Building removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway added</source>
+            <translation>Gateway added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway changed</source>
+            <translation>Gateway changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway removed</source>
+            <translation>Gateway removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter added</source>
+            <translation>Meter added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter changed</source>
+            <translation>Meter changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removed</source>
+            <translation>Meter removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replaced</source>
+            <translation>Meter replaced</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site defaults changed</source>
+            <translation>Site defaults changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Configuration imported</source>
+            <translation>Configuration imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account opened</source>
+            <translation>Account opened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closed</source>
+            <translation>Account closed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter added to account</source>
+            <translation>Meter added to account</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removed from account</source>
+            <translation>Meter removed from account</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm acknowledged</source>
+            <translation>Alarm acknowledged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff created</source>
+            <translation>Tariff created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff version added</source>
+            <translation>Tariff version added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff assigned</source>
+            <translation>Tariff assigned</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt reprinted</source>
+            <translation>Receipt reprinted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shift closed</source>
+            <translation>Shift closed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup made</source>
+            <translation>Backup made</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup restored</source>
+            <translation>Backup restored</translation>
+        </message>
+    </context>
+    <context>
+        <name>cashier</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/labels.py" line="+9" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Card terminal</source>
+            <translation>Card terminal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>Bank transfer</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Normal sale</source>
+            <translation>Normal sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+7" />
+            <source>Reversal</source>
+            <translation>Reversal</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+5" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Sale</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Balance transfer</source>
+            <translation>Balance transfer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation>Opening balance</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sending</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivered</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflict</source>
+            <translation>Conflict</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+    </context>
+    <context>
         <name>confirm</name>
         <message>
             <location filename="../../acrel_console/ui/confirm.py" line="+14" />
@@ -1474,7 +1773,18 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location line="+163" />
+            <location filename="../../acrel_console/cli/meters.py" line="+106" />
+            <source>The site's dispatcher runs at {holder}; it polls already.</source>
+            <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No enabled gateway named {name}.</source>
+            <translation>No enabled gateway named {name}.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <location filename="../../acrel_console/cli/site.py" line="+163" />
             <location filename="../../acrel_console/services/meter_views.py" line="-122" />
             <location filename="../../acrel_console/services/money_common.py" line="+89" />
             <location filename="../../acrel_console/services/remote_control.py" line="+190" />
@@ -1485,6 +1795,11 @@
             <location line="+21" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No dispatcher executed the command in time; it was cancelled.</source>
+            <translation>No dispatcher executed the command in time; it was cancelled.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/domain/money.py" line="+28" />
@@ -1737,6 +2052,7 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+76" />
             <source>Unknown payment method '{method}'.</source>
             <translation>Unknown payment method '{method}'.</translation>
         </message>
@@ -1837,7 +2153,7 @@
             <translation>The approver must be a different operator.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+173" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+181" />
             <source>No enabled gateway to poll.</source>
             <translation>No enabled gateway to poll.</translation>
         </message>
@@ -2050,6 +2366,7 @@
         </message>
         <message>
             <location line="+58" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+20" />
             <source>A reversal needs a reason.</source>
             <translation>A reversal needs a reason.</translation>
         </message>
@@ -2065,6 +2382,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-4" />
             <source>At most {open} yuan of this sale can still be reversed.</source>
             <translation>At most {open} yuan of this sale can still be reversed.</translation>
         </message>
@@ -2213,6 +2531,71 @@
             <location line="+4" />
             <source>Enter the alarm amounts, the overload power, or both.</source>
             <translation>Enter the alarm amounts, the overload power, or both.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/reports.py" line="+33" />
+            <source>No SMS driver is configured on this site.</source>
+            <translation>No SMS driver is configured on this site.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/sms.py" line="+176" />
+            <source>An SMS template cannot be empty.</source>
+            <translation>An SMS template cannot be empty.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS template has an unmatched brace: {text}</source>
+            <translation>The SMS template has an unmatched brace: {text}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Unknown placeholder {{{name}}} in the SMS template; use {allowed}.</source>
+            <translation>Unknown placeholder {{{name}}} in the SMS template; use {allowed}.</translation>
+        </message>
+        <message>
+            <location line="+131" />
+            <source>{level} texts have no template.</source>
+            <translation>{level} texts have no template.</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Meter {meter} does not exist.</source>
+            <translation>Meter {meter} does not exist.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {meter} has no tenant phone number.</source>
+            <translation>Meter {meter} has no tenant phone number.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>'{phone}' is not a phone number.</source>
+            <translation>'{phone}' is not a phone number.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
+            <source>Choose a meter first.</source>
+            <translation>Choose a meter first.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Enter an amount.</source>
+            <translation>Enter an amount.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose the sale to reverse.</source>
+            <translation>Choose the sale to reverse.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A supervisor signs in to approve.</source>
+            <translation>A supervisor signs in to approve.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enter the supervisor's password.</source>
+            <translation>Enter the supervisor's password.</translation>
         </message>
     </context>
     <context>
@@ -2470,13 +2853,24 @@
     <context>
         <name>meters</name>
         <message>
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-162" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
             <source>Room</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Command</source>
+            <translation>Command</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
             <source>Gateway / address</source>
             <translation>Gateway / address</translation>
         </message>
@@ -2504,7 +2898,8 @@
             <translation>Account no.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-3" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
@@ -2780,12 +3175,13 @@
             <translation>Valley (谷)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
             <source>Communication</source>
             <translation>Communication</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Last seen</source>
             <translation>Last seen</translation>
@@ -3735,6 +4131,74 @@
             <location line="+1" />
             <source>How long a locked operator account stays locked.</source>
             <translation>How long a locked operator account stays locked.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sms</name>
+        <message>
+            <location filename="../../acrel_console/services/sms.py" line="-360" />
+            <source>Alarm 1</source>
+            <translation>Alarm 1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2</source>
+            <translation>Alarm 2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>Arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>After sale</source>
+            <translation>After sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manual</source>
+            <translation>Manual</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test</source>
+            <translation>Test</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The modem or gateway did not answer in time</source>
+            <translation>The modem or gateway did not answer in time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The modem or gateway refused the message</source>
+            <translation>The modem or gateway refused the message</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The modem or gateway cannot be reached</source>
+            <translation>The modem or gateway cannot be reached</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The number or text cannot be sent</source>
+            <translation>The number or text cannot be sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not sent in time; dropped</source>
+            <translation>Not sent in time; dropped</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No SMS modem or gateway is configured</source>
+            <translation>No SMS modem or gateway is configured</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unexpected error while sending</source>
+            <translation>Unexpected error while sending</translation>
         </message>
     </context>
     <context>

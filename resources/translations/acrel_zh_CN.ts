@@ -83,6 +83,19 @@
             <source>Forced</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../acrel_console/cli/reports.py" line="+122" />
+            <location line="+2" />
+            <location line="+4" />
+            <source>reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>export</source>
+            <comment>Total</comment>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -146,7 +159,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+21" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+22" />
             <source>a row before it was deleted or reordered</source>
             <translation>其前面的记录被删除或调换了顺序</translation>
         </message>
@@ -231,6 +244,34 @@
             <location line="+5" />
             <source>The operation log is broken at row {id}: {reason}.</source>
             <translation>操作日志在第 {id} 条记录处被破坏：{reason}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+119" />
+            <source>Command results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Cancel pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Resend failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1390,6 +1431,264 @@
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <location filename="../../acrel_console/ui/audit_kinds.py" line="+8" />
+            <source>First administrator created</source>
+            <translation>创建首个管理员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account locked</source>
+            <translation>账号锁定</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account unlocked</source>
+            <translation>账号解锁</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator added</source>
+            <translation>新增操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator enabled</source>
+            <translation>启用操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator disabled</source>
+            <translation>停用操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role changed</source>
+            <translation>修改角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building added</source>
+            <translation>新增建筑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building changed</source>
+            <translation>修改建筑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building removed</source>
+            <translation>删除建筑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway added</source>
+            <translation>新增网关</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway changed</source>
+            <translation>修改网关</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway removed</source>
+            <translation>删除网关</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter added</source>
+            <translation>新增仪表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter changed</source>
+            <translation>修改仪表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removed</source>
+            <translation>删除仪表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replaced</source>
+            <translation>换表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site defaults changed</source>
+            <translation>修改默认参数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Configuration imported</source>
+            <translation>导入配置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account opened</source>
+            <translation>开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closed</source>
+            <translation>销户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter added to account</source>
+            <translation>开户后加表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removed from account</source>
+            <translation>账户移除电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm acknowledged</source>
+            <translation>确认报警</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff created</source>
+            <translation>新增电价方案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff version added</source>
+            <translation>新增电价版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tariff assigned</source>
+            <translation>分配电价方案</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt reprinted</source>
+            <translation>单据补打</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shift closed</source>
+            <translation>结班</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup made</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup restored</source>
+            <translation>恢复备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>cashier</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/labels.py" line="+9" />
+            <source>Cash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Card terminal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Normal sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+7" />
+            <source>Reversal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+5" />
+            <source>Refund</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Balance transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conflict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>confirm</name>
         <message>
             <location filename="../../acrel_console/ui/confirm.py" line="+14" />
@@ -1474,7 +1773,18 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location line="+163" />
+            <location filename="../../acrel_console/cli/meters.py" line="+106" />
+            <source>The site's dispatcher runs at {holder}; it polls already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No enabled gateway named {name}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <location filename="../../acrel_console/cli/site.py" line="+163" />
             <location filename="../../acrel_console/services/meter_views.py" line="-122" />
             <location filename="../../acrel_console/services/money_common.py" line="+89" />
             <location filename="../../acrel_console/services/remote_control.py" line="+190" />
@@ -1485,6 +1795,11 @@
             <location line="+21" />
             <source>No meter {id}.</source>
             <translation>没有电表 {id}。</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No dispatcher executed the command in time; it was cancelled.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../acrel_console/domain/money.py" line="+28" />
@@ -1737,6 +2052,7 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+76" />
             <source>Unknown payment method '{method}'.</source>
             <translation>未知的付款方式“{method}”。</translation>
         </message>
@@ -1837,7 +2153,7 @@
             <translation>审批人必须是另一位操作员。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+173" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+181" />
             <source>No enabled gateway to poll.</source>
             <translation>没有可轮询的已启用网关。</translation>
         </message>
@@ -2050,6 +2366,7 @@
         </message>
         <message>
             <location line="+58" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+20" />
             <source>A reversal needs a reason.</source>
             <translation>冲正需要填写原因。</translation>
         </message>
@@ -2065,6 +2382,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-4" />
             <source>At most {open} yuan of this sale can still be reversed.</source>
             <translation>此笔售电最多还可冲正 {open} 元。</translation>
         </message>
@@ -2212,6 +2530,71 @@
         <message>
             <location line="+4" />
             <source>Enter the alarm amounts, the overload power, or both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/reports.py" line="+33" />
+            <source>No SMS driver is configured on this site.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/sms.py" line="+176" />
+            <source>An SMS template cannot be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS template has an unmatched brace: {text}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Unknown placeholder {{{name}}} in the SMS template; use {allowed}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+131" />
+            <source>{level} texts have no template.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Meter {meter} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {meter} has no tenant phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>'{phone}' is not a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
+            <source>Choose a meter first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Enter an amount.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose the sale to reverse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A supervisor signs in to approve.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enter the supervisor's password.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2470,13 +2853,24 @@
     <context>
         <name>meters</name>
         <message>
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-162" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
             <source>Room</source>
             <translation>商铺号</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Command</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
             <source>Gateway / address</source>
             <translation type="unfinished" />
         </message>
@@ -2504,7 +2898,8 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-3" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Meter no.</source>
             <translation>仪表编号</translation>
@@ -2780,12 +3175,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
             <source>Communication</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Last seen</source>
             <translation>采集时间</translation>
@@ -3735,6 +4131,74 @@
             <location line="+1" />
             <source>How long a locked operator account stays locked.</source>
             <translation>操作员账号被锁定的时长。</translation>
+        </message>
+    </context>
+    <context>
+        <name>sms</name>
+        <message>
+            <location filename="../../acrel_console/services/sms.py" line="-360" />
+            <source>Alarm 1</source>
+            <translation>报警1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm 2</source>
+            <translation>报警2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>欠费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>After sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manual</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The modem or gateway did not answer in time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The modem or gateway refused the message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The modem or gateway cannot be reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The number or text cannot be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not sent in time; dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No SMS modem or gateway is configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unexpected error while sending</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

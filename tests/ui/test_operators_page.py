@@ -101,6 +101,7 @@ def test_log_filters_by_operator_kind_and_date_and_shows_before_after(qtbot, ui,
     assert log.model.rowCount() == 3  # login, building.add, building.update
 
     log.kind.setCurrentIndex(log.kind.findData("building.update"))
+    assert log.kind.currentText() == "Building changed"
     log.search()
     settle(ui)
     assert log.model.rowCount() == 1
