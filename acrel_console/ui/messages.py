@@ -7,6 +7,7 @@ reads Chinese throughout. Labels are listed once below (context "fields") for lu
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -52,6 +53,17 @@ def role_label(role: Role | str) -> str:
         return str(role)
 
 
+def local_time_text(iso: str) -> str:
+    """An ISO 8601 time from a service as this workstation's local 'YYYY-MM-DD HH:MM' (else unchanged)."""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def error_message(err: UserError) -> str:
     """The translated, filled-in message of a UserError with translated labels and role names."""
     params: dict[str, Any] = dict(err.params)
@@ -59,6 +71,8 @@ def error_message(err: UserError) -> str:
         params["label"] = translate_label(params["label"])
     if isinstance(params.get("role"), str) and params["role"] in {r.value for r in Role}:
         params["role"] = role_label(params["role"])
+    if isinstance(params.get("until"), str):
+        params["until"] = local_time_text(params["until"])
     template = QCoreApplication.translate(err.context, err.template)
     try:
         return template.format(**params)
