@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
-from acrel_console.storage.engine import describe_url
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.messages import role_label
@@ -18,6 +19,15 @@ from acrel_console.ui.theme import Theme
 
 NAV_WIDTH = 190
 NAV_ITEM_HEIGHT = 36
+
+
+def describe_database(url: str) -> str:
+    """The database for the status bar, without a password (ui may not import storage: layer rule)."""
+    scheme, _, rest = url.partition("://")
+    if scheme.startswith("sqlite"):
+        return f"SQLite {rest[1:]}"
+    parts = urlsplit(url)
+    return f"PostgreSQL {parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +106,7 @@ class MainWindow(QMainWindow):
         actor = self.ui.actor
         self.operator_label = QLabel(self.tr("Operator: {name} ({role})").format(name=actor.name,
                                                                                   role=role_label(actor.role)))
-        self.database_label = QLabel(self.tr("Database: {db}").format(db=describe_url(self.ui.services.ctx.db_url)))
+        self.database_label = QLabel(self.tr("Database: {db}").format(db=describe_database(self.ui.services.ctx.db_url)))
         self.poller_label = QLabel()
         self.busy_label = QLabel()
         for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label):

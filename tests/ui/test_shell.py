@@ -86,3 +86,13 @@ def test_a_page_that_fails_to_import_is_named_not_fatal(qtbot, ui, monkeypatch) 
     assert "could not be loaded" in built[1].findChild(QLabel, "brokenText").text()
     for page in built:
         qtbot.addWidget(page)
+
+
+def test_database_description_never_shows_a_password() -> None:
+    from acrel_console.storage.engine import describe_url
+    from acrel_console.ui.main_window import describe_database
+
+    for url in ("sqlite:////var/lib/acrel/a.sqlite3", "sqlite:///relative.db",
+                "postgresql+psycopg://acrel:s3cret@10.0.0.5:5433/site?options=-csearch_path%3Dx"):
+        assert describe_database(url) == describe_url(url)
+        assert "s3cret" not in describe_database(url)
