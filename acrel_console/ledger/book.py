@@ -176,12 +176,23 @@ def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind
 
 def add_credit_command(session: Session, site_key: bytes | None, *, meter_id: int, amount_fen: int,
                        operation_id: str, created_by: str, at: datetime, reason: str = "") -> MeterCommandRow:
-    """A credit delivery for an operation: expected purchase count = last known + outstanding + 1.
-    The caller holds the meter lock (lock_meter) so concurrent sales get consecutive counts."""
+    """A credit delivery for an operation: expected purchase count = last known + outstanding + 1, and a
+    per-meter sequence number. The caller holds the meter lock (lock_meter) so concurrent sales get
+    consecutive counts."""
     state = credit_state(session, meter_id)
+    seq = next_number(session, f"credit_seq:{meter_id}")
     return add_command(session, site_key, meter_id=meter_id, kind=CREDIT_KIND, amount_fen=amount_fen,
                        expected_purchase_count=state.next_purchase_count, operation_id=operation_id,
-                       created_by=created_by, at=at, reason=reason)
+                       created_by=created_by, at=at, reason=reason, payload={"seq": seq})
+
+
+def credit_seq(row: MeterCommandRow) -> int:
+    """The creation order of a credit command among its meter's (signed, in the payload). Delivery order
+    follows it, never the clock or the (renumberable) purchase count."""
+    try:
+        return int(json.loads(row.payload_json or "{}").get("seq", 0))
+    except ValueError:
+        return 0
 
 
 def resequence_after_cancel(session: Session, site_key: bytes | None, cancelled: MeterCommandRow) -> int:

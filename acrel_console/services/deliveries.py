@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.readings import MoneyParams
@@ -90,13 +90,11 @@ def _alarm_mac(s: Session, ctx: ServiceContext, row: MeterCommandRow) -> Deliver
 
 
 def _earlier_outstanding(s: Session, row: MeterCommandRow) -> bool:
-    q = select(MeterCommandRow.id).where(
+    mine = book.credit_seq(row)
+    others = s.execute(select(MeterCommandRow).where(
         MeterCommandRow.meter_id == row.meter_id, MeterCommandRow.kind == book.CREDIT_KIND,
-        MeterCommandRow.state.in_(book.OUTSTANDING), MeterCommandRow.id != row.id,
-        or_(MeterCommandRow.created_at < row.created_at,
-            and_(MeterCommandRow.created_at == row.created_at,
-                 MeterCommandRow.expected_purchase_count < (row.expected_purchase_count or 0)))).limit(1)
-    return s.execute(q).first() is not None
+        MeterCommandRow.state.in_(book.OUTSTANDING), MeterCommandRow.id != row.id)).scalars()
+    return any(book.credit_seq(o) < mine for o in others)
 
 
 def _remember_reading(s: Session, meter_id: int, count: int | None, remaining: int | None, at: datetime) -> None:
@@ -279,10 +277,9 @@ def execute_download_command(ctx: ServiceContext, bus: MeterBus, command_id: str
         assert meter is not None
         address, model = meter.address, meter.model
         wanted = params_from_payload(json.loads(row.payload_json or "{}"))
-        expected = row.expected_purchase_count
     step("loaded")
-    marked = _mark_sending(ctx, command_id, expected) if expected is not None else _mark_download(ctx, command_id)
-    if isinstance(marked, DeliveryOutcome):
+    marked = _mark_download(ctx, command_id)
+    if marked is not None:
         return marked
     step("marked_sending")
     try:
@@ -304,7 +301,7 @@ def execute_download_command(ctx: ServiceContext, bus: MeterBus, command_id: str
     return _finish(ctx, command_id, "delivered", count=got.purchase_count, remaining=got.remaining_fen)
 
 
-def _mark_download(ctx: ServiceContext, command_id: str) -> MeterCommandRow | DeliveryOutcome:
+def _mark_download(ctx: ServiceContext, command_id: str) -> DeliveryOutcome | None:
     with ctx.transaction() as s:
         row = _get(s, command_id)
         if row.state not in book.OUTSTANDING:
@@ -314,7 +311,7 @@ def _mark_download(ctx: ServiceContext, command_id: str) -> MeterCommandRow | De
         row.state = "sending"
         row.attempts += 1
         row.last_attempt_at = ctx.clock()
-        return _outcome(row)
+        return None
 
 
 def execute_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *, hook: Hook | None = None) -> DeliveryOutcome:
@@ -329,14 +326,14 @@ def execute_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *, hook
 def pending_command_ids(ctx: ServiceContext, meter_ids: set[int] | None = None,
                         kinds: tuple[str, ...] = (book.CREDIT_KIND, *DOWNLOAD_KINDS)) -> list[str]:
     """Outstanding credit/download commands in delivery order (oldest first, counts ascending)."""
-    q = (select(MeterCommandRow.id).where(MeterCommandRow.state.in_(book.OUTSTANDING),
-                                          MeterCommandRow.kind.in_(kinds))
-         .order_by(MeterCommandRow.priority.desc(), MeterCommandRow.created_at,
-                   MeterCommandRow.expected_purchase_count))
+    q = (select(MeterCommandRow).where(MeterCommandRow.state.in_(book.OUTSTANDING),
+                                       MeterCommandRow.kind.in_(kinds)))
     if meter_ids is not None:
         q = q.where(MeterCommandRow.meter_id.in_(meter_ids))
     with ctx.read() as s:
-        return list(s.execute(q).scalars())
+        rows = list(s.execute(q).scalars())
+        rows.sort(key=lambda r: (-r.priority, r.meter_id, book.credit_seq(r), r.created_at))
+        return [r.id for r in rows]
 
 
 def deliver_all(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None = None, *,

@@ -69,8 +69,8 @@ def max_credit_fen(s: Session, meter_max: int | None) -> int | None:
 def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: int, method: str,
             sale_id: str, remark: str = "", kind: str = "sale") -> OperationResult:
     """A sale (or an opening balance with kind='opening') inside the caller's transaction."""
-    at = ctx.clock()
     meter = locked_meter(s, meter_id)
+    at = ctx.clock()  # read under the meter lock
     prior = existing(s, sale_id, kind, meter_id, fen)
     if prior is not None:
         return result_of(s, prior, duplicate=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from acrel_console.app import Services, build_services
+from acrel_console.services import passwords
 from acrel_console.services.accounts import AccountService
 from acrel_console.services.base import Actor
 from acrel_console.services.shifts import ShiftService
@@ -56,13 +57,17 @@ def make_world(db_url: str, n_meters: int = 3, clock: FakeClock | None = None) -
     clk = clock or FakeClock()
     svc.ctx.clock = clk
     svc.ctx.site_key = SITE_KEY
-    admin = svc.operators.create_first_admin("admin", "secret1")
-    svc.operators.add(admin, "cash1", "cashier", "secret1")
-    svc.operators.add(admin, "cash2", "cashier", "secret1")
-    svc.operators.add(admin, "boss", "supervisor", "secret1")
-    cashier = svc.operators.login("cash1", "secret1")
-    cashier2 = svc.operators.login("cash2", "secret1")
-    supervisor = svc.operators.login("boss", "secret1")
+    # Test operators get a cheap scrypt cost (the stored hash names its cost, so logins stay correct).
+    saved = passwords._N
+    passwords._N = 2**4
+    try:
+        admin = svc.operators.create_first_admin("admin", "secret1")
+        cashier, cashier2, supervisor = (
+            Actor(i.id, i.name, i.role) for i in (svc.operators.add(admin, "cash1", "cashier", "secret1"),
+                                                  svc.operators.add(admin, "cash2", "cashier", "secret1"),
+                                                  svc.operators.add(admin, "boss", "supervisor", "secret1")))
+    finally:
+        passwords._N = saved
     svc.site.add_gateway(admin, name="g1", kind="modbus-tcp", host="127.0.0.1", port=1502)
     meters, addresses = [], {}
     bus = FakeBus(clock=clk)
