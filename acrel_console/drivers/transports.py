@@ -53,6 +53,13 @@ def silent_interval_s(baud: int, parity: str = "N", stopbits: int = 1) -> float:
     return 3.5 * char_time_s(baud, parity, stopbits)
 
 
+def wire_minimum_s(request_bytes: int, reply_bytes: int, baud: int, parity: str = "N", stopbits: int = 1) -> float:
+    """The least time one request/reply can take on a serial line: both frames' characters plus
+    one 3.5-character silence (what a sweep is measured against)."""
+    return (request_bytes + reply_bytes) * char_time_s(baud, parity, stopbits) + silent_interval_s(
+        baud, parity, stopbits)
+
+
 class Transport(ABC):
     """One connection to a bus; used by exactly one thread."""
 
@@ -178,7 +185,8 @@ class _RtuStream(Transport):
             self.counters.late_replies_discarded += result.late_frames
             if result.noise_bytes:
                 self._count("noise_bytes", result.noise_bytes)
-            if result.partial_ours or (result.consumed < len(buf) and not cipher_key):
+            if result.partial_ours or result.noise_bytes or (result.consumed < len(buf) and not cipher_key):
+                # Something answered but it is not a frame: a garbled reply, not silence.
                 self.counters.frame_errors += 1
                 raise FrameError(f"truncated or malformed reply from unit {unit} ({len(buf)} bytes)")
             if cipher_key and len(buf) > result.consumed:
