@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         palette = self.nav.palette()
-        palette.setColor(self.nav.backgroundRole(), Theme.role("nav_background"))
+        palette.setColor(QPalette.ColorRole.Base, Theme.role("nav_background"))
         self.nav.setPalette(palette)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
