@@ -75,15 +75,26 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
     tasks = TaskRunner()
     try:
         if first_start:
-            dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(services, tasks)
+            first = FirstAdminDialog(services, tasks)
+            if first.exec() != FirstAdminDialog.DialogCode.Accepted or first.actor is None:
+                return 0
+            actor = first.actor
         else:
-            dialog = LoginDialog(services, tasks, name=getattr(demo, "user", ""),
-                                 password=getattr(demo, "password", ""), note=getattr(demo, "note", ""))
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
-            return 0
-        window = MainWindow(UiContext(services, dialog.actor, tasks, Prefs()))
-        window.show()
-        return int(app.exec())
+            actor = None
+        name, password = getattr(demo, "user", ""), getattr(demo, "password", "")
+        while True:
+            if actor is None:
+                login = LoginDialog(services, tasks, name=name, password=password, note=getattr(demo, "note", ""))
+                if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+                    return 0
+                actor = login.actor
+            window = MainWindow(UiContext(services, actor, tasks, Prefs()))
+            window.show()
+            code = int(app.exec())
+            if not window.signed_out:
+                return code
+            window.deleteLater()
+            actor, name, password = None, "", ""  # 重新登陆: the next operator signs in
     finally:
         tasks.wait_idle(10_000)
         services.close()

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
+        self.signed_out = False  # set by sign_out(): the app then asks for a sign-in again
         self.setWindowTitle(self.tr("Acrel Console"))
         self.resize(1200, 760)
         self.nav = QListWidget()
@@ -95,8 +96,11 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Console"))
         self.password_action = QAction(self.tr("Change my password…"), self)
         self.password_action.triggered.connect(self._change_password)
+        self.sign_out_action = QAction(self.tr("Sign in as another operator…"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)
+        menu.addAction(self.sign_out_action)
         menu.addAction(self.password_action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -130,6 +134,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password changed."), 5_000))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def sign_out(self) -> None:
+        """重新登陆: close this window; run_gui shows the sign-in dialog again."""
+        self.signed_out = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.ui.tasks.wait_idle(10_000)

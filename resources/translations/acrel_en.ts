@@ -96,6 +96,51 @@
             <comment>Total</comment>
             <translation>export</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+310" />
+            <source>Already done earlier (same operation): nothing was made twice.</source>
+            <translation>Already done earlier (same operation): nothing was made twice.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sold {amount} yuan.</source>
+            <translation>Sold {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunded {amount} yuan.</source>
+            <translation>Refunded {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversed {amount} yuan.</source>
+            <translation>Reversed {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done: {amount} yuan.</source>
+            <translation>Done: {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
+            <translation>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
+            <translation>A negative credit of {amount} yuan is being delivered to the meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivering to the meter…</source>
+            <translation>Delivering to the meter…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipt {no}.</source>
+            <translation>Receipt {no}.</translation>
+        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -683,13 +728,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+29" />
-            <location line="+87" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+40" />
+            <location line="+90" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-34" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -700,11 +745,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Sign in as another operator…</source>
+            <translation>Sign in as another operator…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Operator: {name} ({role})</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
@@ -727,6 +777,175 @@
             <location line="+8" />
             <source>Password changed.</source>
             <translation>Password changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeterCardWidget</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+42" />
+            <location line="+52" />
+            <source>No meter chosen</source>
+            <translation>No meter chosen</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <source>Refresh meter status</source>
+            <translation>Refresh meter status</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In arrears</source>
+            <translation>In arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation>Purchases</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Total purchased</source>
+            <translation>Total purchased</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining</source>
+            <translation>Remaining</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max stored credit</source>
+            <translation>Max stored credit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power threshold</source>
+            <translation>Power threshold</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Relay</source>
+            <translation>Relay</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm status</source>
+            <translation>Alarm status</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alarm 1 amount</source>
+            <translation>Alarm 1 amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alarm 2 amount</source>
+            <translation>Alarm 2 amount</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Reading the meter…</source>
+            <translation>Reading the meter…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{room} · meter {meter}</source>
+            <translation>{room} · meter {meter}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(+{amount} pending)</source>
+            <translation>(+{amount} pending)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced: keep power</source>
+            <translation>Forced: keep power</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced: tripped</source>
+            <translation>Forced: tripped</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Prepaid</source>
+            <translation>Prepaid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No limit</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Last read: {at}</source>
+            <translation>Last read: {at}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>No deliveries yet.</source>
+            <translation>No deliveries yet.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last delivery: {amount} yuan {state} (meter count {count}, remaining {remaining})</source>
+            <translation>Last delivery: {amount} yuan {state} (meter count {count}, remaining {remaining})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last delivery: {amount} yuan {state} — waiting for the meter</source>
+            <translation>Last delivery: {amount} yuan {state} — waiting for the meter</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Last delivery: {amount} yuan {state}: {error}</source>
+            <translation>Last delivery: {amount} yuan {state}: {error}</translation>
         </message>
     </context>
     <context>
@@ -879,6 +1098,114 @@
             <location line="+13" />
             <source>Refresh status</source>
             <translation>Refresh status</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperationForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-250" />
+            <source>Original sale</source>
+            <translation>Original sale</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation>Supervisor password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A supervisor signs in here to approve</source>
+            <translation>A supervisor signs in here to approve</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Sell</source>
+            <translation>Sell</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reverse</source>
+            <translation>Reverse</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sale amount (yuan)</source>
+            <translation>Sale amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund amount (yuan)</source>
+            <translation>Refund amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal amount (yuan)</source>
+            <translation>Reversal amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>whole open amount</source>
+            <translation>whole open amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sell (Enter)</source>
+            <translation>Sell (Enter)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund (Enter)</source>
+            <translation>Refund (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse (Enter)</source>
+            <translation>Reverse (Enter)</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</source>
+            <translation>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This meter has no sale that can still be reversed.</source>
+            <translation>This meter has no sale that can still be reversed.</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
+            <translation>Not done. Correct and press Enter again: the same operation is retried, never made twice.</translation>
         </message>
     </context>
     <context>
@@ -1057,6 +1384,54 @@
             <location line="+12" />
             <source>Import refused, nothing changed:</source>
             <translation>Import refused, nothing changed:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Save receipt as PDF</source>
+            <translation>Save receipt as PDF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Sent to the printer.</source>
+            <translation>Sent to the printer.</translation>
         </message>
     </context>
     <context>
@@ -2714,7 +3089,7 @@
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../acrel_console/ui/messages.py" line="+19" />
+            <location filename="../../acrel_console/ui/messages.py" line="+20" />
             <source>Building name</source>
             <translation>Building name</translation>
         </message>

@@ -96,6 +96,51 @@
             <comment>Total</comment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+310" />
+            <source>Already done earlier (same operation): nothing was made twice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sold {amount} yuan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunded {amount} yuan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversed {amount} yuan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done: {amount} yuan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivering to the meter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipt {no}.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -662,7 +707,7 @@
         <message>
             <location filename="../../acrel_console/ui/login_dialog.py" line="+25" />
             <source>Acrel Console: sign in</source>
-            <translation>Acrel Console：登录</translation>
+            <translation>Acrel Console：登陆</translation>
         </message>
         <message>
             <location line="+9" />
@@ -677,19 +722,19 @@
         <message>
             <location line="+1" />
             <source>Sign in</source>
-            <translation>登录</translation>
+            <translation>登陆</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+29" />
-            <location line="+87" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+40" />
+            <location line="+90" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-34" />
             <source>&amp;Console</source>
             <translation>系统(&amp;C)</translation>
         </message>
@@ -700,11 +745,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Sign in as another operator…</source>
+            <translation>重新登陆…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Operator: {name} ({role})</source>
             <translation>操作员：{name}（{role}）</translation>
         </message>
@@ -727,6 +777,175 @@
             <location line="+8" />
             <source>Password changed.</source>
             <translation>密码已修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeterCardWidget</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+42" />
+            <location line="+52" />
+            <source>No meter chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-47" />
+            <source>Refresh meter status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Shop/room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>In arrears</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Total purchased</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max stored credit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power threshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Relay</source>
+            <translation>合闸状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Mode</source>
+            <translation>网关模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alarm 1 amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alarm 2 amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Reading the meter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{room} · meter {meter}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(+{amount} pending)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced: keep power</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced: tripped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Prepaid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Last read: {at}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>No deliveries yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last delivery: {amount} yuan {state} (meter count {count}, remaining {remaining})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last delivery: {amount} yuan {state} — waiting for the meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Last delivery: {amount} yuan {state}: {error}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -878,6 +1097,114 @@
         <message>
             <location line="+13" />
             <source>Refresh status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OperationForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-250" />
+            <source>Original sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Payment method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A supervisor signs in here to approve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Sell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reverse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sale amount (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund amount (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal amount (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>whole open amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sell (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+47" />
+            <source>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This meter has no sale that can still be reversed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Working…</source>
+            <translation>处理中…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1057,6 +1384,54 @@
             <location line="+12" />
             <source>Import refused, nothing changed:</source>
             <translation>导入被拒绝，未做任何更改：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
+            <source>Receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Save receipt as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Sent to the printer.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1440,7 +1815,7 @@
         <message>
             <location line="+1" />
             <source>Signed in</source>
-            <translation>登录</translation>
+            <translation>登陆</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2714,7 +3089,7 @@
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../acrel_console/ui/messages.py" line="+19" />
+            <location filename="../../acrel_console/ui/messages.py" line="+20" />
             <source>Building name</source>
             <translation>建筑名</translation>
         </message>

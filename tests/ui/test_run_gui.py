@@ -90,3 +90,34 @@ def test_language_choice_is_stored_per_workstation(qtbot, ui) -> None:  # type: 
 
     assert theme().palette == "acrel-legacy"
     set_palette("okabe-ito")
+
+
+def test_sign_in_as_another_operator_returns_to_the_login(qapp, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.domain.roles import Role
+
+    services = build_services(sqlite_url)
+    admin = services.operators.create_first_admin("admin", "first-pass")
+    services.operators.add(admin, "cash", Role.CASHIER, "cash-pass")
+    services.close()
+    seen: list[str] = []
+    logins = iter([("admin", "first-pass"), ("cash", "cash-pass")])
+
+    def sign_in(dialog: LoginDialog) -> None:  # type: ignore[override]
+        dialog.name.setText("")
+        name, password = next(logins)
+        dialog.name.setText(name)
+        dialog.password.setText(password)
+        dialog.accept()
+        _when(_top(MainWindow), use_window)
+
+    def use_window(window: MainWindow) -> None:  # type: ignore[override]
+        seen.append(window.operator_label.text())
+        if len(seen) == 1:
+            _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
+            window.sign_out_action.trigger()
+        else:
+            window.close()
+
+    _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
+    assert run_gui(sqlite_url) == 0
+    assert seen == ["Operator: admin (Administrator)", "Operator: cash (Cashier)"]
