@@ -352,3 +352,32 @@ def test_link_cipher(kind: str, meters: dict[int, FakeMeter]) -> None:
     finally:
         bus.close()
         server.stop()
+
+
+def test_vendor20_force_from_a_site_profile(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                            meters: dict[int, FakeMeter]) -> None:
+    """A site switches ADF circuits through group 05 by editing the profile, not the code."""
+    import pathlib
+
+    from acrel_console.drivers.profiles import BUILTIN_DIR
+
+    site = pathlib.Path(str(tmp_path))
+    text = (BUILTIN_DIR / "DTSY1352.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "DTSY1352"', 'name = "DTSY1352-G5"').replace(
+        'method = "registers"', 'method = "vendor20"')
+    (site / "DTSY1352-G5.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("ACREL_PROFILES_DIR", str(site))
+    server = FakeServer(meters, "rtu")
+    bus = open_bus(_config("rtu-over-tcp", server.port))
+    try:
+        bus.force(2, "DTSY1352-G5", ForceMode.TRIP)
+        bus.force(2, "DTSY1352-G5", ForceMode.RESTORE_PREPAID)
+        sent = server.meters[2].vendor_requests
+        assert sent[0] == (5, 0, bytes.fromhex("01 01 01 01 01 01 01 01 01 00"))
+        assert sent[1] == (5, 0, bytes.fromhex("01 00 00 01 00 00 01 00 00 00"))
+        assert server.meters[2].writes == []  # no FC10 to 0x0057
+        with pytest.raises(InvalidRequest):
+            bus.read_force_state(2, "DTSY1352-G5")
+    finally:
+        bus.close()
+        server.stop()
