@@ -201,3 +201,33 @@ class ModemSimulator:
         self._mr = (self._mr + 1) % 256
         self.sent.append(SimulatedSms(pdu_hex=pdu_hex, tpdu_length=expected_len, mr=mr, decoded=decoded))
         self._write(f"\r\n+CMGS: {mr}\r\n\r\nOK\r\n".encode())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Demo: `python -m acrel_console.drivers.sms.modem_sim` serves a modem on a pty and prints each text."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description="Simulated GSM modem on a pty (AT commands, PDU mode).")
+    parser.add_argument("--fail-every", type=int, default=0, help="answer +CMS ERROR: 500 to every Nth text")
+    args = parser.parse_args(argv)
+    with ModemSimulator() as sim:
+        print(f"modem on {sim.port}  (Ctrl-C to stop)", flush=True)
+        shown = 0
+        try:
+            while True:
+                time.sleep(0.2)
+                while shown < len(sim.sent):
+                    sms = sim.sent[shown]
+                    shown += 1
+                    part = f" part {sms.decoded.concat[2]}/{sms.decoded.concat[1]}" if sms.decoded.concat else ""
+                    print(f"+CMGS {sms.mr} to {sms.decoded.number}{part}: {sms.decoded.text}", flush=True)
+                    if args.fail_every and shown % args.fail_every == 0:
+                        sim.fail_next("cms_error", code=500)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
