@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.status import MeterStatus
@@ -29,6 +30,28 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the MeterStatus
 ID_ROLE = Qt.ItemDataRole.UserRole + 4  # meter id
 
 _MISSING = -(2**62)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_METER, _SORT, _STATUS, _ID = (int(r.value) if hasattr(r, "value") else int(r)
+                               for r in (METER_ROLE, SORT_ROLE, STATUS_ROLE, ID_ROLE))
+_HANDLED = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _ALIGN, _BACKGROUND, _FOREGROUND, _DECORATION, _METER, _SORT,
+                      _STATUS, _ID})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_icons: dict[tuple[str, MeterStatus], QIcon] = {}
+
+
+def status_icon(style: Any) -> QIcon:
+    """The registry's small status icon, cached per palette (the table paints it on every repaint)."""
+    key = (theme().palette, style.status)
+    icon = _icons.get(key)
+    if icon is None:
+        icon = _icons[key] = style.icon(14)
+    return icon
 
 
 def _num(v: int | None) -> int:
@@ -207,30 +230,34 @@ class MeterLiveModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Plain int role constants: views ask for ~10 roles per cell and repaint often (bench_grid)
+        role = int(role)
+        if role not in _HANDLED or not index.isValid():
             return None
         m = self._meters[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()].text(m)
-        if role == METER_ROLE:
+        col = index.column()
+        if role == _DISPLAY:
+            return COLUMNS[col].text(m)
+        if role == _METER:
             return m
-        if role == SORT_ROLE:
-            return COLUMNS[index.column()].sort(m)
-        if role == STATUS_ROLE:
+        if role == _SORT:
+            return COLUMNS[col].sort(m)
+        if role == _STATUS:
             return m.status
-        if role == ID_ROLE:
+        if role == _ID:
             return m.meter_id
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return tooltip(m) if index.column() == 0 else COLUMNS[index.column()].text(m)
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()].right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 1:
-            return theme().style(m.status).background
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
-            return theme().style(m.status).foreground
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
-            return theme().style(m.status).icon(14)
-        return None
+        if role == _TOOLTIP or role == _ACCESSIBLE:
+            return tooltip(m) if col == 0 else COLUMNS[col].text(m)
+        if role == _ALIGN:
+            return _RIGHT if COLUMNS[col].right else None
+        if col != 1:
+            return None
+        style = theme().style(m.status)
+        if role == _BACKGROUND:
+            return style.background
+        if role == _FOREGROUND:
+            return style.foreground
+        return status_icon(style)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
