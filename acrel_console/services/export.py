@@ -17,6 +17,7 @@ cell. Amounts are written as exact decimal text ('999.94'), never through float 
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -55,6 +56,7 @@ __all__ = [
     "ExportLabels",
     "ExportResult",
     "TableSpec",
+    "ExportJob",
     "export_xlsx",
     "MAX_DATA_ROWS",
 ]
@@ -429,3 +431,71 @@ class _RowWriter:
             out[i] = cell
         self.ws.append(out)
 
+
+
+class ExportJob:
+    """export_xlsx on a worker thread, cancellable from any thread (what a page's Export button runs).
+
+    `rows` is a factory called on the worker, so the database query runs off the GUI thread too.
+    `on_progress(done_rows)` and `on_finished(result, error)` are called on the worker thread: a Qt
+    page forwards them through queued signals. `error` is ExportCancelled after cancel().
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        table: TableSpec,
+        rows: Callable[[], Iterable[Sequence[Any]]],
+        *,
+        on_progress: Callable[[int], None] | None = None,
+        on_finished: Callable[[ExportResult | None, BaseException | None], None] | None = None,
+        progress_every: int = PROGRESS_EVERY,
+    ) -> None:
+        self.path = path
+        self.table = table
+        self._rows = rows
+        self._on_progress = on_progress
+        self._on_finished = on_finished
+        self._every = progress_every
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="xlsx-export", daemon=True)
+        self.result: ExportResult | None = None
+        self.error: BaseException | None = None
+
+    def start(self) -> ExportJob:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Ask the export to stop at its next progress check; the target file is not written."""
+        self._cancel.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout_s: float | None = None) -> ExportResult:
+        """Join the worker; return its result or raise its error (TimeoutError if still running)."""
+        self._thread.join(timeout_s)
+        if self._thread.is_alive():
+            raise TimeoutError("export still running")
+        if self.error is not None:
+            raise self.error
+        assert self.result is not None
+        return self.result
+
+    def _progress(self, done: int) -> bool:
+        if self._on_progress is not None:
+            self._on_progress(done)
+        return not self._cancel.is_set()
+
+    def _run(self) -> None:
+        try:
+            if self._cancel.is_set():
+                raise ExportCancelled(str(self.path))
+            self.result = export_xlsx(self.path, self.table, self._rows(), progress=self._progress,
+                                      progress_every=self._every)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller via wait()/on_finished
+            self.error = exc
+        if self._on_finished is not None:
+            self._on_finished(self.result, self.error)

@@ -248,3 +248,51 @@ def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValidationError):
         export_xlsx(tmp_path / "x.xlsx", TableSpec(title="t", columns=(Column("a", "int"),)), ((i,) for i in range(6)))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_job_runs_on_a_worker_and_reports(tmp_path: Path) -> None:
+    import threading
+
+    from acrel_console.services.export import ExportJob
+
+    main = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    finished: list[Any] = []
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        assert threading.get_ident() != main  # the query runs off the calling (GUI) thread
+        return iter([(i,) for i in range(2500)])
+
+    job = ExportJob(tmp_path / "job.xlsx", TableSpec(title="t", columns=(Column("n", "int", total=True),)), rows,
+                    on_progress=lambda d: seen.append((d, threading.get_ident())),
+                    on_finished=lambda r, e: finished.append((r, e)), progress_every=1000).start()
+    result = job.wait(timeout_s=60)
+    assert result.rows == 2500 and result.totals == {0: sum(range(2500))}
+    assert [d for d, _ in seen] == [1000, 2000, 2500] and all(t != main for _, t in seen)
+    assert finished == [(result, None)]
+    assert read(tmp_path / "job.xlsx").cell(result.header_row + 1, 1).value == 0
+
+
+def test_export_job_cancel_mid_way(tmp_path: Path) -> None:
+    import threading
+
+    from acrel_console.services.export import ExportJob
+
+    reached = threading.Event()
+    release = threading.Event()
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for i in range(100_000):
+            if i == 500:
+                reached.set()
+                release.wait(30)
+            yield (i,)
+
+    target = tmp_path / "cancel.xlsx"
+    job = ExportJob(target, TableSpec(title="t", columns=(Column("n", "int"),)), rows, progress_every=100).start()
+    assert reached.wait(30)
+    job.cancel()
+    release.set()
+    with pytest.raises(ExportCancelled):
+        job.wait(timeout_s=60)
+    assert not job.running and list(tmp_path.iterdir()) == []
