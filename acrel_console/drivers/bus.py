@@ -30,6 +30,7 @@ from acrel_console.drivers.transports import Transport, make_transport
 
 T = TypeVar("T")
 _RETRYABLE = (MeterTimeout, FrameError)  # CrcError is a FrameError
+GATEWAY_NO_ANSWER = (0x0A, 0x0B)  # Modbus exceptions "gateway path unavailable" / "target failed to respond"
 
 
 class ModbusMeterBus:
@@ -79,8 +80,8 @@ class ModbusMeterBus:
 
     def _exchange(self, address: int, request: bytes, spec: pdu.ReplySpec, *, retry: bool,
                   cipher: tuple[int, int, int, int] | None = None) -> bytes:
-        if not 0 <= address <= 247:
-            raise InvalidRequest(f"address out of range 0..247: {address}")
+        if not 1 <= address <= 247:
+            raise InvalidRequest(f"address out of range 1..247: {address}")
         attempts = 1 + (max(self.config.retries, 0) if retry else 0)
         for attempt in range(attempts):
             try:
@@ -91,6 +92,14 @@ class ModbusMeterBus:
                 self._count("retries")
                 continue
             if spec.is_exception(reply):
+                if reply[1] in GATEWAY_NO_ANSWER:
+                    # A Modbus-TCP gateway saying the meter behind it did not answer: a timeout
+                    # for the offline logic (and for credit: read back before anything else).
+                    self.counters.timeouts += 1
+                    if attempt + 1 < attempts:
+                        self._count("retries")
+                        continue
+                    raise MeterTimeout(f"gateway: no answer from unit {address} (exception {reply[1]})")
                 self.counters.exceptions += 1
                 raise ExceptionReply(spec.function, reply[1])
             return reply

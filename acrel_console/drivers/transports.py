@@ -440,8 +440,9 @@ class ModbusTcpTransport(Transport):
             self._buf += data
         self._last_activity = time.monotonic()
         if self._buf:
+            # Part of a frame: the rest may still come and the stream cannot resync; reconnect.
             self.counters.frame_errors += 1
-            self._buf.clear()
+            self.close()
             raise FrameError(f"truncated reply from unit {unit}")
         self.counters.timeouts += 1
         raise MeterTimeout(f"no reply from unit {unit}")

@@ -265,9 +265,7 @@ def test_truncated_reply(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
     with pytest.raises(FrameError):
         bus.read_realtime(1, "DDSY1352")
     assert bus.counters.frame_errors == 1
-    if bus.config.kind == "modbus-tcp":
-        bus.close()  # the MBAP stream is out of step after a truncated frame
-    assert bus.read_realtime(1, "DDSY1352").type_code == 7
+    assert bus.read_realtime(1, "DDSY1352").type_code == 7  # (Modbus-TCP reconnected by itself)
 
 
 def test_noise_and_echo_are_skipped(rtu_setup: tuple[FakeServer, ModbusMeterBus]) -> None:
@@ -381,3 +379,21 @@ def test_vendor20_force_from_a_site_profile(tmp_path: object, monkeypatch: pytes
     finally:
         bus.close()
         server.stop()
+
+
+def test_gateway_no_answer_exception_is_a_timeout(setup: tuple[FakeServer, ModbusMeterBus]) -> None:
+    server, _ = setup
+    bus = ModbusMeterBus(_config(setup[1].config.kind, server.port, retries=1))
+    try:
+        server.faults.extend(["exception:11", "exception:11"])
+        with pytest.raises(MeterTimeout):
+            bus.read_realtime(1, "DDSY1352")
+        assert bus.counters.timeouts == 2 and bus.counters.exceptions == 0 and bus.counters.requests == 2
+        server.faults.append("exception:10")
+        with pytest.raises(MeterTimeout):
+            bus.recharge(1, "DDSY1352", 100, 4)  # never retried, even as a "timeout"
+        assert bus.counters.requests == 3
+        with pytest.raises(InvalidRequest):
+            bus.read_realtime(0, "DDSY1352")  # broadcast address: no reply would ever come
+    finally:
+        bus.close()
