@@ -1,0 +1,1 @@
+"""The cashier's GUI: sale/refund/reversal form, meter card, receipts, account, tariff and shift dialogs."""

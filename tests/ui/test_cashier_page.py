@@ -1,0 +1,153 @@
+"""Cashier page, keyboard only: search by room, amount, Enter; receipt; pending -> delivered on the card via
+the simulator over TCP; refund below zero refused; reversal approved by a supervisor in the same form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from acrel_console.ui.pages.cashier_page import CashierPage
+from tests.ui.conftest import settle
+from tests.ui.test_cashier_world import PASSWORD, World, world  # noqa: F401 - fixture
+
+ENTER = Qt.Key.Key_Return
+
+
+def _page(qtbot, ui) -> CashierPage:  # type: ignore[no-untyped-def]
+    page = CashierPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.activated()
+    return page
+
+
+def _find(qtbot, page: CashierPage, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(page.search.box.hasFocus, timeout=5_000)  # the page puts the cursor in the search box
+    qtbot.keyClicks(page.search.box, text)
+    qtbot.keyClick(page.search.box, ENTER)  # Enter before the debounce ends: takes the first hit
+    qtbot.waitUntil(lambda: page.form.amount.hasFocus() and page.card.card is not None, timeout=10_000)
+
+
+def test_sale_by_keyboard_delivers_and_shows_the_receipt(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    world.loop.paused.set()  # hold the delivery back so the card shows it pending first
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    _find(qtbot, page, "R101")
+    assert page.card.values["tenant_name"].text() == "Li Si"
+    assert page.card.values["room"].text() == "R101"
+    qtbot.keyClicks(page.form.amount, "100.5")
+    qtbot.keyClick(page.form.amount, ENTER)
+    qtbot.waitUntil(lambda: page.receipt_dialog is not None and page.receipt_dialog.data is not None, timeout=10_000)
+    receipt = page.receipt_dialog.data
+    assert receipt.amount == Decimal("100.50") and receipt.tenant_name == "Li Si" and receipt.meter_no == "M0001"
+    assert receipt.operator == "cash1" and not receipt.reprint and receipt.purchase_count == 1
+    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "pending", timeout=10_000)
+    assert "100.50" in page.card.delivery.text()
+    world.loop.paused.clear()
+    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "delivered", timeout=10_000)
+    assert world.sim.meter(1).remaining_fen == 10050 and world.sim.meter(1).purchase_count == 1
+    qtbot.waitUntil(lambda: page.card.values["remaining"].text() == "100.50", timeout=10_000)
+    assert page.card.values["purchase_count"].text() == "1"
+    qtbot.keyClick(page.receipt_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.receipt_dialog.isVisible(), timeout=5_000)
+    page.activateWindow()
+    qtbot.waitUntil(page.search.box.hasFocus, timeout=5_000)  # ready for the next tenant
+
+
+def test_amount_is_checked_before_anything_is_sent(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    _find(qtbot, page, "Wang")
+    qtbot.keyClicks(page.form.amount, "12.345")
+    qtbot.keyClick(page.form.amount, ENTER)
+    assert page.form.errors["amount"].text() == "An amount has at most two decimals (fen): 12.345."
+    page.form.amount.clear()
+    qtbot.keyClicks(page.form.amount, "0")
+    qtbot.keyClick(page.form.amount, ENTER)
+    assert page.form.errors["amount"].text() == "The amount must be greater than zero."
+    settle(ui)
+    assert world.money.records.query(world.admin).rows == ()
+
+
+def test_sale_above_max_stored_credit_is_refused_with_the_services_message(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    _find(qtbot, page, "R102")
+    qtbot.keyClicks(page.form.amount, "6000")
+    qtbot.keyClick(page.form.amount, ENTER)
+    settle(ui)
+    assert "above its maximum stored credit of 5000.00 yuan" in page.form.errors["amount"].text()
+    first_id = page.form.presenter.pending_id
+    assert first_id is not None
+    page.form.amount.selectAll()
+    qtbot.keyClicks(page.form.amount, "50")
+    qtbot.keyClick(page.form.amount, ENTER)
+    settle(ui)
+    [row] = world.money.records.query(world.admin).rows
+    assert row.operation_id == first_id  # the id made at the first submit was reused by the retry
+
+
+def test_refund_below_zero_is_refused_with_the_message(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    page.show_receipts = False
+    _find(qtbot, page, "R101")
+    qtbot.keyClicks(page.form.amount, "30")
+    qtbot.keyClick(page.form.amount, ENTER)
+    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "delivered", timeout=10_000)
+    qtbot.keyClick(page.form.amount, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # refund mode
+    assert page.form.mode == "refund" and page.form.amount_caption.text() == "Refund amount (yuan)"
+    qtbot.keyClicks(page.form.amount, "40")
+    qtbot.keyClick(page.form.amount, ENTER)
+    settle(ui)
+    assert page.form.errors["amount"].text() == \
+        f"A refund of 40.00 yuan would take meter {world.meters[0]} below zero (it has 30.00 yuan)."
+    page.form.amount.selectAll()
+    qtbot.keyClicks(page.form.amount, "10")
+    qtbot.keyClick(page.form.amount, ENTER)
+    settle(ui)
+    assert "Refunded 10.00 yuan" in page.form.info.text()
+    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 2000, timeout=10_000)
+
+
+def test_reversal_needs_the_supervisors_login_in_the_same_form(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    world.loop.paused.set()  # the sale stays undelivered: the reversal cancels its delivery
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    page.show_receipts = False
+    _find(qtbot, page, "R101")
+    qtbot.keyClicks(page.form.amount, "1000")
+    qtbot.keyClick(page.form.amount, ENTER)
+    settle(ui)
+    qtbot.keyClick(page.form.amount, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # reversal mode
+    settle(ui)
+    form = page.form
+    assert form.mode == "reversal" and form.sale.count() == 1 and "1000.00" in form.sale.currentText()
+    qtbot.keyClick(form.amount, ENTER)
+    assert form.errors["reason"].text() == "A reversal needs a reason."
+    qtbot.keyClick(form.amount, Qt.Key.Key_Tab)  # amount -> method (disabled) -> reason
+    form.reason.setFocus()
+    qtbot.keyClicks(form.reason, "keyed 1000 instead of 100")
+    qtbot.keyClick(form.reason, Qt.Key.Key_Tab)
+    assert form.approver_name.hasFocus()
+    qtbot.keyClicks(form.approver_name, "boss")
+    qtbot.keyClick(form.approver_name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.approver_password, "wrong")
+    qtbot.keyClick(form.approver_password, ENTER)
+    settle(ui)
+    assert form.errors["approver_name"].text() == "Wrong operator name or password."
+    form.approver_password.clear()
+    qtbot.keyClicks(form.approver_password, PASSWORD)
+    qtbot.keyClick(form.approver_password, ENTER)
+    settle(ui)
+    assert "Reversed 1000.00 yuan" in form.info.text() and "cancelled" in form.info.text()
+    rows = world.money.records.query(world.admin).rows
+    reversal = next(r for r in rows if r.kind == "reversal")
+    assert reversal.approver == "boss" and reversal.reason == "keyed 1000 instead of 100"
+    world.loop.paused.clear()
+    settle(ui)
+    assert form.sale.count() == 0  # nothing left to reverse
