@@ -29,7 +29,7 @@ RTU_KINDS = ["rtu-over-tcp", "serial"]
 
 
 def _config(kind: str, port: int, **kw: object) -> BusConfig:
-    base: dict[str, object] = {"name": "t", "kind": kind, "timeout_ms": 150, "retries": 0}
+    base: dict[str, object] = {"name": "t", "kind": kind, "timeout_ms": 300, "retries": 0}
     if kind == "serial":
         base["serial_port"] = f"socket://127.0.0.1:{port}"
         base["baud"] = 115200
