@@ -17,6 +17,8 @@ from acrel_console.services.config_io import ConfigImportService
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.operators import OperatorService
 from acrel_console.services.site_config import SiteConfigService
+from acrel_console.services.sms import SmsService
+from acrel_console.services.sms_setup import SmsConfigurator
 from acrel_console.services.site_settings import SiteSettingsService
 from acrel_console.storage import migrate
 from acrel_console.storage.engine import default_db_url, make_engine, make_session_factory, normalise_url
@@ -40,6 +42,12 @@ class Services:
     alarms: AlarmService
     alarm_engine: AlarmEngine
     reports: ReportService
+    sms_config: SmsConfigurator
+
+    @property
+    def sms(self) -> SmsService:
+        """The SMS service configured from the settings in force."""
+        return self.sms_config.current()
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -83,4 +91,5 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         alarms=AlarmService(ctx),
         alarm_engine=AlarmEngine(ctx),
         reports=ReportService(ctx),
+        sms_config=SmsConfigurator(ctx),
     )

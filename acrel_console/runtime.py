@@ -13,6 +13,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from acrel_console.app import Services
 
 log = logging.getLogger(__name__)
+SMS_INTERVAL_S = 30
 
 
 class SiteRuntime:
@@ -52,6 +53,7 @@ class SiteRuntime:
             if self.meters.running:
                 return True
             self._unsubscribe.append(self.meters.poller.subscribe(self.services.alarm_engine.on_sweep))
+            self._unsubscribe.append(self.services.alarm_engine.subscribe(self._text_tenant))
             if not self.meters.start():
                 for undo in self._unsubscribe:
                     undo()
@@ -60,6 +62,16 @@ class SiteRuntime:
             if self._maintenance:
                 self._start_maintenance()
             return True
+
+    def _text_tenant(self, alarm: Any) -> None:
+        """Alarm 1, alarm 2 and arrears text the tenant (the SMS policy decides whether and when)."""
+        self.services.sms.on_alarm(alarm)
+
+    def _send_due_texts(self) -> None:
+        try:
+            self.services.sms.process_due(_system())
+        except Exception:  # noqa: BLE001 - a broken modem must not stop the scheduler
+            log.exception("sending due texts failed")
 
     def _start_maintenance(self) -> None:
         scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1,
@@ -71,6 +83,7 @@ class SiteRuntime:
         if add_maintenance_jobs is not None:
             zone = self.services.settings.get_all(_system())["timezone"]
             add_maintenance_jobs(scheduler, self.services.ctx, timezone=zone)
+        scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
         scheduler.start()
         self._scheduler = scheduler
 

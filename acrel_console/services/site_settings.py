@@ -60,6 +60,24 @@ SPECS: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("settings", "电价成本 平: what the site pays per kWh, for the revenue report.")),
     SettingSpec("energy_cost_p4", "price", "0.0000", QT_TRANSLATE_NOOP("settings", "Energy cost, valley (yuan/kWh)"),
                 QT_TRANSLATE_NOOP("settings", "电价成本 谷: what the site pays per kWh, for the revenue report.")),
+    SettingSpec("sms_driver", "text", "none", QT_TRANSLATE_NOOP("settings", "SMS driver"),
+                QT_TRANSLATE_NOOP("settings", "短信提醒: none, modem (a GSM modem on a serial port) or http (an SMS gateway).")),
+    SettingSpec("sms_modem_port", "text", "", QT_TRANSLATE_NOOP("settings", "SMS modem port"),
+                QT_TRANSLATE_NOOP("settings", "Serial port of the GSM modem, e.g. /dev/ttyUSB2 or COM5.")),
+    SettingSpec("sms_modem_baud", "int", 115200, QT_TRANSLATE_NOOP("settings", "SMS modem baud rate"),
+                QT_TRANSLATE_NOOP("settings", "Most modems talk at 115200."), 1200, 921600),
+    SettingSpec("sms_gateway_url", "text", "", QT_TRANSLATE_NOOP("settings", "SMS gateway URL"),
+                QT_TRANSLATE_NOOP("settings", "URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&msg={text}.")),
+    SettingSpec("sms_gateway_method", "text", "GET", QT_TRANSLATE_NOOP("settings", "SMS gateway method"),
+                QT_TRANSLATE_NOOP("settings", "GET, or POST with the body below.")),
+    SettingSpec("sms_gateway_body", "text", "", QT_TRANSLATE_NOOP("settings", "SMS gateway POST body"),
+                QT_TRANSLATE_NOOP("settings", "Form body template with {phone} and {text} (POST only).")),
+    SettingSpec("sms_gateway_success", "text", "", QT_TRANSLATE_NOOP("settings", "SMS gateway success text"),
+                QT_TRANSLATE_NOOP("settings", "Text the gateway's reply must contain (empty: any 2xx reply).")),
+    SettingSpec("sms_quiet_hours", "hours", "21:00-08:00", QT_TRANSLATE_NOOP("settings", "SMS quiet hours"),
+                QT_TRANSLATE_NOOP("settings", "Alarm texts wait until these hours are over.")),
+    SettingSpec("sms_after_sale", "bool", False, QT_TRANSLATE_NOOP("settings", "Text the tenant after each sale"),
+                QT_TRANSLATE_NOOP("settings", "充值提醒: a text with the amount and the balance after every sale.")),
     SettingSpec("lockout_attempts", "int", 5, QT_TRANSLATE_NOOP("settings", "Wrong passwords before lock"),
                 QT_TRANSLATE_NOOP("settings", "An operator account locks after this many wrong passwords."), 1, 100),
     SettingSpec("lockout_minutes", "int", 15, QT_TRANSLATE_NOOP("settings", "Lock duration (minutes)"),
@@ -111,7 +129,23 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
     return value
 
 
+SMS_DRIVERS = ("none", "modem", "http")
+
+
 def _check_combination(values: dict[str, Any]) -> None:
+    if values["sms_driver"] not in SMS_DRIVERS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS driver is none, modem or http."), field="sms_driver")
+    if values["sms_driver"] == "modem" and not values["sms_modem_port"]:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS modem needs a serial port."), field="sms_modem_port")
+    if values["sms_driver"] == "http":
+        url = str(values["sms_gateway_url"])
+        if not url.startswith(("http://", "https://")) or "{phone}" not in url + str(values["sms_gateway_body"]):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway URL starts with http:// or https:// "
+                                                              "and carries {phone} (in the URL or the body)."),
+                                  field="sms_gateway_url")
+        if str(values["sms_gateway_method"]).upper() not in ("GET", "POST"):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway method is GET or POST."),
+                                  field="sms_gateway_method")
     if not values["alarm1_fen"] > values["alarm2_fen"] >= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Alarm 1 must be greater than alarm 2, and alarm 2 at least zero."),
                               field="alarm1_fen")

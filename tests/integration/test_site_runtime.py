@@ -38,3 +38,34 @@ def test_runtime_polls_raises_alarms_and_holds_the_lease(sqlite_url: str) -> Non
             runtime.stop()
     assert not runtime.running
     svc.close()
+
+
+def test_arrears_alarm_texts_the_tenant_through_the_modem_simulator(sqlite_url: str) -> None:
+    """Alarm engine -> SMS policy -> AT modem (pty simulator): the tenant gets one text per level per day."""
+    from acrel_console.drivers.sms.modem_sim import ModemSimulator
+    from acrel_console.services.base import Actor
+
+    svc, admin = make_services(sqlite_url)
+    bus = SimBus([SimMeter(address=1, remaining_fen=-500)], clock=FakeClock(datetime(2026, 3, 2, 9, 0)))
+    # 10:00 in Shanghai: outside the default quiet hours
+    svc.ctx.clock = lambda: datetime(2026, 3, 2, 2, 0, tzinfo=__import__("datetime").timezone.utc)
+    with ModemSimulator() as modem, start_tcp(bus, mode="modbus-tcp") as srv:
+        svc.settings.update(admin, {"sms_driver": "modem", "sms_modem_port": modem.port})
+        svc.site.add_gateway(admin, name="G", kind="modbus-tcp", tcp=f"127.0.0.1:{srv.port}", timeout_ms=300)
+        mid = svc.site.add_meter(admin, gateway="G", address=1, model="DDSY1352", room="A-101").id
+        AccountService(svc.ctx).open_account(admin, "张三", "A-101", [mid], phone="13800138000")
+        runtime = SiteRuntime(svc, maintenance=False)
+        try:
+            assert runtime.start()
+            for _ in range(2):
+                for fut in runtime.poller.sweep_now():
+                    fut.result(timeout=30)
+            svc.sms.process_due(Actor.system())
+        finally:
+            runtime.stop()
+        sent = [(m.decoded.number, m.decoded.text) for m in modem.sent]
+    assert len(sent) == 1, sent
+    number, text = sent[0]
+    assert number.endswith("13800138000") and "欠费" in text and "张三" in text
+    assert [m.status for m in svc.sms.messages(admin)] == ["sent"]
+    svc.close()
