@@ -44,46 +44,6 @@
             <translation>export</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/formatting.py" line="+49" />
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Closed</source>
-            <translation>Closed</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Open</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Prepaid</source>
-            <translation>Prepaid</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced close (keep power)</source>
-            <translation>Forced close (keep power)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced open</source>
-            <translation>Forced open</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Forced</source>
-            <translation>Forced</translation>
-        </message>
-        <message>
             <location filename="../../acrel_console/cli/reports.py" line="+122" />
             <location line="+2" />
             <location line="+4" />
@@ -294,7 +254,7 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+119" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+129" />
             <source>Command results</source>
             <translation>Command results</translation>
         </message>
@@ -373,14 +333,9 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+64" />
             <source>Cashier</source>
             <translation>Cashier</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</source>
-            <translation>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</translation>
         </message>
     </context>
     <context>
@@ -498,6 +453,14 @@
             <location line="+34" />
             <source>Select a meter to see its live values.</source>
             <translation>Select a meter to see its live values.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportRunner</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/export_runner.py" line="+35" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1049,12 +1012,12 @@
             <translation>Table</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+103" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+91" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -1435,16 +1398,241 @@
         </message>
     </context>
     <context>
+        <name>RecordDetailDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+17" />
+            <source>Record details</source>
+            <translation>Record details</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Operation id</source>
+            <translation>Operation id</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale type</source>
+            <translation>Sale type</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created by</source>
+            <translation>Created by</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Approved by</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases before</source>
+            <translation>Purchases before</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total before</source>
+            <translation>Total before</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt no.</source>
+            <translation>Receipt no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Original sale</source>
+            <translation>Original sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+15" />
-            <source>Sales records</source>
-            <translation>Sales records</translation>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+59" />
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+4" />
+            <source>Any</source>
+            <translation>Any</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</source>
-            <translation>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</translation>
+            <source>login name</source>
+            <translation>login name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name, account no. or room</source>
+            <translation>name, account no. or room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>meter no.</source>
+            <translation>meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cashier</source>
+            <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sale type</source>
+            <translation>Sale type</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>View details</source>
+            <translation>View details</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print slip</source>
+            <translation>Print slip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse…</source>
+            <translation>Reverse…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shift close…</source>
+            <translation>Shift close…</translation>
+        </message>
+        <message>
+            <location line="+97" />
+            <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
+            <translation>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sales by method: {list}</source>
+            <translation>Sales by method: {list}</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+24" />
+            <source>Export records</source>
+            <translation>Export records</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>records</source>
+            <translation>records</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Exporting records…</source>
+            <translation>Exporting records…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{n} records exported to {path}</source>
+            <translation>{n} records exported to {path}</translation>
         </message>
     </context>
     <context>
@@ -1479,9 +1667,22 @@
         </message>
     </context>
     <context>
+        <name>ReversalDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/reversal_dialog.py" line="+22" />
+            <source>Reversal</source>
+            <translation>Reversal</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>RoleDialog</name>
         <message>
-            <location line="+15" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+15" />
             <source>Role of {name}</source>
             <translation>Role of {name}</translation>
         </message>
@@ -1489,6 +1690,54 @@
             <location line="+3" />
             <source>Role</source>
             <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+34" />
+            <source>Room, tenant, phone or meter number</source>
+            <translation>Room, tenant, phone or meter number</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total purchased</source>
+            <translation>Total purchased</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation>Purchases</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>{n} meters found</source>
+            <translation>{n} meters found</translation>
         </message>
     </context>
     <context>
@@ -1613,6 +1862,109 @@
             <location line="+10" />
             <source>Settings</source>
             <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
+            <source>Shift close</source>
+            <translation>Shift close</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open shift</source>
+            <translation>Open shift</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reversals</source>
+            <translation>Reversals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected in drawer</source>
+            <translation>Expected in drawer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Counted cash (yuan)</source>
+            <translation>Counted cash (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation>Supervisor password</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Close shift</source>
+            <translation>Close shift</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{cashier} · since {at} (shift {id})</source>
+            <translation>{cashier} · since {at} (shift {id})</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No shift is open.</source>
+            <translation>No shift is open.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>{sales} sales, {refunds} refunds, {reversals} reversals</source>
+            <translation>{sales} sales, {refunds} refunds, {reversals} reversals</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected cash in the drawer: {amount} yuan</source>
+            <translation>Expected cash in the drawer: {amount} yuan</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Counted minus expected: {d} yuan.</source>
+            <translation>Counted minus expected: {d} yuan.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Shift {id} closed by {name}.</source>
+            <translation>Shift {id} closed by {name}.</translation>
         </message>
     </context>
     <context>
@@ -2148,7 +2500,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+106" />
+            <location filename="../../acrel_console/cli/meters.py" line="+114" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>
@@ -2406,7 +2758,7 @@
             <translation>Cannot read {path} as an .xlsx workbook: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="+148" />
+            <location filename="../../acrel_console/services/export.py" line="+150" />
             <source>Export to {path} was cancelled.</source>
             <translation>Export to {path} was cancelled.</translation>
         </message>
@@ -2535,7 +2887,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-134" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+106" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+124" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -2569,7 +2921,7 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+7" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+23" />
             <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
             <translation>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</translation>
         </message>
@@ -2693,7 +3045,7 @@
             <translation>Meter {id} has money or command records; replace or retire it instead of removing.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-35" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-51" />
             <source>{label}: expected yes or no, got '{value}'.</source>
             <translation>{label}: expected yes or no, got '{value}'.</translation>
         </message>
@@ -2703,7 +3055,27 @@
             <translation>{label}: '{value}' is not a price in yuan/kWh (up to 4 decimals).</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+26" />
+            <source>The SMS driver is none, modem or http.</source>
+            <translation>The SMS driver is none, modem or http.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The SMS modem needs a serial port.</source>
+            <translation>The SMS modem needs a serial port.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS gateway URL starts with http:// or https:// and carries {phone} (in the URL or the body).</source>
+            <translation>The SMS gateway URL starts with http:// or https:// and carries {phone} (in the URL or the body).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS gateway method is GET or POST.</source>
+            <translation>The SMS gateway method is GET or POST.</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Unknown setting: {key}.</source>
             <translation>Unknown setting: {key}.</translation>
         </message>
@@ -2730,12 +3102,12 @@
             <translation>A new version keeps the tariff's kind ({kind}).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-117" />
+            <location filename="../../acrel_console/services/vending.py" line="-116" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+61" />
             <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
             <translation>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</translation>
         </message>
@@ -2964,6 +3336,7 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="-28" />
             <source>A supervisor signs in to approve.</source>
             <translation>A supervisor signs in to approve.</translation>
         </message>
@@ -3175,34 +3548,6 @@
         </message>
     </context>
     <context>
-        <name>fmt</name>
-        <message>
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+116" />
-            <source>Pending commands: {n}</source>
-            <translation>Pending commands: {n}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Overload</source>
-            <translation>Overload</translation>
-        </message>
-        <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
-            <source>Open</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Keep power</source>
-            <translation>Keep power</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced</source>
-            <translation>Forced</translation>
-        </message>
-    </context>
-    <context>
         <name>integrity</name>
         <message>
             <location filename="../../acrel_console/services/integrity.py" line="+42" />
@@ -3228,9 +3573,9 @@
     <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-162" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-172" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
             <source>Room</source>
             <translation>Room</translation>
         </message>
@@ -3258,6 +3603,7 @@
         <message>
             <location line="-5" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location line="+52" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
@@ -3268,7 +3614,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-50" />
             <source>Account no.</source>
             <translation>Account no.</translation>
         </message>
@@ -3281,11 +3627,12 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location line="+51" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-50" />
             <source>Address</source>
             <translation>Address</translation>
         </message>
@@ -3295,8 +3642,13 @@
             <translation>Building</translation>
         </message>
         <message>
+            <location line="+56" />
+            <source>Pending commands: {n}</source>
+            <translation>Pending commands: {n}</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-54" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
@@ -3308,6 +3660,7 @@
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location line="+42" />
             <source>Remaining (yuan)</source>
             <translation>Remaining (yuan)</translation>
         </message>
@@ -3363,7 +3716,7 @@
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-40" />
             <source>Energy (kWh)</source>
             <translation>Energy (kWh)</translation>
         </message>
@@ -3408,7 +3761,12 @@
             <translation>forced open</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="+121" />
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="-164" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Purchases</source>
             <translation>Purchases</translation>
@@ -3427,6 +3785,7 @@
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
             <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location line="+36" />
             <source>Relay</source>
             <translation>Relay</translation>
         </message>
@@ -3467,11 +3826,14 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+56" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
@@ -3497,19 +3859,21 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-34" />
+            <location line="+35" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-32" />
+            <location line="+43" />
             <location filename="../../acrel_console/ui/meters/markers.py" line="+21" />
             <source>Overload</source>
             <translation>Overload</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-41" />
             <source>Alarm 1 (yuan)</source>
             <translation>Alarm 1 (yuan)</translation>
         </message>
@@ -3624,19 +3988,24 @@
             <translation>Download alarm 1, alarm 2 and the overload power to the selected meters</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
             <source>Keep power</source>
             <translation>Keep power</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+3" />
             <source>Forced close: the relay stays closed whatever the balance</source>
             <translation>Forced close: the relay stays closed whatever the balance</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Trip</source>
-            <translation>Trip</translation>
+            <location line="-1" />
+            <source>Forced close</source>
+            <translation>Forced close</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Forced trip</source>
+            <translation>Forced trip</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3807,9 +4176,41 @@
             <translation>Overload power (kW)</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+48" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+57" />
             <source>Reason</source>
             <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="-7" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Prepaid</source>
+            <translation>Prepaid</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced close (keep power)</source>
+            <translation>Forced close (keep power)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced open</source>
+            <translation>Forced open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
+            <source>Forced</source>
+            <translation>Forced</translation>
         </message>
     </context>
     <context>
@@ -4338,7 +4739,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-111" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-145" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -4486,6 +4887,96 @@
             <location line="+1" />
             <source>电价成本 谷: what the site pays per kWh, for the revenue report.</source>
             <translation>电价成本 谷: what the site pays per kWh, for the revenue report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS driver</source>
+            <translation>SMS driver</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>短信提醒: none, modem (a GSM modem on a serial port) or http (an SMS gateway).</source>
+            <translation>短信提醒: none, modem (a GSM modem on a serial port) or http (an SMS gateway).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS modem port</source>
+            <translation>SMS modem port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port of the GSM modem, e.g. /dev/ttyUSB2 or COM5.</source>
+            <translation>Serial port of the GSM modem, e.g. /dev/ttyUSB2 or COM5.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS modem baud rate</source>
+            <translation>SMS modem baud rate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Most modems talk at 115200.</source>
+            <translation>Most modems talk at 115200.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway URL</source>
+            <translation>SMS gateway URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&amp;msg={text}.</source>
+            <translation>URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&amp;msg={text}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway method</source>
+            <translation>SMS gateway method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GET, or POST with the body below.</source>
+            <translation>GET, or POST with the body below.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway POST body</source>
+            <translation>SMS gateway POST body</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Form body template with {phone} and {text} (POST only).</source>
+            <translation>Form body template with {phone} and {text} (POST only).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway success text</source>
+            <translation>SMS gateway success text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the gateway's reply must contain (empty: any 2xx reply).</source>
+            <translation>Text the gateway's reply must contain (empty: any 2xx reply).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS quiet hours</source>
+            <translation>SMS quiet hours</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm texts wait until these hours are over.</source>
+            <translation>Alarm texts wait until these hours are over.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the tenant after each sale</source>
+            <translation>Text the tenant after each sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>充值提醒: a text with the amount and the balance after every sale.</source>
+            <translation>充值提醒: a text with the amount and the balance after every sale.</translation>
         </message>
         <message>
             <location line="+1" />

@@ -44,46 +44,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/formatting.py" line="+49" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Closed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Prepaid</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced close (keep power)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Forced</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../acrel_console/cli/reports.py" line="+122" />
             <location line="+2" />
             <location line="+4" />
@@ -294,29 +254,29 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+119" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+129" />
             <source>Command results</source>
-            <translation type="unfinished" />
+            <translation>指令下发结果</translation>
         </message>
         <message>
             <location line="+25" />
             <source>Cancel pending</source>
-            <translation type="unfinished" />
+            <translation>取消未执行</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Resend failed</source>
-            <translation type="unfinished" />
+            <translation>重发失败</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Close</source>
-            <translation>合闸</translation>
+            <translation>关闭</translation>
         </message>
         <message>
             <location line="+41" />
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
-            <translation type="unfinished" />
+            <translation>已完成 {done} / {total}：成功 {ok}，失败 {failed}，取消 {cancelled}</translation>
         </message>
     </context>
     <context>
@@ -373,14 +333,9 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+64" />
             <source>Cashier</source>
             <translation>售电</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Selling, refunding and reversing credit arrive with selling electricity (issue #4).</source>
-            <translation>售电、退电和冲正将随售电功能（issue #4）提供。</translation>
         </message>
     </context>
     <context>
@@ -411,27 +366,27 @@
         <message>
             <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
             <source>{action} on {n} meter(s)</source>
-            <translation type="unfinished" />
+            <translation>{action}：{n} 块电表</translation>
         </message>
         <message>
             <location line="+14" />
             <source>This changes the power supply of the tenants concerned.</source>
-            <translation type="unfinished" />
+            <translation>此操作会改变相关用户的供电。</translation>
         </message>
         <message>
             <location line="+10" />
             <source>leave empty to keep</source>
-            <translation type="unfinished" />
+            <translation>留空则不修改</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Why (written to the operation log)</source>
-            <translation type="unfinished" />
+            <translation>原因（写入操作日志）</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Send</source>
-            <translation type="unfinished" />
+            <translation>下发</translation>
         </message>
         <message>
             <location line="+3" />
@@ -497,7 +452,15 @@
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+104" />
             <location line="+34" />
             <source>Select a meter to see its live values.</source>
-            <translation type="unfinished" />
+            <translation>选择一块电表查看实时数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportRunner</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/export_runner.py" line="+35" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -694,12 +657,12 @@
         <message>
             <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
             <source>Show only meters with this status (click again to show all)</source>
-            <translation type="unfinished" />
+            <translation>只显示此状态的电表（再次点击显示全部）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>All {n}</source>
-            <translation type="unfinished" />
+            <translation>全部 {n}</translation>
         </message>
     </context>
     <context>
@@ -810,7 +773,7 @@
         <message>
             <location line="+1" />
             <source>Account no.</source>
-            <translation type="unfinished" />
+            <translation>用户编号</translation>
         </message>
         <message>
             <location line="+0" />
@@ -820,7 +783,7 @@
         <message>
             <location line="+1" />
             <source>Purchases</source>
-            <translation type="unfinished" />
+            <translation>购电次数</translation>
         </message>
         <message>
             <location line="+0" />
@@ -830,7 +793,7 @@
         <message>
             <location line="+1" />
             <source>Remaining</source>
-            <translation type="unfinished" />
+            <translation>剩余金额</translation>
         </message>
         <message>
             <location line="+0" />
@@ -905,17 +868,17 @@
         <message>
             <location line="+4" />
             <source>Prepaid</source>
-            <translation type="unfinished" />
+            <translation>预付费模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Closed</source>
-            <translation type="unfinished" />
+            <translation>合闸</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>拉闸</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1036,48 +999,48 @@
         <message>
             <location line="+22" />
             <source>Search room, meter no., address, tenant</source>
-            <translation type="unfinished" />
+            <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Tiles</source>
-            <translation type="unfinished" />
+            <translation>图块</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Table</source>
-            <translation type="unfinished" />
+            <translation>表格</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+103" />
             <source>Your role may not do this.</source>
-            <translation type="unfinished" />
+            <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+91" />
             <source>Showing {shown} of {total} meters</source>
-            <translation type="unfinished" />
+            <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
         <message>
             <location line="+3" />
             <source>{n} selected</source>
-            <translation type="unfinished" />
+            <translation>已选 {n} 块</translation>
         </message>
         <message>
             <location line="+2" />
             <source>updated {time}</source>
-            <translation type="unfinished" />
+            <translation>更新于 {time}</translation>
         </message>
         <message>
             <location line="+103" />
             <source>Select one or more meters first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择一个或多个电表。</translation>
         </message>
         <message>
             <location line="+20" />
             <location line="+14" />
             <source>Export readings</source>
-            <translation type="unfinished" />
+            <translation>抄表导出</translation>
         </message>
         <message>
             <location line="-12" />
@@ -1087,17 +1050,17 @@
         <message>
             <location line="+2" />
             <source>readings</source>
-            <translation type="unfinished" />
+            <translation>抄表</translation>
         </message>
         <message>
             <location line="+14" />
             <source>{n} meters exported to {path}</source>
-            <translation type="unfinished" />
+            <translation>已导出 {n} 块电表到 {path}</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Refresh status</source>
-            <translation type="unfinished" />
+            <translation>刷新表状态</translation>
         </message>
     </context>
     <context>
@@ -1435,16 +1398,241 @@
         </message>
     </context>
     <context>
+        <name>RecordDetailDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+17" />
+            <source>Record details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Operation id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Approved by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Original sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+15" />
-            <source>Sales records</source>
-            <translation>售电查询</translation>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+59" />
+            <source>Records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+4" />
+            <source>Any</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+3" />
-            <source>The sales record query with export and slip reprint arrives with selling electricity (issue #4).</source>
-            <translation>售电记录查询、导出和单据补打将随售电功能（issue #4）提供。</translation>
+            <source>login name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name, account no. or room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>meter no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cashier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sale type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Search</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>View details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print slip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shift close…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+97" />
+            <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sales by method: {list}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+24" />
+            <source>Export records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Exporting records…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{n} records exported to {path}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1479,9 +1667,22 @@
         </message>
     </context>
     <context>
+        <name>ReversalDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/reversal_dialog.py" line="+22" />
+            <source>Reversal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Close</source>
+            <translation>合闸</translation>
+        </message>
+    </context>
+    <context>
         <name>RoleDialog</name>
         <message>
-            <location line="+15" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+15" />
             <source>Role of {name}</source>
             <translation>{name} 的角色</translation>
         </message>
@@ -1489,6 +1690,54 @@
             <location line="+3" />
             <source>Role</source>
             <translation>角色</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+34" />
+            <source>Room, tenant, phone or meter number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total purchased</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation>购电次数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Building</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>{n} meters found</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1616,6 +1865,109 @@
         </message>
     </context>
     <context>
+        <name>ShiftDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
+            <source>Shift close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open shift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Sales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reversals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected in drawer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Counted cash (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Close shift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{cashier} · since {at} (shift {id})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No shift is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>{sales} sales, {refunds} refunds, {reversals} reversals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected cash in the drawer: {amount} yuan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Counted minus expected: {d} yuan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Shift {id} closed by {name}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SiteDefaultsForm</name>
         <message>
             <location filename="../../acrel_console/ui/site_defaults_form.py" line="+72" />
@@ -1633,17 +1985,17 @@
         <message>
             <location filename="../../acrel_console/ui/meters/site_tree.py" line="+50" />
             <source>All meters ({n})</source>
-            <translation type="unfinished" />
+            <translation>全部电表 ({n})</translation>
         </message>
         <message>
             <location line="+6" />
             <source>No building</source>
-            <translation type="unfinished" />
+            <translation>未分配建筑</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Gateway {name}</source>
-            <translation type="unfinished" />
+            <translation>网关 {name}</translation>
         </message>
     </context>
     <context>
@@ -2040,7 +2392,7 @@
         <message>
             <location line="+1" />
             <source>Sending</source>
-            <translation type="unfinished" />
+            <translation>下发中</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2050,17 +2402,17 @@
         <message>
             <location line="+1" />
             <source>Conflict</source>
-            <translation type="unfinished" />
+            <translation>冲突</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>失败</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>已取消</translation>
         </message>
     </context>
     <context>
@@ -2148,7 +2500,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+106" />
+            <location filename="../../acrel_console/cli/meters.py" line="+114" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation type="unfinished" />
         </message>
@@ -2406,7 +2758,7 @@
             <translation>无法将 {path} 读取为 .xlsx 工作簿：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="+148" />
+            <location filename="../../acrel_console/services/export.py" line="+150" />
             <source>Export to {path} was cancelled.</source>
             <translation>已取消导出到 {path}。</translation>
         </message>
@@ -2535,7 +2887,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-134" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+106" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+124" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -2569,7 +2921,7 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+7" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+23" />
             <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
             <translation>报警1金额必须大于报警2金额，且报警2金额不小于零。</translation>
         </message>
@@ -2693,7 +3045,7 @@
             <translation>电表 {id} 已有金额或指令记录；请换表或停用，不能删除。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-35" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-51" />
             <source>{label}: expected yes or no, got '{value}'.</source>
             <translation>{label}：应为“是”或“否”，实际为“{value}”。</translation>
         </message>
@@ -2703,7 +3055,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+51" />
+            <location line="+26" />
+            <source>The SMS driver is none, modem or http.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The SMS modem needs a serial port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS gateway URL starts with http:// or https:// and carries {phone} (in the URL or the body).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The SMS gateway method is GET or POST.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
             <source>Unknown setting: {key}.</source>
             <translation>未知设置项：{key}。</translation>
         </message>
@@ -2730,12 +3102,12 @@
             <translation>新版本须保持电价方案的类型（{kind}）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-117" />
+            <location filename="../../acrel_console/services/vending.py" line="-116" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>此次售电将使电表 {meter} 余额达到 {after} 元，超过囤积金额上限 {limit} 元。</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+61" />
             <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
             <translation>退电 {amount} 元将使电表 {meter} 余额低于零（当前 {balance} 元）。</translation>
         </message>
@@ -2875,37 +3247,37 @@
         <message>
             <location filename="../../acrel_console/ui/meters/control_params.py" line="-45" />
             <source>{label}: '{value}' is not a number.</source>
-            <translation type="unfinished" />
+            <translation>{label}：“{value}”不是数字。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>{label} must be zero or more.</source>
-            <translation type="unfinished" />
+            <translation>{label}不能为负数。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>{label}: at most {n} decimal places.</source>
-            <translation type="unfinished" />
+            <translation>{label}：最多 {n} 位小数。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>{label} may be at most {maximum}.</source>
-            <translation type="unfinished" />
+            <translation>{label}最大为 {maximum}。</translation>
         </message>
         <message>
             <location line="+18" />
             <source>Alarm 1 must be greater than alarm 2.</source>
-            <translation type="unfinished" />
+            <translation>报警金额1必须大于报警金额2。</translation>
         </message>
         <message>
             <location line="+6" />
             <source>{label} must be more than zero.</source>
-            <translation type="unfinished" />
+            <translation>{label}必须大于零。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Enter the alarm amounts, the overload power, or both.</source>
-            <translation type="unfinished" />
+            <translation>请填写报警金额、功率阈值或两者。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/cli/reports.py" line="+33" />
@@ -2964,6 +3336,7 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="-28" />
             <source>A supervisor signs in to approve.</source>
             <translation type="unfinished" />
         </message>
@@ -3175,34 +3548,6 @@
         </message>
     </context>
     <context>
-        <name>fmt</name>
-        <message>
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+116" />
-            <source>Pending commands: {n}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Overload</source>
-            <translation>过载</translation>
-        </message>
-        <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Keep power</source>
-            <translation>保电</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forced</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>integrity</name>
         <message>
             <location filename="../../acrel_console/services/integrity.py" line="+42" />
@@ -3228,26 +3573,26 @@
     <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-162" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-172" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="-64" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
             <source>Room</source>
             <translation>商铺号</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Command</source>
-            <translation type="unfinished" />
+            <translation>下发指令</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>结果</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
             <source>Gateway / address</source>
-            <translation type="unfinished" />
+            <translation>网关 / 表地址</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3258,36 +3603,38 @@
         <message>
             <location line="-5" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location line="+52" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="-2" />
             <source>Meter</source>
-            <translation type="unfinished" />
+            <translation>电表</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-50" />
             <source>Account no.</source>
-            <translation type="unfinished" />
+            <translation>用户编号</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-3" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Meter no.</source>
-            <translation>仪表编号</translation>
+            <translation>表号</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location line="+51" />
             <source>Gateway</source>
-            <translation>网关编号</translation>
+            <translation>网关</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-50" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>表地址</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3295,170 +3642,182 @@
             <translation>建筑</translation>
         </message>
         <message>
+            <location line="+56" />
+            <source>Pending commands: {n}</source>
+            <translation>待执行指令：{n}</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-54" />
             <source>Model</source>
             <translation>型号</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Money</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location line="+42" />
             <source>Remaining (yuan)</source>
-            <translation>剩余金额（元）</translation>
+            <translation>剩余金额 (元)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Alarm 1 / 2 (yuan)</source>
-            <translation type="unfinished" />
+            <translation>告警金额1 / 2 (元)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Relay and mode</source>
-            <translation type="unfinished" />
+            <translation>继电器与模式</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Status bits</source>
-            <translation type="unfinished" />
+            <translation>状态位</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Electrical</source>
-            <translation type="unfinished" />
+            <translation>电参量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Voltage (V)</source>
-            <translation type="unfinished" />
+            <translation>电压 (V)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Current (A)</source>
-            <translation type="unfinished" />
+            <translation>电流 (A)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Active power (kW)</source>
-            <translation type="unfinished" />
+            <translation>有功功率 (kW)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reactive power (kvar)</source>
-            <translation type="unfinished" />
+            <translation>无功功率 (kvar)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Power factor</source>
-            <translation type="unfinished" />
+            <translation>功率因数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>PT / CT ratio</source>
-            <translation type="unfinished" />
+            <translation>PT / CT 变比</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-40" />
             <source>Energy (kWh)</source>
-            <translation>电能（kWh）</translation>
+            <translation>电能 (kWh)</translation>
         </message>
         <message>
             <location line="+18" />
             <source>fault</source>
-            <translation type="unfinished" />
+            <translation>故障</translation>
         </message>
         <message>
             <location line="+1" />
             <source>fee control</source>
-            <translation type="unfinished" />
+            <translation>费控</translation>
         </message>
         <message>
             <location line="+1" />
             <source>over limit</source>
-            <translation type="unfinished" />
+            <translation>超限</translation>
         </message>
         <message>
             <location line="+1" />
             <source>arrears</source>
-            <translation type="unfinished" />
+            <translation>欠费</translation>
         </message>
         <message>
             <location line="+1" />
             <source>alarm 1</source>
-            <translation type="unfinished" />
+            <translation>报警1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>alarm 2</source>
-            <translation type="unfinished" />
+            <translation>报警2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>forced</source>
-            <translation type="unfinished" />
+            <translation>强制</translation>
         </message>
         <message>
             <location line="+1" />
             <source>forced open</source>
-            <translation type="unfinished" />
+            <translation>强制断开</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="+121" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location line="-164" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Purchases</source>
-            <translation type="unfinished" />
+            <translation>购电次数</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+12" />
             <source>Remaining</source>
-            <translation type="unfinished" />
+            <translation>剩余金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Connection</source>
-            <translation type="unfinished" />
+            <translation>联网状态</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+4" />
             <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location line="+36" />
             <source>Relay</source>
             <translation>合闸状态</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/filter_boxes.py" line="+1" />
             <source>Meter mode</source>
-            <translation type="unfinished" />
+            <translation>电表模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>开户状态</translation>
         </message>
         <message>
             <location line="+3" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <location line="+1" />
             <source>≤ 0</source>
-            <translation type="unfinished" />
+            <translation>≤ 0</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&gt; 0</source>
-            <translation type="unfinished" />
+            <translation>&gt; 0</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Online</source>
-            <translation type="unfinished" />
+            <translation>在线</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3467,23 +3826,26 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+56" />
             <source>Closed</source>
-            <translation type="unfinished" />
+            <translation>合闸</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>拉闸</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Prepaid mode</source>
-            <translation type="unfinished" />
+            <translation>预付费模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forced mode</source>
-            <translation type="unfinished" />
+            <translation>强制模式</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3497,151 +3859,158 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-34" />
+            <location line="+35" />
             <source>Mode</source>
-            <translation>网关模式</translation>
+            <translation>模式</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-32" />
+            <location line="+43" />
             <location filename="../../acrel_console/ui/meters/markers.py" line="+21" />
             <source>Overload</source>
             <translation>过载</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="-41" />
             <source>Alarm 1 (yuan)</source>
-            <translation type="unfinished" />
+            <translation>告警金额1 (元)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Alarm 2 (yuan)</source>
-            <translation type="unfinished" />
+            <translation>告警金额2 (元)</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Pending commands</source>
-            <translation type="unfinished" />
+            <translation>待执行指令</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Total</source>
-            <translation>合计</translation>
+            <translation>总电能</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Spike (尖)</source>
-            <translation type="unfinished" />
+            <translation>尖</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Peak (峰)</source>
-            <translation type="unfinished" />
+            <translation>峰</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Flat (平)</source>
-            <translation type="unfinished" />
+            <translation>平</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Valley (谷)</source>
-            <translation type="unfinished" />
+            <translation>谷</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+2" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+2" />
             <source>Communication</source>
-            <translation type="unfinished" />
+            <translation>通讯状态</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Last seen</source>
-            <translation>采集时间</translation>
+            <translation>最后通讯</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meter clock</source>
-            <translation type="unfinished" />
+            <translation>电表时钟</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Clock drift</source>
-            <translation type="unfinished" />
+            <translation>时钟偏差</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Failed reads</source>
-            <translation type="unfinished" />
+            <translation>连续失败次数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Back-off level</source>
-            <translation type="unfinished" />
+            <translation>退避级别</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+2" />
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>最近错误</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/markers.py" line="-3" />
             <source>Relay open</source>
-            <translation type="unfinished" />
+            <translation>拉闸（继电器断开）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forced mode (keep power / forced trip)</source>
-            <translation type="unfinished" />
+            <translation>强制模式（保电 / 强制拉闸）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Command pending</source>
-            <translation type="unfinished" />
+            <translation>指令待执行</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/control_actions.py" line="+34" />
             <source>Prices</source>
-            <translation type="unfinished" />
+            <translation>电价设置</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
-            <translation type="unfinished" />
+            <translation>向所选电表下发尖、峰、平、谷四个电价</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Alarms</source>
-            <translation>报警</translation>
+            <translation>报警设置</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
-            <translation type="unfinished" />
+            <translation>向所选电表下发报警金额1、报警金额2和功率阈值</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
             <source>Keep power</source>
             <translation>保电</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+3" />
             <source>Forced close: the relay stays closed whatever the balance</source>
-            <translation type="unfinished" />
+            <translation>强制合闸（保电）：无论余额多少继电器保持合闸</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Trip</source>
-            <translation>拉闸</translation>
+            <location line="-1" />
+            <source>Forced close</source>
+            <translation>强制合闸</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Forced trip</source>
+            <translation>强制拉闸</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forced trip: open the relay and keep it open</source>
-            <translation type="unfinished" />
+            <translation>强制拉闸：断开继电器并保持断开</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3651,7 +4020,7 @@
         <message>
             <location line="+1" />
             <source>End forced mode: the meter's own prepaid logic decides the relay</source>
-            <translation type="unfinished" />
+            <translation>退出强制模式：由电表自身的预付费逻辑控制继电器</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3661,155 +4030,187 @@
         <message>
             <location line="+1" />
             <source>Close the relay under prepaid control (refused when the balance is not positive)</source>
-            <translation type="unfinished" />
+            <translation>在预付费控制下合闸（剩余金额不大于零时拒绝）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Sync clock</source>
-            <translation type="unfinished" />
+            <translation>对时</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Set the meters' clocks to the site time</source>
-            <translation type="unfinished" />
+            <translation>将电表时钟设为现场时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export readings</source>
-            <translation type="unfinished" />
+            <translation>抄表导出</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save the selected (or all shown) meters' current state as an Excel file</source>
-            <translation type="unfinished" />
+            <translation>将所选（或全部显示的）电表当前状态导出为 Excel 文件</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Refresh status</source>
-            <translation type="unfinished" />
+            <translation>刷新表状态</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Read the selected meters' gateways now</source>
-            <translation type="unfinished" />
+            <translation>立即读取所选电表所在网关</translation>
         </message>
         <message>
             <location line="+7" />
             <location line="+8" />
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>等待中</translation>
         </message>
         <message>
             <location line="-7" />
             <location line="+8" />
             <source>Sending</source>
-            <translation type="unfinished" />
+            <translation>下发中</translation>
         </message>
         <message>
             <location line="-7" />
             <source>Answered</source>
-            <translation type="unfinished" />
+            <translation>已应答</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>失败</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Conflict</source>
-            <translation type="unfinished" />
+            <translation>冲突</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+12" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>已取消</translation>
         </message>
         <message>
             <location line="-7" />
             <source>Confirmed by read-back</source>
-            <translation type="unfinished" />
+            <translation>回读确认成功</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Read-back mismatch</source>
-            <translation type="unfinished" />
+            <translation>回读不一致</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Refused</source>
-            <translation type="unfinished" />
+            <translation>已拒绝</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No reply</source>
-            <translation type="unfinished" />
+            <translation>无应答</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meter rejected it</source>
-            <translation type="unfinished" />
+            <translation>电表拒绝执行</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Not possible on this meter</source>
-            <translation type="unfinished" />
+            <translation>此电表不支持</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Gateway unreachable</source>
-            <translation type="unfinished" />
+            <translation>网关不可达</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>错误</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-56" />
             <source>and {n} more</source>
-            <translation type="unfinished" />
+            <translation>等 {n} 块</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/control_params.py" line="-55" />
             <source>Spike price (尖)</source>
-            <translation type="unfinished" />
+            <translation>尖电价 (元/kWh)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Peak price (峰)</source>
-            <translation type="unfinished" />
+            <translation>峰电价 (元/kWh)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Flat price (平)</source>
-            <translation type="unfinished" />
+            <translation>平电价 (元/kWh)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Valley price (谷)</source>
-            <translation type="unfinished" />
+            <translation>谷电价 (元/kWh)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Alarm 1 amount (yuan)</source>
-            <translation>默认告警金额1（元）</translation>
+            <translation>报警金额1 (元)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alarm 2 amount (yuan)</source>
-            <translation>默认告警金额2（元）</translation>
+            <translation>报警金额2 (元)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Overload power (kW)</source>
-            <translation type="unfinished" />
+            <translation>功率阈值 (kW)</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+48" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+57" />
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="-7" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Prepaid</source>
+            <translation>预付费模式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced close (keep power)</source>
+            <translation>强制合闸（保电）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forced open</source>
+            <translation>强制拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
+            <source>Forced</source>
+            <translation>强制</translation>
         </message>
     </context>
     <context>
@@ -4145,7 +4546,7 @@
             <location line="+1" />
             <location line="+26" />
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>最近错误</translation>
         </message>
         <message>
             <location line="-25" />
@@ -4170,7 +4571,7 @@
         <message>
             <location line="+1" />
             <source>Online</source>
-            <translation type="unfinished" />
+            <translation>在线</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4190,7 +4591,7 @@
         <message>
             <location line="+0" />
             <source>Power factor</source>
-            <translation type="unfinished" />
+            <translation>功率因数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4338,7 +4739,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-111" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-145" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -4485,6 +4886,96 @@
         <message>
             <location line="+1" />
             <source>电价成本 谷: what the site pays per kWh, for the revenue report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS driver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>短信提醒: none, modem (a GSM modem on a serial port) or http (an SMS gateway).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS modem port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Serial port of the GSM modem, e.g. /dev/ttyUSB2 or COM5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS modem baud rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Most modems talk at 115200.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&amp;msg={text}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GET, or POST with the body below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway POST body</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Form body template with {phone} and {text} (POST only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway success text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the gateway's reply must contain (empty: any 2xx reply).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS quiet hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm texts wait until these hours are over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the tenant after each sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>充值提醒: a text with the amount and the balance after every sale.</source>
             <translation type="unfinished" />
         </message>
         <message>

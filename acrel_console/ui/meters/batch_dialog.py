@@ -40,11 +40,17 @@ def communication_text(p: Any) -> str:
     return words(STATE_TEXT, "delivered")
 
 
-def result_text(p: Any) -> str:
+DETAILED = ("mismatch", "refused", "rejected", "invalid", "error")  # the service's detail says what differed
+
+
+def result_text(p: Any, detailed: bool = False) -> str:
+    """结果: the outcome in words; the service's detail where it explains more (always in the tooltip)."""
     if not p.done:
         return ""
     text = words(OUTCOME_TEXT, p.outcome)
-    return f"{text}: {p.error}" if p.error and p.outcome != GOOD else text
+    if p.error and p.outcome != GOOD and (detailed or p.outcome in DETAILED):
+        return f"{text}: {p.error}"
+    return text
 
 
 class BatchModel(QAbstractTableModel):
@@ -91,7 +97,11 @@ class BatchModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 4:
+                return result_text(self._rows[index.row()], detailed=True)
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() >= 3:
             p = self._rows[index.row()]

@@ -37,10 +37,10 @@ ACTIONS: tuple[ControlAction, ...] = (
     ControlAction("settings_download", "settings_download", QT_TRANSLATE_NOOP("meters", "Alarms"),
                   QT_TRANSLATE_NOOP("meters", "Download alarm 1, alarm 2 and the overload power to the selected "
                                               "meters"), Permission.CONTROL_METERS, params="settings"),
-    ControlAction("keep_power", "keep_power", QT_TRANSLATE_NOOP("meters", "Keep power"),
+    ControlAction("keep_power", "keep_power", QT_TRANSLATE_NOOP("meters", "Forced close"),
                   QT_TRANSLATE_NOOP("meters", "Forced close: the relay stays closed whatever the balance"),
                   Permission.CONTROL_METERS, danger=True),
-    ControlAction("trip", "trip", QT_TRANSLATE_NOOP("meters", "Trip"),
+    ControlAction("trip", "trip", QT_TRANSLATE_NOOP("meters", "Forced trip"),
                   QT_TRANSLATE_NOOP("meters", "Forced trip: open the relay and keep it open"),
                   Permission.CONTROL_METERS, danger=True),
     ControlAction("restore_prepaid", "restore_prepaid", QT_TRANSLATE_NOOP("meters", "Restore prepaid"),

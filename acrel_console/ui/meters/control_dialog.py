@@ -94,7 +94,7 @@ class ControlDialog(QDialog):
         self.reason.setObjectName("field_reason")
         self.reason.setPlaceholderText(self.tr("Why (written to the operation log)"))
         self.reason.textChanged.connect(self._validate)
-        form.addRow(_t("Reason"), self.reason)
+        form.addRow(QCoreApplication.translate("meters", "Reason"), self.reason)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)

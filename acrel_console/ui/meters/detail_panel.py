@@ -188,7 +188,7 @@ class DetailPanel(QScrollArea):
             v["relay"].setText(" · ".join(f"L{i + 1} {fmt.relay_text(c)}" for i, c in enumerate(d.relay_channels)))
         on = [_t(BIT_LABELS.get(k, k)) for k, b in d.status_bits.items() if b]
         raw = "" if d.status_raw is None else f" (0x{d.status_raw:04X})"
-        v["bits"].setText((", ".join(on) if on else _t("none")) + raw)
+        v["bits"].setText((", ".join(on) if on else QCoreApplication.translate("meters", "none")) + raw)
         v["meter_clock"].setText(fmt.DASH if d.meter_clock is None else d.meter_clock.strftime("%Y-%m-%d %H:%M:%S"))
         v["drift"].setText(fmt.drift_text(d.clock_drift_s))
         v["backoff"].setText(str(d.backoff_level))

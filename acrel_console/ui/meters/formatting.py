@@ -46,14 +46,14 @@ def local_time(at: datetime | None, tz: str = DEFAULT_TZ) -> str:
 def yes_no(value: bool | None) -> str:
     if value is None:
         return DASH
-    return tr("Yes") if value else tr("No")
+    return QCoreApplication.translate("meters", "Yes") if value else QCoreApplication.translate("meters", "No")
 
 
 def relay_text(closed: bool | None) -> str:
     """合闸 / 拉闸 (closed / open) or '—' when the model has no relay."""
     if closed is None:
         return DASH
-    return tr("Closed") if closed else tr("Open")
+    return QCoreApplication.translate("meters", "Closed") if closed else QCoreApplication.translate("meters", "Open")
 
 
 def mode_text(forced: bool | None, keep_power: bool | None, forced_open: bool | None) -> str:
@@ -61,12 +61,12 @@ def mode_text(forced: bool | None, keep_power: bool | None, forced_open: bool | 
     if forced is None:
         return DASH
     if not forced:
-        return tr("Prepaid")
+        return QCoreApplication.translate("meters", "Prepaid")
     if keep_power:
-        return tr("Forced close (keep power)")
+        return QCoreApplication.translate("meters", "Forced close (keep power)")
     if forced_open:
-        return tr("Forced open")
-    return tr("Forced")
+        return QCoreApplication.translate("meters", "Forced open")
+    return QCoreApplication.translate("meters", "Forced")
 
 
 def drift_text(seconds: int | None) -> str:

@@ -129,16 +129,21 @@ class RowChange:
 
 def tooltip(m: MeterLive) -> str:
     """The tile's tooltip (and accessible description): every headline value in words."""
+    tenant = QCoreApplication.translate("meters", "Tenant")
+    remaining = QCoreApplication.translate("meters", "Remaining (yuan)")
+    relay = QCoreApplication.translate("meters", "Relay")
+    mode = QCoreApplication.translate("meters", "Mode")
+    gateway = QCoreApplication.translate("meters", "Gateway")
     lines = [f"{m.room} · {_status_label(m)}",
-             f"{fmt.tr('Tenant')}: {m.tenant_name or fmt.DASH}",
-             f"{fmt.tr('Remaining (yuan)')}: {fmt.yuan(m.remaining_fen)}",
-             f"{fmt.tr('Relay')}: {fmt.relay_text(m.relay_closed)}",
-             f"{fmt.tr('Mode')}: {fmt.mode_text(m.forced, m.keep_power, m.forced_open)}",
-             f"{fmt.tr('Gateway')}: {m.gateway} / {m.address}"]
+             f"{tenant}: {m.tenant_name or fmt.DASH}",
+             f"{remaining}: {fmt.yuan(m.remaining_fen)}",
+             f"{relay}: {fmt.relay_text(m.relay_closed)}",
+             f"{mode}: {fmt.mode_text(m.forced, m.keep_power, m.forced_open)}",
+             f"{gateway}: {m.gateway} / {m.address}"]
     if m.pending_commands:
-        lines.append(fmt.tr("Pending commands: {n}").format(n=m.pending_commands))
+        lines.append(QCoreApplication.translate("meters", "Pending commands: {n}").format(n=m.pending_commands))
     if m.overload:
-        lines.append(fmt.tr("Overload"))
+        lines.append(QCoreApplication.translate("meters", "Overload"))
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -96,11 +96,11 @@ class TileDelegate(QStyledItemDelegate):
             draw_marker(painter, QRectF(x_right, inner.top() + (mt.line - chip) / 2, chip, chip), kind, fg,
                         st.background)
             x_right -= 2
-        # the status icon sits on a chip of the foreground colour so its shape shows on its own colour
+        # the status icon sits on a light chip so that its shape shows on a tile of its own colour
         icon_rect = QRectF(inner.left(), inner.top() + (mt.line - mt.icon) / 2, mt.icon, mt.icon)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fg)
-        painter.drawEllipse(icon_rect.adjusted(-1, -1, 1, 1))
+        painter.setPen(QPen(st.background.darker(150), 1))
+        painter.setBrush(option.palette.base())
+        painter.drawEllipse(icon_rect.adjusted(-1.5, -1.5, 1.5, 1.5))
         painter.drawPixmap(icon_rect.topLeft(), icon)
         painter.setPen(fg)
         painter.setFont(mt.bold)
@@ -126,22 +126,24 @@ class TileDelegate(QStyledItemDelegate):
         painter.setFont(mt.font)
         words = [st.label()]
         if m.relay_closed is False:
-            words.append(fmt.tr("Open"))
+            words.append(QCoreApplication.translate("meters", "Open"))
         if m.keep_power:
-            words.append(fmt.tr("Keep power"))
+            words.append(QCoreApplication.translate("meters", "Keep power"))
         elif m.forced:
-            words.append(fmt.tr("Forced"))
+            words.append(QCoreApplication.translate("meters", "Forced"))
         line4 = " · ".join(words)
         painter.drawText(QRectF(inner.left(), y, inner.width(), mt.line),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(line4, Qt.TextElideMode.ElideRight, int(inner.width())))
-        if selected or focused:
-            hl = option.palette.highlight().color()
-            pen = QPen(hl if selected else fg, 3 if selected else 1.5)
-            if not selected:
-                pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if selected:  # a thick highlight ring outside and a base-colour ring inside: visible on every status
+            painter.setPen(QPen(option.palette.highlight().color(), 3.5))
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 6, 6)
+            painter.setPen(QPen(option.palette.base().color(), 1.5))
+            painter.drawRoundedRect(rect.adjusted(1.8, 1.8, -1.8, -1.8), 4, 4)
+        if focused:
+            pen = QPen(fg, 1.2)
+            pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5) if selected else rect.adjusted(2, 2, -2, -2),
-                                    6, 6)
+            painter.drawRoundedRect(rect.adjusted(3.5, 3.5, -3.5, -3.5), 4, 4)
         painter.restore()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListView, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
@@ -178,6 +178,7 @@ class MetersPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: 20,000 stay cheap
         self.table.setWordWrap(False)
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
@@ -242,8 +243,11 @@ class MetersPage(Page):
         self._loading = False
         self._loaded = True
         current = self.selected_ids()
+        first = self.model.rowCount() == 0
         self.model.set_meters(meters)
         self.tree.set_meters(meters)
+        if first and meters:
+            self.table.resizeColumnsToContents()
         self._recount()
         self.last_update = datetime.now()
         self._update_status_line()
@@ -475,5 +479,3 @@ class MetersPage(Page):
 def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:
     return MetersPage(ui, parent)
 
-
-__all__ = ["MetersPage", "create_page", "QCoreApplication"]
