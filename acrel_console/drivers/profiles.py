@@ -175,6 +175,11 @@ class Profile:
         """True when the meter holds and deducts the balance (design §6)."""
         return self.balance == "meter"
 
+    def realtime_rtu_frames(self) -> tuple[tuple[int, int], ...]:
+        """(request bytes, reply bytes) on an RTU line for each real-time read: what one meter
+        costs a sweep on the wire (Acrel: ((8, 101),))."""
+        return tuple((8, 5 + 2 * b.count) for b in self.realtime.blocks)
+
 
 def _int(d: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     v = d.get(key, default)

@@ -34,6 +34,8 @@ def test_builtin_profiles() -> None:
     assert adf.money_read is not None and adf.money_read.block.start == 0x0500 and adf.addressing == "circuit"
     assert not adl.meter_side_balance and adl.purchase is None and adl.force.method == "none"
     assert adl.realtime.secondary_side
+    assert ddsy.realtime_rtu_frames() == ((8, 101),)
+    assert adl.realtime_rtu_frames() == ((8, 49), (8, 51), (8, 9), (8, 61))
     with pytest.raises(ProfileError):
         load_profile("NOPE")
     with pytest.raises(ProfileError):
