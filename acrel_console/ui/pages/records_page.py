@@ -1,21 +1,289 @@
-"""Sales records page: a placeholder until its issue lands (replace this module; see ui/README.md)."""
+"""Records page (售电查询): filters, the Acrel columns with the delivery state, totals (财务收入 = 售电 − 冲正 −
+退电), 查看详细, 单据打印 (reprint), 冲正 on the selected sale, 导出 (.xlsx off the GUI thread), 交班."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from acrel_console.domain.roles import Permission
+from acrel_console.ledger.posting import METHODS
+from acrel_console.services.export import ExportResult
+from acrel_console.services.records import RecordPage, RecordQuery, RecordRow
+from acrel_console.ui.cashier.export_runner import ExportRunner
+from acrel_console.ui.cashier.labels import delivery_label, method_label, sale_type_label
+from acrel_console.ui.cashier.money import money_services
+from acrel_console.ui.cashier.receipt_dialog import ReceiptDialog
+from acrel_console.ui.cashier.receipt_lines import local_time
+from acrel_console.ui.cashier.record_detail_dialog import RecordDetailDialog
+from acrel_console.ui.cashier.records_export import (record_cells, record_headers, records_table, remark_text,
+                                                     type_text)
+from acrel_console.ui.cashier.reversal_dialog import ReversalDialog
+from acrel_console.ui.cashier.shift_dialog import ShiftDialog
+from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
-from acrel_console.ui.pages.base import Page, PlaceholderPage
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.pages.base import Page
+from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.tasks import TaskFailure
 
 
-class RecordsPage(PlaceholderPage):
+def _yuan(v: Any) -> str:
+    return "" if v is None else f"{v:,.2f}"
+
+
+class RecordsPage(Page):
     page_id = "records"
 
-    def title(self) -> str:
-        return self.tr("Sales records")
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.zone = "Asia/Shanghai"
+        self.site_name = ""
+        self.result: RecordPage | None = None
+        self.last_query: RecordQuery | None = None
+        self.dialog: Any = None  # the last dialog opened (tests drive it)
+        self.last_export: ExportResult | None = None
+        self.export_error: str = ""
+        self.exporter = ExportRunner(self)
+        self.exporter.finished.connect(self._exported)
+        self._loaded = False
+        self._build()
 
-    def explanation(self) -> str:
-        return self.tr("The sales record query with export and slip reprint arrives with selling electricity (issue #4).")
+    def title(self) -> str:
+        return self.tr("Records")
+
+    # ---- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        grid = QGridLayout()
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.cashier = QLineEdit()
+        self.tenant = QLineEdit()
+        self.meter = QLineEdit()
+        self.method = QComboBox()
+        self.method.addItem(self.tr("Any"), None)
+        for m in METHODS:
+            self.method.addItem(method_label(m), m)
+        self.sale_type = QComboBox()
+        self.sale_type.addItem(self.tr("Any"), None)
+        for t in ("normal", "reversal", "refund"):
+            self.sale_type.addItem(sale_type_label(t), t)
+        self.cashier.setPlaceholderText(self.tr("login name"))
+        self.tenant.setPlaceholderText(self.tr("name, account no. or room"))
+        self.meter.setPlaceholderText(self.tr("meter no."))
+        fields = [(self.tr("From"), self.since), (self.tr("To"), self.until), (self.tr("Cashier"), self.cashier),
+                  (self.tr("Tenant"), self.tenant), (self.tr("Meter no."), self.meter),
+                  (self.tr("Payment method"), self.method), (self.tr("Sale type"), self.sale_type)]
+        for i, (caption, editor) in enumerate(fields):
+            editor.setObjectName(f"filter_{i}")
+            grid.addWidget(QLabel(caption), i // 4, (i % 4) * 2)
+            grid.addWidget(editor, i // 4, (i % 4) * 2 + 1)
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.search)
+        grid.addWidget(self.search_button, 1, 7)
+        for col in (1, 3, 5, 7):
+            grid.setColumnStretch(col, 1)
+        outer.addLayout(grid)
+        for edit in (self.cashier, self.tenant, self.meter):
+            edit.returnPressed.connect(self.search)
+        bar = QHBoxLayout()
+        self.detail_button = QPushButton(self.tr("View details"))
+        self.print_button = QPushButton(self.tr("Print slip"))
+        self.reverse_button = QPushButton(self.tr("Reverse…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.shift_button = QPushButton(self.tr("Shift close…"))
+        self.detail_button.clicked.connect(self.show_detail)
+        self.print_button.clicked.connect(self.print_slip)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.export_button.clicked.connect(self.choose_export)
+        self.shift_button.clicked.connect(self.open_shift_dialog)
+        for b in (self.detail_button, self.print_button, self.reverse_button, self.export_button, self.shift_button):
+            bar.addWidget(b)
+            b.setAutoDefault(False)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+        self.error = error_label()
+        outer.addWidget(self.error)
+        headers = record_headers()
+        getters = [lambda r: local_time(r.at, self.zone), lambda r: r.operator, lambda r: r.account_no,
+                   lambda r: r.tenant_name, lambda r: r.meter_no, lambda r: r.room, lambda r: _yuan(r.amount),
+                   lambda r: method_label(r.method), type_text,
+                   lambda r: "" if r.purchase_count_before is None else r.purchase_count_before,
+                   lambda r: _yuan(r.cumulative_before), remark_text, lambda r: delivery_label(r.delivery_state)]
+        right = {6, 9, 10}
+        self.model = RecordTableModel([Column(h, g, i in right) for i, (h, g) in enumerate(zip(headers, getters))],
+                                      self)
+        self.view = QTableView()
+        self.view.setObjectName("recordsTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.show_detail())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        outer.addWidget(self.view, 1)
+        self.totals = QLabel()
+        self.totals.setObjectName("recordsTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.totals)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        r = self.selected()
+        self.detail_button.setEnabled(r is not None)
+        self.print_button.setEnabled(r is not None and bool(r.receipt_no) and self.ui.can(Permission.SELL))
+        self.reverse_button.setEnabled(r is not None and r.kind == "sale" and self.ui.can(Permission.SELL))
+        self.export_button.setEnabled(self.result is not None and not self.exporter.running)
+        self.shift_button.setEnabled(self.ui.can(Permission.VIEW))
+
+    # ---- querying -----------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            settings, actor = self.ui.services.settings, self.ui.actor
+
+            def done(values: dict[str, Any]) -> None:
+                self.zone, self.site_name = str(values["timezone"]), str(values["site_name"])
+                self.search()
+
+            self.ui.tasks.run(lambda: settings.get_all(actor), done, self._failed, owner=self)
+        else:
+            self.search()
+
+    def _bounds(self) -> tuple[datetime, datetime]:
+        tz = ZoneInfo(self.zone)
+        a: date = self.since.date().toPython()  # type: ignore[assignment]
+        b: date = self.until.date().toPython()  # type: ignore[assignment]
+        return datetime.combine(a, time(0), tz), datetime.combine(b + timedelta(days=1), time(0), tz)
+
+    def query(self) -> RecordQuery:
+        since, until = self._bounds()
+        return RecordQuery(since=since, until=until, cashier=self.cashier.text().strip() or None,
+                           tenant=self.tenant.text().strip() or None, method=self.method.currentData(),
+                           sale_type=self.sale_type.currentData())
+
+    def search(self) -> None:
+        show_error(self.error, "")
+        q = self.query()
+        meter_text = self.meter.text().strip()
+        services, records, actor = self.ui.services, money_services(self.ui.services).records, self.ui.actor
+
+        def run() -> tuple[RecordQuery, RecordPage]:
+            query = q
+            if meter_text:
+                ids = [m.id for m in services.site.list_meters(actor, include_retired=True)
+                       if m.meter_no == meter_text or str(m.id) == meter_text]
+                query = RecordQuery(**{**_fields(q), "meter_id": ids[0] if ids else -1})
+            return query, records.query(actor, query)
+
+        self.ui.tasks.run(run, self._show, self._failed, owner=self)
+
+    def _show(self, result: tuple[RecordQuery, RecordPage]) -> None:
+        self.last_query, self.result = result
+        page = self.result
+        self.model.set_records(page.rows)
+        t = page.totals
+        by = "  ".join(f"{method_label(m)} {_yuan(v)}" for m, v in t.by_method.items())
+        self.totals.setText(self.tr("{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · "
+                                    "Income {income} yuan").format(n=t.count, sales=_yuan(t.sales),
+                                                                   reversals=_yuan(t.reversals),
+                                                                   refunds=_yuan(t.refunds), income=_yuan(t.income))
+                            + (("\n" + self.tr("Sales by method: {list}").format(list=by)) if by else ""))
+        self._update_buttons()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.error, failure.message)
+
+    def selected(self) -> RecordRow | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return self.model.record(rows[0].row()) if rows else None
+
+    # ---- actions ------------------------------------------------------------------------------
+    def show_detail(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self._open(RecordDetailDialog(r, self.zone, self))
+
+    def print_slip(self) -> None:
+        r = self.selected()
+        if r is not None and r.receipt_no:
+            self._open(ReceiptDialog(self.ui, r.receipt_no, self))
+
+    def reverse_selected(self) -> None:
+        r = self.selected()
+        if r is None or r.kind != "sale" or r.meter_id is None:
+            return
+        dialog = ReversalDialog(self.ui, r.meter_id, r.operation_id, self)
+        dialog.finished.connect(lambda _r: self.search())
+        self._open(dialog)
+
+    def open_shift_dialog(self) -> None:
+        dialog = ShiftDialog(self.ui, self.zone, self)
+        dialog.finished.connect(lambda _r: self.search())
+        self._open(dialog)
+
+    def _open(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # ---- export -------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export records"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(self.tr("records") + datetime.now().strftime("-%Y%m%d-%H%M") + ".xlsx")
+        dialog.fileSelected.connect(self.export_to)
+        self.dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: str) -> None:
+        """The current filter's records into an .xlsx through services.export, off the GUI thread."""
+        if self.last_query is None or self.exporter.running:
+            return
+        query, records, actor = self.last_query, money_services(self.ui.services).records, self.ui.actor
+        a, b = self.since.date().toString("yyyy-MM-dd"), self.until.date().toString("yyyy-MM-dd")
+        table = records_table(self.site_name, f"{a} — {b}", actor.name, self.zone)
+        expected = self.result.totals.count if self.result else 0
+        self.export_error = ""
+        self.exporter.start(str(Path(path)), table, lambda: record_cells(records.query(actor, query).rows),
+                            self.tr("Exporting records…"), expected)
+        self._update_buttons()
+
+    def _exported(self, result: ExportResult | None, error: BaseException | None) -> None:
+        self._update_buttons()
+        title = self.tr("Export records")
+        if error is not None:
+            from acrel_console.ui.tasks import failure_text
+
+            self.export_error = failure_text(error)
+            inform(self, title, self.export_error, error=True)
+            return
+        assert result is not None
+        self.last_export = result
+        inform(self, title, self.tr("{n} records exported to {path}").format(n=result.rows, path=str(result.path)))
+
+
+def _fields(q: RecordQuery) -> dict[str, Any]:
+    return {name: getattr(q, name) for name in RecordQuery.__dataclass_fields__}
 
 
 def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:

@@ -1,0 +1,66 @@
+"""Runs a services.export ExportJob with a progress dialog and Cancel; results come back on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from acrel_console.services.export import ExportCancelled, ExportJob, ExportResult, TableSpec
+
+
+class ExportRunner(QObject):
+    """One export at a time. `finished(result | None, error | None)` on the GUI thread."""
+
+    finished = Signal(object, object)
+    _progress = Signal(int)
+    _done = Signal(object, object)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.job: ExportJob | None = None
+        self.dialog: QProgressDialog | None = None
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def start(self, path: str, table: TableSpec, rows: Callable[[], Iterable[Sequence[Any]]], title: str,
+              expected_rows: int = 0) -> None:
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, max(0, expected_rows), self._parent)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        self.dialog = dialog
+        self.job = ExportJob(path, table, rows, on_progress=self._progress.emit,
+                             on_finished=lambda r, e: self._done.emit(r, e), progress_every=200)
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_progress(self, done: int) -> None:
+        if self.dialog is not None:
+            if self.dialog.maximum() and done > self.dialog.maximum():
+                self.dialog.setMaximum(done)
+            self.dialog.setValue(done)
+
+    def _on_done(self, result: ExportResult | None, error: BaseException | None) -> None:
+        self.job = None
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+        if isinstance(error, ExportCancelled):
+            self.finished.emit(None, error)
+            return
+        self.finished.emit(result, error)
