@@ -51,6 +51,8 @@ _ROLE_COLOURS: dict[str, str] = {
     "muted": "#5F6368",
     "nav_background": "#F2F4F7",
     "placeholder_border": "#C8CDD3",
+    "print_ink": "#000000",  # receipts and slips: black on white paper whatever the screen palette
+    "print_paper": "#FFFFFF",
 }
 
 # Icon shape per status: each one differs by shape, not only by colour.
@@ -99,7 +101,8 @@ class Theme:
 
     @staticmethod
     def role(name: str) -> QColor:
-        """A UI role colour: 'error', 'ok', 'muted', 'nav_background', 'placeholder_border'."""
+        """A UI role colour: 'error', 'ok', 'muted', 'nav_background', 'placeholder_border', 'print_ink',
+        'print_paper'."""
         return QColor(_ROLE_COLOURS[name])
 
 
