@@ -31,7 +31,8 @@ class BusConfig:
     timeout_ms: int = 500
     retries: int = 1  # transport retries for reads; credit writes never retry blindly (design §8)
     inter_frame_delay_ms: int = 0
-    cipher_key: tuple[int, int, int, int] | None = None  # TEA16 link cipher, None = off
+    # TEA16 link cipher, None = off. A secret (design §11): kept out of repr() and so out of logs.
+    cipher_key: tuple[int, int, int, int] | None = field(default=None, repr=False)
 
 
 @dataclass(slots=True)

@@ -129,3 +129,10 @@ def test_every_bus_error_has_a_user_template() -> None:
     assert all(t and t[0].isupper() for t in templates.values())
     assert len(set(templates.values())) == len(classes)
     assert api.ExceptionReply(0x20, 4).code == 4
+
+
+def test_cipher_key_is_not_in_repr() -> None:
+    from acrel_console.drivers.api import BusConfig
+
+    cfg = BusConfig(name="b", kind="serial", serial_port="/dev/x", cipher_key=(0x6163, 0x7265, 0x6C33, 0x3231))
+    assert "6163" not in repr(cfg) and "24931" not in repr(cfg) and "cipher" not in repr(cfg)
