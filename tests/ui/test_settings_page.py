@@ -185,3 +185,31 @@ def test_a_refused_import_names_sheet_row_and_column(qtbot, ui, services, admin,
     assert text.startswith("Import refused, nothing changed:")
     assert "Sheet meters, row" in text and "999" in text
     assert services.site.list_gateways(admin) == []
+
+
+def test_edit_a_gateway_to_serial_and_move_a_meter(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_gateway(admin, name="GW1", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    services.site.add_gateway(admin, name="GW2", kind="modbus-tcp", host="127.0.0.1", port=1503)
+    services.site.add_meter(admin, gateway="GW1", address=7, model="DDSY1352", room="A-101")
+    page = _page(qtbot, ui)
+    page.gateways.select_row(0)
+    page.gateways.edit_selected()
+    dialog = page.gateways.dialog
+    assert dialog.name.text() == "GW1" and dialog.port.text() == "1502"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("serial"))
+    type_text(qtbot, dialog.serial_port, "/dev/ttyUSB1")
+    dialog.baud.setCurrentIndex(dialog.baud.findData(2400))
+    dialog.parity.setCurrentIndex(dialog.parity.findData("E"))
+    _ok(qtbot, ui, dialog)
+    gw1 = next(g for g in services.site.list_gateways(admin) if g.name == "GW1")
+    assert (gw1.kind, gw1.serial_port, gw1.baud, gw1.parity, gw1.host) == ("serial", "/dev/ttyUSB1", 2400, "E", None)
+
+    page.meters.select_row(0)
+    page.meters.edit_selected()
+    dialog = page.meters.dialog
+    assert dialog.address.text() == "7" and dialog.room.text() == "A-101"
+    dialog.gateway.setCurrentIndex(dialog.gateway.findData("GW2"))
+    _ok(qtbot, ui, dialog)
+    [meter] = services.site.list_meters(admin)
+    assert (meter.gateway, meter.address) == ("GW2", 7)
+    assert [e.kind for e in services.audit.list(admin, kind="meter.update")] == ["meter.update"]
