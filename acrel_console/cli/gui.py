@@ -12,7 +12,10 @@ from acrel_console import i18n
 
 
 class DemoLike(Protocol):
-    """What the demo hands the GUI: prefilled sign-in and a note shown above it."""
+    """What the demo hands the GUI: prefilled sign-in and a note shown above it.
+
+    The note is translated with context "demo" (mark it QT_TRANSLATE_NOOP("demo", "...") where it is defined).
+    """
 
     user: str
     password: str
@@ -84,7 +87,9 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
         name, password = getattr(demo, "user", ""), getattr(demo, "password", "")
         while True:
             if actor is None:
-                login = LoginDialog(services, tasks, name=name, password=password, note=getattr(demo, "note", ""))
+                note = getattr(demo, "note", "") if name else ""
+                login = LoginDialog(services, tasks, name=name, password=password,
+                                    note=app.translate("demo", note) if note else "")
                 if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
                     return 0
                 actor = login.actor
