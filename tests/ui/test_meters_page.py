@@ -215,3 +215,23 @@ def test_export_readings_writes_a_real_workbook(ui, site, qtbot, tmp_path: Path)
     assert target.exists()
     text = " ".join(str(c.value) for row in openpyxl.load_workbook(target).active.iter_rows() for c in row)
     assert "GW1-001" in text and "GW1-004" in text and "GW1-002" not in text
+
+
+def test_without_a_poller_the_page_rereads_the_database_incrementally(ui, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A workstation (the poller runs in the site service): periodic re-reads apply only changed rows."""
+    bus, poller, ids = site
+    page = make_page(ui, qtbot)
+    assert page.db_timer.isActive()
+    page.attach_poller(poller)
+    assert not page.db_timer.isActive()
+    page.detach_poller()
+    assert page.db_timer.isActive()
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    with bus.locked():
+        bus.meter(2).remaining_fen = 500_00
+    poller.run_once()  # another process's sweep, as far as the page knows
+    page.refresh_live()
+    settle(ui)
+    assert page.model.meter(ids[1]).status == MeterStatus.OPENED
+    assert resets == []

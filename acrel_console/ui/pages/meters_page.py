@@ -38,6 +38,9 @@ from acrel_console.ui.pages.base import Page
 from acrel_console.ui.tasks import TaskFailure
 
 GRID, TABLE = 0, 1
+# Without a poller in this process (a workstation of a site, design §2) the page re-reads the live values
+# this often while it is visible, and applies them incrementally like a sweep.
+DB_REFRESH_MS = 20_000
 
 
 def meter_service(ui: UiContext) -> MeterViewService:
@@ -196,6 +199,9 @@ class MetersPage(Page):
         split.setSizes([210, 800, 290])
         split.setCollapsible(1, False)
         outer.addWidget(split, 1)
+        self.db_timer = QTimer(self)
+        self.db_timer.setInterval(DB_REFRESH_MS)
+        self.db_timer.timeout.connect(self.refresh_live)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
@@ -230,6 +236,33 @@ class MetersPage(Page):
     def activated(self) -> None:
         if not self._loaded:
             self.reload()
+        elif self._poller is None:
+            self.refresh_live()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._poller is None:
+            self.db_timer.start()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.db_timer.stop()
+        super().hideEvent(event)
+
+    def refresh_live(self) -> None:
+        """Re-read every meter's live values and apply only what changed (no reset unless meters went away)."""
+        if self._loading or not self._loaded:
+            return
+        self._loading = True
+        svc, actor = self.meters_service, self.ui.actor
+
+        def done(meters: list[MeterLive]) -> None:
+            self._loading = False
+            if {m.meter_id for m in meters} >= {m.meter_id for m in self.model.meters()}:
+                self.apply_meters(meters)
+            else:  # a meter was retired or removed: rebuild
+                self._loaded_meters(meters)
+
+        self.ui.tasks.run(lambda: svc.list_live(actor), done, self._load_failed, owner=self)
 
     def reload(self) -> None:
         """Load every meter's live values (through tasks, off the GUI thread)."""
@@ -261,6 +294,7 @@ class MetersPage(Page):
     def attach_poller(self, poller: SweepSource) -> None:
         """Follow a poller's sweeps (Poller.subscribe); results arrive queued on the GUI thread."""
         self._poller = poller
+        self.db_timer.stop()
         self.bridge.attach(poller)
         unsubscribe = self.bridge.detach
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -268,6 +302,8 @@ class MetersPage(Page):
     def detach_poller(self) -> None:
         self.bridge.detach()
         self._poller = None
+        if self.isVisible():
+            self.db_timer.start()
 
     def apply_sweep(self, result: Any) -> None:
         """Apply one SweepResult (GUI thread): changed rows only; legend counts and detail follow."""
