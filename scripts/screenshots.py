@@ -4,6 +4,8 @@
     .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
 Runs offscreen on a throw-away demo database; look at the PNGs (clipped text, boxes instead of Chinese).
+Besides zh_CN and en it renders "pseudo": every string 40% longer and bracketed, to catch layouts that
+clip longer translations and strings that bypass tr() (they show without brackets).
 """
 
 from __future__ import annotations
@@ -30,6 +32,22 @@ def seed(services, admin) -> None:  # type: ignore[no-untyped-def]
         site.add_meter(admin, gateway="GW-A1", address=address, model="DDSY1352", room=room, meter_no=f"2411{address:04d}")
     site.add_meter(admin, gateway="COM1", address=1, model="DTSY1352", room="B-101", ct_ratio=50)
     services.operators.add(admin, "cashier1", "cashier", "cashier-pw", "王小红")
+
+
+def pseudo_translator():  # type: ignore[no-untyped-def]
+    """A translator that lengthens every string by ~40% and brackets it (pseudo-locale)."""
+    from PySide6.QtCore import QTranslator
+
+    class Pseudo(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ANN001
+            if not source:
+                return source
+            return "[" + source + " " + "~" * max(2, len(source) * 2 // 5) + "]"
+
+        def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+            return False
+
+    return Pseudo()
 
 
 def main(argv: list[str]) -> int:
@@ -65,10 +83,14 @@ def main(argv: list[str]) -> int:
             widget.grab().save(str(path))
             written.append(path)
 
-        for language in ("zh_CN", "en"):
-            i18n.install_translator(language)
+        pseudo = pseudo_translator()
+        for language in ("zh_CN", "en", "pseudo"):
+            app.removeTranslator(pseudo)
+            i18n.install_translator("en" if language == "pseudo" else language)
             install_qt_translator(app, language)
             setup_fonts(app, language)
+            if language == "pseudo":
+                app.installTranslator(pseudo)
             first = FirstAdminDialog(services, tasks)
             first.password.setText("abc")
             first.revalidate()
@@ -104,6 +126,7 @@ def main(argv: list[str]) -> int:
             operators.log.verify()
             shot(window, f"log-{language}")
             window.close()
+        app.removeTranslator(pseudo)
         tasks.wait_idle()
         services.close()
     for path in written:

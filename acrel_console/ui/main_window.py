@@ -41,7 +41,6 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         palette = self.nav.palette()
         palette.setColor(QPalette.ColorRole.Base, Theme.role("nav_background"))
@@ -51,10 +50,13 @@ class MainWindow(QMainWindow):
         self.nav.setFont(font)
         self.stack = QStackedWidget()
         self.pages: list[Page] = create_pages(ui)
+        metrics = self.nav.fontMetrics()
+        nav_width = max([NAV_WIDTH] + [metrics.horizontalAdvance(p.title()) + 40 for p in self.pages])
+        self.nav.setFixedWidth(nav_width)  # wide enough for the longest title in any language
         for page in self.pages:
             item = QListWidgetItem(page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.page_id)
-            item.setSizeHint(QSize(NAV_WIDTH - 12, NAV_ITEM_HEIGHT))
+            item.setSizeHint(QSize(nav_width - 12, NAV_ITEM_HEIGHT))
             self.nav.addItem(item)
             self.stack.addWidget(page)
         central = QWidget()

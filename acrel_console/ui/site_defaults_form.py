@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from acrel_console.domain.errors import UserError
 from acrel_console.domain.roles import Permission
@@ -16,6 +17,29 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.messages import error_message
 from acrel_console.ui.tasks import TaskFailure
+
+
+SECTIONS: dict[str, str] = {
+    "general": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Site and meter reading"),
+    "money": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Alarms, credit and power"),
+    "cost": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Energy cost (revenue report)"),
+    "sms": QT_TRANSLATE_NOOP("SiteDefaultsForm", "SMS"),
+    "security": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Operator sign-in"),
+}
+_MONEY_KEYS = ("alarm", "overdraft", "overload", "max_credit", "no_trip", "trip_on")
+
+
+def section_of(key: str) -> str:
+    """The group a setting is shown in (by its key; new settings land in a sensible group)."""
+    if key.startswith("sms_"):
+        return "sms"
+    if key.startswith("energy_cost"):
+        return "cost"
+    if key.startswith("lockout"):
+        return "security"
+    if key.startswith(_MONEY_KEYS):
+        return "money"
+    return "general"
 
 
 def display_value(spec: SettingSpec, value: Any) -> str:
@@ -43,9 +67,17 @@ class SiteDefaultsForm(QWidget):
         self._stored: dict[str, Any] = {}
         self.editors: dict[str, QLineEdit | QCheckBox] = {}
         self.errors = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        forms: dict[str, QFormLayout] = {}
+        groups = QVBoxLayout()
         for spec in SPECS:
+            section = section_of(spec.key)
+            form = forms.get(section)
+            if form is None:
+                group = QGroupBox(QCoreApplication.translate("SiteDefaultsForm", SECTIONS[section]))
+                group.setObjectName(f"section_{section}")
+                form = forms[section] = QFormLayout(group)
+                form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+                groups.addWidget(group)
             label = QCoreApplication.translate("settings", spec.label)
             help_text = QCoreApplication.translate("settings", spec.help)
             editor: QLineEdit | QCheckBox
@@ -78,7 +110,7 @@ class SiteDefaultsForm(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(groups)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
         layout.addStretch(1)

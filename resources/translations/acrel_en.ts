@@ -105,14 +105,164 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
+            <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
         </message>
         <message>
+            <location line="-5" />
+            <source>Tariffs</source>
+            <translation>Tariffs</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Name, room, phone, account no. or meter</source>
+            <translation>Name, room, phone, account no. or meter</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show closed</source>
+            <translation>Show closed</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</source>
-            <translation>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</translation>
+            <source>Open account…</source>
+            <translation>Open account…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add meter…</source>
+            <translation>Add meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove meter…</source>
+            <translation>Remove meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replace meter…</source>
+            <translation>Replace meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close account…</source>
+            <translation>Close account…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened by</source>
+            <translation>Opened by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (last read)</source>
+            <translation>Remaining (last read)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ledger balance</source>
+            <translation>Ledger balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation>Purchases</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pending deliveries</source>
+            <translation>Pending deliveries</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Total purchased</source>
+            <translation>Total purchased</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>closed {at}</source>
+            <translation>closed {at}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name} · account {no} · {room} · {phone} · {state}</source>
+            <translation>{name} · account {no} · {room} · {phone} · {state}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddMeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
+            <source>Add meter to {name}</source>
+            <translation>Add meter to {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter</source>
+            <translation>Meter</translation>
         </message>
     </context>
     <context>
@@ -159,6 +309,39 @@
             <location line="+3" />
             <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
             <translation>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignTariffDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
+            <source>Assign tariff</source>
+            <translation>Assign tariff</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{no} · {room} · {model}</source>
+            <translation>{no} · {room} · {model}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Download the prices to meters that hold their balance</source>
+            <translation>Download the prices to meters that hold their balance</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tariff</source>
+            <translation>Tariff</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters (Space ticks)</source>
+            <translation>Meters (Space ticks)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation>Effective from</translation>
         </message>
     </context>
     <context>
@@ -464,6 +647,39 @@
         </message>
     </context>
     <context>
+        <name>FinalReadingsBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
+            <source>Meter</source>
+            <translation>Meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation>Remaining (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>meter dead: values entered</source>
+            <translation>meter dead: values entered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter cannot be read; the values are typed in and logged as entered.</source>
+            <translation>The meter cannot be read; the values are typed in and logged as entered.</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstAdminDialog</name>
         <message>
             <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
@@ -692,7 +908,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+40" />
-            <location line="+90" />
+            <location line="+92" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -992,7 +1208,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+92" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+95" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1012,12 +1228,12 @@
             <translation>Table</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+106" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+121" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -1061,6 +1277,70 @@
             <location line="+13" />
             <source>Refresh status</source>
             <translation>Refresh status</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenAccountDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-73" />
+            <source>Open account</source>
+            <translation>Open account</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+5" />
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant name</source>
+            <translation>Tenant name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone (SMS)</source>
+            <translation>Phone (SMS)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters (Space ticks)</source>
+            <translation>Meters (Space ticks)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First top-up (yuan)</source>
+            <translation>First top-up (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Old meter balance (yuan)</source>
+            <translation>Old meter balance (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick one or more unopened meters with Space (one account, several meters).</source>
+            <translation>Tick one or more unopened meters with Space (one account, several meters).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit carried over from the previous system (老表金额转入).</source>
+            <translation>Credit carried over from the previous system (老表金额转入).</translation>
         </message>
     </context>
     <context>
@@ -1636,6 +1916,29 @@
         </message>
     </context>
     <context>
+        <name>ReplaceMeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+88" />
+            <source>Replace meter {no}</source>
+            <translation>Replace meter {no}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Old meter's final reading</source>
+            <translation>Old meter's final reading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New meter</source>
+            <translation>New meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
@@ -1865,6 +2168,82 @@
         </message>
     </context>
     <context>
+        <name>SettleDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-79" />
+            <source>Close account {no} · {name}</source>
+            <translation>Close account {no} · {name}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remove a meter from {name}</source>
+            <translation>Remove a meter from {name}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Refund to the tenant</source>
+            <translation>Refund to the tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to another meter</source>
+            <translation>Transfer to another meter</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Final readings</source>
+            <translation>Final readings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining balance</source>
+            <translation>Remaining balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund paid by</source>
+            <translation>Refund paid by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to</source>
+            <translation>Transfer to</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettlementSlipDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+74" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Save slip as PDF</source>
+            <translation>Save slip as PDF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
         <name>ShiftDialog</name>
         <message>
             <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
@@ -1970,7 +2349,32 @@
     <context>
         <name>SiteDefaultsForm</name>
         <message>
-            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+72" />
+            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+23" />
+            <source>Site and meter reading</source>
+            <translation>Site and meter reading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarms, credit and power</source>
+            <translation>Alarms, credit and power</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost (revenue report)</source>
+            <translation>Energy cost (revenue report)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator sign-in</source>
+            <translation>Operator sign-in</translation>
+        </message>
+        <message>
+            <location line="+77" />
             <source>Save defaults</source>
             <translation>Save defaults</translation>
         </message>
@@ -1996,6 +2400,173 @@
             <location line="+9" />
             <source>Gateway {name}</source>
             <translation>Gateway {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TariffDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-188" />
+            <source>Flat (one price)</source>
+            <translation>Flat (one price)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time of use (spike/peak/flat/valley)</source>
+            <translation>Time of use (spike/peak/flat/valley)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tiered</source>
+            <translation>Tiered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike</source>
+            <translation>Spike</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>Peak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>Flat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>Valley</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>New tariff version</source>
+            <translation>New tariff version</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New tariff</source>
+            <translation>New tariff</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>per month</source>
+            <translation>per month</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>per year</source>
+            <translation>per year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+54" />
+            <source>Price (yuan/kWh)</source>
+            <translation>Price (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="-53" />
+            <source>Prices (yuan/kWh)</source>
+            <translation>Prices (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day periods</source>
+            <translation>Day periods</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tiers</source>
+            <translation>Tiers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation>Effective from</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Up to (kWh)</source>
+            <translation>Up to (kWh)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tier {n}</source>
+            <translation>Tier {n}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(rest)</source>
+            <translation>(rest)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TariffsPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <source>New tariff…</source>
+            <translation>New tariff…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New version…</source>
+            <translation>New version…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assign to meters…</source>
+            <translation>Assign to meters…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prices (yuan/kWh)</source>
+            <translation>Prices (yuan/kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Periods/tiers</source>
+            <translation>Periods/tiers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation>Effective from</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Your role may not change tariffs.</source>
+            <translation>Your role may not change tariffs.</translation>
         </message>
     </context>
     <context>
@@ -2551,6 +3122,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+93" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>A tariff is flat, tou or tiered.</translation>
         </message>
@@ -2566,6 +3138,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-13" />
             <source>A day has 1 to {n} periods.</source>
             <translation>A day has 1 to {n} periods.</translation>
         </message>
@@ -2576,6 +3149,7 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+6" />
             <source>A tiered tariff has 1 to {n} tiers per month or per year.</source>
             <translation>A tiered tariff has 1 to {n} tiers per month or per year.</translation>
         </message>
@@ -2593,6 +3167,7 @@
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
             <location filename="../../acrel_console/services/site_config.py" line="-306" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
             <location line="+49" />
             <source>{label} is required.</source>
@@ -2623,6 +3198,7 @@
         </message>
         <message>
             <location line="+15" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+2" />
             <source>An account needs at least one meter.</source>
             <translation>An account needs at least one meter.</translation>
         </message>
@@ -2648,6 +3224,7 @@
         </message>
         <message>
             <location line="+32" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+27" />
             <source>Name the meter the balance moves to.</source>
             <translation>Name the meter the balance moves to.</translation>
         </message>
@@ -2906,6 +3483,7 @@
         <message>
             <location line="+6" />
             <location line="+6" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-11" />
             <source>Four prices are needed (spike, peak, flat, valley).</source>
             <translation>Four prices are needed (spike, peak, flat, valley).</translation>
         </message>
@@ -2937,6 +3515,7 @@
         </message>
         <message>
             <location line="+64" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
             <source>Select at least one meter.</source>
             <translation>Select at least one meter.</translation>
         </message>
@@ -3081,6 +3660,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>A tariff needs a name.</translation>
         </message>
@@ -3205,7 +3785,7 @@
             <translation>The period ends before it starts.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+59" />
+            <location filename="../../acrel_console/drivers/api.py" line="+60" />
             <source>Communication with the meter failed</source>
             <translation>Communication with the meter failed</translation>
         </message>
@@ -3344,6 +3924,52 @@
             <location line="+3" />
             <source>Enter the supervisor's password.</source>
             <translation>Enter the supervisor's password.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/sales.py" line="+216" />
+            <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
+            <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
+            <translation>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+45" />
+            <source>No unopened meter is left.</source>
+            <translation>No unopened meter is left.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+28" />
+            <source>Enter the remaining amount of meter {id}.</source>
+            <translation>Enter the remaining amount of meter {id}.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>'{text}' is not an energy reading in kWh.</source>
+            <translation>'{text}' is not an energy reading in kWh.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
+            <source>Create a tariff first.</source>
+            <translation>Create a tariff first.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-46" />
+            <source>'{text}' is not a price: yuan/kWh above zero with at most 4 decimals.</source>
+            <translation>'{text}' is not a price: yuan/kWh above zero with at most 4 decimals.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>'{text}' is not a time of day (HH:MM).</source>
+            <translation>'{text}' is not a time of day (HH:MM).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>'{text}' is not a tier limit in kWh (above zero).</source>
+            <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
         </message>
     </context>
     <context>
@@ -3545,6 +4171,16 @@
             <location line="+1" />
             <source>Meter number</source>
             <translation>Meter number</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/labels.py" line="+26" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Phone</translation>
         </message>
     </context>
     <context>
@@ -4726,7 +5362,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+71" />
+            <location filename="../../acrel_console/cli/gui.py" line="+74" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>

@@ -105,14 +105,164 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
+            <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
         </message>
         <message>
+            <location line="-5" />
+            <source>Tariffs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Name, room, phone, account no. or meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+3" />
-            <source>Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).</source>
-            <translation>开户、销户和换表将随售电功能（issue #4）提供。</translation>
+            <source>Open account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add meter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove meter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replace meter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+11" />
+            <source>Shop/room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened</source>
+            <translation>已开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closed</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (last read)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ledger balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases</source>
+            <translation>购电次数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pending deliveries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Total purchased</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+92" />
+            <source>closed {at}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name} · account {no} · {room} · {phone} · {state}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AddMeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
+            <source>Add meter to {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter</source>
+            <translation>电表</translation>
         </message>
     </context>
     <context>
@@ -159,6 +309,39 @@
             <location line="+3" />
             <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
             <translation>实时报警、报警确认和短信通知将随报表、报警与短信功能（issue #5）提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignTariffDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
+            <source>Assign tariff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{no} · {room} · {model}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Download the prices to meters that hold their balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tariff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters (Space ticks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -464,6 +647,39 @@
         </message>
     </context>
     <context>
+        <name>FinalReadingsBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
+            <source>Meter</source>
+            <translation>电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy (kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>meter dead: values entered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter cannot be read; the values are typed in and logged as entered.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FirstAdminDialog</name>
         <message>
             <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
@@ -692,7 +908,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+40" />
-            <location line="+90" />
+            <location line="+92" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -992,7 +1208,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+92" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+95" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -1012,12 +1228,12 @@
             <translation>表格</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+106" />
             <source>Your role may not do this.</source>
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+121" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -1061,6 +1277,70 @@
             <location line="+13" />
             <source>Refresh status</source>
             <translation>刷新表状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenAccountDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-73" />
+            <source>Open account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+5" />
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone (SMS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meters (Space ticks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First top-up (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Old meter balance (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick one or more unopened meters with Space (one account, several meters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit carried over from the previous system (老表金额转入).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1636,6 +1916,29 @@
         </message>
     </context>
     <context>
+        <name>ReplaceMeterDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+88" />
+            <source>Replace meter {no}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Old meter's final reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
@@ -1865,6 +2168,82 @@
         </message>
     </context>
     <context>
+        <name>SettleDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-79" />
+            <source>Close account {no} · {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remove a meter from {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Refund to the tenant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to another meter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Final readings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund paid by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transfer to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettlementSlipDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+74" />
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Save slip as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShiftDialog</name>
         <message>
             <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
@@ -1970,7 +2349,32 @@
     <context>
         <name>SiteDefaultsForm</name>
         <message>
-            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+72" />
+            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+23" />
+            <source>Site and meter reading</source>
+            <translation>站点与抄表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarms, credit and power</source>
+            <translation>报警、金额与功率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy cost (revenue report)</source>
+            <translation>电价成本（电费收益报表）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator sign-in</source>
+            <translation>操作员登陆</translation>
+        </message>
+        <message>
+            <location line="+77" />
             <source>Save defaults</source>
             <translation>保存默认参数</translation>
         </message>
@@ -1996,6 +2400,173 @@
             <location line="+9" />
             <source>Gateway {name}</source>
             <translation>网关 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TariffDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-188" />
+            <source>Flat (one price)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time of use (spike/peak/flat/valley)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tiered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spike</source>
+            <translation>尖</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>峰</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>平</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>谷</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>New tariff version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New tariff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>per year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+54" />
+            <source>Price (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-53" />
+            <source>Prices (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day periods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Up to (kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tier {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(rest)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TariffsPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <source>New tariff…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New version…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assign to meters…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prices (yuan/kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Periods/tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Effective from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Your role may not change tariffs.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2551,6 +3122,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+93" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>电价类型须为单一电价（flat）、尖峰平谷电价（tou）或阶梯电价（tiered）。</translation>
         </message>
@@ -2566,6 +3138,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-13" />
             <source>A day has 1 to {n} periods.</source>
             <translation>一天有 1 至 {n} 个时段。</translation>
         </message>
@@ -2576,6 +3149,7 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+6" />
             <source>A tiered tariff has 1 to {n} tiers per month or per year.</source>
             <translation>阶梯电价每月或每年有 1 至 {n} 个阶梯。</translation>
         </message>
@@ -2593,6 +3167,7 @@
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
             <location filename="../../acrel_console/services/site_config.py" line="-306" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
             <location line="+49" />
             <source>{label} is required.</source>
@@ -2623,6 +3198,7 @@
         </message>
         <message>
             <location line="+15" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+2" />
             <source>An account needs at least one meter.</source>
             <translation>开户至少需要一块电表。</translation>
         </message>
@@ -2648,6 +3224,7 @@
         </message>
         <message>
             <location line="+32" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+27" />
             <source>Name the meter the balance moves to.</source>
             <translation>请指定余额转入的电表。</translation>
         </message>
@@ -2906,6 +3483,7 @@
         <message>
             <location line="+6" />
             <location line="+6" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-11" />
             <source>Four prices are needed (spike, peak, flat, valley).</source>
             <translation>需要四个电价（尖、峰、平、谷）。</translation>
         </message>
@@ -2937,6 +3515,7 @@
         </message>
         <message>
             <location line="+64" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
             <source>Select at least one meter.</source>
             <translation>请至少选择一块电表。</translation>
         </message>
@@ -3081,6 +3660,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>电价方案需要名称。</translation>
         </message>
@@ -3205,7 +3785,7 @@
             <translation>结束时间早于开始时间。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+59" />
+            <location filename="../../acrel_console/drivers/api.py" line="+60" />
             <source>Communication with the meter failed</source>
             <translation type="unfinished" />
         </message>
@@ -3343,6 +3923,52 @@
         <message>
             <location line="+3" />
             <source>Enter the supervisor's password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/sales.py" line="+216" />
+            <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+45" />
+            <source>No unopened meter is left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+28" />
+            <source>Enter the remaining amount of meter {id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>'{text}' is not an energy reading in kWh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
+            <source>Create a tariff first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-46" />
+            <source>'{text}' is not a price: yuan/kWh above zero with at most 4 decimals.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>'{text}' is not a time of day (HH:MM).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>'{text}' is not a tier limit in kWh (above zero).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3545,6 +4171,16 @@
             <location line="+1" />
             <source>Meter number</source>
             <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/labels.py" line="+26" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4726,7 +5362,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+71" />
+            <location filename="../../acrel_console/cli/gui.py" line="+74" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>

@@ -213,3 +213,18 @@ def test_edit_a_gateway_to_serial_and_move_a_meter(qtbot, ui, services, admin) -
     [meter] = services.site.list_meters(admin)
     assert (meter.gateway, meter.address) == ("GW2", 7)
     assert [e.kind for e in services.audit.list(admin, kind="meter.update")] == ["meter.update"]
+
+
+def test_site_defaults_are_grouped_and_every_setting_has_an_editor(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QGroupBox
+
+    from acrel_console.services.site_settings import SPECS
+
+    page = _page(qtbot, ui)
+    form = page.defaults
+    assert set(form.editors) == {s.key for s in SPECS}
+    money = form.findChild(QGroupBox, "section_money")
+    assert money.isAncestorOf(form.editors["alarm1_fen"]) and money.isAncestorOf(form.editors["max_credit_fen"])
+    assert form.findChild(QGroupBox, "section_general").isAncestorOf(form.editors["status_interval_s"])
+    for spec in SPECS:
+        assert form.editors[spec.key].toolTip()  # the help text
