@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from acrel_console.services.audit import AuditEntry, ChainReport
 from acrel_console.ui.audit_kinds import kind_label
@@ -22,6 +23,9 @@ PROBLEMS = {
     "link": QT_TRANSLATE_NOOP("AuditLogPanel", "a row before it was deleted or reordered"),
     "hash": QT_TRANSLATE_NOOP("AuditLogPanel", "its content was changed"),
 }
+
+
+LIST_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class AuditLogPanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.apply_button = QPushButton(self.tr("Search"))
         self.verify_button = QPushButton(self.tr("Verify chain"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write the rows shown to an Excel file."))
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
         bar = QHBoxLayout()
@@ -79,6 +85,7 @@ class AuditLogPanel(QWidget):
         bar.addWidget(self.until)
         bar.addWidget(self.apply_button)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.verify_button)
         self.model = RecordTableModel([
             Column(self.tr("No."), lambda e: e.id, True),
@@ -115,13 +122,17 @@ class AuditLogPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.error = error_label()
+        self.limit_note = QLabel()
+        self.limit_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.verify_result)
         layout.addWidget(self.error)
+        layout.addWidget(self.limit_note)
         layout.addWidget(splitter)
         self.apply_button.clicked.connect(self.search)
         self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(self.choose_export)
         ui.events.operators_changed.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -154,12 +165,14 @@ class AuditLogPanel(QWidget):
         f = self.current_filter()
         actor = self.ui.actor
         self.ui.tasks.run(lambda: self.ui.services.audit.list(actor, operator=f.operator, kind=f.kind, since=f.since,
-                                                              until=f.until),
+                                                              until=f.until, limit=LIST_LIMIT),
                           self._loaded, self._failed, owner=self)
 
     def _loaded(self, entries: list[AuditEntry]) -> None:
         show_error(self.error, "")
         self.model.set_records(entries)
+        self.limit_note.setText(self.tr("Showing the newest {n} rows; narrow the filter to see older ones.").format(
+            n=len(entries)) if len(entries) >= LIST_LIMIT else "")
         self.before.clear()
         self.after.clear()
 
@@ -192,3 +205,30 @@ class AuditLogPanel(QWidget):
         palette.setColor(self.verify_result.foregroundRole(), colour)
         self.verify_result.setPalette(palette)
         self.verify_result.setText(text)
+
+    # --- export -------------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the operation log"), "operation-log.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the rows shown (with before/after) to an .xlsx through the shared export service."""
+        from acrel_console.i18n import translate
+        from acrel_console.services.export import Column as XlsxColumn
+        from acrel_console.services.export import ExportLabels, TableSpec, export_xlsx
+
+        entries = self.model.records()
+        headers = [self.tr("No."), self.tr("Time"), self.tr("Operator"), self.tr("Kind"), self.tr("Target"),
+                   self.tr("Reason"), self.tr("Before"), self.tr("After")]
+        kinds = ["int", "datetime", "text", "text", "text", "text", "text", "text"]
+        table = TableSpec(title=self.tr("Operation log"),
+                          columns=tuple(XlsxColumn(h, k) for h, k in zip(headers, kinds, strict=True)),
+                          generated_by=self.ui.actor.name, generated_at=datetime.now(timezone.utc),
+                          time_zone=datetime.now().astimezone().tzinfo, labels=ExportLabels().translated(translate))
+        rows = [(e.id, e.at, e.operator, kind_label(e.kind), e.target, e.reason, e.before, e.after) for e in entries]
+        self.ui.tasks.run(lambda: export_xlsx(path, table, rows),
+                          lambda result: self.limit_note.setText(
+                              self.tr("{n} rows written to {path}.").format(n=result.rows, path=result.path)),
+                          self._failed, owner=self)

@@ -347,7 +347,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+22" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+23" />
             <source>a row before it was deleted or reordered</source>
             <translation>a row before it was deleted or reordered</translation>
         </message>
@@ -357,7 +357,7 @@
             <translation>its content was changed</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+41" />
             <source>From</source>
             <translation>From</translation>
         </message>
@@ -372,59 +372,82 @@
             <translation>Verify chain</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the rows shown to an Excel file.</source>
+            <translation>Write the rows shown to an Excel file.</translation>
+        </message>
+        <message>
             <location line="+4" />
-            <location line="+14" />
+            <location line="+15" />
+            <location line="+130" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-143" />
+            <location line="+14" />
+            <location line="+129" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-139" />
             <source>to</source>
             <translation>to</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <location line="+132" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-131" />
+            <location line="+131" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-128" />
+            <location line="+128" />
             <source>Target</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-127" />
+            <location line="+128" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-110" />
+            <location line="+110" />
             <source>Before</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-110" />
+            <location line="+110" />
             <source>After</source>
             <translation>After</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="-73" />
             <source>(all)</source>
             <translation>(all)</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+23" />
+            <source>Showing the newest {n} rows; narrow the filter to see older ones.</source>
+            <translation>Showing the newest {n} rows; narrow the filter to see older ones.</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>The operation log is intact: {n} rows checked.</source>
             <translation>The operation log is intact: {n} rows checked.</translation>
         </message>
@@ -432,6 +455,26 @@
             <location line="+5" />
             <source>The operation log is broken at row {id}: {reason}.</source>
             <translation>The operation log is broken at row {id}: {reason}.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export the operation log</source>
+            <translation>Export the operation log</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{n} rows written to {path}.</source>
+            <translation>{n} rows written to {path}.</translation>
         </message>
     </context>
     <context>
@@ -1233,7 +1276,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+124" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>

@@ -347,7 +347,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+22" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+23" />
             <source>a row before it was deleted or reordered</source>
             <translation>其前面的记录被删除或调换了顺序</translation>
         </message>
@@ -357,7 +357,7 @@
             <translation>其内容被修改</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+41" />
             <source>From</source>
             <translation>从</translation>
         </message>
@@ -372,59 +372,82 @@
             <translation>校验日志链</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write the rows shown to an Excel file.</source>
+            <translation>将当前显示的记录导出为 Excel 文件。</translation>
+        </message>
+        <message>
             <location line="+4" />
-            <location line="+14" />
+            <location line="+15" />
+            <location line="+130" />
             <source>Operator</source>
             <translation>操作员</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-143" />
+            <location line="+14" />
+            <location line="+129" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-139" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <location line="+132" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-131" />
+            <location line="+131" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-128" />
+            <location line="+128" />
             <source>Target</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-127" />
+            <location line="+128" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-110" />
+            <location line="+110" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-110" />
+            <location line="+110" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="-73" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+23" />
+            <source>Showing the newest {n} rows; narrow the filter to see older ones.</source>
+            <translation>仅显示最新的 {n} 条记录；请缩小查询条件以查看更早的记录。</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>The operation log is intact: {n} rows checked.</source>
             <translation>操作日志完整：已校验 {n} 条记录。</translation>
         </message>
@@ -432,6 +455,26 @@
             <location line="+5" />
             <source>The operation log is broken at row {id}: {reason}.</source>
             <translation>操作日志在第 {id} 条记录处被破坏：{reason}。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export the operation log</source>
+            <translation>导出操作日志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Operation log</source>
+            <translation>操作日志</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{n} rows written to {path}.</source>
+            <translation>已将 {n} 条记录写入 {path}。</translation>
         </message>
     </context>
     <context>
@@ -1233,7 +1276,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+124" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>

@@ -136,3 +136,21 @@ def test_verify_chain_names_the_first_broken_row(qtbot, ui, services, admin) -> 
     log.verify_button.click()
     settle(ui)
     assert log.verify_result.text() == f"The operation log is broken at row {target.id}: its content was changed."
+
+
+def test_log_exports_the_rows_shown_to_xlsx(qtbot, ui, services, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    services.site.add_building(admin, "B1")
+    page = _page(qtbot, ui)
+    log = page.log
+    path = tmp_path / "log.xlsx"
+    log.export_to(str(path))
+    settle(ui)
+    assert log.limit_note.text() == f"2 rows written to {path}."
+    ws = load_workbook(path).active
+    values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    header = next(i for i, row in enumerate(values) if row[0] == "No.")
+    data = values[header + 1:header + 3]
+    assert [row[3] for row in data] == ["Building added", "First administrator created"]
+    assert '"name":"B1"' in data[0][7].replace(" ", "")
