@@ -38,7 +38,11 @@ class Unfinished:
 
     def __str__(self) -> str:
         where = ", ".join(self.locations[:2])
-        return f"{self.context}\t{self.source!r}\t({where})"
+        text = f"{self.context}\t{self.source!r}\t({where})"
+        if not self.context:
+            # lupdate read tr("context", "text") as text + comment, or a helper hid the literal context.
+            text += "\t<- no context: use QCoreApplication.translate(\"ctx\", \"text\") with literal arguments"
+        return text
 
 
 def tool(name: str) -> str:
