@@ -57,10 +57,18 @@ class CrudTable(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.view)
         self._can_edit = can_edit
+        self.add_button.setEnabled(can_edit)
         for b in (self.add_button, self.edit_button, self.delete_button):
-            b.setEnabled(can_edit)
             if not can_edit:
                 b.setToolTip(self.tr("Your role may not change the site configuration."))
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self._can_edit and self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def refresh(self) -> None:
         self._reload()

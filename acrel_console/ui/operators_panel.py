@@ -49,16 +49,24 @@ class OperatorsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.view)
-        allowed = ui.can(Permission.MANAGE_OPERATORS)
+        self._allowed = allowed = ui.can(Permission.MANAGE_OPERATORS)
+        self.add_button.setEnabled(allowed)
         for b in (self.add_button, self.toggle_button, self.password_button, self.role_button):
-            b.setEnabled(allowed)
             if not allowed:
                 b.setToolTip(self.tr("Only administrators manage operators."))
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self._selection_changed()
         self.add_button.clicked.connect(lambda: self._open(AddOperatorDialog(ui, self)))
         self.password_button.clicked.connect(self._reset_password)
         self.role_button.clicked.connect(self._assign_role)
         self.toggle_button.clicked.connect(self._toggle)
         self.refresh_button.clicked.connect(self.refresh)
+
+    def _selection_changed(self) -> None:
+        chosen = self._allowed and self.selected() is not None
+        for b in (self.toggle_button, self.password_button, self.role_button):
+            b.setEnabled(chosen)
 
     def _state(self, o: OperatorInfo) -> str:
         if not o.enabled:

@@ -113,7 +113,9 @@ def test_meter_dialog_refuses_a_bad_or_taken_address_and_adds_a_meter(qtbot, ui,
 def test_edit_and_delete_a_building(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
     services.site.add_building(admin, "Old")
     page = _page(qtbot, ui)
+    assert not page.buildings.edit_button.isEnabled() and not page.buildings.delete_button.isEnabled()
     page.buildings.select_row(0)
+    assert page.buildings.edit_button.isEnabled() and page.buildings.delete_button.isEnabled()
     page.buildings.edit_selected()
     dialog = page.buildings.dialog
     type_text(qtbot, dialog.name, "New")
