@@ -1,10 +1,335 @@
-"""CLI: accounts, sales, refunds, reversals, deliveries and ledger checks (filled by the selling work)."""
+"""CLI: accounts, sales, refunds, reversals, deliveries and ledger checks (issue 4 contract)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import time
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
+
+from acrel_console.cli import common
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
+from acrel_console.domain.money import format_yuan, yuan_to_fen
+from acrel_console.ledger.posting import METHODS
+
+DEFAULT_WAIT_S = 10.0
+POLL_S = 0.2
 
 
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
-    """Register this group's commands (none yet)."""
+    """Register account, sell, refund, reverse, deliveries and ledger."""
+    acc = sub.add_parser("account", help="tenant accounts (开户 / 销户)")
+    asub = acc.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    p = asub.add_parser("open", help="open an account for a tenant with one or more meters")
+    p.add_argument("--name", required=True)
+    p.add_argument("--room", required=True, help="shop / room (商铺号)")
+    p.add_argument("--phone", default="")
+    p.add_argument("--notes", default="")
+    p.add_argument("--meter", type=int, action="append", required=True, metavar="ID", help="repeat for 一户多表")
+    p.add_argument("--credit", metavar="YUAN", help="opening top-up (开户首充) on the first meter")
+    p.add_argument("--method", choices=METHODS, default="cash")
+    p.add_argument("--id", metavar="UUID", help="id of the opening sale (idempotent)")
+    p.set_defaults(handler=cmd_account_open)
+    p = asub.add_parser("close", help="close an account: final readings, refund or transfer, meters unopened")
+    p.add_argument("account", metavar="ACCOUNT", help="account id or 用户编号")
+    p.add_argument("--final", action="append", default=[], metavar="METER=YUAN[:entered]",
+                   help="final remaining amount of a meter (read live when omitted)")
+    p.add_argument("--settle", choices=("refund", "transfer"), default="refund")
+    p.add_argument("--to", type=int, metavar="METER", help="meter receiving the balance (with --settle transfer)")
+    p.add_argument("--method", choices=METHODS, default="cash")
+    p.add_argument("--reason", default="")
+    p.set_defaults(handler=cmd_account_close)
+    p = asub.add_parser("show", help="one account with its meters and balances")
+    p.add_argument("account", metavar="ACCOUNT", help="account id, 用户编号, name, room or meter")
+    p.set_defaults(handler=cmd_account_show)
+    p = asub.add_parser("list", help="accounts (open ones unless --all)")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--search", default=None)
+    p.set_defaults(handler=cmd_account_list)
+
+    p = sub.add_parser("sell", help="sell credit to a meter (售电); idempotent by --id")
+    p.add_argument("--meter", type=int, required=True, metavar="ID")
+    p.add_argument("--amount", required=True, metavar="YUAN")
+    p.add_argument("--method", choices=METHODS, default="cash")
+    p.add_argument("--id", metavar="UUID")
+    p.add_argument("--remark", default="")
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S",
+                   help="seconds to wait for the delivery (then report it pending)")
+    p.set_defaults(handler=cmd_sell)
+
+    p = sub.add_parser("refund", help="take credit back from a meter and pay it out (退电)")
+    p.add_argument("--meter", type=int, required=True, metavar="ID")
+    p.add_argument("--amount", required=True, metavar="YUAN")
+    p.add_argument("--method", choices=METHODS, default="cash")
+    p.add_argument("--id", metavar="UUID")
+    p.add_argument("--reason", default="")
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
+    p.set_defaults(handler=cmd_refund)
+
+    p = sub.add_parser("reverse", help="reverse a wrong sale (冲正), approved by a supervisor")
+    p.add_argument("--sale", required=True, metavar="ID")
+    p.add_argument("--approver", required=True, metavar="NAME")
+    p.add_argument("--approver-password-file", metavar="FILE",
+                   help="file with the approver's password (else ACREL_APPROVER_PASSWORD)")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--amount", metavar="YUAN", help="part of the sale (default: all that is not reversed yet)")
+    p.add_argument("--id", metavar="UUID")
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
+    p.set_defaults(handler=cmd_reverse)
+
+    d = sub.add_parser("deliveries", help="credit deliveries and downloads")
+    dsub = d.add_subparsers(dest="deliveries_command", metavar="ACTION", required=True)
+    p = dsub.add_parser("list")
+    p.add_argument("--state", choices=("pending", "delivered", "conflict", "failed", "cancelled"))
+    p.add_argument("--meter", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_deliveries_list)
+
+    lg = sub.add_parser("ledger", help="ledger checks")
+    lsub = lg.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
+    p = lsub.add_parser("check", help="check the invariants of design §7 (exit 1 on any violation)")
+    p.set_defaults(handler=cmd_ledger_check)
+
+
+# --- services -------------------------------------------------------------------------------
+
+def _money(args: argparse.Namespace) -> Any:
+    from acrel_console.services.accounts import AccountService
+    from acrel_console.services.vending import VendingService
+
+    svc = common.services(args)
+    if not hasattr(args, "_money"):
+        args._money = (VendingService(svc.ctx), AccountService(svc.ctx))
+    return args._money
+
+
+# --- delivery --------------------------------------------------------------------------------
+
+def _lease_holder(ctx: Any) -> Any:
+    try:
+        from acrel_console.services.lease import current_lease
+    except ImportError:  # pragma: no cover - no dispatcher module in this build
+        return None
+    info = current_lease(ctx)
+    return info if info is not None and info.active else None
+
+
+def _deliver_inline(ctx: Any, meter_ids: set[int]) -> None:
+    """No service holds the dispatcher: take the lease briefly and run design §8 ourselves."""
+    from sqlalchemy import select
+
+    from acrel_console.drivers.bus import open_bus
+    from acrel_console.services.deliveries import deliver_all
+    from acrel_console.services.lease import SiteLease
+    from acrel_console.services.polling.store import bus_config
+    from acrel_console.storage.tables.site import GatewayRow, MeterRow
+
+    lease = SiteLease(ctx, ttl_s=60)
+    if not lease.acquire():
+        return
+    try:
+        with ctx.read() as s:
+            gateways = s.execute(select(GatewayRow).join(MeterRow, MeterRow.gateway_id == GatewayRow.id)
+                                 .where(MeterRow.id.in_(meter_ids)).distinct()).scalars().all()
+            configs = [(g.id, bus_config(g)) for g in gateways]
+            on_gw = {gid: {m for (m,) in s.execute(select(MeterRow.id).where(MeterRow.gateway_id == gid,
+                                                                              MeterRow.id.in_(meter_ids)))}
+                     for gid, _c in configs}
+        for gid, config in configs:
+            bus = open_bus(config)
+            try:
+                deliver_all(ctx, bus, on_gw[gid])
+            finally:
+                bus.close()
+    finally:
+        lease.release()
+
+
+def _wait_delivery(args: argparse.Namespace, command_id: str | None, meter_id: int) -> Any:
+    """Wait up to --wait seconds for a command's outcome; deliver inline when no service dispatches."""
+    vending, _acc = _money(args)
+    me = _actor(args)
+    if command_id is None:
+        return None
+    ctx = common.services(args).ctx
+    deadline = time.monotonic() + max(0.0, args.wait)
+    while True:
+        info = vending.delivery(me, command_id)
+        if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
+            return info
+        if _lease_holder(ctx) is None:
+            _deliver_inline(ctx, {meter_id})
+            info = vending.delivery(me, command_id)
+            if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
+                return info
+            time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+        else:
+            time.sleep(POLL_S)
+
+
+def _actor(args: argparse.Namespace) -> Any:
+    if not hasattr(args, "_actor"):
+        args._actor = common.actor(args)
+    return args._actor
+
+
+def _op_text(result: Any, delivery: Any) -> str:
+    lines = [f"{result.kind} {result.operation_id}  meter {result.meter_id}  {format_yuan(yuan_to_fen(result.amount))}",
+             f"receipt {result.receipt_no or '—'}  expected purchase count {result.expected_purchase_count or '—'}"
+             f"  balance after {format_yuan(None if result.balance_after_expected is None else yuan_to_fen(result.balance_after_expected))}"]
+    if result.duplicate:
+        lines.append("(already recorded under this id: nothing new was created)")
+    if result.cancelled_command_id:
+        lines.append(f"pending delivery {result.cancelled_command_id} cancelled")
+    if delivery is not None:
+        lines.append(f"delivery {delivery.command_id}: {delivery.state}"
+                     + (f" ({delivery.error})" if delivery.error and delivery.state != 'delivered' else ""))
+    return "\n".join(lines)
+
+
+def _emit_op(args: argparse.Namespace, result: Any, delivery: Any) -> int:
+    common.emit(args, {"operation": result, "delivery": delivery}, lambda: _op_text(result, delivery))
+    return 0 if delivery is None or delivery.state in ("delivered", "pending", "sending") else 1
+
+
+# --- handlers --------------------------------------------------------------------------------
+
+def cmd_sell(args: argparse.Namespace) -> int:
+    vending, _acc = _money(args)
+    result = vending.sell(_actor(args), args.meter, args.amount, args.method, sale_id=args.id, remark=args.remark)
+    return _emit_op(args, result, _wait_delivery(args, result.command_id, result.meter_id))
+
+
+def cmd_refund(args: argparse.Namespace) -> int:
+    vending, _acc = _money(args)
+    result = vending.refund(_actor(args), args.meter, args.amount, args.method, refund_id=args.id, reason=args.reason)
+    return _emit_op(args, result, _wait_delivery(args, result.command_id, result.meter_id))
+
+
+def _approver_password(args: argparse.Namespace) -> str:
+    if args.approver_password_file:
+        lines = Path(args.approver_password_file).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    env = os.environ.get("ACREL_APPROVER_PASSWORD")
+    if env is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file."))
+    return env
+
+
+def cmd_reverse(args: argparse.Namespace) -> int:
+    from acrel_console.domain.roles import Permission
+
+    vending, _acc = _money(args)
+    me = _actor(args)
+    approver = common.services(args).operators.verify_approver(me, args.approver, _approver_password(args),
+                                                               Permission.APPROVE_REVERSAL)
+    result = vending.reverse(me, args.sale, approver, args.reason, amount=args.amount, reversal_id=args.id)
+    return _emit_op(args, result, _wait_delivery(args, result.command_id, result.meter_id))
+
+
+def _account_text(a: Any) -> str:
+    head = (f"account {a.account_id}  用户编号 {a.account_no}  {a.name}  room {a.room}  phone {a.phone or '—'}"
+            f"  {'closed ' + a.closed_at.isoformat(timespec='minutes') if a.closed_at else 'open'}")
+    rows = [(m.meter_id, m.meter_no, m.room, m.model, format_yuan(yuan_to_fen(m.ledger_credit)),
+             format_yuan(None if m.known_remaining is None else yuan_to_fen(m.known_remaining)),
+             m.purchase_count if m.purchase_count is not None else "—", m.pending_deliveries,
+             format_yuan(yuan_to_fen(m.total_purchased))) for m in a.meters]
+    return head + "\n" + common.table(rows, ["meter", "number", "room", "model", "ledger", "meter shows",
+                                             "count", "pending", "purchased"])
+
+
+def cmd_account_open(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    info = accounts.open_account(_actor(args), args.name, args.room, args.meter, phone=args.phone, notes=args.notes,
+                                 opening_credit=args.credit, method=args.method, opening_sale_id=args.id)
+    common.emit(args, info, lambda: _account_text(info))
+    return 0
+
+
+def _final_for(args: argparse.Namespace, meter_id: int) -> Any:
+    from acrel_console.services.accounts import FinalReading
+
+    for item in args.final:
+        key, _, value = item.partition("=")
+        if key.strip() == str(meter_id):
+            amount, _, source = value.partition(":")
+            return FinalReading(Decimal(amount.strip()), None, source.strip() or "read")
+    reading = _read_live(args, meter_id)
+    if reading is None or reading.remaining_fen is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered]."),
+            field="final", id=meter_id)
+    return FinalReading(Decimal(reading.remaining_fen) / 100, reading.energy_total, "read")
+
+
+def _read_live(args: argparse.Namespace, meter_id: int) -> Any:
+    from acrel_console.drivers.api import BusError
+    from acrel_console.drivers.bus import open_bus
+    from acrel_console.services.polling.store import bus_config
+    from acrel_console.storage.tables.site import GatewayRow, MeterRow
+
+    ctx = common.services(args).ctx
+    with ctx.read() as s:
+        m = s.get(MeterRow, meter_id)
+        g = s.get(GatewayRow, m.gateway_id) if m is not None else None
+        if m is None or g is None:
+            return None
+        config, address, model = bus_config(g), m.address, m.model
+    bus = open_bus(config)
+    try:
+        return bus.read_realtime(address, model)
+    except BusError:
+        return None
+    finally:
+        bus.close()
+
+
+def cmd_account_close(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    me = _actor(args)
+    acc = accounts.find_account(me, args.account)
+    finals = {m.meter_id: _final_for(args, m.meter_id) for m in acc.meters}
+    res = accounts.close_account(me, acc.account_id, finals, settle=args.settle, method=args.method,
+                                 transfer_to=args.to, reason=args.reason)
+    common.emit(args, res, lambda: "\n".join(
+        [f"account {res.account_id} closed"]
+        + [f"{o.kind} {o.operation_id} meter {o.meter_id} {format_yuan(yuan_to_fen(o.amount))}" for o in res.operations]
+        + [f"trip queued: {t}" for t in res.trip_command_ids]))
+    return 0
+
+
+def cmd_account_show(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    info = accounts.find_account(_actor(args), args.account)
+    common.emit(args, info, lambda: _account_text(info))
+    return 0
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    found = accounts.list_accounts(_actor(args), search=args.search, include_closed=args.all)
+    rows = [(a.account_id, a.account_no, a.name, a.room, a.phone, ",".join(str(m.meter_id) for m in a.meters),
+             "closed" if a.closed_at else "open") for a in found]
+    common.emit(args, found, lambda: common.table(rows, ["id", "用户编号", "name", "room", "phone", "meters", "state"]))
+    return 0
+
+
+def cmd_deliveries_list(args: argparse.Namespace) -> int:
+    vending, _acc = _money(args)
+    found = vending.deliveries(_actor(args), state=args.state, meter_id=args.meter)
+    rows = [(d.command_id, d.meter_id, d.kind, d.state, "" if d.amount is None else format_yuan(yuan_to_fen(d.amount)),
+             d.expected_purchase_count or "", d.attempts, d.created_at.isoformat(timespec="seconds"), d.error[:60])
+            for d in found]
+    common.emit(args, found, lambda: common.table(rows, ["id", "meter", "kind", "state", "amount", "count",
+                                                         "attempts", "created", "note"]))
+    return 0
+
+
+def cmd_ledger_check(args: argparse.Namespace) -> int:
+    vending, _acc = _money(args)
+    violations = vending.check_ledger(_actor(args))
+    common.emit(args, {"ok": not violations, "violations": violations},
+                lambda: "ledger ok" if not violations else "\n".join(f"{v.code}: {v.message}" for v in violations))
+    return 1 if violations else 0

@@ -175,11 +175,12 @@ def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind
 
 
 def add_credit_command(session: Session, site_key: bytes | None, *, meter_id: int, amount_fen: int,
-                       operation_id: str, created_by: str, at: datetime, reason: str = "") -> MeterCommandRow:
+                       operation_id: str, created_by: str, at: datetime, reason: str = "",
+                       state: CreditState | None = None) -> MeterCommandRow:
     """A credit delivery for an operation: expected purchase count = last known + outstanding + 1, and a
     per-meter sequence number. The caller holds the meter lock (lock_meter) so concurrent sales get
     consecutive counts."""
-    state = credit_state(session, meter_id)
+    state = state or credit_state(session, meter_id)  # the caller may pass the one it read under the lock
     seq = next_number(session, f"credit_seq:{meter_id}")
     return add_command(session, site_key, meter_id=meter_id, kind=CREDIT_KIND, amount_fen=amount_fen,
                        expected_purchase_count=state.next_purchase_count, operation_id=operation_id,

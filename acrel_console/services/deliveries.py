@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.readings import MoneyParams
-from acrel_console.drivers.api import BusError, InvalidRequest, MeterBus
+from acrel_console.drivers.api import BusError, ExceptionReply, InvalidRequest, MeterBus
 from acrel_console.ledger import book, mac
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext
@@ -176,9 +176,9 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         return _still(ctx, command_id, f"meter unreachable: {type(err).__name__}")
     step("read_before")
     count = before.purchase_count
-    if count == expected:
+    if count == expected and not never_sent:  # an earlier attempt was applied (its reply or record lost)
         return _finish(ctx, command_id, "delivered", count=count, remaining=before.remaining_fen)
-    if count != expected - 1:
+    if count != expected - 1:  # for a never-sent command, even count == expected proves nothing
         if never_sent and count is not None:
             resequenced = _resequence(ctx, command_id, expected, count + 1)
             if isinstance(resequenced, DeliveryOutcome):
@@ -195,12 +195,15 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         if isinstance(marked, DeliveryOutcome):
             return marked
         step("marked_sending")
+        refused = False
         try:
             bus.recharge(address, model, amount, expected)
         except InvalidRequest as err:
             return _finish(ctx, command_id, "failed", count=None, remaining=None, error=f"invalid request: {err}")
+        except ExceptionReply:
+            refused = True  # proves nothing by itself: the read-back decides
         except BusError:
-            pass  # a lost or refused reply proves nothing: the read-back decides
+            pass  # a lost reply proves nothing: the read-back decides
         step("sent")
         try:
             after = bus.read_realtime(address, model)
@@ -215,6 +218,11 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
             return _finish(ctx, command_id, "conflict", count=after.purchase_count, remaining=after.remaining_fen,
                            expected=expected,
                            error=f"meter purchase count {after.purchase_count} after sending {expected}")
+        if refused and amount < 0 and after.remaining_fen is not None and after.remaining_fen + amount < 0:
+            # Design §13: the meter refuses a refund below zero (it used energy since the refund was booked).
+            return _finish(ctx, command_id, "failed", count=after.purchase_count, remaining=after.remaining_fen,
+                           error=f"meter refused: taking {-amount} fen back would leave it below zero "
+                                 f"(remaining {after.remaining_fen} fen)")
         del attempt
     return _still(ctx, command_id, "not applied after a resend; retried at the next run")
 

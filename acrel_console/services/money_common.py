@@ -124,11 +124,11 @@ def cumulative_fen(s: Session, meter_id: int) -> int:
     return total
 
 
-def credit_estimate_fen(s: Session, meter_id: int, side: bool) -> int:
+def credit_estimate_fen(s: Session, meter_id: int, side: bool, state: book.CreditState | None = None) -> int:
     """The tenant's credit on a meter once every outstanding delivery lands: the meter's last known
     remaining plus outstanding commands (meter-side), else the ledger's credit."""
     if side:
-        st = book.credit_state(s, meter_id)
+        st = state or book.credit_state(s, meter_id)
         if st.expected_remaining_fen is not None:
             return st.expected_remaining_fen
     return book.ledger_credit_fen(s, meter_id)

@@ -76,14 +76,14 @@ def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: i
         return result_of(s, prior, duplicate=True)
     tenant = held_by(s, meter_id)
     side = meter_side(meter.model)
-    before = credit_estimate_fen(s, meter_id, side)
+    state = book.credit_state(s, meter_id) if side else None
+    before = credit_estimate_fen(s, meter_id, side, state)
     limit = max_credit_fen(s, meter.max_credit_fen)
     if limit is not None and before + fen > limit:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of "
                       "{limit} yuan (囤积上限)."), field="amount", meter=meter_id,
             after=str(fen_to_yuan(before + fen)), limit=str(fen_to_yuan(limit)))
-    state = book.credit_state(s, meter_id) if side else None
     expected = state.next_purchase_count if state is not None else None
     shift = open_shift(s, actor, at) if kind == "sale" else None
     lines = posting.sale(meter_id, shift, method, fen) if shift is not None else posting.opening(meter_id, fen)
@@ -100,7 +100,7 @@ def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: i
     cmd = None
     if side:
         cmd = book.add_credit_command(s, ctx.site_key, meter_id=meter_id, amount_fen=fen, operation_id=sale_id,
-                                      created_by=actor.name, at=at, reason=kind)
+                                      created_by=actor.name, at=at, reason=kind, state=state)
     audit.append(s, actor, f"{kind}.post", f"meter:{meter_id}",
                  after={"operation_id": sale_id, "amount_fen": fen, "method": op.method, "tenant": tenant.account_no,
                         "receipt_no": receipt, "command_id": cmd.id if cmd else None,
@@ -234,7 +234,7 @@ class VendingService:
                 if cmd is not None and cmd.state == "pending" and cmd.attempts == 0:
                     cancel = cmd
             before = credit_estimate_fen(s, meter.id, side)
-            if cancel is None and fen > before:
+            if fen > before:  # also when cancelling: a later refund may already count on this credit
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it "
                               "below zero. Reverse a smaller amount."), field="amount", meter=meter.id,
