@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -103,6 +103,14 @@ def test_sorting_by_remaining(model: MeterLiveModel) -> None:
     values = [proxy.index(r, 0).data(METER_ROLE).remaining_fen for r in range(proxy.rowCount())]
     known = [v for v in values if v is not None]
     assert known == sorted(known)
+    # the row index map follows the new order: an update lands on the right meter
+    target = model.meter_at(10)
+    changes = model.apply([drained(target, remaining_fen=77)])
+    assert [c.row for c in changes] == [model.row_of(target.meter_id)] == [10]
+    assert all(model.row_of(model.meter_at(r).meter_id) == r for r in range(model.rowCount()))
+    proxy.sort(col, Qt.SortOrder.DescendingOrder)
+    first = model.meter_at(0).remaining_fen
+    assert first == max(m.remaining_fen for m in model.meters() if m.remaining_fen is not None)
 
 
 def test_tile_paints_status_colour_and_text(model: MeterLiveModel, qapp) -> None:  # type: ignore[no-untyped-def]

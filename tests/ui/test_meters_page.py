@@ -235,3 +235,15 @@ def test_without_a_poller_the_page_rereads_the_database_incrementally(ui, site, 
     settle(ui)
     assert page.model.meter(ids[1]).status == MeterStatus.OPENED
     assert resets == []
+
+
+def test_table_header_sorts_both_views(ui, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.ui.meters.live_model import COLUMN_KEYS
+
+    page = make_page(ui, qtbot)
+    page.set_view(TABLE)
+    page.table.sortByColumn(COLUMN_KEYS.index("remaining"), Qt.SortOrder.AscendingOrder)
+    # never read (silent) first, then -5, 15, 30, 60 yuan
+    assert shown_rooms(page)[:5] == ["GW1-005", "GW1-004", "GW1-003", "GW1-002", "GW1-006"]
+    page.set_view(GRID)
+    assert page.grid.model() is page.table.model()  # the grid shows the same order

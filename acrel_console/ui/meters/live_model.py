@@ -210,6 +210,23 @@ class MeterLiveModel(QAbstractTableModel):
             self.endInsertRows()
         return changes
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by a column's sort key (None/unknown values first); persistent indexes follow."""
+        if not 0 <= column < len(COLUMNS) or not self._meters:
+            return
+        key = COLUMNS[column].sort
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self._meters[i.row()].meter_id for i in old_persistent]
+        order_ = sorted(range(len(self._meters)), key=lambda r: key(self._meters[r]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._meters = [self._meters[r] for r in order_]
+        self._keys = [self._keys[r] for r in order_]
+        self._rows = {m.meter_id: i for i, m in enumerate(self._meters)}
+        self.changePersistentIndexList(old_persistent, [self.index(self._rows[mid], i.column())
+                                                        for mid, i in zip(old_ids, old_persistent, strict=True)])
+        self.layoutChanged.emit()
+
     # ---- access ---------------------------------------------------------------------------
     def meter_at(self, row: int) -> MeterLive:
         return self._meters[row]

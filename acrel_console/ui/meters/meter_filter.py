@@ -54,7 +54,7 @@ class MeterFilter:
 
     @property
     def is_empty(self) -> bool:
-        return self == MeterFilter()
+        return self == _EMPTY
 
     def accepts(self, m: MeterLive, key: str | None = None) -> bool:
         return (not self.statuses or m.status in self.statuses) and self.accepts_except_status(m, key)
@@ -86,3 +86,6 @@ def is_opened(m: MeterLive) -> bool:
     """Held by an open account (an offline meter keeps its account; its status just says offline)."""
     return m.tenant_name is not None or m.account_no is not None or m.status not in (
         MeterStatus.UNOPENED, MeterStatus.OFFLINE)
+
+
+_EMPTY = MeterFilter()

@@ -278,6 +278,9 @@ class MetersPage(Page):
         current = self.selected_ids()
         first = self.model.rowCount() == 0
         self.model.set_meters(meters)
+        column, order = self.proxy.sort_state
+        if column >= 0:
+            self.proxy.sort(column, order)
         self.tree.set_meters(meters)
         if first and meters:
             self.table.resizeColumnsToContents()
