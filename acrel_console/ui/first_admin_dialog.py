@@ -22,6 +22,7 @@ class FirstAdminDialog(FormDialog):
         self.services = services
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Acrel Console: first start"))
+        self.add_heading(self.tr("Acrel Console"))
         intro = QLabel(self.tr("No operator exists yet. Create the first administrator; "
                                "this account then creates the other operators."))
         intro.setWordWrap(True)

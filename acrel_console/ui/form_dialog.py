@@ -73,6 +73,17 @@ class FormDialog(QDialog):
         self._layout.addWidget(self.buttons)
         self._busy = False
 
+    def add_heading(self, text: str) -> QLabel:
+        """A bold line above the form (sign-in and first start show the product name)."""
+        heading = QLabel(text)
+        heading.setObjectName("dialogHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self._layout.insertWidget(0, heading)
+        return heading
+
     # --- building the form ----------------------------------------------------------------------
     def add_field(self, key: str, label: str, editor: QWidget, tooltip: str = "") -> QWidget:
         """Add a labelled editor with its own error line below it; edits re-validate."""

@@ -23,6 +23,7 @@ class LoginDialog(FormDialog):
         self.services = services
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Acrel Console: sign in"))
+        self.add_heading(self.tr("Acrel Console"))
         if note:
             hint = QLabel(note)
             hint.setWordWrap(True)

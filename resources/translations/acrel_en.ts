@@ -255,7 +255,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
             <source>Add meter to {name}</source>
             <translation>Add meter to {name}</translation>
         </message>
@@ -314,7 +314,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
             <source>Assign tariff</source>
             <translation>Assign tariff</translation>
         </message>
@@ -634,12 +634,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+62" />
+            <location line="+70" />
             <source>Delete</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-69" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
@@ -649,7 +649,7 @@
             <translation>Your role may not change the site configuration.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>Rows: {n}</source>
             <translation>Rows: {n}</translation>
         </message>
@@ -692,7 +692,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
             <source>Meter</source>
             <translation>Meter</translation>
         </message>
@@ -728,6 +728,11 @@
             <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
             <source>Acrel Console: first start</source>
             <translation>Acrel Console: first start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console</translation>
         </message>
         <message>
             <location line="+1" />
@@ -930,6 +935,11 @@
             <location filename="../../acrel_console/ui/login_dialog.py" line="+25" />
             <source>Acrel Console: sign in</source>
             <translation>Acrel Console: sign in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1565,7 +1575,7 @@
             <translation>Only administrators manage operators.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Disabled</source>
             <translation>Disabled</translation>
         </message>

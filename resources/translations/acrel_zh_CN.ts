@@ -255,7 +255,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
             <source>Add meter to {name}</source>
             <translation type="unfinished" />
         </message>
@@ -314,7 +314,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
             <source>Assign tariff</source>
             <translation type="unfinished" />
         </message>
@@ -634,12 +634,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+62" />
+            <location line="+70" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-69" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -649,7 +649,7 @@
             <translation>您的角色无权修改站点配置。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>Rows: {n}</source>
             <translation>共 {n} 条</translation>
         </message>
@@ -692,7 +692,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
             <source>Meter</source>
             <translation>电表</translation>
         </message>
@@ -728,6 +728,11 @@
             <location filename="../../acrel_console/ui/first_admin_dialog.py" line="+24" />
             <source>Acrel Console: first start</source>
             <translation>Acrel Console：首次启动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
             <location line="+1" />
@@ -930,6 +935,11 @@
             <location filename="../../acrel_console/ui/login_dialog.py" line="+25" />
             <source>Acrel Console: sign in</source>
             <translation>Acrel Console：登陆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acrel Console</source>
+            <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1565,7 +1575,7 @@
             <translation>只有管理员可以管理操作员。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Disabled</source>
             <translation>已停用</translation>
         </message>
@@ -1914,7 +1924,7 @@
         <message>
             <location line="+1" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>导出…</translation>
         </message>
         <message>
             <location line="+1" />
