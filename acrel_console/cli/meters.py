@@ -68,29 +68,37 @@ def _lease_text(info: Any) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     from acrel_console.services.dispatcher import MeterRuntime
     from acrel_console.services.lease import current_lease
+    from acrel_console.services.remote_control import RemoteControlService
 
     svc = common.services(args)
-    runtime = MeterRuntime(svc.ctx)
     stop = threading.Event()
-    runtime.lost.clear()
-    waiting_printed = False
+    state: dict[str, Any] = {"runtime": None}
 
-    def standby() -> None:
-        nonlocal waiting_printed
-        while not stop.is_set() and not runtime.start():
-            if not waiting_printed:
-                info = current_lease(svc.ctx)
-                print(f"standby: the site's dispatcher runs at {_lease_text(info) if info else '?'}", flush=True)
-                waiting_printed = True
-            stop.wait(runtime.lease.ttl_s / 3)
-        if runtime.running:
-            print(f"serving: {len(runtime.poller.workers())} gateway(s), lease {runtime.lease.holder}", flush=True)
+    def supervise() -> None:
+        """Hold the lease and run; stand by while another process holds it; resume after losing it."""
+        announced = ""
+        while not stop.is_set():
+            rt = state["runtime"]
+            if rt is None or (not rt.running and rt.lost.is_set()):
+                rt = state["runtime"] = MeterRuntime(svc.ctx, remote=RemoteControlService(svc.ctx))
+            if not rt.running:
+                if rt.start():
+                    print(f"serving: {len(rt.poller.workers())} gateway(s), lease {rt.lease.holder}", flush=True)
+                    announced = ""
+                else:
+                    info = current_lease(svc.ctx)
+                    text = _lease_text(info) if info else "?"
+                    if info is None or info.holder != announced:
+                        print(f"standby: the site's dispatcher runs at {text}", flush=True)
+                        announced = info.holder if info else ""
+            stop.wait(rt.lease.ttl_s / 3)
 
-    t = threading.Thread(target=standby, name="serve-standby", daemon=True)
+    t = threading.Thread(target=supervise, name="serve", daemon=True)
     t.start()
     _wait_for_signal(stop)
-    t.join(5)
-    runtime.stop()
+    t.join(30)
+    if state["runtime"] is not None:
+        state["runtime"].stop()
     print("stopped", flush=True)
     return 0
 

@@ -82,29 +82,39 @@ def _start_buses(sim: Any, use_pty: bool) -> dict[str, dict[str, Any]]:
 def _configure(svc: Services, admin: Actor, sim: Any, endpoints: dict[str, dict[str, Any]], seed: int) -> int:
     site = svc.site
     existing_b = {b.name for b in site.list_buildings(admin)}
-    for name in BUILDINGS.values():
-        if name not in existing_b:
-            site.add_building(admin, name)
     gateways = {g.name: g for g in site.list_gateways(admin)}
     count = 0
-    for b in sim.buses:
-        ep = endpoints[b.name]
+    with svc.ctx.transaction() as s:  # one transaction: the whole site appears at once (and fast)
+        for name in BUILDINGS.values():
+            if name not in existing_b:
+                site.add_building_in(s, admin, name)
+        for b in sim.buses:
+            ep = endpoints[b.name]
+            gname = f"GW-{b.name}"
+            fields: dict[str, Any] = {"name": gname, "kind": ep["kind"], "building": BUILDINGS[b.name],
+                                      "timeout_ms": 150, "retries": 1}
+            if ep["kind"] == "serial":
+                fields["serial_port"] = ep["serial_port"]
+            else:
+                fields["host"], fields["port"] = ep["host"], ep["port"]
+            if gname in gateways:
+                count += len(b.models)
+                continue
+            site.add_gateway_in(s, admin, **fields)
+            for address, model in sorted(b.models.items()):
+                site.add_meter_in(s, admin, gateway=gname, address=address, model=MODEL_NAMES[model],
+                                  room=f"{b.name}{address:03d}", building=BUILDINGS[b.name])
+                count += 1
+    for b in sim.buses:  # a second run: the simulators listen on new ports
         gname = f"GW-{b.name}"
-        fields: dict[str, Any] = {"name": gname, "kind": ep["kind"], "building": BUILDINGS[b.name],
-                                  "timeout_ms": 150, "retries": 1}
-        if ep["kind"] == "serial":
-            fields["serial_port"] = ep["serial_port"]
-        else:
-            fields["host"], fields["port"] = ep["host"], ep["port"]
-        if gname in gateways:  # a second run: the simulators listen on new ports
-            site.update_gateway(admin, gateways[gname].id, **{k: v for k, v in fields.items() if k != "building"})
-            count += len(b.models)
-            continue
-        site.add_gateway(admin, **fields)
-        for address, model in sorted(b.models.items()):
-            site.add_meter(admin, gateway=gname, address=address, model=MODEL_NAMES[model],
-                           room=f"{b.name}{address:03d}", building=BUILDINGS[b.name])
-            count += 1
+        if gname in gateways:
+            ep = endpoints[b.name]
+            update: dict[str, Any] = {"kind": ep["kind"]}
+            if ep["kind"] == "serial":
+                update["serial_port"] = ep["serial_port"]
+            else:
+                update["host"], update["port"] = ep["host"], ep["port"]
+            site.update_gateway(admin, gateways[gname].id, **update)
     _open_accounts(svc, admin, seed)
     return count
 

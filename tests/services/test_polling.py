@@ -25,6 +25,14 @@ def site(db_url: str):  # type: ignore[no-untyped-def]
     s.close()
 
 
+@pytest.fixture
+def sqlite_site(sqlite_url: str):  # type: ignore[no-untyped-def]
+    """SQLite only: bus-heavy tests whose database side is covered on both backends elsewhere."""
+    s = make_site(sqlite_url)
+    yield s
+    s.close()
+
+
 def _audit_kinds(site: SimSite, kind: str) -> list[tuple[str, str]]:
     """(target, operator) of the operation-log rows of one kind, in order."""
     with site.ctx.read() as s:
@@ -120,7 +128,8 @@ class _BuggyBus:
         return self.inner.read_realtime(address, model)
 
 
-def test_poller_survives_garbage_and_bugs(site: SimSite) -> None:
+def test_poller_survives_garbage_and_bugs(sqlite_site: SimSite) -> None:
+    site = sqlite_site
     bus = site.add_bus("A", "rtu-over-tcp", meters(Model.DDSY1352, range(1, 10)), retries=0)
     with site.poller(bus_factory=lambda c: _BuggyBus(open_bus(c))) as p:
         p.run_once()
@@ -148,7 +157,8 @@ def test_poller_survives_garbage_and_bugs(site: SimSite) -> None:
         assert p.run_once()[0].succeeded >= 1
 
 
-def test_unreachable_gateway_fails_fast_and_goes_offline(site: SimSite) -> None:
+def test_unreachable_gateway_fails_fast_and_goes_offline(sqlite_site: SimSite) -> None:
+    site = sqlite_site
     site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, range(1, 4)))
     site.servers[0].stop()  # the gateway refuses connections now
     with site.poller() as p:
@@ -158,7 +168,8 @@ def test_unreachable_gateway_fails_fast_and_goes_offline(site: SimSite) -> None:
     assert len(_audit_kinds(site, "meter.offline")) == 3
 
 
-def test_settings_change_is_picked_up_without_restart(site: SimSite) -> None:
+def test_settings_change_is_picked_up_without_restart(sqlite_site: SimSite) -> None:
+    site = sqlite_site
     site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, range(1, 2)))
     p = site.poller(settings_refresh_s=0.05)
     p.start()
@@ -176,7 +187,8 @@ def test_settings_change_is_picked_up_without_restart(site: SimSite) -> None:
     assert p._scheduler is None
 
 
-def test_command_runs_between_meters_of_a_running_sweep(site: SimSite) -> None:
+def test_command_runs_between_meters_of_a_running_sweep(sqlite_site: SimSite) -> None:
+    site = sqlite_site
     bus = site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, range(1, 41)))
     bus.reply_latency_s = 0.01
     with site.poller() as p:
