@@ -247,3 +247,18 @@ def test_table_header_sorts_both_views(ui, site, qtbot) -> None:  # type: ignore
     assert shown_rooms(page)[:5] == ["GW1-005", "GW1-004", "GW1-003", "GW1-002", "GW1-006"]
     page.set_view(GRID)
     assert page.grid.model() is page.table.model()  # the grid shows the same order
+
+
+def test_context_menu_offers_the_toolbar_actions_in_order(ui, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.ui.meters.control_actions import ACTIONS
+    from acrel_console.ui.meters.control_dialog import ControlDialog
+
+    bus, poller, ids = site
+    page = make_page(ui, qtbot)
+    page.select_meters([ids[2]])
+    menu = page.context_menu()
+    assert [a.text() for a in menu.actions()] == [a.label() for a in ACTIONS]
+    next(a for a in menu.actions() if a.objectName() == "menu_restore_prepaid").trigger()
+    assert isinstance(page.dialog, ControlDialog)
+    assert [m.meter_id for m in page.dialog.meters] == [ids[2]]
+    page.dialog.reject()

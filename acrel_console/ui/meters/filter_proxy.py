@@ -39,7 +39,8 @@ class MeterFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self.filter_changed.emit(value)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._accept_all:
             return True
         return self._filter.accepts(self._source.meter_at(source_row), self._source.key_at(source_row))

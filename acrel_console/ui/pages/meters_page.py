@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListView, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QListView, QMenu, QSplitter, QStackedWidget, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
 from acrel_console.services.meter_views import MeterDetail, MeterLive, MeterViewService
@@ -215,6 +215,10 @@ class MetersPage(Page):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._search_timer.timeout.connect(self._search_now)
         self.view_group.idClicked.connect(self.set_view)
+        for view in (self.grid, self.table):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self.context_menu().popup(v.viewport().mapToGlobal(pos)))
         self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._update_status_line)
@@ -449,6 +453,18 @@ class MetersPage(Page):
         self.ui.tasks.run(lambda: svc.detail(actor, meter_id), done, failed, owner=self)
 
     # ---- remote control ----------------------------------------------------------------------
+    def context_menu(self) -> QMenu:
+        """Right-click on tiles or rows: the toolbar's actions, in the same order, for the selection."""
+        menu = QMenu(self)
+        menu.setObjectName("metersContextMenu")
+        for action in ACTIONS:
+            item = menu.addAction(action.label())
+            item.setObjectName(f"menu_{action.key}")
+            item.setEnabled(self.ui.can(action.permission))
+            item.triggered.connect(lambda _c=False, a=action: self.start_action(a))
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
+
     def start_action(self, action: ControlAction) -> None:
         """A toolbar button: export, refresh, or a control command through its confirmation dialog."""
         if not self.ui.can(action.permission):
