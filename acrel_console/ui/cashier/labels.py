@@ -56,3 +56,9 @@ def kind_label(kind: str | None) -> str:
 def delivery_label(state: str | None) -> str:
     """'' for no delivery (console-side meter or a transfer without one)."""
     return _tr(DELIVERY_LABELS[state]) if state in DELIVERY_LABELS else (state or "")
+
+# Labels the account service passes as {label} (translated by ui.messages.translate_label, context "fields").
+ACCOUNT_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("fields", "Name"),
+    QT_TRANSLATE_NOOP("fields", "Phone"),
+)

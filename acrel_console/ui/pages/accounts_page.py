@@ -1,21 +1,283 @@
-"""Accounts page: a placeholder until its issue lands (replace this module; see ui/README.md)."""
+"""Accounts page (开户管理): search accounts, see each account's meters and balances; 开户, 加表, remove a meter,
+换表, 销户 (with the settlement slip); a Tariffs tab for price schemes and their assignment."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from acrel_console.domain.roles import Permission
+from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
+from acrel_console.ui.cashier.account_dialogs import AddMeterDialog, OpenAccountDialog
+from acrel_console.ui.cashier.money import money_services
+from acrel_console.ui.cashier.receipt_lines import local_time
+from acrel_console.ui.cashier.settle_dialogs import ReplaceMeterDialog, SettleDialog
+from acrel_console.ui.cashier.settlement_slip import SettlementSlipDialog, settlement_text
+from acrel_console.ui.cashier.tariffs_panel import TariffsPanel
 from acrel_console.ui.context import UiContext
-from acrel_console.ui.pages.base import Page, PlaceholderPage
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.pages.base import Page
+from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.tasks import TaskFailure
+
+DEBOUNCE_MS = 250
 
 
-class AccountsPage(PlaceholderPage):
+def _yuan(v: Any) -> str:
+    return "—" if v is None else f"{v:,.2f}"
+
+
+def _table(model: RecordTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AccountsPage(Page):
     page_id = "accounts"
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.zone = "Asia/Shanghai"
+        self.site_name = ""
+        self.dialog: Any = None  # the last dialog opened (tests drive it)
+        self.slip: SettlementSlipDialog | None = None
+        self._seq = 0
+        self._loaded = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs)
+        self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
+        self.tariffs = TariffsPanel(ui)
+        self.tabs.addTab(self.tariffs, self.tr("Tariffs"))
+        self.tabs.currentChanged.connect(lambda i: self.tariffs.reload() if i == 1 else None)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.open_account)
 
     def title(self) -> str:
         return self.tr("Accounts")
 
-    def explanation(self) -> str:
-        return self.tr("Opening and closing tenant accounts and replacing meters arrive with selling electricity (issue #4).")
+    def _accounts_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        bar = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("accountSearch")
+        self.search_box.setPlaceholderText(self.tr("Name, room, phone, account no. or meter"))
+        self.search_box.setClearButtonEnabled(True)
+        self.include_closed = QCheckBox(self.tr("Show closed"))
+        bar.addWidget(self.search_box, 1)
+        bar.addWidget(self.include_closed)
+        self.open_button = QPushButton(self.tr("Open account…"))
+        self.add_meter_button = QPushButton(self.tr("Add meter…"))
+        self.remove_meter_button = QPushButton(self.tr("Remove meter…"))
+        self.replace_button = QPushButton(self.tr("Replace meter…"))
+        self.close_button = QPushButton(self.tr("Close account…"))
+        for b in (self.open_button, self.add_meter_button, self.remove_meter_button, self.replace_button,
+                  self.close_button):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.model = RecordTableModel([
+            Column(self.tr("Account no."), lambda a: a.account_no),
+            Column(self.tr("Tenant"), lambda a: a.name),
+            Column(self.tr("Shop/room"), lambda a: a.room),
+            Column(self.tr("Phone"), lambda a: a.phone),
+            Column(self.tr("Meters"), lambda a: len(a.meters), align_right=True),
+            Column(self.tr("Opened"), lambda a: local_time(a.opened_at, self.zone)[:16]),
+            Column(self.tr("Opened by"), lambda a: a.opened_by),
+            Column(self.tr("State"), lambda a: self.tr("Closed") if a.closed_at else self.tr("Open")),
+        ], self)
+        self.view = _table(self.model)
+        self.view.setObjectName("accountsTable")
+        self.meter_model = RecordTableModel([
+            Column(self.tr("Meter no."), lambda m: m.meter_no or m.meter_id),
+            Column(self.tr("Shop/room"), lambda m: m.room),
+            Column(self.tr("Model"), lambda m: m.model),
+            Column(self.tr("Remaining (last read)"), lambda m: _yuan(m.known_remaining), align_right=True),
+            Column(self.tr("Ledger balance"), lambda m: _yuan(m.ledger_credit), align_right=True),
+            Column(self.tr("Purchases"), lambda m: "—" if m.purchase_count is None else m.purchase_count,
+                   align_right=True),
+            Column(self.tr("Pending deliveries"), lambda m: (
+                f"{m.pending_deliveries} ({_yuan(m.pending_amount)})" if m.pending_deliveries else "0")),
+            Column(self.tr("Total purchased"), lambda m: _yuan(m.total_purchased), align_right=True),
+        ], self)
+        self.meter_view = _table(self.meter_model)
+        self.meter_view.setObjectName("accountMeters")
+        self.detail = QLabel()
+        self.detail.setObjectName("accountDetail")
+        self.detail.setWordWrap(True)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addWidget(self.meter_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _t: self._timer.start())
+        self.search_box.returnPressed.connect(self.reload)
+        self.include_closed.toggled.connect(lambda _c: self.reload())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._account_chosen())
+        self.meter_view.doubleClicked.connect(lambda _i: None)
+        self.open_button.clicked.connect(self.open_account)
+        self.add_meter_button.clicked.connect(self.add_meter)
+        self.remove_meter_button.clicked.connect(self.remove_meter)
+        self.replace_button.clicked.connect(self.replace_meter)
+        self.close_button.clicked.connect(self.close_account)
+        self._update_buttons()
+        return tab
+
+    # ---- loading ------------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            settings, actor = self.ui.services.settings, self.ui.actor
+
+            def done(values: dict[str, Any]) -> None:
+                self.zone, self.site_name = str(values["timezone"]), str(values["site_name"])
+                self.tariffs.zone = self.zone
+                self.reload()
+
+            self.ui.tasks.run(lambda: settings.get_all(actor), done, self._failed, owner=self)
+        else:
+            self.reload()
+        self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        self._timer.stop()
+        self._seq += 1
+        seq = self._seq
+        accounts, actor = money_services(self.ui.services).accounts, self.ui.actor
+        text, closed = self.search_box.text().strip() or None, self.include_closed.isChecked()
+        self.ui.tasks.run(lambda: accounts.list_accounts(actor, search=text, include_closed=closed),
+                          lambda found: self._loaded_accounts(seq, found), self._failed, owner=self)
+
+    def _loaded_accounts(self, seq: int, found: list[AccountInfo]) -> None:
+        if seq != self._seq:
+            return
+        show_error(self.error, "")
+        current = self.selected()
+        self.model.set_records(found)
+        row = next((i for i, a in enumerate(found) if current and a.account_id == current.account_id), None)
+        if row is None and found:
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+        self._account_chosen()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.error, failure.message)
+
+    def selected(self) -> AccountInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def selected_meter(self) -> MeterBalance | None:
+        rows = self.meter_view.selectionModel().selectedRows()
+        if rows:
+            return self.meter_model.record(rows[0].row())
+        return self.meter_model.record(0) if self.meter_model.rowCount() == 1 else None
+
+    def _account_chosen(self) -> None:
+        a = self.selected()
+        self.meter_model.set_records(list(a.meters) if a else [])
+        if a is None:
+            self.detail.setText("")
+        else:
+            state = self.tr("closed {at}").format(at=local_time(a.closed_at, self.zone)[:16]) if a.closed_at else \
+                self.tr("open")
+            self.detail.setText(self.tr("{name} · account {no} · {room} · {phone} · {state}").format(
+                name=a.name, no=a.account_no, room=a.room or "—", phone=a.phone or "—", state=state)
+                + (("\n" + a.notes) if a.notes else ""))
+            if a.meters:
+                self.meter_view.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        can = self.ui.can(Permission.SELL)
+        a = self.selected()
+        open_acc = a is not None and a.closed_at is None
+        self.open_button.setEnabled(can)
+        for b in (self.add_meter_button, self.close_button):
+            b.setEnabled(can and open_acc)
+        for b in (self.remove_meter_button, self.replace_button):
+            b.setEnabled(can and open_acc and bool(a and a.meters))
+
+    # ---- dialogs ------------------------------------------------------------------------------
+    def _with_unopened(self, then: Any) -> None:
+        meters, actor = self.ui.services.meters, self.ui.actor
+
+        def fetch() -> list[Any]:
+            return [m for m in meters.list_live(actor) if m.account_no is None]
+
+        self.ui.tasks.run(fetch, then, self._failed, owner=self)
+
+    def _open(self, dialog: Any, after: Any = None) -> None:
+        self.dialog = dialog
+        dialog.submitted.connect(after or (lambda _r: self.reload()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_account(self) -> None:
+        if self.ui.can(Permission.SELL):
+            self._with_unopened(lambda meters: self._open(OpenAccountDialog(self.ui, meters, self), self._opened))
+
+    def _opened(self, info: AccountInfo) -> None:
+        self.search_box.setText(info.account_no)
+        self.reload()
+
+    def add_meter(self) -> None:
+        a = self.selected()
+        if a is not None:
+            self._with_unopened(lambda meters: self._open(AddMeterDialog(self.ui, a, meters, self)))
+
+    def remove_meter(self) -> None:
+        a, m = self.selected(), self.selected_meter()
+        if a is not None and m is not None:
+            self._with_targets(lambda targets: self._open(SettleDialog(self.ui, a, targets, m.meter_id, self),
+                                                          lambda r: self._settled("remove", a, r)))
+
+    def close_account(self) -> None:
+        a = self.selected()
+        if a is not None:
+            self._with_targets(lambda targets: self._open(SettleDialog(self.ui, a, targets, None, self),
+                                                          lambda r: self._settled("close", a, r)))
+
+    def replace_meter(self) -> None:
+        a, m = self.selected(), self.selected_meter()
+        if a is not None and m is not None:
+            self._with_unopened(lambda meters: self._open(ReplaceMeterDialog(self.ui, a, m, meters, self),
+                                                          lambda r: self._settled("replace", a, r)))
+
+    def _with_targets(self, then: Any) -> None:
+        site, actor = self.ui.services.site, self.ui.actor
+        self.ui.tasks.run(lambda: site.list_meters(actor), then, self._failed, owner=self)
+
+    def _settled(self, what: str, account: AccountInfo, result: SettlementResult) -> None:
+        self.reload()
+        text = settlement_text(self.site_name, what, account, result, self.ui.actor.name, self.zone)
+        self.slip = SettlementSlipDialog(self.ui, text, self)
+        self.slip.finished.connect(self.slip.deleteLater)
+        self.slip.open()
 
 
 def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:

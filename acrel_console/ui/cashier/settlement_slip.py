@@ -1,0 +1,112 @@
+"""The settlement slip of 销户 / removing a meter / 换表 (final remaining per meter, refunds and transfers), shown
+with Save PDF and Print through the receipt renderer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from acrel_console.services.accounts import AccountInfo, SettlementResult
+from acrel_console.ui.cashier.labels import kind_label
+from acrel_console.ui.cashier.receipt_dialog import print_support
+from acrel_console.ui.cashier.receipt_lines import ReceiptText, local_time
+from acrel_console.ui.cashier.receipt_render import print_receipt, receipt_image, save_pdf
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import error_label, show_error
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettlementSlip", text)
+
+
+def settlement_text(site: str, what: str, account: AccountInfo, result: SettlementResult, operator: str,
+                    zone: str, at: datetime | None = None) -> ReceiptText:
+    """what: close | remove | replace."""
+    titles = {"close": _tr("Account closing settlement"), "remove": _tr("Meter removal settlement"),
+              "replace": _tr("Meter replacement settlement")}
+    names = {m.meter_id: m.meter_no or str(m.meter_id) for m in account.meters}
+    rows: list[tuple[str, str]] = [
+        (_tr("Tenant"), account.name), (_tr("Account no."), account.account_no), (_tr("Shop/room"), account.room),
+        (_tr("Time"), local_time(at or datetime.now(timezone.utc), zone)),
+    ]
+    for mid, remaining in result.final_remaining.items():
+        rows.append((_tr("Meter {no} final remaining").format(no=names.get(mid, mid)), f"{remaining:.2f} " + _tr("yuan")))
+    for op in result.operations:
+        line = f"{op.amount:.2f} " + _tr("yuan")
+        if op.receipt_no:
+            line += " · " + op.receipt_no
+        rows.append((kind_label(op.kind), line))
+    if not result.operations:
+        rows.append((_tr("Money"), _tr("nothing to refund or transfer")))
+    if result.trip_command_ids:
+        rows.append((_tr("Relay"), _tr("trip queued for {n} meter(s)").format(n=len(result.trip_command_ids))))
+    rows.append((_tr("Operator"), operator))
+    return ReceiptText(site, titles.get(what, titles["close"]), "", tuple(rows),
+                       _tr("Signed by the tenant: ____________"))
+
+
+class SettlementSlipDialog(QDialog):
+    def __init__(self, ui: UiContext, text: ReceiptText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.text = text
+        self.last_pdf: Path | None = None
+        self.setWindowTitle(text.subtitle)
+        self.setObjectName("settlementSlip")
+        layout = QVBoxLayout(self)
+        preview = QLabel()
+        preview.setObjectName("slipPreview")
+        preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        preview.setPixmap(QPixmap.fromImage(receipt_image(text)))
+        scroll = QScrollArea()
+        scroll.setWidget(preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumSize(460, 420)
+        layout.addWidget(scroll, 1)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        bar = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setEnabled(print_support() is not None)
+        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        close = QPushButton(self.tr("Close"))
+        close.setDefault(True)
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button.clicked.connect(self._choose)
+        close.clicked.connect(self.accept)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.pdf_button)
+        bar.addStretch(1)
+        bar.addWidget(close)
+        layout.addLayout(bar)
+
+    def _choose(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save slip as PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self.save_pdf_to)
+        dialog.open()
+
+    def save_pdf_to(self, path: str) -> None:
+        text = self.text
+
+        def done(p: Path) -> None:
+            self.last_pdf = p
+
+        self.ui.tasks.run(lambda: save_pdf(text, path), done, lambda f: show_error(self.error, f.message), owner=self)
+
+    def _print(self) -> None:
+        support: Any = print_support()
+        if support is None:
+            return
+        printer = support.QPrinter(support.QPrinter.PrinterMode.HighResolution)
+        dialog = support.QPrintDialog(printer, self)
+        self._printer = printer
+        dialog.accepted.connect(lambda: print_receipt(self.text, printer))
+        dialog.open()

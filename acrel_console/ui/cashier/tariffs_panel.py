@@ -1,0 +1,106 @@
+"""The Tariffs tab of the Accounts page: the tariffs with their current version, new tariff / new version /
+assign to meters (for operators with the tariff right)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
+
+from acrel_console.domain.roles import Permission
+from acrel_console.services.tariffs import TariffInfo
+from acrel_console.ui.cashier.money import money_services
+from acrel_console.ui.cashier.receipt_lines import local_time
+from acrel_console.ui.cashier.tariff_dialogs import KIND_NAMES, AssignTariffDialog, TariffDialog
+from acrel_console.ui.cashier.tariff_presenter import describe
+from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.tasks import TaskFailure
+
+
+class TariffsPanel(QWidget):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.zone = "Asia/Shanghai"
+        self.dialog: Any = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New tariff…"))
+        self.version_button = QPushButton(self.tr("New version…"))
+        self.assign_button = QPushButton(self.tr("Assign to meters…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        for b in (self.new_button, self.version_button, self.assign_button, self.refresh_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.model = RecordTableModel([
+            Column(self.tr("Name"), lambda t: t.name),
+            Column(self.tr("Kind"), lambda t: self.tr(KIND_NAMES.get(t.kind, t.kind))),
+            Column(self.tr("Prices (yuan/kWh)"), lambda t: describe(t.body)),
+            Column(self.tr("Periods/tiers"), lambda t: len(t.body.tiers) if t.kind == "tiered" else len(t.body.schedule)),
+            Column(self.tr("Effective from"), lambda t: local_time(t.effective_from, self.zone)[:10]),
+            Column(self.tr("Versions"), lambda t: t.versions, align_right=True),
+        ], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        allowed = ui.can(Permission.MANAGE_TARIFFS)
+        for b in (self.new_button, self.version_button, self.assign_button):
+            b.setEnabled(allowed)
+            if not allowed:
+                b.setToolTip(self.tr("Your role may not change tariffs."))
+        self.new_button.clicked.connect(self.new_tariff)
+        self.version_button.clicked.connect(self.new_version)
+        self.assign_button.clicked.connect(self.assign)
+        self.refresh_button.clicked.connect(self.reload)
+
+    def reload(self) -> None:
+        tariffs, actor = money_services(self.ui.services).tariffs, self.ui.actor
+        self.ui.tasks.run(lambda: tariffs.list_tariffs(actor), self._loaded, self._failed, owner=self)
+
+    def _loaded(self, infos: list[TariffInfo]) -> None:
+        show_error(self.error, "")
+        self.model.set_records(infos)
+
+    def _failed(self, failure: TaskFailure) -> None:
+        show_error(self.error, failure.message)
+
+    def selected(self) -> TariffInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _open(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def new_tariff(self) -> None:
+        self._open(TariffDialog(self.ui, self.zone, None, self))
+
+    def new_version(self) -> None:
+        t = self.selected()
+        if t is not None:
+            self._open(TariffDialog(self.ui, self.zone, t, self))
+
+    def assign(self, preselect: list[int] | None = None) -> None:
+        site, actor = self.ui.services.site, self.ui.actor
+        tariffs = list(self.model.records())
+        chosen = self.selected()
+        if chosen is not None:
+            tariffs.sort(key=lambda t: t.tariff_id != chosen.tariff_id)
+        self.ui.tasks.run(lambda: site.list_meters(actor),
+                          lambda meters: self._open(AssignTariffDialog(self.ui, self.zone, tariffs, meters,
+                                                                       preselect or [], self)),
+                          self._failed, owner=self)

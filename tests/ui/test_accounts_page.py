@@ -1,0 +1,164 @@
+"""Accounts page, keyboard only: open an account with a first top-up (delivered to the simulated meter),
+close an account with its settlement slip, replace a dead meter with an entered balance, tariffs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from acrel_console.ui.cashier.account_dialogs import OpenAccountDialog
+from acrel_console.ui.cashier.settle_dialogs import ReplaceMeterDialog, SettleDialog
+from acrel_console.ui.cashier.tariff_dialogs import AssignTariffDialog, TariffDialog
+from acrel_console.ui.pages.accounts_page import AccountsPage
+from tests.ui.conftest import settle
+from tests.ui.test_cashier_world import World, world  # noqa: F401 - fixture
+
+ENTER = Qt.Key.Key_Return
+TAB = Qt.Key.Key_Tab
+
+
+def _page(qtbot, ui) -> AccountsPage:  # type: ignore[no-untyped-def]
+    page = AccountsPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activated()
+    settle(ui)
+    return page
+
+
+def test_open_account_with_first_top_up(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    assert page.model.rowCount() == 2
+    qtbot.keyClick(page.search_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(ui)
+    dialog = page.dialog
+    assert isinstance(dialog, OpenAccountDialog)
+    assert dialog.meters.count() == 1 and "M0003" in dialog.meters.item(0).text()  # only the unopened meter
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.name, "Zhao Liu")
+    qtbot.keyClick(dialog.name, TAB)
+    qtbot.keyClicks(dialog.room, "R103")
+    qtbot.keyClicks(dialog.phone, "13900000003")
+    assert dialog._errors["meters"].text() == "An account needs at least one meter."
+    dialog.meters.setFocus()
+    qtbot.keyClick(dialog.meters, Qt.Key.Key_Space)  # tick the meter
+    assert dialog.checked_ids() == [world.meters[2]]
+    qtbot.keyClicks(dialog.credit, "200.x")
+    assert "is not an amount of money" in dialog._errors["opening_credit"].text()
+    dialog.credit.clear()
+    qtbot.keyClicks(dialog.credit, "200")
+    assert dialog.ok_button.isEnabled()
+    opened = []
+    dialog.submitted.connect(opened.append)
+    qtbot.keyClick(dialog.credit, ENTER)
+    settle(ui)
+    assert len(opened) == 1  # Enter confirmed the dialog (it closes and is deleted)
+    accounts = world.money.accounts.list_accounts(world.admin, search="Zhao")
+    assert len(accounts) == 1 and accounts[0].phone == "13900000003"
+    [sale] = [r for r in world.money.records.query(world.admin).rows if r.meter_id == world.meters[2]]
+    assert sale.remark == "开户首充" and sale.amount == Decimal("200.00") and sale.operator == "cash1"
+    qtbot.waitUntil(lambda: world.sim.meter(3).remaining_fen == 20000, timeout=10_000)
+    qtbot.waitUntil(lambda: page.search_box.text() == accounts[0].account_no and page.model.rowCount() == 1,
+                    timeout=5_000)
+    assert page.meter_model.rowCount() == 1
+
+
+def test_close_account_refunds_and_shows_the_settlement_slip(qtbot, make_ui, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    world.money.vending.sell(world.cashier, world.meters[0], "80", "cash")
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 8000, timeout=10_000)
+    qtbot.keyClicks(page.search_box, "Li Si")
+    qtbot.keyClick(page.search_box, ENTER)
+    settle(ui)
+    assert page.selected().name == "Li Si"
+    page.close_button.click()
+    settle(ui)
+    dialog = page.dialog
+    assert isinstance(dialog, SettleDialog)
+    _mid, remaining, _energy, _dead = dialog.finals.rows[0]
+    assert remaining.text() == "80.00"  # the meter's read-back remaining
+    qtbot.keyClicks(dialog.reason, "moved out")
+    qtbot.keyClick(dialog.reason, ENTER)
+    settle(ui)
+    assert page.slip is not None and page.slip.isVisible()
+    rows = dict(page.slip.text.rows)
+    assert rows["Meter M0001 final remaining"] == "80.00 yuan" and rows["Refund"].startswith("80.00 yuan")
+    page.slip.save_pdf_to(str(tmp_path / "slip.pdf"))
+    settle(ui)
+    assert (tmp_path / "slip.pdf").read_bytes()[:4] == b"%PDF"
+    assert world.money.accounts.get_account(world.admin, world.account_id).closed_at is not None
+    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 0, timeout=10_000)  # refund taken back
+
+
+def test_replace_a_dead_meter_with_an_entered_balance(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    world.money.vending.sell(world.cashier, world.meters[1], "60", "cash")
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    qtbot.waitUntil(lambda: world.sim.meter(2).remaining_fen == 6000, timeout=10_000)
+    qtbot.keyClicks(page.search_box, "Wang")
+    qtbot.keyClick(page.search_box, ENTER)
+    settle(ui)
+    page.replace_button.click()
+    settle(ui)
+    dialog = page.dialog
+    assert isinstance(dialog, ReplaceMeterDialog)
+    _mid, remaining, _energy, dead = dialog.finals.rows[0]
+    remaining.selectAll()
+    qtbot.keyClicks(remaining, "55.5")
+    dead.setFocus()
+    qtbot.keyClick(dead, Qt.Key.Key_Space)
+    assert dead.isChecked()
+    assert dialog.new_meter.currentData() == world.meters[2]
+    qtbot.keyClicks(dialog.reason, "display dead")
+    qtbot.keyClick(dialog.reason, ENTER)
+    settle(ui)
+    assert page.slip is not None
+    info = world.money.accounts.find_account(world.admin, "Wang")
+    assert [m.meter_id for m in info.meters] == [world.meters[2]]
+    log = world.services.audit.list(world.admin, kind="meter.replace")
+    import json
+
+    before = json.loads(log[0].before)
+    assert before["source"] == "entered" and before["remaining"] == "55.50"  # logged as typed in, not read
+
+
+def test_tou_tariff_created_and_assigned(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.admin)
+    page = _page(qtbot, ui)
+    page.tabs.setCurrentIndex(1)
+    settle(ui)
+    page.tariffs.new_tariff()
+    dialog = page.tariffs.dialog
+    assert isinstance(dialog, TariffDialog)
+    qtbot.keyClicks(dialog.name, "TOU 2026")
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # flat -> TOU
+    assert dialog.kind.currentData() == "tou"
+    for edit, price in zip(dialog.tou_prices, ("1.5", "1.2", "0.8", "0.40001")):
+        qtbot.keyClicks(edit, price)
+    assert "is not a price" in dialog.general_error.text() or "is not a price" in dialog._errors["prices"].text()
+    dialog.tou_prices[3].clear()
+    qtbot.keyClicks(dialog.tou_prices[3], "0.4")
+    assert dialog.ok_button.isEnabled(), dialog._errors["schedule"].text()
+    qtbot.keyClick(dialog.name, ENTER)
+    settle(ui)
+    [t] = world.money.tariffs.list_tariffs(world.admin)
+    assert t.body.prices == (15000, 12000, 8000, 4000) and len(t.body.schedule) == 8
+    assert page.tariffs.model.rowCount() == 1
+    page.tariffs.view.selectRow(0)
+    page.tariffs.assign()
+    settle(ui)
+    dialog = page.tariffs.dialog
+    assert isinstance(dialog, AssignTariffDialog)
+    dialog.meters.setFocus()
+    dialog.meters.setCurrentRow(0)
+    qtbot.keyClick(dialog.meters, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.meters, ENTER)
+    settle(ui)
+    assert world.money.tariffs.meter_tariff(world.admin, world.meters[0]).name == "TOU 2026"
+    qtbot.waitUntil(lambda: world.sim.meter(1).prices == [15000, 12000, 8000, 4000]
+                    or tuple(world.sim.meter(1).prices) == (15000, 12000, 8000, 4000), timeout=10_000)
