@@ -960,8 +960,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+40" />
-            <location line="+92" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+41" />
+            <location line="+93" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -1281,7 +1281,17 @@
             <translation>Table</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+8" />
+            <source>Compact</source>
+            <translation>Compact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Small tiles: room and remaining amount only, more meters per screen</source>
+            <translation>Small tiles: room and remaining amount only, more meters per screen</translation>
+        </message>
+        <message>
+            <location line="+108" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
@@ -1301,7 +1311,7 @@
             <translation>updated {time}</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+126" />
             <source>Select one or more meters first.</source>
             <translation>Select one or more meters first.</translation>
         </message>
@@ -1603,6 +1613,34 @@
             <location line="+3" />
             <source>Operators</source>
             <translation>Operators</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/period_picker.py" line="+39" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date range</source>
+            <translation>Date range</translation>
         </message>
     </context>
     <context>
@@ -1989,6 +2027,50 @@
             <location line="+1" />
             <source>Reason</source>
             <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportChart</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/chart_widget.py" line="+27" />
+            <source>Amount (yuan)</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Count</source>
+            <translation>Count</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportExporter</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+74" />
+            <source>Exporting {rows} rows…</source>
+            <translation>Exporting {rows} rows…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/table_model.py" line="+79" />
+            <source>Total</source>
+            <translation>Total</translation>
         </message>
     </context>
     <context>
@@ -2633,7 +2715,7 @@
     <context>
         <name>WorkstationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/workstation_form.py" line="+21" />
+            <location filename="../../acrel_console/ui/workstation_form.py" line="+22" />
             <source>Follow the system</source>
             <translation>Follow the system</translation>
         </message>
@@ -2643,7 +2725,12 @@
             <translation>The new language applies the next time the console starts.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>Apply now</source>
+            <translation>Apply now</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
@@ -4522,7 +4609,7 @@
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+154" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
@@ -4912,6 +4999,7 @@
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+26" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
             <source>Room</source>
             <translation>Room</translation>
         </message>
@@ -4919,12 +5007,14 @@
             <location line="+1" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+83" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
@@ -4960,16 +5050,19 @@
         <message>
             <location line="+24" />
             <location line="+79" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
             <source>Energy (kWh)</source>
             <translation>Energy (kWh)</translation>
         </message>
         <message>
             <location line="-19" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-20" />
             <source>Energy report</source>
             <translation>Energy report</translation>
         </message>
         <message>
             <location line="+21" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Multi-rate energy report</source>
             <translation>Multi-rate energy report</translation>
         </message>
@@ -5000,11 +5093,13 @@
         </message>
         <message>
             <location line="+32" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+20" />
             <source>Seller</source>
             <translation>Seller</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Payment method</source>
             <translation>Payment method</translation>
         </message>
@@ -5032,11 +5127,13 @@
         <message>
             <location line="+1" />
             <location line="+4" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="-1" />
             <source>Financial income</source>
             <translation>Financial income</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-24" />
             <source>Electricity sales report</source>
             <translation>Electricity sales report</translation>
         </message>
@@ -5085,6 +5182,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Meter summary report</source>
             <translation>Meter summary report</translation>
         </message>
@@ -5117,6 +5215,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+3" />
             <source>Electricity revenue report</source>
             <translation>Electricity revenue report</translation>
         </message>
@@ -5152,6 +5251,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+7" />
             <source>Reconciliation</source>
             <translation>Reconciliation</translation>
         </message>
@@ -5192,6 +5292,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant statement</source>
             <translation>Tenant statement</translation>
         </message>
@@ -5239,6 +5340,7 @@
         </message>
         <message>
             <location line="-25" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-5" />
             <source>Offline meters</source>
             <translation>Offline meters</translation>
         </message>
@@ -5269,6 +5371,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Offline gateways</source>
             <translation>Offline gateways</translation>
         </message>
@@ -5289,6 +5392,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Electrical parameters</source>
             <translation>Electrical parameters</translation>
         </message>
@@ -5334,11 +5438,13 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-4" />
             <source>Real-time alarms</source>
             <translation>Real-time alarms</translation>
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Alarm history</source>
             <translation>Alarm history</translation>
         </message>
@@ -5380,8 +5486,34 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
             <translation>Loss analysis</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/reports/formatting.py" line="+59" />
+            <source>sale</source>
+            <translation>sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund</source>
+            <translation>refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reversal</source>
+            <translation>reversal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>opening</source>
+            <translation>opening</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>transfer</source>
+            <translation>transfer</translation>
         </message>
     </context>
     <context>
@@ -5415,7 +5547,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+74" />
+            <location filename="../../acrel_console/cli/gui.py" line="+86" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>

@@ -960,8 +960,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+40" />
-            <location line="+92" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+41" />
+            <location line="+93" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -1281,7 +1281,17 @@
             <translation>表格</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+8" />
+            <source>Compact</source>
+            <translation>紧凑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Small tiles: room and remaining amount only, more meters per screen</source>
+            <translation>小图块：只显示商铺号和剩余金额，一屏显示更多电表</translation>
+        </message>
+        <message>
+            <location line="+108" />
             <source>Your role may not do this.</source>
             <translation>您的角色无此权限。</translation>
         </message>
@@ -1301,7 +1311,7 @@
             <translation>更新于 {time}</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+126" />
             <source>Select one or more meters first.</source>
             <translation>请先选择一个或多个电表。</translation>
         </message>
@@ -1603,6 +1613,34 @@
             <location line="+3" />
             <source>Operators</source>
             <translation>操作员管理</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/period_picker.py" line="+39" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date range</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1989,6 +2027,50 @@
             <location line="+1" />
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportChart</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/chart_widget.py" line="+27" />
+            <source>Amount (yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Energy (kWh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Count</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportExporter</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+74" />
+            <source>Exporting {rows} rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <location filename="../../acrel_console/ui/reports/table_model.py" line="+79" />
+            <source>Total</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2633,7 +2715,7 @@
     <context>
         <name>WorkstationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/workstation_form.py" line="+21" />
+            <location filename="../../acrel_console/ui/workstation_form.py" line="+22" />
             <source>Follow the system</source>
             <translation>跟随系统</translation>
         </message>
@@ -2643,7 +2725,12 @@
             <translation>新语言将在下次启动时生效。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>Apply now</source>
+            <translation>立即应用</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
@@ -4522,7 +4609,7 @@
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+129" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+154" />
             <source>Open</source>
             <translation>拉闸</translation>
         </message>
@@ -4912,6 +4999,7 @@
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+26" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
             <source>Room</source>
             <translation>商铺号</translation>
         </message>
@@ -4919,12 +5007,14 @@
             <location line="+1" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+83" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
@@ -4960,16 +5050,19 @@
         <message>
             <location line="+24" />
             <location line="+79" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
             <source>Energy (kWh)</source>
             <translation>电能（kWh）</translation>
         </message>
         <message>
             <location line="-19" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-20" />
             <source>Energy report</source>
             <translation>电能耗报表</translation>
         </message>
         <message>
             <location line="+21" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Multi-rate energy report</source>
             <translation>复费率报表</translation>
         </message>
@@ -5000,11 +5093,13 @@
         </message>
         <message>
             <location line="+32" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+20" />
             <source>Seller</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Payment method</source>
             <translation type="unfinished" />
         </message>
@@ -5032,11 +5127,13 @@
         <message>
             <location line="+1" />
             <location line="+4" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="-1" />
             <source>Financial income</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-24" />
             <source>Electricity sales report</source>
             <translation type="unfinished" />
         </message>
@@ -5085,6 +5182,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Meter summary report</source>
             <translation type="unfinished" />
         </message>
@@ -5117,6 +5215,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+3" />
             <source>Electricity revenue report</source>
             <translation type="unfinished" />
         </message>
@@ -5152,6 +5251,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+7" />
             <source>Reconciliation</source>
             <translation type="unfinished" />
         </message>
@@ -5192,6 +5292,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant statement</source>
             <translation type="unfinished" />
         </message>
@@ -5239,6 +5340,7 @@
         </message>
         <message>
             <location line="-25" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-5" />
             <source>Offline meters</source>
             <translation type="unfinished" />
         </message>
@@ -5269,6 +5371,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Offline gateways</source>
             <translation type="unfinished" />
         </message>
@@ -5289,6 +5392,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Electrical parameters</source>
             <translation type="unfinished" />
         </message>
@@ -5334,11 +5438,13 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="-4" />
             <source>Real-time alarms</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Alarm history</source>
             <translation type="unfinished" />
         </message>
@@ -5380,7 +5486,33 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/reports/formatting.py" line="+59" />
+            <source>sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reversal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>opening</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>transfer</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5415,7 +5547,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+74" />
+            <location filename="../../acrel_console/cli/gui.py" line="+86" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>

@@ -262,3 +262,16 @@ def test_context_menu_offers_the_toolbar_actions_in_order(ui, site, qtbot) -> No
     assert isinstance(page.dialog, ControlDialog)
     assert [m.meter_id for m in page.dialog.meters] == [ids[2]]
     page.dialog.reject()
+
+
+def test_compact_tiles_fit_more_meters(ui, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    bus, poller, ids = site
+    page = make_page(ui, qtbot)
+    page.select_meters([ids[1]])
+    full = page.grid.visualRect(page.proxy.index(0, 0)).size()
+    qtbot.mouseClick(page.compact_button, Qt.MouseButton.LeftButton)
+    small = page.grid.visualRect(page.proxy.index(0, 0)).size()
+    assert small.width() < full.width() and small.height() < full.height()
+    assert page.selected_ids() == [ids[1]]  # the selection survives the switch
+    page.set_compact(False)
+    assert page.grid.visualRect(page.proxy.index(0, 0)).size() == full

@@ -97,6 +97,14 @@ def test_meters_page_screenshots(language: str, demo, qtbot, tmp_path: Path, mon
         texts = [b.text() for b in page.action_buttons.values()] + [page.detail.heading.text()]
         assert missing_glyphs(page.font(), texts) == []
         window.grab().save(str(folder / f"meters-grid-{language}.png"))
+        page.set_compact(True)
+        app.processEvents()
+        small = page.grid.sizeHintForIndex(page.proxy.index(0, 0))
+        vp = page.grid.viewport()
+        assert (vp.width() // small.width()) * (vp.height() // small.height()) >= 2 * (vp.width() // tile.width()) * (
+            vp.height() // tile.height())  # at least twice as many meters on one screen
+        window.grab().save(str(folder / f"meters-compact-{language}.png"))
+        page.set_compact(False)
         page.set_view(TABLE)
         app.processEvents()
         window.grab().save(str(folder / f"meters-table-{language}.png"))

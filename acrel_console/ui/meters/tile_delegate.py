@@ -14,6 +14,7 @@ from acrel_console.ui.meters.markers import draw_marker, markers_of
 from acrel_console.ui.theme import Theme, status_pixmap, theme
 
 TILE_CHARS = 15  # room/tenant width in average characters before eliding
+COMPACT_CHARS = 9
 _icon_cache: dict[tuple[str, MeterStatus, int], QPixmap] = {}
 
 
@@ -29,7 +30,8 @@ def status_icon(t: Theme, status: MeterStatus, size: int) -> QPixmap:
 class TileMetrics:
     """Sizes of a tile derived from the view's font (so zh_CN and large fonts fit)."""
 
-    def __init__(self, font: QFont) -> None:
+    def __init__(self, font: QFont, compact: bool = False) -> None:
+        self.compact = compact
         self.font = QFont(font)
         self.bold = QFont(font)
         self.bold.setBold(True)
@@ -44,7 +46,11 @@ class TileMetrics:
         self.width = max(150, fm.averageCharWidth() * TILE_CHARS + 2 * self.pad, fb.horizontalAdvance("-88,888.88") +
                          2 * self.pad + self.icon)
         self.height = 2 * self.pad + 3 * self.line + self.big_line + 4
-        self.margin = 3
+        if compact:  # room and amount only: status by colour and icon shape, details in the tooltip
+            self.pad = max(3, self.line // 5)
+            self.width = max(108, fm.averageCharWidth() * COMPACT_CHARS + 2 * self.pad + self.icon)
+            self.height = 2 * self.pad + 2 * self.line + 2
+        self.margin = 2 if compact else 3
 
     def size(self) -> QSize:
         return QSize(self.width + 2 * self.margin, self.height + 2 * self.margin)
@@ -57,11 +63,21 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._metrics: TileMetrics | None = None
         self._metrics_key: str = ""
+        self._compact = False
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Small two-line tiles (room, amount) so that more meters fit a screen; the view must re-layout."""
+        self._compact = compact
+        self._metrics = None
 
     def metrics(self, font: QFont) -> TileMetrics:
         key = font.key()
         if self._metrics is None or key != self._metrics_key:
-            self._metrics, self._metrics_key = TileMetrics(font), key
+            self._metrics, self._metrics_key = TileMetrics(font, self._compact), key
         return self._metrics
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
@@ -76,8 +92,6 @@ class TileDelegate(QStyledItemDelegate):
         st = t.style(m.status)
         mt = self.metrics(option.font)
         rect = QRectF(option.rect).adjusted(mt.margin, mt.margin, -mt.margin, -mt.margin)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(st.background.darker(135), 1))
@@ -91,11 +105,15 @@ class TileDelegate(QStyledItemDelegate):
         markers = markers_of(m.forced, m.relay_closed, m.pending_commands, m.overload)
         chip = mt.icon
         x_right = inner.right()
+        marker_top = inner.top() + (mt.line if mt.compact else 0)  # compact: beside the amount, not the room
         for kind in reversed(markers):
             x_right -= chip
-            draw_marker(painter, QRectF(x_right, inner.top() + (mt.line - chip) / 2, chip, chip), kind, fg,
+            draw_marker(painter, QRectF(x_right, marker_top + (mt.line - chip) / 2, chip, chip), kind, fg,
                         st.background)
             x_right -= 2
+        markers_left = x_right
+        if mt.compact:
+            x_right = inner.right()
         # the status icon sits on a light chip so that its shape shows on a tile of its own colour
         icon_rect = QRectF(inner.left(), inner.top() + (mt.line - mt.icon) / 2, mt.icon, mt.icon)
         painter.setPen(QPen(st.background.darker(150), 1))
@@ -107,6 +125,13 @@ class TileDelegate(QStyledItemDelegate):
         room_rect = QRectF(icon_rect.right() + 4, inner.top(), x_right - icon_rect.right() - 6, mt.line)
         room = QFontMetrics(mt.bold).elidedText(m.room, Qt.TextElideMode.ElideRight, int(room_rect.width()))
         painter.drawText(room_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), room)
+        if mt.compact:
+            amount = fmt.DASH if m.remaining_fen is None else "¥" + fmt.yuan(m.remaining_fen)
+            painter.drawText(QRectF(inner.left(), inner.top() + mt.line, markers_left - inner.left(), mt.line),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), amount)
+            self._paint_selection(painter, option, rect, fg)
+            painter.restore()
+            return
         # line 2: tenant (or account state)
         painter.setFont(mt.font)
         fm = QFontMetrics(mt.font)
@@ -135,6 +160,13 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(inner.left(), y, inner.width(), mt.line),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(line4, Qt.TextElideMode.ElideRight, int(inner.width())))
+        self._paint_selection(painter, option, rect, fg)
+        painter.restore()
+
+    @staticmethod
+    def _paint_selection(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF, fg: object) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if selected:  # a thick highlight ring outside and a base-colour ring inside: visible on every status
             painter.setPen(QPen(option.palette.highlight().color(), 3.5))
@@ -146,4 +178,3 @@ class TileDelegate(QStyledItemDelegate):
             pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRoundedRect(rect.adjusted(3.5, 3.5, -3.5, -3.5), 4, 4)
-        painter.restore()

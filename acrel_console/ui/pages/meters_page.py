@@ -129,6 +129,13 @@ class MetersPage(Page):
             self.view_group.addButton(b, i)
             bar.addWidget(b)
         self.grid_button.setChecked(True)
+        self.compact_button = QToolButton()
+        self.compact_button.setObjectName("viewCompact")
+        self.compact_button.setText(self.tr("Compact"))
+        self.compact_button.setToolTip(self.tr("Small tiles: room and remaining amount only, more meters per screen"))
+        self.compact_button.setCheckable(True)
+        self.compact_button.toggled.connect(self.set_compact)
+        bar.addWidget(self.compact_button)
         outer.addLayout(bar)
         self.legend = Legend()
         outer.addWidget(self.legend)
@@ -374,6 +381,17 @@ class MetersPage(Page):
         if current.isValid():
             view.scrollTo(current)
         view.setFocus()
+
+    def set_compact(self, compact: bool) -> None:
+        """Switch between full tiles and compact ones (two lines) and show the grid."""
+        self.delegate.set_compact(compact)
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)
+        selected = self.selected_ids()
+        self.grid.reset()  # drops the cached uniform tile size (and the selection: restored before focusing)
+        if selected:
+            self.select_meters(selected)
+        self.set_view(GRID)
 
     def _palette_changed(self, *_: Any) -> None:
         self.legend.retranslate()
