@@ -35,9 +35,23 @@ def install_qt_translator(app: QApplication, language: str) -> QTranslator | Non
     return None
 
 
+def apply_language(app: QApplication, language: str) -> None:
+    """Install the translators and the font for a language (at start and on "Apply now")."""
+    from acrel_console.ui.fonts import setup_fonts
+
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+    i18n.install_translator(language)
+    _qt_translator = install_qt_translator(app, language)
+    setup_fonts(app, language)
+
+
+_qt_translator: QTranslator | None = None
+
+
 def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     """The QApplication with translators, font and palette from this workstation's preferences."""
-    from acrel_console.ui.fonts import setup_fonts
     from acrel_console.ui.prefs import Prefs
     from acrel_console.ui.theme import set_palette
 
@@ -48,9 +62,7 @@ def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     app.setOrganizationName("acrel-console")
     prefs = Prefs()
     language = prefs.effective_language()
-    i18n.install_translator(language)
-    install_qt_translator(app, language)
-    setup_fonts(app, language)
+    apply_language(app, language)
     set_palette(prefs.palette)
     return app, language
 
@@ -96,10 +108,14 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
             window = MainWindow(UiContext(services, actor, tasks, Prefs()))
             window.show()
             code = int(app.exec())
-            if not window.signed_out:
-                return code
+            relaunch, signed_out = window.relaunch_language, window.signed_out
             window.deleteLater()
-            actor, name, password = None, "", ""  # 重新登陆: the next operator signs in
+            if relaunch:
+                apply_language(app, relaunch)  # same operator, new language
+            elif signed_out:
+                actor, name, password = None, "", ""  # 重新登陆: the next operator signs in
+            else:
+                return code
     finally:
         tasks.wait_idle(10_000)
         services.close()

@@ -22,6 +22,7 @@ class UiEvents(QObject):
     site_changed = Signal()  # buildings, gateways, meters or site defaults changed
     operators_changed = Signal()
     palette_changed = Signal(str)
+    language_chosen = Signal(str)  # "Apply now" in Settings: the window is rebuilt in that language
 
 
 @dataclass

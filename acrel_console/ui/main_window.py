@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = ui
         self.signed_out = False  # set by sign_out(): the app then asks for a sign-in again
+        self.relaunch_language = ""  # set by relaunch(): the app rebuilds the window in this language
         self.setWindowTitle(self.tr("Acrel Console"))
         self.resize(1200, 760)
         self.nav = QListWidget()
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         ui.tasks.failed.connect(self._task_failed)
         ui.tasks.busy_changed.connect(self._busy_changed)
+        ui.events.language_chosen.connect(self.relaunch)
         self.nav.setCurrentRow(0)
 
     # --- navigation -------------------------------------------------------------------------------
@@ -136,6 +138,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password changed."), 5_000))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def relaunch(self, language: str) -> None:
+        """Close this window; run_gui installs `language` and opens a new window for the same operator."""
+        self.relaunch_language = language
+        self.close()
 
     def sign_out(self) -> None:
         """重新登陆: close this window; run_gui shows the sign-in dialog again."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from acrel_console.i18n import LANGUAGES
+from acrel_console.i18n import LANGUAGES, system_language
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.theme import palette_label, palette_names, set_palette, theme
 
 
 class WorkstationForm(QWidget):
-    """Language applies at the next start (the whole UI is built once in one language); the palette at once."""
+    """The palette applies at once. A new language applies at the next start, or at once with "Apply now",
+    which rebuilds the main window in that language (pages reload; dialogs in progress are closed)."""
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,7 +26,15 @@ class WorkstationForm(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(ui.prefs.language)))
         self.language_note = QLabel(self.tr("The new language applies the next time the console starts."))
         self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
+        self.apply_language_button = QPushButton(self.tr("Apply now"))
+        self.apply_language_button.clicked.connect(self._apply_language)
+        note_row = QHBoxLayout()
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.language_note, 1)
+        note_row.addWidget(self.apply_language_button)
+        self.note_box = QWidget()
+        self.note_box.setLayout(note_row)
+        self.note_box.setVisible(False)
         self.palette = QComboBox()
         self.palette.setObjectName("paletteCombo")
         for name in palette_names():
@@ -35,7 +44,7 @@ class WorkstationForm(QWidget):
         self._legend_widgets: list[QWidget] = []
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
-        form.addRow("", self.language_note)
+        form.addRow("", self.note_box)
         form.addRow(self.tr("Status colours"), self.palette)
         legend_box = QWidget()
         legend_box.setLayout(self.legend)
@@ -49,7 +58,10 @@ class WorkstationForm(QWidget):
 
     def _language_chosen(self) -> None:
         self.ui.prefs.language = self.language.currentData()
-        self.language_note.setVisible(True)
+        self.note_box.setVisible(True)
+
+    def _apply_language(self) -> None:
+        self.ui.events.language_chosen.emit(self.ui.prefs.language or system_language())
 
     def _palette_chosen(self) -> None:
         name = self.palette.currentData()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acrel_console.app import build_services
-from acrel_console.cli.gui import run_gui
+from acrel_console.cli.gui import apply_language, run_gui
 from acrel_console.ui.first_admin_dialog import FirstAdminDialog
 from acrel_console.ui.login_dialog import LoginDialog
 from acrel_console.ui.main_window import MainWindow
@@ -121,3 +121,40 @@ def test_sign_in_as_another_operator_returns_to_the_login(qapp, sqlite_url) -> N
     _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
     assert run_gui(sqlite_url) == 0
     assert seen == ["Operator: admin (Administrator)", "Operator: cash (Cashier)"]
+
+
+def test_apply_now_rebuilds_the_window_in_the_chosen_language(qapp, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console import i18n
+
+    services = build_services(sqlite_url)
+    services.operators.create_first_admin("admin", "first-pass")
+    services.close()
+    seen: list[str] = []
+
+    def sign_in(dialog: LoginDialog) -> None:  # type: ignore[override]
+        dialog.name.setText("admin")
+        dialog.password.setText("first-pass")
+        dialog.accept()
+        _when(_top(MainWindow), switch)
+
+    def switch(window: MainWindow) -> None:  # type: ignore[override]
+        seen.append(window.nav.item(window.nav.count() - 1).text())
+        form = window.show_page("settings").workstation
+        form.language.setCurrentIndex(form.language.findData("zh_CN"))
+        assert not form.note_box.isHidden()
+        _when(lambda: next((w for w in QApplication.topLevelWidgets()
+                            if isinstance(w, MainWindow) and w.isVisible() and w is not window), None), check)
+        form.apply_language_button.click()
+
+    def check(window: MainWindow) -> None:  # type: ignore[override]
+        seen.append(window.nav.item(window.nav.count() - 1).text())
+        seen.append(window.operator_label.text())
+        window.close()
+
+    _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
+    try:
+        assert run_gui(sqlite_url) == 0
+    finally:
+        apply_language(qapp, "en")
+    assert i18n.translate("status", "Offline") == "Offline"
+    assert seen == ["Operators & log", "操作员与日志", "操作员：admin（管理员）"]
