@@ -89,7 +89,8 @@ def test_meters_page_screenshots(language: str, demo, qtbot, tmp_path: Path, mon
         page.select_meters([page.model.meter_at(3).meter_id])
         settle(ui)
         app.processEvents()
-        # readable at 1366x768: every toolbar button and legend entry is shown whole, tiles 4+ per row
+        # readable at 1366x768: the page fits, every toolbar button and legend entry is shown whole, 4+ tiles a row
+        assert window.width() == WIDTH and window.height() == HEIGHT
         for b in [*page.action_buttons.values(), *page.legend.buttons.values()]:
             assert b.width() >= b.sizeHint().width(), b.text()
         tile = page.grid.sizeHintForIndex(page.proxy.index(0, 0))
