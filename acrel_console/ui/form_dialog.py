@@ -166,6 +166,11 @@ class FormDialog(QDialog):
         submit: Callable[[], Any] = lambda: self.submit(values)  # noqa: E731
         self.tasks.run(submit, self._submitted, self._failed, owner=self)
 
+    def reject(self) -> None:
+        if self._busy:  # the service call is under way: its outcome must reach this dialog
+            return
+        super().reject()
+
     def _submitted(self, result: Any) -> None:
         self._busy = False
         self.result_value = result
