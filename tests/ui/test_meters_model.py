@@ -131,3 +131,23 @@ def test_tile_paints_status_colour_and_text(model: MeterLiveModel, qapp) -> None
     pixel = image.pixelColor(size.width() - 12, size.height() - 8)
     assert pixel.rgb() == bg.rgb()
     assert image.size() == QSize(size)
+
+
+def test_palette_switch_repaints_without_reset(model: MeterLiveModel) -> None:
+    from acrel_console.ui.theme import DEFAULT_PALETTE, LEGACY_PALETTE, set_palette
+
+    resets: list[int] = []
+    spans: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, _r=None: spans.append((a.row(), b.row())))
+    row = next(i for i in range(model.rowCount()) if model.meter_at(i).status == MeterStatus.OFFLINE)
+    status_col = COLUMN_KEYS.index("status")
+    before = model.index(row, status_col).data(Qt.ItemDataRole.BackgroundRole)
+    try:
+        set_palette(LEGACY_PALETTE)
+        model.refresh_palette()
+        after = model.index(row, status_col).data(Qt.ItemDataRole.BackgroundRole)
+    finally:
+        set_palette(DEFAULT_PALETTE)
+    assert spans == [(0, model.rowCount() - 1)] and resets == []
+    assert after != before  # the legacy palette shows offline in its own (green) colour

@@ -504,6 +504,7 @@ class MetersPage(Page):
             return
         self.dialog = ControlDialog(self.ui, self.control, action, meters, self)
         self.dialog.submitted.connect(self.open_batch)
+        self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
 
     def open_batch(self, batch_id: str) -> BatchDialog:
@@ -512,6 +513,7 @@ class MetersPage(Page):
         self.batch_dialogs = [d for d in self.batch_dialogs if d.isVisible()] + [dialog]
         self.dialog = dialog
         dialog.finished.connect(lambda _r: self._reload_soon())
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
