@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from acrel_console.ledger import book, posting
@@ -84,15 +84,17 @@ def _deliveries(s: Session, meter_side: Callable[[str], bool]) -> list[Violation
             continue
         out.append(Violation("operation_without_delivery", f"{kind} {op} on meter {meter_id} has no delivery", op))
     # Per meter: credit the ledger sent to the meter == the amounts of its live (not cancelled) commands.
+    # Aggregated in SQL (a million entries must check in seconds); detail_json is canonical JSON.
+    delivered_op = ~OperationRow.detail_json.like('%"no_delivery":true%')
+    signed = case((OperationRow.kind.in_(("sale", "opening")), OperationRow.amount_fen), else_=-OperationRow.amount_fen)
     impact: dict[int, int] = defaultdict(int)
-    ops = select(OperationRow.kind, OperationRow.meter_id, OperationRow.to_meter_id, OperationRow.amount_fen,
-                 OperationRow.detail_json).where(OperationRow.kind.in_(CREDIT_KINDS))
-    for kind, meter_id, to_meter, amount, detail in s.execute(ops):
-        info = json.loads(detail) if detail else {}
-        if meter_id is not None and not info.get("no_delivery"):
-            impact[meter_id] += meter_impact(kind, amount)
-        if kind == "transfer" and to_meter is not None:
-            impact[to_meter] += amount
+    for meter_id, total in s.execute(select(OperationRow.meter_id, func.sum(signed)).where(
+            OperationRow.kind.in_(CREDIT_KINDS), OperationRow.meter_id.is_not(None), delivered_op)
+            .group_by(OperationRow.meter_id)):
+        impact[meter_id] += int(total or 0)
+    for to_meter, total in s.execute(select(OperationRow.to_meter_id, func.sum(OperationRow.amount_fen)).where(
+            OperationRow.kind == "transfer", OperationRow.to_meter_id.is_not(None)).group_by(OperationRow.to_meter_id)):
+        impact[to_meter] += int(total or 0)
     sent = dict(s.execute(select(MeterCommandRow.meter_id, func.sum(MeterCommandRow.amount_fen)).where(
         MeterCommandRow.kind == book.CREDIT_KIND, MeterCommandRow.state != "cancelled",
         MeterCommandRow.operation_id.is_not(None)).group_by(MeterCommandRow.meter_id)).all())
@@ -120,11 +122,12 @@ def _balances(s: Session, meter_side: Callable[[str], bool],
                 MeterCommandRow.state.in_(("pending", "sending", "failed", "conflict")))
             .group_by(MeterCommandRow.meter_id, MeterCommandRow.state)):
         undelivered[meter_id][state] = int(total or 0)
+    states = book.credit_states(s)
     for meter_id, model, retired in s.execute(select(MeterRow.id, MeterRow.model, MeterRow.retired)):
         if retired or not meter_side(model):
             continue
-        state = book.credit_state(s, meter_id)
-        if state.known_remaining_fen is None:
+        state = states.get(meter_id)
+        if state is None or state.known_remaining_fen is None:
             continue
         ledger_credit = posting.prepaid_balance(int(sums.get(meter_id) or 0))
         pending = undelivered[meter_id]

@@ -21,6 +21,8 @@ from acrel_console.storage.tables.ledger import OperationRow, ShiftRow
 from acrel_console.storage.tables.site import MeterRow
 
 SALE_TYPES = {"sale": "normal", "reversal": "reversal", "refund": "refund"}  # records page 售电类型
+METHODS = posting.METHODS  # payment methods: cash, card, wechat, alipay, transfer (UI imports them from here)
+CREDIT_KIND = book.CREDIT_KIND  # meter_commands.kind of a credit delivery
 REMARK_OPENING = "开户首充"
 
 

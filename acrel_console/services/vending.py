@@ -23,13 +23,14 @@ from acrel_console.ledger.invariants import Violation
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
 from acrel_console.services.money_common import (
-    REMARK_OPENING, SALE_TYPES, OperationResult, SaleResult, amount_fen, check_method, credit_estimate_fen, cumulative_fen,
+    CREDIT_KIND, METHODS, REMARK_OPENING, SALE_TYPES, OperationResult, SaleResult, amount_fen, check_method, credit_estimate_fen, cumulative_fen,
     dumps, existing, held_by, locked_meter, meter_side, op_id, open_shift, result_of)
 from acrel_console.services.site_settings import load_all
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import OperationRow, ReceiptRow
 
-__all__ = ["VendingService", "SaleResult", "OperationResult", "DeliveryInfo", "REMARK_OPENING", "sell_in"]
+__all__ = ["VendingService", "SaleResult", "OperationResult", "DeliveryInfo", "REMARK_OPENING", "METHODS",
+           "CREDIT_KIND", "sell_in"]
 
 
 @dataclass(frozen=True, slots=True)
