@@ -56,51 +56,6 @@
             <comment>Total</comment>
             <translation>export</translation>
         </message>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+310" />
-            <source>Already done earlier (same operation): nothing was made twice.</source>
-            <translation>Already done earlier (same operation): nothing was made twice.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Sold {amount} yuan.</source>
-            <translation>Sold {amount} yuan.</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Refunded {amount} yuan.</source>
-            <translation>Refunded {amount} yuan.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reversed {amount} yuan.</source>
-            <translation>Reversed {amount} yuan.</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Done: {amount} yuan.</source>
-            <translation>Done: {amount} yuan.</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
-            <translation>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
-            <translation>A negative credit of {amount} yuan is being delivered to the meter.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Delivering to the meter…</source>
-            <translation>Delivering to the meter…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Receipt {no}.</source>
-            <translation>Receipt {no}.</translation>
-        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -253,6 +208,49 @@
         </message>
     </context>
     <context>
+        <name>AcknowledgeDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+31" />
+            <source>Acknowledge alarm</source>
+            <translation>Acknowledge alarm</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm</source>
+            <translation>Alarm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / gateway</source>
+            <translation>Room / gateway</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>What was done, e.g. tenant called</source>
+            <translation>What was done, e.g. tenant called</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Acknowledge</source>
+            <translation>Acknowledge</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>AddMeterDialog</name>
         <message>
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
@@ -299,16 +297,127 @@
         </message>
     </context>
     <context>
+        <name>AlarmFlash</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+127" />
+            <source>New alarm: {kind} — {place}: {message}</source>
+            <translation>New alarm: {kind} — {place}: {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlarmTableModel</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+24" />
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm</source>
+            <translation>Alarm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / gateway</source>
+            <translation>Room / gateway</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised at</source>
+            <translation>Raised at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared at</source>
+            <translation>Cleared at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged by</source>
+            <translation>Acknowledged by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged at</source>
+            <translation>Acknowledged at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>{name} at {time}</source>
+            <translation>{name} at {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+73" />
+            <source>Acknowledge…</source>
+            <translation>Acknowledge…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Your role may not acknowledge alarms.</source>
+            <translation>Your role may not acknowledge alarms.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Active alarms</source>
+            <translation>Active alarms</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Alarm history</source>
+            <translation>Alarm history</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Alarms</source>
             <translation>Alarms</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
-            <translation>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</translation>
+            <location line="+45" />
+            <source>{count} active alarms, {open} not acknowledged</source>
+            <translation>{count} active alarms, {open} not acknowledged</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The period ends before it starts.</source>
+            <translation>The period ends before it starts.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{count} alarms</source>
+            <translation>{count} alarms</translation>
         </message>
     </context>
     <context>
@@ -591,8 +700,8 @@
         <name>ControlDialog</name>
         <message>
             <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
-            <source>{action} on {n} meter(s)</source>
-            <translation>{action} on {n} meter(s)</translation>
+            <source>{action}: {n} meter(s)</source>
+            <translation>{action}: {n} meter(s)</translation>
         </message>
         <message>
             <location line="+14" />
@@ -961,7 +1070,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+41" />
-            <location line="+93" />
+            <location line="+101" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -1271,7 +1380,7 @@
             <translation>Search room, meter no., address, tenant</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Tiles</source>
             <translation>Tiles</translation>
         </message>
@@ -1291,7 +1400,7 @@
             <translation>Small tiles: room and remaining amount only, more meters per screen</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+111" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
@@ -1316,7 +1425,7 @@
             <translation>Select one or more meters first.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <location line="+14" />
             <source>Export readings</source>
             <translation>Export readings</translation>
@@ -1409,7 +1518,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-250" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+73" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -1512,6 +1621,51 @@
             <location line="+22" />
             <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
             <translation>Not done. Correct and press Enter again: the same operation is retried, never made twice.</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Already done earlier (same operation): nothing was made twice.</source>
+            <translation>Already done earlier (same operation): nothing was made twice.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sold {amount} yuan.</source>
+            <translation>Sold {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunded {amount} yuan.</source>
+            <translation>Refunded {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversed {amount} yuan.</source>
+            <translation>Reversed {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done: {amount} yuan.</source>
+            <translation>Done: {amount} yuan.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
+            <translation>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
+            <translation>A negative credit of {amount} yuan is being delivered to the meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivering to the meter…</source>
+            <translation>Delivering to the meter…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipt {no}.</source>
+            <translation>Receipt {no}.</translation>
         </message>
     </context>
     <context>
@@ -1721,6 +1875,130 @@
         </message>
     </context>
     <context>
+        <name>Receipt</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+15" />
+            <source>Spike</source>
+            <translation>Spike</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>Peak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>Flat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>Valley</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{price} yuan/kWh</source>
+            <translation>{price} yuan/kWh</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+12" />
+            <source>yuan</source>
+            <translation>yuan</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Receipt no.</source>
+            <translation>Receipt no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter</source>
+            <translation>Meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance after</source>
+            <translation>Balance after</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase count</source>
+            <translation>Purchase count</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivery</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>REPRINT (copy {n})</source>
+            <translation>REPRINT (copy {n})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Electricity sale receipt</source>
+            <translation>Electricity sale receipt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep this slip. The number is the same on every copy.</source>
+            <translation>Keep this slip. The number is the same on every copy.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptDialog</name>
         <message>
             <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
@@ -1879,12 +2157,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+59" />
-            <source>Records</source>
-            <translation>Records</translation>
-        </message>
-        <message>
-            <location line="+17" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
             <location line="+4" />
             <source>Any</source>
             <translation>Any</translation>
@@ -1920,27 +2193,87 @@
             <translation>Cashier</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+21" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Created by</source>
+            <translation>Created by</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
             <source>Payment method</source>
             <translation>Payment method</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
             <source>Sale type</source>
             <translation>Sale type</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+0" />
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Purchases before</source>
+            <translation>Purchases before</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total before</source>
+            <translation>Total before</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delivery</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>approved by {name}</source>
+            <translation>approved by {name}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-29" />
+            <source>Sales records</source>
+            <translation>Sales records</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+34" />
             <source>Search</source>
             <translation>Search</translation>
         </message>
@@ -2076,14 +2409,129 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+71" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save chart as PNG…</source>
+            <translation>Save chart as PNG…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Chart of</source>
+            <translation>Chart of</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
         <message>
+            <location line="+29" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Choose a tenant first.</source>
+            <translation>Choose a tenant first.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Querying…</source>
+            <translation>Querying…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{title} — {period}</source>
+            <translation>{title} — {period}</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</source>
-            <translation>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</translation>
+            <source>{rows} rows</source>
+            <translation>{rows} rows</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>All (total)</source>
+            <translation>All (total)</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Hour</source>
+            <translation>Hour</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Save chart as PNG</source>
+            <translation>Save chart as PNG</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Chart saved to {path}.</source>
+            <translation>Chart saved to {path}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chart could not be saved to {path}.</source>
+            <translation>The chart could not be saved to {path}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export cancelled; no file was written.</source>
+            <translation>Export cancelled; no file was written.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Exported {rows} rows to {path}.</source>
+            <translation>Exported {rows} rows to {path}.</translation>
         </message>
     </context>
     <context>
@@ -2351,9 +2799,88 @@
         </message>
     </context>
     <context>
+        <name>SettlementSlip</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+27" />
+            <source>Account closing settlement</source>
+            <translation>Account closing settlement</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter removal settlement</source>
+            <translation>Meter removal settlement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement settlement</source>
+            <translation>Meter replacement settlement</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {no} final remaining</source>
+            <translation>Meter {no} final remaining</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>yuan</source>
+            <translation>yuan</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Money</source>
+            <translation>Money</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>nothing to refund or transfer</source>
+            <translation>nothing to refund or transfer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Relay</source>
+            <translation>Relay</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>trip queued for {n} meter(s)</source>
+            <translation>trip queued for {n} meter(s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed by the tenant: ____________</source>
+            <translation>Signed by the tenant: ____________</translation>
+        </message>
+    </context>
+    <context>
         <name>SettlementSlipDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+74" />
+            <location line="+24" />
             <source>Print…</source>
             <translation>Print…</translation>
         </message>
@@ -2649,7 +3176,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
             <source>New tariff…</source>
             <translation>New tariff…</translation>
         </message>
@@ -2866,6 +3393,21 @@
             <location line="+1" />
             <source>Integrity check failed: {problem}</source>
             <translation>Integrity check failed: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
+            <source>Critical</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>Notice</translation>
         </message>
     </context>
     <context>
@@ -3224,12 +3766,12 @@
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+163" />
             <location filename="../../acrel_console/services/meter_views.py" line="-122" />
-            <location filename="../../acrel_console/services/money_common.py" line="+89" />
+            <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+190" />
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
             <location line="+35" />
             <location line="+27" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+183" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+189" />
             <location line="+21" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
@@ -3518,7 +4060,7 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+212" />
+            <location filename="../../acrel_console/services/vending.py" line="+213" />
             <source>The id {id} was already used for another operation.</source>
             <translation>The id {id} was already used for another operation.</translation>
         </message>
@@ -4744,22 +5286,12 @@
             <translation>Command pending</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+34" />
-            <source>Prices</source>
-            <translation>Prices</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+35" />
             <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
             <translation>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Alarms</source>
-            <translation>Alarms</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
             <translation>Download alarm 1, alarm 2 and the overload power to the selected meters</translation>
         </message>
@@ -4779,7 +5311,17 @@
             <translation>Forced close</translation>
         </message>
         <message>
+            <location line="-6" />
+            <source>Price settings</source>
+            <translation>Price settings</translation>
+        </message>
+        <message>
             <location line="+3" />
+            <source>Alarm settings</source>
+            <translation>Alarm settings</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Forced trip</source>
             <translation>Forced trip</translation>
         </message>

@@ -56,51 +56,6 @@
             <comment>Total</comment>
             <translation type="unfinished" />
         </message>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+310" />
-            <source>Already done earlier (same operation): nothing was made twice.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Sold {amount} yuan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Refunded {amount} yuan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reversed {amount} yuan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Done: {amount} yuan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Delivering to the meter…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Receipt {no}.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>AccountsPage</name>
@@ -113,42 +68,42 @@
         <message>
             <location line="-5" />
             <source>Tariffs</source>
-            <translation type="unfinished" />
+            <translation>电价设置</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Name, room, phone, account no. or meter</source>
-            <translation type="unfinished" />
+            <translation>用户名、商铺号、电话、用户编号或表号</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Show closed</source>
-            <translation type="unfinished" />
+            <translation>显示已销户</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Open account…</source>
-            <translation type="unfinished" />
+            <translation>开户…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Add meter…</source>
-            <translation type="unfinished" />
+            <translation>加表…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove meter…</source>
-            <translation type="unfinished" />
+            <translation>撤表…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Replace meter…</source>
-            <translation type="unfinished" />
+            <translation>换表…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Close account…</source>
-            <translation type="unfinished" />
+            <translation>销户…</translation>
         </message>
         <message>
             <location line="+8" />
@@ -164,27 +119,27 @@
             <location line="+1" />
             <location line="+11" />
             <source>Shop/room</source>
-            <translation type="unfinished" />
+            <translation>商铺号</translation>
         </message>
         <message>
             <location line="-10" />
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>电话</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meters</source>
-            <translation type="unfinished" />
+            <translation>电表数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opened</source>
-            <translation>已开户</translation>
+            <translation>开户日期</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opened by</source>
-            <translation type="unfinished" />
+            <translation>开户人</translation>
         </message>
         <message>
             <location line="+1" />
@@ -194,17 +149,17 @@
         <message>
             <location line="+0" />
             <source>Closed</source>
-            <translation>合闸</translation>
+            <translation>已销户</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Open</source>
-            <translation>拉闸</translation>
+            <translation>正常</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Meter no.</source>
-            <translation type="unfinished" />
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+2" />
@@ -214,12 +169,12 @@
         <message>
             <location line="+1" />
             <source>Remaining (last read)</source>
-            <translation type="unfinished" />
+            <translation>剩余金额（最近抄读）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ledger balance</source>
-            <translation type="unfinished" />
+            <translation>账面余额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -229,27 +184,70 @@
         <message>
             <location line="+2" />
             <source>Pending deliveries</source>
-            <translation type="unfinished" />
+            <translation>待下发</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Total purchased</source>
-            <translation type="unfinished" />
+            <translation>购电总额</translation>
         </message>
         <message>
             <location line="+92" />
             <source>closed {at}</source>
-            <translation type="unfinished" />
+            <translation>{at} 销户</translation>
         </message>
         <message>
             <location line="+1" />
             <source>open</source>
-            <translation type="unfinished" />
+            <translation>正常</translation>
         </message>
         <message>
             <location line="+1" />
             <source>{name} · account {no} · {room} · {phone} · {state}</source>
+            <translation>{name} · 用户编号 {no} · {room} · {phone} · {state}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AcknowledgeDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+31" />
+            <source>Acknowledge alarm</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alarm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / gateway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>What was done, e.g. tenant called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Acknowledge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -257,7 +255,7 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
             <source>Add meter to {name}</source>
-            <translation type="unfinished" />
+            <translation>为 {name} 加表</translation>
         </message>
         <message>
             <location line="+5" />
@@ -299,16 +297,127 @@
         </message>
     </context>
     <context>
+        <name>AlarmFlash</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+127" />
+            <source>New alarm: {kind} — {place}: {message}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AlarmTableModel</name>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+24" />
+            <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room / gateway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledged at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+60" />
+            <source>{name} at {time}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+73" />
+            <source>Acknowledge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Your role may not acknowledge alarms.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Active alarms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Alarm history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Live alarms, acknowledgement and SMS notices arrive with reports, alarms and SMS (issue #5).</source>
-            <translation>实时报警、报警确认和短信通知将随报表、报警与短信功能（issue #5）提供。</translation>
+            <location line="+45" />
+            <source>{count} active alarms, {open} not acknowledged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The period ends before it starts.</source>
+            <translation>结束时间早于开始时间。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{count} alarms</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -316,32 +425,32 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
             <source>Assign tariff</source>
-            <translation type="unfinished" />
+            <translation>分配电价</translation>
         </message>
         <message>
             <location line="+8" />
             <source>{no} · {room} · {model}</source>
-            <translation type="unfinished" />
+            <translation>{no} · {room} · {model}</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Download the prices to meters that hold their balance</source>
-            <translation type="unfinished" />
+            <translation>向自身计费的电表下发电价</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Tariff</source>
-            <translation type="unfinished" />
+            <translation>电价</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meters (Space ticks)</source>
-            <translation type="unfinished" />
+            <translation>电表（空格键勾选）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Effective from</source>
-            <translation type="unfinished" />
+            <translation>生效日期</translation>
         </message>
     </context>
     <context>
@@ -561,7 +670,7 @@
         <message>
             <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+64" />
             <source>Cashier</source>
-            <translation>售电</translation>
+            <translation>售电员</translation>
         </message>
     </context>
     <context>
@@ -591,7 +700,7 @@
         <name>ControlDialog</name>
         <message>
             <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
-            <source>{action} on {n} meter(s)</source>
+            <source>{action}: {n} meter(s)</source>
             <translation>{action}：{n} 块电表</translation>
         </message>
         <message>
@@ -699,27 +808,27 @@
         <message>
             <location line="+1" />
             <source>Remaining (yuan)</source>
-            <translation type="unfinished" />
+            <translation>剩余金额（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy (kWh)</source>
-            <translation type="unfinished" />
+            <translation>电量（kWh）</translation>
         </message>
         <message>
             <location line="+6" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>可选</translation>
         </message>
         <message>
             <location line="+1" />
             <source>meter dead: values entered</source>
-            <translation type="unfinished" />
+            <translation>电表损坏：手工录入</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The meter cannot be read; the values are typed in and logged as entered.</source>
-            <translation type="unfinished" />
+            <translation>电表无法抄读；数值由操作员录入，并记录为手工录入。</translation>
         </message>
     </context>
     <context>
@@ -961,7 +1070,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+41" />
-            <location line="+93" />
+            <location line="+101" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -1017,27 +1126,27 @@
             <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+42" />
             <location line="+52" />
             <source>No meter chosen</source>
-            <translation type="unfinished" />
+            <translation>未选择电表</translation>
         </message>
         <message>
             <location line="-47" />
             <source>Refresh meter status</source>
-            <translation type="unfinished" />
+            <translation>刷新表状态</translation>
         </message>
         <message>
             <location line="+37" />
             <source>Shop/room</source>
-            <translation type="unfinished" />
+            <translation>商铺号</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Meter no.</source>
-            <translation>仪表编号</translation>
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Tenant</source>
-            <translation>用户名</translation>
+            <translation>用户名称</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1047,17 +1156,17 @@
         <message>
             <location line="+0" />
             <source>In arrears</source>
-            <translation type="unfinished" />
+            <translation>是否欠费</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Purchases</source>
-            <translation>购电次数</translation>
+            <translation>累计购电次数</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Total purchased</source>
-            <translation type="unfinished" />
+            <translation>累计金额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1067,12 +1176,12 @@
         <message>
             <location line="+0" />
             <source>Max stored credit</source>
-            <translation type="unfinished" />
+            <translation>允许上限</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Power threshold</source>
-            <translation type="unfinished" />
+            <translation>功率阈值</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1082,32 +1191,32 @@
         <message>
             <location line="+0" />
             <source>Mode</source>
-            <translation>网关模式</translation>
+            <translation>强制模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alarm status</source>
-            <translation type="unfinished" />
+            <translation>告警状态</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Alarm 1 amount</source>
-            <translation type="unfinished" />
+            <translation>告警金额1</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Alarm 2 amount</source>
-            <translation type="unfinished" />
+            <translation>告警金额2</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Reading the meter…</source>
-            <translation type="unfinished" />
+            <translation>正在抄读电表…</translation>
         </message>
         <message>
             <location line="+6" />
             <source>{room} · meter {meter}</source>
-            <translation type="unfinished" />
+            <translation>{room} · 电表 {meter}</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1122,17 +1231,17 @@
         <message>
             <location line="+3" />
             <source>(+{amount} pending)</source>
-            <translation type="unfinished" />
+            <translation>（+{amount} 待下发）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Forced: keep power</source>
-            <translation type="unfinished" />
+            <translation>强制合闸（保电）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Forced: tripped</source>
-            <translation type="unfinished" />
+            <translation>强制拉闸</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1147,37 +1256,37 @@
         <message>
             <location line="+0" />
             <source>Open</source>
-            <translation>拉闸</translation>
+            <translation>分闸</translation>
         </message>
         <message>
             <location line="+7" />
             <source>No limit</source>
-            <translation type="unfinished" />
+            <translation>不限</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Last read: {at}</source>
-            <translation type="unfinished" />
+            <translation>最近抄读：{at}</translation>
         </message>
         <message>
             <location line="+15" />
             <source>No deliveries yet.</source>
-            <translation type="unfinished" />
+            <translation>尚无下发记录。</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Last delivery: {amount} yuan {state} (meter count {count}, remaining {remaining})</source>
-            <translation type="unfinished" />
+            <translation>最近下发：{amount} 元 {state}（表内购电次数 {count}，剩余 {remaining}）</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Last delivery: {amount} yuan {state} — waiting for the meter</source>
-            <translation type="unfinished" />
+            <translation>最近下发：{amount} 元 {state} — 等待电表</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Last delivery: {amount} yuan {state}: {error}</source>
-            <translation type="unfinished" />
+            <translation>最近下发：{amount} 元 {state}：{error}</translation>
         </message>
     </context>
     <context>
@@ -1271,7 +1380,7 @@
             <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Tiles</source>
             <translation>图块</translation>
         </message>
@@ -1291,7 +1400,7 @@
             <translation>小图块：只显示商铺号和剩余金额，一屏显示更多电表</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+111" />
             <source>Your role may not do this.</source>
             <translation>您的角色无此权限。</translation>
         </message>
@@ -1316,7 +1425,7 @@
             <translation>请先选择一个或多个电表。</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <location line="+14" />
             <source>Export readings</source>
             <translation>抄表导出</translation>
@@ -1347,28 +1456,28 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-73" />
             <source>Open account</source>
-            <translation type="unfinished" />
+            <translation>开户</translation>
         </message>
         <message>
             <location line="+19" />
             <location line="+5" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>可选</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tenant name</source>
-            <translation type="unfinished" />
+            <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Shop/room</source>
-            <translation type="unfinished" />
+            <translation>商铺号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Phone (SMS)</source>
-            <translation type="unfinished" />
+            <translation>电话（短信）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1378,50 +1487,50 @@
         <message>
             <location line="+1" />
             <source>Meters (Space ticks)</source>
-            <translation type="unfinished" />
+            <translation>电表（空格键勾选）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>First top-up (yuan)</source>
-            <translation type="unfinished" />
+            <translation>开户首充（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Payment method</source>
-            <translation type="unfinished" />
+            <translation>付款方式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Old meter balance (yuan)</source>
-            <translation type="unfinished" />
+            <translation>老表金额转入（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tick one or more unopened meters with Space (one account, several meters).</source>
-            <translation type="unfinished" />
+            <translation>用空格键勾选一个或多个未开户电表（一户多表）。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Credit carried over from the previous system (老表金额转入).</source>
-            <translation type="unfinished" />
+            <translation>从原系统转入的余额（老表金额转入）。</translation>
         </message>
     </context>
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-250" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+73" />
             <source>Original sale</source>
-            <translation type="unfinished" />
+            <translation>原售电记录</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Payment method</source>
-            <translation type="unfinished" />
+            <translation>付款方式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remark</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1436,72 +1545,72 @@
         <message>
             <location line="+1" />
             <source>Supervisor password</source>
-            <translation type="unfinished" />
+            <translation>主管密码</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A supervisor signs in here to approve</source>
-            <translation type="unfinished" />
+            <translation>主管在此登录审批</translation>
         </message>
         <message>
             <location line="+40" />
             <source>Sell</source>
-            <translation type="unfinished" />
+            <translation>售电</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Refund</source>
-            <translation type="unfinished" />
+            <translation>退电</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reverse</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Sale amount (yuan)</source>
-            <translation type="unfinished" />
+            <translation>售电金额（元）</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Refund amount (yuan)</source>
-            <translation type="unfinished" />
+            <translation>退电金额（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reversal amount (yuan)</source>
-            <translation type="unfinished" />
+            <translation>冲正金额（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>whole open amount</source>
-            <translation type="unfinished" />
+            <translation>全部可冲正金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sell (Enter)</source>
-            <translation type="unfinished" />
+            <translation>售电（回车）</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Refund (Enter)</source>
-            <translation type="unfinished" />
+            <translation>退电（回车）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reverse (Enter)</source>
-            <translation type="unfinished" />
+            <translation>冲正（回车）</translation>
         </message>
         <message>
             <location line="+47" />
             <source>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</source>
-            <translation type="unfinished" />
+            <translation>{receipt} · {at} · {amount} 元，可冲正 {open} · {method} · {state}</translation>
         </message>
         <message>
             <location line="+6" />
             <source>This meter has no sale that can still be reversed.</source>
-            <translation type="unfinished" />
+            <translation>此电表没有可冲正的售电记录。</translation>
         </message>
         <message>
             <location line="+46" />
@@ -1511,7 +1620,52 @@
         <message>
             <location line="+22" />
             <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
-            <translation type="unfinished" />
+            <translation>未完成。修改后再按回车：将重试同一操作，绝不会重复执行。</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Already done earlier (same operation): nothing was made twice.</source>
+            <translation>此操作之前已完成（同一操作），未重复执行。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sold {amount} yuan.</source>
+            <translation>已售电 {amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refunded {amount} yuan.</source>
+            <translation>已退电 {amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversed {amount} yuan.</source>
+            <translation>已冲正 {amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Done: {amount} yuan.</source>
+            <translation>完成：{amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The sale's delivery had not been sent: it is cancelled, nothing reaches the meter.</source>
+            <translation>该笔售电尚未下发：已取消，不会写入电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A negative credit of {amount} yuan is being delivered to the meter.</source>
+            <translation>正在向电表下发 -{amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivering to the meter…</source>
+            <translation>正在下发到电表…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipt {no}.</source>
+            <translation>单据 {no}。</translation>
         </message>
     </context>
     <context>
@@ -1721,51 +1875,175 @@
         </message>
     </context>
     <context>
+        <name>Receipt</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+15" />
+            <source>Spike</source>
+            <translation>尖</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak</source>
+            <translation>峰</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flat</source>
+            <translation>平</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valley</source>
+            <translation>谷</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{price} yuan/kWh</source>
+            <translation>{price} 元/kWh</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+12" />
+            <source>yuan</source>
+            <translation>元</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Receipt no.</source>
+            <translation>单据编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter</source>
+            <translation>电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>电价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance after</source>
+            <translation>购后余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase count</source>
+            <translation>购电次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delivery</source>
+            <translation>下发状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>REPRINT (copy {n})</source>
+            <translation>补打（第{n}份）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Electricity sale receipt</source>
+            <translation>售电单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep this slip. The number is the same on every copy.</source>
+            <translation>请妥善保存。补打的单据编号不变。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptDialog</name>
         <message>
             <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
             <source>Receipt</source>
-            <translation type="unfinished" />
+            <translation>单据</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>加载中…</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>打印…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save PDF…</source>
-            <translation type="unfinished" />
+            <translation>保存 PDF…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Close</source>
-            <translation>合闸</translation>
+            <translation>关闭</translation>
         </message>
         <message>
             <location line="+35" />
             <source>Save receipt as PDF</source>
-            <translation type="unfinished" />
+            <translation>将单据保存为 PDF</translation>
         </message>
         <message>
             <location line="+2" />
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <location line="+23" />
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>已保存到 {path}</translation>
         </message>
         <message>
             <location line="+29" />
             <source>Sent to the printer.</source>
-            <translation type="unfinished" />
+            <translation>已发送到打印机。</translation>
         </message>
     </context>
     <context>
@@ -1773,12 +2051,12 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+17" />
             <source>Record details</source>
-            <translation type="unfinished" />
+            <translation>记录详情</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Operation id</source>
-            <translation type="unfinished" />
+            <translation>操作编号</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1788,22 +2066,22 @@
         <message>
             <location line="+1" />
             <source>Sale type</source>
-            <translation type="unfinished" />
+            <translation>售电类型</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>创建日期</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Created by</source>
-            <translation type="unfinished" />
+            <translation>创建人</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Approved by</source>
-            <translation type="unfinished" />
+            <translation>审批人</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1818,37 +2096,37 @@
         <message>
             <location line="+1" />
             <source>Meter no.</source>
-            <translation type="unfinished" />
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Shop/room</source>
-            <translation type="unfinished" />
+            <translation>商铺号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Payment method</source>
-            <translation type="unfinished" />
+            <translation>付款方式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Purchases before</source>
-            <translation type="unfinished" />
+            <translation>上次购电次数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total before</source>
-            <translation type="unfinished" />
+            <translation>上次累计金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remark</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1858,51 +2136,46 @@
         <message>
             <location line="+1" />
             <source>Receipt no.</source>
-            <translation type="unfinished" />
+            <translation>单据编号</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Original sale</source>
-            <translation type="unfinished" />
+            <translation>原售电记录</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Delivery</source>
-            <translation type="unfinished" />
+            <translation>下发状态</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+59" />
-            <source>Records</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+17" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
             <location line="+4" />
             <source>Any</source>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <location line="+3" />
             <source>login name</source>
-            <translation type="unfinished" />
+            <translation>登录名</translation>
         </message>
         <message>
             <location line="+1" />
             <source>name, account no. or room</source>
-            <translation type="unfinished" />
+            <translation>用户名、用户编号或商铺号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>meter no.</source>
-            <translation type="unfinished" />
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1912,52 +2185,112 @@
         <message>
             <location line="+0" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>至</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Cashier</source>
-            <translation type="unfinished" />
+            <translation>售电员</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+21" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
             <source>Meter no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Payment method</source>
-            <translation type="unfinished" />
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Sale type</source>
-            <translation type="unfinished" />
+            <source>Created</source>
+            <translation>创建日期</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+0" />
+            <source>Created by</source>
+            <translation>创建人</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
+            <source>Payment method</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
+            <source>Sale type</source>
+            <translation>售电类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Purchases before</source>
+            <translation>上次购电次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total before</source>
+            <translation>上次累计金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delivery</source>
+            <translation>下发状态</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>approved by {name}</source>
+            <translation>审批人 {name}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-29" />
+            <source>Sales records</source>
+            <translation>售电查询</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+34" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
         <message>
             <location line="+10" />
             <source>View details</source>
-            <translation type="unfinished" />
+            <translation>查看详细</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Print slip</source>
-            <translation type="unfinished" />
+            <translation>单据打印</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reverse…</source>
-            <translation type="unfinished" />
+            <translation>冲正…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1967,23 +2300,23 @@
         <message>
             <location line="+1" />
             <source>Shift close…</source>
-            <translation type="unfinished" />
+            <translation>交班…</translation>
         </message>
         <message>
             <location line="+97" />
             <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
-            <translation type="unfinished" />
+            <translation>{n} 条记录 · 售电 {sales} · 冲正 {reversals} · 退电 {refunds} · 财务收入 {income} 元</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Sales by method: {list}</source>
-            <translation type="unfinished" />
+            <translation>按付款方式：{list}</translation>
         </message>
         <message>
             <location line="+41" />
             <location line="+24" />
             <source>Export records</source>
-            <translation type="unfinished" />
+            <translation>导出售电记录</translation>
         </message>
         <message>
             <location line="-22" />
@@ -1993,17 +2326,17 @@
         <message>
             <location line="+2" />
             <source>records</source>
-            <translation type="unfinished" />
+            <translation>售电记录</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Exporting records…</source>
-            <translation type="unfinished" />
+            <translation>正在导出售电记录…</translation>
         </message>
         <message>
             <location line="+14" />
             <source>{n} records exported to {path}</source>
-            <translation type="unfinished" />
+            <translation>已导出 {n} 条记录到 {path}</translation>
         </message>
     </context>
     <context>
@@ -2011,17 +2344,17 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+88" />
             <source>Replace meter {no}</source>
-            <translation type="unfinished" />
+            <translation>换表 {no}</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Old meter's final reading</source>
-            <translation type="unfinished" />
+            <translation>老表最终读数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New meter</source>
-            <translation type="unfinished" />
+            <translation>新表</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2076,14 +2409,129 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+71" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save chart as PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Chart of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+51" />
             <source>Reports</source>
             <translation>报表中心</translation>
         </message>
         <message>
+            <location line="+29" />
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Choose a tenant first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Querying…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{title} — {period}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+3" />
-            <source>Sales, energy, alarm and lost-contact reports with Excel export arrive with reports, alarms and SMS (issue #5).</source>
-            <translation>电销售、电能耗、报警和失联报表及 Excel 导出将随报表、报警与短信功能（issue #5）提供。</translation>
+            <source>{rows} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>All (total)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Save chart as PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PNG images (*.png)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Chart saved to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chart could not be saved to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export to Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Exporting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export cancelled; no file was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Exported {rows} rows to {path}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2109,12 +2557,12 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/reversal_dialog.py" line="+22" />
             <source>Reversal</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Close</source>
-            <translation>合闸</translation>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -2135,12 +2583,12 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+34" />
             <source>Room, tenant, phone or meter number</source>
-            <translation type="unfinished" />
+            <translation>商铺号、用户名、电话或表号</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Meter no.</source>
-            <translation>仪表编号</translation>
+            <translation>表号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2155,12 +2603,12 @@
         <message>
             <location line="+1" />
             <source>Shop/room</source>
-            <translation type="unfinished" />
+            <translation>商铺号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total purchased</source>
-            <translation type="unfinished" />
+            <translation>购电总额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2175,7 +2623,7 @@
         <message>
             <location line="+57" />
             <source>{n} meters found</source>
-            <translation type="unfinished" />
+            <translation>找到 {n} 块电表</translation>
         </message>
     </context>
     <context>
@@ -2307,42 +2755,42 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-79" />
             <source>Close account {no} · {name}</source>
-            <translation type="unfinished" />
+            <translation>销户 {no} · {name}</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Remove a meter from {name}</source>
-            <translation type="unfinished" />
+            <translation>从 {name} 撤表</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Refund to the tenant</source>
-            <translation type="unfinished" />
+            <translation>退还给用户</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Transfer to another meter</source>
-            <translation type="unfinished" />
+            <translation>转到其他电表</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Final readings</source>
-            <translation type="unfinished" />
+            <translation>最终读数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remaining balance</source>
-            <translation type="unfinished" />
+            <translation>剩余余额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Refund paid by</source>
-            <translation type="unfinished" />
+            <translation>退款方式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Transfer to</source>
-            <translation type="unfinished" />
+            <translation>转入电表</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2351,31 +2799,110 @@
         </message>
     </context>
     <context>
+        <name>SettlementSlip</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+27" />
+            <source>Account closing settlement</source>
+            <translation>销户结算单</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meter removal settlement</source>
+            <translation>撤表结算单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement settlement</source>
+            <translation>换表结算单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shop/room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {no} final remaining</source>
+            <translation>电表 {no} 最终剩余</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>yuan</source>
+            <translation>元</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Money</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>nothing to refund or transfer</source>
+            <translation>无需退款或转移</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Relay</source>
+            <translation>合闸状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>trip queued for {n} meter(s)</source>
+            <translation>已为 {n} 块电表排队拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed by the tenant: ____________</source>
+            <translation>用户签字：____________</translation>
+        </message>
+    </context>
+    <context>
         <name>SettlementSlipDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+74" />
+            <location line="+24" />
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>打印…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Save PDF…</source>
-            <translation type="unfinished" />
+            <translation>保存 PDF…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>关闭</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Save slip as PDF</source>
-            <translation type="unfinished" />
+            <translation>将结算单保存为 PDF</translation>
         </message>
         <message>
             <location line="+2" />
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -2383,52 +2910,52 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
             <source>Shift close</source>
-            <translation type="unfinished" />
+            <translation>交班</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Open shift</source>
-            <translation type="unfinished" />
+            <translation>未交班班次</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Sales</source>
-            <translation type="unfinished" />
+            <translation>售电</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Refunds</source>
-            <translation type="unfinished" />
+            <translation>退电</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reversals</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected in drawer</source>
-            <translation type="unfinished" />
+            <translation>应有金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total</source>
-            <translation type="unfinished" />
+            <translation>合计</translation>
         </message>
         <message>
             <location line="+15" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>可选</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Counted cash (yuan)</source>
-            <translation type="unfinished" />
+            <translation>清点现金（元）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2438,47 +2965,47 @@
         <message>
             <location line="+1" />
             <source>Supervisor password</source>
-            <translation type="unfinished" />
+            <translation>主管密码</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Close shift</source>
-            <translation type="unfinished" />
+            <translation>交班</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>关闭</translation>
         </message>
         <message>
             <location line="+19" />
             <source>{cashier} · since {at} (shift {id})</source>
-            <translation type="unfinished" />
+            <translation>{cashier} · 自 {at}（班次 {id}）</translation>
         </message>
         <message>
             <location line="+9" />
             <source>No shift is open.</source>
-            <translation type="unfinished" />
+            <translation>没有未交班的班次。</translation>
         </message>
         <message>
             <location line="+25" />
             <source>{sales} sales, {refunds} refunds, {reversals} reversals</source>
-            <translation type="unfinished" />
+            <translation>售电 {sales} 笔，退电 {refunds} 笔，冲正 {reversals} 笔</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Expected cash in the drawer: {amount} yuan</source>
-            <translation type="unfinished" />
+            <translation>钱箱应有现金：{amount} 元</translation>
         </message>
         <message>
             <location line="+40" />
             <source>Counted minus expected: {d} yuan.</source>
-            <translation type="unfinished" />
+            <translation>清点减应有：{d} 元。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Shift {id} closed by {name}.</source>
-            <translation type="unfinished" />
+            <translation>班次 {id} 已由 {name} 交班。</translation>
         </message>
     </context>
     <context>
@@ -2542,17 +3069,17 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-188" />
             <source>Flat (one price)</source>
-            <translation type="unfinished" />
+            <translation>单一电价</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Time of use (spike/peak/flat/valley)</source>
-            <translation type="unfinished" />
+            <translation>尖峰平谷电价</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tiered</source>
-            <translation type="unfinished" />
+            <translation>阶梯电价</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2577,27 +3104,27 @@
         <message>
             <location line="+15" />
             <source>New tariff version</source>
-            <translation type="unfinished" />
+            <translation>新电价版本</translation>
         </message>
         <message>
             <location line="+0" />
             <source>New tariff</source>
-            <translation type="unfinished" />
+            <translation>新建电价</translation>
         </message>
         <message>
             <location line="+20" />
             <source>per month</source>
-            <translation type="unfinished" />
+            <translation>按月</translation>
         </message>
         <message>
             <location line="+1" />
             <source>per year</source>
-            <translation type="unfinished" />
+            <translation>按年</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2608,60 +3135,60 @@
             <location line="+1" />
             <location line="+54" />
             <source>Price (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价（元/kWh）</translation>
         </message>
         <message>
             <location line="-53" />
             <source>Prices (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Day periods</source>
-            <translation type="unfinished" />
+            <translation>日时段</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Tiers</source>
-            <translation type="unfinished" />
+            <translation>阶梯</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Effective from</source>
-            <translation type="unfinished" />
+            <translation>生效日期</translation>
         </message>
         <message>
             <location line="+49" />
             <source>Up to (kWh)</source>
-            <translation type="unfinished" />
+            <translation>上限（kWh）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Tier {n}</source>
-            <translation type="unfinished" />
+            <translation>第{n}阶梯</translation>
         </message>
         <message>
             <location line="+1" />
             <source>(rest)</source>
-            <translation type="unfinished" />
+            <translation>（其余）</translation>
         </message>
     </context>
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
             <source>New tariff…</source>
-            <translation type="unfinished" />
+            <translation>新建电价…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New version…</source>
-            <translation type="unfinished" />
+            <translation>新版本…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Assign to meters…</source>
-            <translation type="unfinished" />
+            <translation>分配到电表…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2671,7 +3198,7 @@
         <message>
             <location line="+8" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2681,27 +3208,27 @@
         <message>
             <location line="+1" />
             <source>Prices (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Periods/tiers</source>
-            <translation type="unfinished" />
+            <translation>时段/阶梯数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Effective from</source>
-            <translation type="unfinished" />
+            <translation>生效日期</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Versions</source>
-            <translation type="unfinished" />
+            <translation>版本数</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Your role may not change tariffs.</source>
-            <translation type="unfinished" />
+            <translation>您的角色不能修改电价。</translation>
         </message>
     </context>
     <context>
@@ -2866,6 +3393,21 @@
             <location line="+1" />
             <source>Integrity check failed: {problem}</source>
             <translation>完整性校验失败：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
+            <source>Critical</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notice</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3041,64 +3583,64 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/labels.py" line="+9" />
             <source>Cash</source>
-            <translation type="unfinished" />
+            <translation>现金缴费</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Card terminal</source>
-            <translation type="unfinished" />
+            <translation>刷卡机缴费</translation>
         </message>
         <message>
             <location line="+1" />
             <source>WeChat Pay</source>
-            <translation type="unfinished" />
+            <translation>微信扫码支付</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alipay</source>
-            <translation type="unfinished" />
+            <translation>支付宝扫码支付</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Bank transfer</source>
-            <translation type="unfinished" />
+            <translation>公对公转账</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Normal sale</source>
-            <translation type="unfinished" />
+            <translation>正常售电</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+7" />
             <source>Reversal</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="-6" />
             <location line="+5" />
             <source>Refund</source>
-            <translation type="unfinished" />
+            <translation>退电</translation>
         </message>
         <message>
             <location line="-1" />
             <source>Sale</source>
-            <translation type="unfinished" />
+            <translation>售电</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Balance transfer</source>
-            <translation type="unfinished" />
+            <translation>余额转移</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opening balance</source>
-            <translation type="unfinished" />
+            <translation>期初余额</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>待下发</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3108,7 +3650,7 @@
         <message>
             <location line="+1" />
             <source>Delivered</source>
-            <translation type="unfinished" />
+            <translation>已下发</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3224,12 +3766,12 @@
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+163" />
             <location filename="../../acrel_console/services/meter_views.py" line="-122" />
-            <location filename="../../acrel_console/services/money_common.py" line="+89" />
+            <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+190" />
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
             <location line="+35" />
             <location line="+27" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+183" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+189" />
             <location line="+21" />
             <source>No meter {id}.</source>
             <translation>没有电表 {id}。</translation>
@@ -3518,7 +4060,7 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+212" />
+            <location filename="../../acrel_console/services/vending.py" line="+213" />
             <source>The id {id} was already used for another operation.</source>
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
@@ -4042,28 +4584,28 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
             <source>Choose a meter first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择电表。</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Enter an amount.</source>
-            <translation type="unfinished" />
+            <translation>请输入金额。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Choose the sale to reverse.</source>
-            <translation type="unfinished" />
+            <translation>请选择要冲正的售电记录。</translation>
         </message>
         <message>
             <location line="+8" />
             <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="-28" />
             <source>A supervisor signs in to approve.</source>
-            <translation type="unfinished" />
+            <translation>需要主管登录审批。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Enter the supervisor's password.</source>
-            <translation type="unfinished" />
+            <translation>请输入主管密码。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/cli/sales.py" line="+216" />
@@ -4079,37 +4621,37 @@
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
             <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+45" />
             <source>No unopened meter is left.</source>
-            <translation type="unfinished" />
+            <translation>没有未开户的电表了。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+28" />
             <source>Enter the remaining amount of meter {id}.</source>
-            <translation type="unfinished" />
+            <translation>请输入电表 {id} 的剩余金额。</translation>
         </message>
         <message>
             <location line="+9" />
             <source>'{text}' is not an energy reading in kWh.</source>
-            <translation type="unfinished" />
+            <translation>“{text}”不是有效的电量读数（kWh）。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
             <source>Create a tariff first.</source>
-            <translation type="unfinished" />
+            <translation>请先新建电价。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-46" />
             <source>'{text}' is not a price: yuan/kWh above zero with at most 4 decimals.</source>
-            <translation type="unfinished" />
+            <translation>“{text}”不是有效电价：须大于零，单位元/kWh，最多4位小数。</translation>
         </message>
         <message>
             <location line="+14" />
             <source>'{text}' is not a time of day (HH:MM).</source>
-            <translation type="unfinished" />
+            <translation>“{text}”不是有效时间（HH:MM）。</translation>
         </message>
         <message>
             <location line="+10" />
             <source>'{text}' is not a tier limit in kWh (above zero).</source>
-            <translation type="unfinished" />
+            <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
     </context>
     <context>
@@ -4315,12 +4857,12 @@
         <message>
             <location filename="../../acrel_console/ui/cashier/labels.py" line="+26" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>电话</translation>
         </message>
     </context>
     <context>
@@ -4744,22 +5286,12 @@
             <translation>指令待执行</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+34" />
-            <source>Prices</source>
-            <translation>电价设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+35" />
             <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
             <translation>向所选电表下发尖、峰、平、谷四个电价</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Alarms</source>
-            <translation>报警设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
             <translation>向所选电表下发报警金额1、报警金额2和功率阈值</translation>
         </message>
@@ -4779,7 +5311,17 @@
             <translation>强制合闸</translation>
         </message>
         <message>
+            <location line="-6" />
+            <source>Price settings</source>
+            <translation>电价设置</translation>
+        </message>
+        <message>
             <location line="+3" />
+            <source>Alarm settings</source>
+            <translation>报警设置</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Forced trip</source>
             <translation>强制拉闸</translation>
         </message>
@@ -5069,12 +5611,12 @@
         <message>
             <location filename="../../acrel_console/services/reports/sales.py" line="-116" />
             <source>Cash</source>
-            <translation type="unfinished" />
+            <translation>现金缴费</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Card terminal</source>
-            <translation type="unfinished" />
+            <translation>刷卡机缴费</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5084,12 +5626,12 @@
         <message>
             <location line="+0" />
             <source>Alipay</source>
-            <translation type="unfinished" />
+            <translation>支付宝扫码支付</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Bank transfer</source>
-            <translation type="unfinished" />
+            <translation>公对公转账</translation>
         </message>
         <message>
             <location line="+32" />
@@ -5101,7 +5643,7 @@
             <location line="+0" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Payment method</source>
-            <translation type="unfinished" />
+            <translation>付款方式</translation>
         </message>
         <message>
             <location line="+2" />
@@ -5112,17 +5654,17 @@
             <location line="+1" />
             <location line="+50" />
             <source>Sales</source>
-            <translation type="unfinished" />
+            <translation>售电</translation>
         </message>
         <message>
             <location line="-49" />
             <source>Reversals</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Refunds</source>
-            <translation type="unfinished" />
+            <translation>退电</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5222,7 +5764,7 @@
         <message>
             <location line="+36" />
             <source>Ledger balance</source>
-            <translation type="unfinished" />
+            <translation>账面余额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5232,7 +5774,7 @@
         <message>
             <location line="+1" />
             <source>Pending deliveries</source>
-            <translation type="unfinished" />
+            <translation>待下发</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5258,7 +5800,7 @@
         <message>
             <location line="+23" />
             <source>Opening balance</source>
-            <translation type="unfinished" />
+            <translation>期初余额</translation>
         </message>
         <message>
             <location line="+11" />
@@ -5283,7 +5825,7 @@
         <message>
             <location line="+1" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />

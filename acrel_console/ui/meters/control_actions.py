@@ -31,10 +31,10 @@ class ControlAction:
 
 
 ACTIONS: tuple[ControlAction, ...] = (
-    ControlAction("price_download", "price_download", QT_TRANSLATE_NOOP("meters", "Prices"),
+    ControlAction("price_download", "price_download", QT_TRANSLATE_NOOP("meters", "Price settings"),
                   QT_TRANSLATE_NOOP("meters", "Download the four tariff prices (spike, peak, flat, valley) to the "
                                               "selected meters"), Permission.CONTROL_METERS, params="prices"),
-    ControlAction("settings_download", "settings_download", QT_TRANSLATE_NOOP("meters", "Alarms"),
+    ControlAction("settings_download", "settings_download", QT_TRANSLATE_NOOP("meters", "Alarm settings"),
                   QT_TRANSLATE_NOOP("meters", "Download alarm 1, alarm 2 and the overload power to the selected "
                                               "meters"), Permission.CONTROL_METERS, params="settings"),
     ControlAction("keep_power", "keep_power", QT_TRANSLATE_NOOP("meters", "Forced close"),

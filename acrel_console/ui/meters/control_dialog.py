@@ -65,7 +65,7 @@ class ControlDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         count = len(self.meters)
-        heading = QLabel(self.tr("{action} on {n} meter(s)").format(action=action.label(), n=count))
+        heading = QLabel(self.tr("{action}: {n} meter(s)").format(action=action.label(), n=count))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
