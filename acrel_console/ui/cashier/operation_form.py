@@ -303,22 +303,19 @@ def describe_result(r: OperationResult) -> str:
     """One line about what the service did, for the cashier."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OperationForm", text)
-
     if r.duplicate:
-        head = tr("Already done earlier (same operation): nothing was made twice.")
+        head = QCoreApplication.translate("OperationForm", "Already done earlier (same operation): nothing was made twice.")
     else:
-        head = {"sale": tr("Sold {amount} yuan."), "refund": tr("Refunded {amount} yuan."),
-                "reversal": tr("Reversed {amount} yuan.")}.get(r.kind, tr("Done: {amount} yuan.")).format(
+        head = {"sale": QCoreApplication.translate("OperationForm", "Sold {amount} yuan."), "refund": QCoreApplication.translate("OperationForm", "Refunded {amount} yuan."),
+                "reversal": QCoreApplication.translate("OperationForm", "Reversed {amount} yuan.")}.get(r.kind, QCoreApplication.translate("OperationForm", "Done: {amount} yuan.")).format(
             amount=r.amount)
     parts = [head]
     if r.cancelled_command_id:
-        parts.append(tr("The sale's delivery had not been sent: it is cancelled, nothing reaches the meter."))
+        parts.append(QCoreApplication.translate("OperationForm", "The sale's delivery had not been sent: it is cancelled, nothing reaches the meter."))
     elif r.kind in ("refund", "reversal") and r.command_id:
-        parts.append(tr("A negative credit of {amount} yuan is being delivered to the meter.").format(amount=r.amount))
+        parts.append(QCoreApplication.translate("OperationForm", "A negative credit of {amount} yuan is being delivered to the meter.").format(amount=r.amount))
     elif r.command_id:
-        parts.append(tr("Delivering to the meter…"))
+        parts.append(QCoreApplication.translate("OperationForm", "Delivering to the meter…"))
     if r.receipt_no:
-        parts.append(tr("Receipt {no}.").format(no=r.receipt_no))
+        parts.append(QCoreApplication.translate("OperationForm", "Receipt {no}.").format(no=r.receipt_no))
     return " ".join(parts)

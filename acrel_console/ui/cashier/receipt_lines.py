@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from acrel_console.services.records import ReceiptData
 from acrel_console.ui.cashier.labels import delivery_label, kind_label, method_label
 
-PERIODS = ("Spike", "Peak", "Flat", "Valley")
+PERIODS = (QT_TRANSLATE_NOOP("Receipt", "Spike"), QT_TRANSLATE_NOOP("Receipt", "Peak"),
+           QT_TRANSLATE_NOOP("Receipt", "Flat"), QT_TRANSLATE_NOOP("Receipt", "Valley"))
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Receipt", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,34 +40,34 @@ def _prices(data: ReceiptData) -> str:
     if not data.prices:
         return "—"
     if len(data.prices) == 1 or len(set(data.prices)) == 1:
-        return _tr("{price} yuan/kWh").format(price=data.prices[0])
+        return QCoreApplication.translate("Receipt", "{price} yuan/kWh").format(price=data.prices[0])
     if len(data.prices) == 4:
-        return " ".join(f"{_tr(name)} {p}" for name, p in zip(PERIODS, data.prices))
+        return " ".join(f"{QCoreApplication.translate('Receipt', name)} {p}" for name, p in zip(PERIODS, data.prices))
     return " / ".join(str(p) for p in data.prices)
 
 
 def receipt_text(data: ReceiptData, zone: str) -> ReceiptText:
     """Everything printed on one slip, translated."""
-    amount = f"{data.amount} " + _tr("yuan")
+    amount = f"{data.amount} " + QCoreApplication.translate("Receipt", "yuan")
     rows: list[tuple[str, str]] = [
-        (_tr("Receipt no."), data.number),
-        (_tr("Time"), local_time(data.at, zone)),
-        (_tr("Type"), kind_label(data.kind)),
-        (_tr("Tenant"), data.tenant_name),
-        (_tr("Account no."), data.account_no),
-        (_tr("Shop/room"), data.room),
-        (_tr("Meter"), data.meter_no or str(data.meter_id)),
-        (_tr("Amount"), amount),
-        (_tr("Payment"), method_label(data.method)),
-        (_tr("Price"), _prices(data)),
-        (_tr("Balance after"), "—" if data.balance_after is None else f"{data.balance_after} " + _tr("yuan")),
-        (_tr("Purchase count"), "—" if data.purchase_count is None else str(data.purchase_count)),
-        (_tr("Operator"), data.operator),
+        (QCoreApplication.translate("Receipt", "Receipt no."), data.number),
+        (QCoreApplication.translate("Receipt", "Time"), local_time(data.at, zone)),
+        (QCoreApplication.translate("Receipt", "Type"), kind_label(data.kind)),
+        (QCoreApplication.translate("Receipt", "Tenant"), data.tenant_name),
+        (QCoreApplication.translate("Receipt", "Account no."), data.account_no),
+        (QCoreApplication.translate("Receipt", "Shop/room"), data.room),
+        (QCoreApplication.translate("Receipt", "Meter"), data.meter_no or str(data.meter_id)),
+        (QCoreApplication.translate("Receipt", "Amount"), amount),
+        (QCoreApplication.translate("Receipt", "Payment"), method_label(data.method)),
+        (QCoreApplication.translate("Receipt", "Price"), _prices(data)),
+        (QCoreApplication.translate("Receipt", "Balance after"), "—" if data.balance_after is None else f"{data.balance_after} " + QCoreApplication.translate("Receipt", "yuan")),
+        (QCoreApplication.translate("Receipt", "Purchase count"), "—" if data.purchase_count is None else str(data.purchase_count)),
+        (QCoreApplication.translate("Receipt", "Operator"), data.operator),
     ]
     if data.remark:
-        rows.append((_tr("Remark"), data.remark))
+        rows.append((QCoreApplication.translate("Receipt", "Remark"), data.remark))
     if data.delivery_state:
-        rows.append((_tr("Delivery"), delivery_label(data.delivery_state)))
-    mark = _tr("REPRINT (copy {n})").format(n=data.print_count) if data.reprint else ""
-    return ReceiptText(data.site_name, _tr("Electricity sale receipt"), mark, tuple(rows),
-                       _tr("Keep this slip. The number is the same on every copy."))
+        rows.append((QCoreApplication.translate("Receipt", "Delivery"), delivery_label(data.delivery_state)))
+    mark = QCoreApplication.translate("Receipt", "REPRINT (copy {n})").format(n=data.print_count) if data.reprint else ""
+    return ReceiptText(data.site_name, QCoreApplication.translate("Receipt", "Electricity sale receipt"), mark, tuple(rows),
+                       QCoreApplication.translate("Receipt", "Keep this slip. The number is the same on every copy."))

@@ -15,15 +15,12 @@ from acrel_console.services.records import RecordRow
 from acrel_console.ui.cashier.labels import delivery_label, kind_label, method_label, sale_type_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordsPage", text)
-
 
 def record_headers() -> list[str]:
     """The Acrel columns of 售电查询 plus the delivery state (translated)."""
-    return [_tr("Created"), _tr("Created by"), _tr("Account no."), _tr("Tenant"), _tr("Meter no."), _tr("Shop/room"),
-            _tr("Amount"), _tr("Payment method"), _tr("Sale type"), _tr("Purchases before"),
-            _tr("Total before"), _tr("Remark"), _tr("Delivery")]
+    return [QCoreApplication.translate("RecordsPage", "Created"), QCoreApplication.translate("RecordsPage", "Created by"), QCoreApplication.translate("RecordsPage", "Account no."), QCoreApplication.translate("RecordsPage", "Tenant"), QCoreApplication.translate("RecordsPage", "Meter no."), QCoreApplication.translate("RecordsPage", "Shop/room"),
+            QCoreApplication.translate("RecordsPage", "Amount"), QCoreApplication.translate("RecordsPage", "Payment method"), QCoreApplication.translate("RecordsPage", "Sale type"), QCoreApplication.translate("RecordsPage", "Purchases before"),
+            QCoreApplication.translate("RecordsPage", "Total before"), QCoreApplication.translate("RecordsPage", "Remark"), QCoreApplication.translate("RecordsPage", "Delivery")]
 
 
 def type_text(r: RecordRow) -> str:
@@ -33,7 +30,7 @@ def type_text(r: RecordRow) -> str:
 def remark_text(r: RecordRow) -> str:
     parts = [p for p in (r.remark, r.reason) if p]
     if r.approver:
-        parts.append(_tr("approved by {name}").format(name=r.approver))
+        parts.append(QCoreApplication.translate("RecordsPage", "approved by {name}").format(name=r.approver))
     return "; ".join(parts)
 
 
@@ -42,7 +39,7 @@ def records_table(site_name: str, period: str, by: str, zone: str) -> TableSpec:
              ColumnKind.YUAN, ColumnKind.TEXT, ColumnKind.TEXT, ColumnKind.INT, ColumnKind.YUAN, ColumnKind.TEXT,
              ColumnKind.TEXT]
     columns = tuple(Column(h, k, total=(i == 6)) for i, (h, k) in enumerate(zip(record_headers(), kinds)))
-    return TableSpec(title=_tr("Sales records"), columns=columns, site_name=site_name, period_text=period,
+    return TableSpec(title=QCoreApplication.translate("RecordsPage", "Sales records"), columns=columns, site_name=site_name, period_text=period,
                      generated_by=by, generated_at=datetime.now(timezone.utc), time_zone=ZoneInfo(zone),
                      labels=ExportLabels().translated(QCoreApplication.translate))
 

@@ -20,34 +20,31 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettlementSlip", text)
-
 
 def settlement_text(site: str, what: str, account: AccountInfo, result: SettlementResult, operator: str,
                     zone: str, at: datetime | None = None) -> ReceiptText:
     """what: close | remove | replace."""
-    titles = {"close": _tr("Account closing settlement"), "remove": _tr("Meter removal settlement"),
-              "replace": _tr("Meter replacement settlement")}
+    titles = {"close": QCoreApplication.translate("SettlementSlip", "Account closing settlement"), "remove": QCoreApplication.translate("SettlementSlip", "Meter removal settlement"),
+              "replace": QCoreApplication.translate("SettlementSlip", "Meter replacement settlement")}
     names = {m.meter_id: m.meter_no or str(m.meter_id) for m in account.meters}
     rows: list[tuple[str, str]] = [
-        (_tr("Tenant"), account.name), (_tr("Account no."), account.account_no), (_tr("Shop/room"), account.room),
-        (_tr("Time"), local_time(at or datetime.now(timezone.utc), zone)),
+        (QCoreApplication.translate("SettlementSlip", "Tenant"), account.name), (QCoreApplication.translate("SettlementSlip", "Account no."), account.account_no), (QCoreApplication.translate("SettlementSlip", "Shop/room"), account.room),
+        (QCoreApplication.translate("SettlementSlip", "Time"), local_time(at or datetime.now(timezone.utc), zone)),
     ]
     for mid, remaining in result.final_remaining.items():
-        rows.append((_tr("Meter {no} final remaining").format(no=names.get(mid, mid)), f"{remaining:.2f} " + _tr("yuan")))
+        rows.append((QCoreApplication.translate("SettlementSlip", "Meter {no} final remaining").format(no=names.get(mid, mid)), f"{remaining:.2f} " + QCoreApplication.translate("SettlementSlip", "yuan")))
     for op in result.operations:
-        line = f"{op.amount:.2f} " + _tr("yuan")
+        line = f"{op.amount:.2f} " + QCoreApplication.translate("SettlementSlip", "yuan")
         if op.receipt_no:
             line += " · " + op.receipt_no
         rows.append((kind_label(op.kind), line))
     if not result.operations:
-        rows.append((_tr("Money"), _tr("nothing to refund or transfer")))
+        rows.append((QCoreApplication.translate("SettlementSlip", "Money"), QCoreApplication.translate("SettlementSlip", "nothing to refund or transfer")))
     if result.trip_command_ids:
-        rows.append((_tr("Relay"), _tr("trip queued for {n} meter(s)").format(n=len(result.trip_command_ids))))
-    rows.append((_tr("Operator"), operator))
+        rows.append((QCoreApplication.translate("SettlementSlip", "Relay"), QCoreApplication.translate("SettlementSlip", "trip queued for {n} meter(s)").format(n=len(result.trip_command_ids))))
+    rows.append((QCoreApplication.translate("SettlementSlip", "Operator"), operator))
     return ReceiptText(site, titles.get(what, titles["close"]), "", tuple(rows),
-                       _tr("Signed by the tenant: ____________"))
+                       QCoreApplication.translate("SettlementSlip", "Signed by the tenant: ____________"))
 
 
 class SettlementSlipDialog(QDialog):

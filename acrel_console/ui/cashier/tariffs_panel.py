@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -40,7 +41,7 @@ class TariffsPanel(QWidget):
         layout.addWidget(self.error)
         self.model = RecordTableModel([
             Column(self.tr("Name"), lambda t: t.name),
-            Column(self.tr("Kind"), lambda t: self.tr(KIND_NAMES.get(t.kind, t.kind))),
+            Column(self.tr("Kind"), lambda t: QCoreApplication.translate("TariffDialog", KIND_NAMES.get(t.kind, t.kind))),
             Column(self.tr("Prices (yuan/kWh)"), lambda t: describe(t.body)),
             Column(self.tr("Periods/tiers"), lambda t: len(t.body.tiers) if t.kind == "tiered" else len(t.body.schedule)),
             Column(self.tr("Effective from"), lambda t: local_time(t.effective_from, self.zone)[:10]),

@@ -56,7 +56,7 @@ class RecordsPage(Page):
         self._build()
 
     def title(self) -> str:
-        return self.tr("Records")
+        return self.tr("Sales records")
 
     # ---- building -----------------------------------------------------------------------------
     def _build(self) -> None:
