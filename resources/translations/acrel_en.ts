@@ -668,7 +668,7 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+64" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+65" />
             <source>Cashier</source>
             <translation>Cashier</translation>
         </message>
@@ -771,14 +771,129 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+97" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>Unopened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay closed</source>
+            <translation>Relay closed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay open</source>
+            <translation>Relay open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation>Forced mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prepaid mode</source>
+            <translation>Prepaid mode</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Energy yesterday</source>
+            <translation>Energy yesterday</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Energy today</source>
+            <translation>Energy today</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shortcuts</source>
+            <translation>Shortcuts</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New sale</source>
+            <translation>New sale</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open account</source>
+            <translation>Open account</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter batch operations</source>
+            <translation>Meter batch operations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy report</source>
+            <translation>Energy report</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Live alarms</source>
+            <translation>Live alarms</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All alarms…</source>
+            <translation>All alarms…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Offline meters</source>
+            <translation>Offline meters</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Offline gateways</source>
+            <translation>Offline gateways</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>Dashboard</source>
             <translation>Dashboard</translation>
         </message>
         <message>
+            <location line="+43" />
+            <source>of {total}</source>
+            <translation>of {total}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>until {time}</source>
+            <translation>until {time}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Live alarms ({count})</source>
+            <translation>Live alarms ({count})</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</source>
-            <translation>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</translation>
+            <source>Offline meters ({count})</source>
+            <translation>Offline meters ({count})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Offline gateways ({count})</source>
+            <translation>Offline gateways ({count})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Updated {time}</source>
+            <translation>Updated {time}</translation>
         </message>
     </context>
     <context>
@@ -1070,7 +1185,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+41" />
-            <location line="+101" />
+            <location line="+98" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -2622,8 +2737,8 @@
         </message>
         <message>
             <location line="+57" />
-            <source>{n} meters found</source>
-            <translation>{n} meters found</translation>
+            <source>Meters found: {n}</source>
+            <translation>Meters found: {n}</translation>
         </message>
     </context>
     <context>
@@ -2943,7 +3058,7 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
             <source>optional</source>
             <translation>optional</translation>
         </message>

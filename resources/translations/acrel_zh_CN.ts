@@ -668,7 +668,7 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+64" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+65" />
             <source>Cashier</source>
             <translation>售电员</translation>
         </message>
@@ -771,14 +771,129 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+15" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+97" />
+            <source>Meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unopened</source>
+            <translation>未开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Offline</source>
+            <translation>失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relay open</source>
+            <translation>拉闸（继电器断开）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation>强制模式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prepaid mode</source>
+            <translation>预付费模式</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Energy yesterday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Energy today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New sale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open account</source>
+            <translation>开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter batch operations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy report</source>
+            <translation>电能耗报表</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Live alarms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All alarms…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Offline meters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Offline gateways</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
             <source>Dashboard</source>
             <translation>首页</translation>
         </message>
         <message>
+            <location line="+43" />
+            <source>of {total}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>until {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Live alarms ({count})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+3" />
-            <source>Counts per status, today's energy, live alarms and offline meters and gateways arrive with reports and alarms (issue #5).</source>
-            <translation>各状态电表数、今日电量、实时报警以及失联电表和网关将随报表与报警功能（issue #5）提供。</translation>
+            <source>Offline meters ({count})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Offline gateways ({count})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Updated {time}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1070,7 +1185,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+41" />
-            <location line="+101" />
+            <location line="+98" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -2622,8 +2737,8 @@
         </message>
         <message>
             <location line="+57" />
-            <source>{n} meters found</source>
-            <translation>找到 {n} 块电表</translation>
+            <source>Meters found: {n}</source>
+            <translation>找到电表：{n}</translation>
         </message>
     </context>
     <context>
@@ -2943,7 +3058,7 @@
             <translation>合计</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
             <source>optional</source>
             <translation>可选</translation>
         </message>

@@ -99,7 +99,7 @@ class SearchPanel(QWidget):
         self.searching = False
         current = self.current()
         self.model.set_records(hits)
-        self.count.setText(self.tr("{n} meters found").format(n=len(hits)) if self.box.text().strip() else "")
+        self.count.setText(self.tr("Meters found: {n}").format(n=len(hits)) if self.box.text().strip() else "")
         keep = next((i for i, h in enumerate(hits) if current is not None and h.meter_id == current.meter_id), None)
         if keep is not None or len(hits) == 1:
             self.view.selectRow(keep or 0)

@@ -49,6 +49,7 @@ class CashierPage(Page):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        split.setSizes([520, 760])  # the hit list shows its seven columns without scrolling
         outer = QHBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(split)
