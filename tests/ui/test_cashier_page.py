@@ -151,3 +151,28 @@ def test_reversal_needs_the_supervisors_login_in_the_same_form(qtbot, make_ui, w
     world.loop.paused.clear()
     settle(ui)
     assert form.sale.count() == 0  # nothing left to reverse
+
+
+def test_refresh_reads_the_meter_through_the_poller(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.services.polling.poller import Poller
+
+    world.money.vending.sell(world.cashier, world.meters[0], "50", "cash")
+    ui = make_ui(world.cashier)
+    poller = Poller(world.services.ctx, gateways=["g1"])
+    poller.ensure_workers()
+    ui.poller = poller  # what the app hands the pages when this process polls
+    try:
+        page = _page(qtbot, ui)
+        _find(qtbot, page, "R101")
+        qtbot.waitUntil(lambda: page.card.values["remaining"].text() == "50.00", timeout=10_000)
+        assert page.card.values["status"].text() == "Offline"  # never polled yet
+        with world.sim.locked():
+            world.sim.meter(1).remaining_fen = 4321  # the tenant used 6.79 yuan meanwhile
+        page.card.refresh_button.setFocus()
+        qtbot.keyClick(page.card.refresh_button, Qt.Key.Key_Space)
+        settle(ui)
+        assert page.card.values["remaining"].text() == "43.21"
+        assert page.card.values["relay"].text() == "Closed"
+    assert page.card.values["status"].text() == "Alarm 1"  # 43.21 <= alarm 1 (50.00)
+    finally:
+        poller.stop()
