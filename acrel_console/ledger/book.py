@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError
 from acrel_console.ledger import mac, posting
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import EntryRow, LedgerAccountRow, LedgerCounterRow, OperationRow
@@ -50,10 +51,13 @@ def lock_meter(session: Session, meter_id: int) -> MeterRow | None:
 
 def next_number(session: Session, counter: str) -> int:
     """Take the next value of a named counter (row-locked by the UPDATE until commit)."""
-    session.execute(_insert(session, LedgerCounterRow.__table__).values(name=counter, value=0)
-                    .on_conflict_do_nothing(index_elements=["name"]))
-    return int(session.execute(text("UPDATE ledger_counters SET value = value + 1 WHERE name = :n RETURNING value"),
-                               {"n": counter}).scalar_one())
+    bump = text("UPDATE ledger_counters SET value = value + 1 WHERE name = :n RETURNING value")
+    value = session.execute(bump, {"n": counter}).scalar()
+    if value is None:  # first use of this counter (safe when two transactions race to create it)
+        session.execute(_insert(session, LedgerCounterRow.__table__).values(name=counter, value=0)
+                        .on_conflict_do_nothing(index_elements=["name"]))
+        value = session.execute(bump, {"n": counter}).scalar_one()
+    return int(value)
 
 
 def account_id(session: Session, code: str) -> int:
@@ -197,10 +201,16 @@ def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind
     """Insert a PENDING meter command signed with the site key's MAC (in the caller's transaction)."""
     cid = command_id or new_id()
     payload_json = mac.canonical_payload(payload or {})
+    try:
+        signature = mac.command_mac(site_key, cid, meter_id, kind, amount_fen, expected_purchase_count, payload_json)
+    except mac.SiteKeyError as err:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "errors", "Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the "
+                      "site.key file) first."), problem=str(err)) from None
     row = MeterCommandRow(
         id=cid, meter_id=meter_id, kind=kind, state="pending", priority=priority, amount_fen=amount_fen,
         expected_purchase_count=expected_purchase_count, operation_id=operation_id, payload_json=payload_json,
-        mac=mac.command_mac(site_key, cid, meter_id, kind, amount_fen, expected_purchase_count, payload_json),
+        mac=signature,
         batch_id=batch_id, reason=reason, created_by=created_by, created_at=at, attempts=0)
     session.add(row)
     session.flush()

@@ -161,3 +161,14 @@ def test_append_only_refund_is_a_new_operation_and_rows_cannot_change(w: World) 
         with w.ctx.transaction() as s:
             s.delete(s.execute(select(EntryRow)).scalars().first())
     deliver_all(w.ctx, w.bus)
+
+
+def test_without_a_site_key_nothing_is_sold(w: World) -> None:
+    _open(w)
+    w.ctx.site_key = None
+    with pytest.raises(ConflictError) as e:
+        w.vending.sell(w.cashier, w.meters[0], "10", "cash")
+    assert "site key" in str(e.value)
+    with w.ctx.read() as s:
+        assert s.execute(select(OperationRow.id)).first() is None
+    w.ctx.site_key = bytes.fromhex("0123456789ABCDEFFEDCBA9876543210")
