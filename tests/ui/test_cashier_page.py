@@ -173,6 +173,6 @@ def test_refresh_reads_the_meter_through_the_poller(qtbot, make_ui, world: World
         settle(ui)
         assert page.card.values["remaining"].text() == "43.21"
         assert page.card.values["relay"].text() == "Closed"
-    assert page.card.values["status"].text() == "Alarm 1"  # 43.21 <= alarm 1 (50.00)
+        assert page.card.values["status"].text() == "Alarm 1"  # 43.21 <= alarm 1 (50.00)
     finally:
         poller.stop()
