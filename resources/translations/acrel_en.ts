@@ -668,7 +668,12 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+65" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+69" />
+            <source>Your role may not sell, refund or reverse.</source>
+            <translation>Your role may not sell, refund or reverse.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Cashier</source>
             <translation>Cashier</translation>
         </message>
@@ -694,6 +699,39 @@
             <location line="+1" />
             <source>Password again</source>
             <translation>Password again</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+24" />
+            <source>Delivery conflict</source>
+            <translation>Delivery conflict</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The meter's purchase count is not what this delivery of {amount} yuan expected ({error}). Nothing is resent automatically. Check the meter (its remaining amount and purchase count), then say what you found.</source>
+            <translation>The meter's purchase count is not what this delivery of {amount} yuan expected ({error}). Nothing is resent automatically. Check the meter (its remaining amount and purchase count), then say what you found.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What you checked</source>
+            <translation>What you checked</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Credit is on the meter: confirm</source>
+            <translation>Credit is on the meter: confirm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit is not on the meter: deliver again</source>
+            <translation>Credit is not on the meter: deliver again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1238,18 +1276,23 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+42" />
-            <location line="+52" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+43" />
+            <location line="+60" />
             <source>No meter chosen</source>
             <translation>No meter chosen</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-55" />
             <source>Refresh meter status</source>
             <translation>Refresh meter status</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+35" />
+            <source>Resolve conflict…</source>
+            <translation>Resolve conflict…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Shop/room</source>
             <translation>Shop/room</translation>
         </message>
@@ -1324,7 +1367,7 @@
             <translation>Alarm 2 amount</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Reading the meter…</source>
             <translation>Reading the meter…</translation>
         </message>
@@ -1384,7 +1427,7 @@
             <translation>Last read: {at}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>No deliveries yet.</source>
             <translation>No deliveries yet.</translation>
         </message>
@@ -1490,7 +1533,7 @@
             <translation>Meters</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Search room, meter no., address, tenant</source>
             <translation>Search room, meter no., address, tenant</translation>
         </message>
@@ -3349,7 +3392,7 @@
     <context>
         <name>TaskRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/tasks.py" line="+44" />
+            <location filename="../../acrel_console/ui/tasks.py" line="+45" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -4767,6 +4810,11 @@
             <location line="+10" />
             <source>'{text}' is not a tier limit in kWh (above zero).</source>
             <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ledger/book.py" line="+207" />
+            <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
+            <translation>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</translation>
         </message>
     </context>
     <context>

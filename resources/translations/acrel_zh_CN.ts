@@ -668,7 +668,12 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+65" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+69" />
+            <source>Your role may not sell, refund or reverse.</source>
+            <translation>您的角色不能售电、退电或冲正。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Cashier</source>
             <translation>售电员</translation>
         </message>
@@ -694,6 +699,39 @@
             <location line="+1" />
             <source>Password again</source>
             <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+24" />
+            <source>Delivery conflict</source>
+            <translation>下发冲突</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The meter's purchase count is not what this delivery of {amount} yuan expected ({error}). Nothing is resent automatically. Check the meter (its remaining amount and purchase count), then say what you found.</source>
+            <translation>电表的购电次数与这笔 {amount} 元下发的预期不符（{error}）。系统不会自动重发。请核对电表（剩余金额和购电次数），然后选择核对结果。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What you checked</source>
+            <translation>核对情况</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Credit is on the meter: confirm</source>
+            <translation>金额已在电表中：确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit is not on the meter: deliver again</source>
+            <translation>金额不在电表中：重新下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -1238,18 +1276,23 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+42" />
-            <location line="+52" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+43" />
+            <location line="+60" />
             <source>No meter chosen</source>
             <translation>未选择电表</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-55" />
             <source>Refresh meter status</source>
             <translation>刷新表状态</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+35" />
+            <source>Resolve conflict…</source>
+            <translation>处理冲突…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Shop/room</source>
             <translation>商铺号</translation>
         </message>
@@ -1324,7 +1367,7 @@
             <translation>告警金额2</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Reading the meter…</source>
             <translation>正在抄读电表…</translation>
         </message>
@@ -1384,7 +1427,7 @@
             <translation>最近抄读：{at}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>No deliveries yet.</source>
             <translation>尚无下发记录。</translation>
         </message>
@@ -1490,7 +1533,7 @@
             <translation>电表监控</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Search room, meter no., address, tenant</source>
             <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
@@ -3349,7 +3392,7 @@
     <context>
         <name>TaskRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/tasks.py" line="+44" />
+            <location filename="../../acrel_console/ui/tasks.py" line="+45" />
             <source>Unexpected error: {error}</source>
             <translation>意外错误：{error}</translation>
         </message>
@@ -4767,6 +4810,11 @@
             <location line="+10" />
             <source>'{text}' is not a tier limit in kWh (above zero).</source>
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ledger/book.py" line="+207" />
+            <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

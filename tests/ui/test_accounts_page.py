@@ -75,7 +75,8 @@ def test_close_account_refunds_and_shows_the_settlement_slip(qtbot, make_ui, wor
     qtbot.keyClick(page.search_box, ENTER)
     settle(ui)
     assert page.selected().name == "Li Si"
-    page.close_button.click()
+    page.close_button.setFocus()
+    qtbot.keyClick(page.close_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.dialog
     assert isinstance(dialog, SettleDialog)
@@ -102,7 +103,8 @@ def test_replace_a_dead_meter_with_an_entered_balance(qtbot, make_ui, world: Wor
     qtbot.keyClicks(page.search_box, "Wang")
     qtbot.keyClick(page.search_box, ENTER)
     settle(ui)
-    page.replace_button.click()
+    page.replace_button.setFocus()
+    qtbot.keyClick(page.replace_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.dialog
     assert isinstance(dialog, ReplaceMeterDialog)
@@ -131,7 +133,8 @@ def test_tou_tariff_created_and_assigned(qtbot, make_ui, world: World) -> None: 
     page = _page(qtbot, ui)
     page.tabs.setCurrentIndex(1)
     settle(ui)
-    page.tariffs.new_tariff()
+    page.tariffs.new_button.setFocus()
+    qtbot.keyClick(page.tariffs.new_button, Qt.Key.Key_Space)
     dialog = page.tariffs.dialog
     assert isinstance(dialog, TariffDialog)
     qtbot.keyClicks(dialog.name, "TOU 2026")
@@ -150,7 +153,8 @@ def test_tou_tariff_created_and_assigned(qtbot, make_ui, world: World) -> None: 
     assert t.body.prices == (15000, 12000, 8000, 4000) and len(t.body.schedule) == 8
     assert page.tariffs.model.rowCount() == 1
     page.tariffs.view.selectRow(0)
-    page.tariffs.assign()
+    page.tariffs.assign_button.setFocus()
+    qtbot.keyClick(page.tariffs.assign_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.tariffs.dialog
     assert isinstance(dialog, AssignTariffDialog)

@@ -176,3 +176,44 @@ def test_refresh_reads_the_meter_through_the_poller(qtbot, make_ui, world: World
         assert page.card.values["status"].text() == "Alarm 1"  # 43.21 <= alarm 1 (50.00)
     finally:
         poller.stop()
+
+
+def test_a_conflict_is_shown_and_resolved_by_the_operator(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.services.deliveries import execute_credit_command
+
+    class Crash(Exception):
+        pass
+
+    def crash_after_marking(step: str) -> None:
+        if step == "marked_sending":
+            raise Crash(step)
+
+    world.loop.paused.set()
+    sale = world.money.vending.sell(world.cashier, world.meters[0], "10", "cash")
+    try:  # the console dies after committing 'sending', before the frame leaves
+        execute_credit_command(world.services.ctx, world.loop.bus, sale.command_id, hook=crash_after_marking)
+    except Crash:
+        pass
+    with world.sim.locked():
+        world.sim.meter(1).purchase_count = 5  # meanwhile someone topped the meter up another way
+    world.loop.paused.clear()
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    _find(qtbot, page, "R101")
+    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "conflict", timeout=10_000)
+    assert page.card.resolve_button.isVisible()
+    page.card.resolve_button.setFocus()
+    qtbot.keyClick(page.card.resolve_button, Qt.Key.Key_Space)
+    dialog = page.conflict_dialog
+    assert dialog is not None
+    dialog.reissue_button.setFocus()
+    qtbot.keyClick(dialog.reissue_button, Qt.Key.Key_Space)
+    settle(ui)
+    assert dialog.error.text() == "Re-issuing a delivery needs a reason."
+    qtbot.keyClicks(dialog.reason, "meter shows 0.00 and count 5")
+    dialog.reissue_button.setFocus()
+    qtbot.keyClick(dialog.reissue_button, Qt.Key.Key_Space)
+    settle(ui)
+    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "delivered", timeout=10_000)
+    assert world.sim.meter(1).remaining_fen == 1000 and world.sim.meter(1).purchase_count == 6
+    assert not page.card.resolve_button.isVisible()

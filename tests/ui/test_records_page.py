@@ -100,7 +100,8 @@ def test_reversal_from_the_records_with_supervisor_login(qtbot, make_ui, world: 
     row = next(i for i, r in enumerate(page.model.records()) if r.amount == Decimal("100.00"))
     page.view.selectRow(row)
     assert page.reverse_button.isEnabled()
-    page.reverse_button.click()
+    page.reverse_button.setFocus()
+    qtbot.keyClick(page.reverse_button, Qt.Key.Key_Space)
     dialog = page.dialog
     assert isinstance(dialog, ReversalDialog)
     settle(ui)
@@ -137,7 +138,8 @@ def test_reprint_is_marked_and_keeps_its_number(qtbot, make_ui, world: World, tm
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
     page.view.selectRow(0)
-    page.print_slip()
+    page.print_button.setFocus()
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.dialog
     dialog.save_pdf_to(str(tmp_path / "first.pdf"))
@@ -155,7 +157,8 @@ def test_shift_close_by_a_supervisor(qtbot, make_ui, world: World) -> None:  # t
     world.money.vending.refund(world.cashier, world.meters[0], "10", "cash")
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
-    page.open_shift_dialog()
+    page.shift_button.setFocus()
+    qtbot.keyClick(page.shift_button, Qt.Key.Key_Space)
     dialog = page.dialog
     assert isinstance(dialog, ShiftDialog)
     settle(ui)

@@ -29,6 +29,7 @@ class MeterCardWidget(QFrame):
     """Shows a MeterCard; `refresh_requested` when the cashier asks for fresh values."""
 
     refresh_requested = Signal()
+    resolve_requested = Signal(object)  # the DeliveryInfo in conflict
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,15 @@ class MeterCardWidget(QFrame):
         self.delivery = QLabel()
         self.delivery.setObjectName("cardDelivery")
         self.delivery.setWordWrap(True)
-        outer.addWidget(self.delivery)
+        row = QHBoxLayout()
+        row.addWidget(self.delivery, 1)
+        self.resolve_button = QPushButton(self.tr("Resolve conflict…"))
+        self.resolve_button.setObjectName("resolveConflict")
+        self.resolve_button.hide()
+        self.resolve_button.clicked.connect(lambda: self.resolve_requested.emit(self._shown_delivery))
+        row.addWidget(self.resolve_button)
+        outer.addLayout(row)
+        self._shown_delivery: DeliveryInfo | None = None
 
     def _captions(self) -> dict[str, str]:
         return {
@@ -96,6 +105,7 @@ class MeterCardWidget(QFrame):
             v.setText("—")
             v.setToolTip("")
         self.delivery.setText("")
+        self.resolve_button.hide()
         self.refresh_button.setEnabled(False)
 
     def set_refreshing(self, busy: bool) -> None:
@@ -147,6 +157,8 @@ class MeterCardWidget(QFrame):
 
     def show_delivery(self, info: DeliveryInfo | None) -> None:
         """The latest credit delivery of this meter: pending, delivered or conflict, with its amount."""
+        self._shown_delivery = info
+        self.resolve_button.setVisible(info is not None and info.state == "conflict")
         if info is None:
             self.delivery.setText(self.tr("No deliveries yet."))
             return

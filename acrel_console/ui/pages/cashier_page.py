@@ -8,10 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from acrel_console.domain.roles import Permission
 from acrel_console.services.money_common import OperationResult
 from acrel_console.services.vending import DeliveryInfo
 from acrel_console.ui.cashier.card_data import MeterCard, MeterHit, load_card, refresh_card
 from acrel_console.ui.cashier.card_widget import MeterCardWidget
+from acrel_console.ui.cashier.conflict_dialog import ConflictDialog
 from acrel_console.ui.cashier.delivery_watch import DeliveryWatcher
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.operation_form import OperationForm
@@ -31,6 +33,7 @@ class CashierPage(Page):
         super().__init__(ui, parent)
         self.meter_id: int | None = None
         self.receipt_dialog: ReceiptDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self.show_receipts = True
         self._card_seq = 0
         self.search = SearchPanel(ui)
@@ -56,10 +59,14 @@ class CashierPage(Page):
         self.search.meter_chosen.connect(self.choose_meter)
         self.search.accepted.connect(self._go_to_amount)
         self.card.refresh_requested.connect(self.refresh_card)
+        self.card.resolve_requested.connect(self.resolve_conflict)
         self.form.operation_done.connect(self._operation_done)
         self.watcher.delivery_changed.connect(self._delivery_changed)
         self.watcher.finished.connect(lambda _i: self.reload_card())
         self.setTabOrder(self.search.box, self.form.amount)
+        if not ui.can(Permission.SELL):
+            self.form.setEnabled(False)
+            self.form.setToolTip(self.tr("Your role may not sell, refund or reverse."))
 
     def title(self) -> str:
         return self.tr("Cashier")
@@ -131,6 +138,21 @@ class CashierPage(Page):
         dialog.finished.connect(lambda _r: self.search.focus_box())
         dialog.open()
         return dialog
+
+    def resolve_conflict(self, info: DeliveryInfo | None) -> ConflictDialog | None:
+        if info is None:
+            return None
+        dialog = ConflictDialog(self.ui, info, self)
+        self.conflict_dialog = dialog
+        dialog.accepted.connect(self._conflict_resolved)
+        dialog.open()
+        return dialog
+
+    def _conflict_resolved(self) -> None:
+        info = self.conflict_dialog.result_info if self.conflict_dialog else None
+        if info is not None and info.state in ("pending", "sending"):
+            self.watcher.watch(info.command_id)
+        self.reload_card()
 
     def _delivery_changed(self, info: DeliveryInfo) -> None:
         if info.meter_id == self.meter_id:
