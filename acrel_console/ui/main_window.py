@@ -73,12 +73,17 @@ class MainWindow(QMainWindow):
         ui.tasks.failed.connect(self._task_failed)
         ui.tasks.busy_changed.connect(self._busy_changed)
         ui.events.language_chosen.connect(self.relaunch)
-        self.nav.setCurrentRow(0)
+        geometry = ui.prefs.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        ids = [p.page_id for p in self.pages]
+        self.nav.setCurrentRow(ids.index(ui.prefs.last_page) if ui.prefs.last_page in ids else 0)
 
     # --- navigation -------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
+            self.ui.prefs.last_page = self.pages[row].page_id
             self.pages[row].activated()
 
     def page(self, page_id: str) -> Page:
@@ -150,5 +155,6 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.ui.prefs.window_geometry = self.saveGeometry()
         self.ui.tasks.wait_idle(10_000)
         super().closeEvent(event)

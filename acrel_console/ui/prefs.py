@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from acrel_console.i18n import LANGUAGES, system_language
 
@@ -45,6 +45,24 @@ class Prefs:
     @palette.setter
     def palette(self, value: str) -> None:
         self._q.setValue("ui/palette", value)
+        self._q.sync()
+
+    @property
+    def last_page(self) -> str:
+        return str(self._q.value("ui/last_page", "") or "")
+
+    @last_page.setter
+    def last_page(self, value: str) -> None:
+        self._q.setValue("ui/last_page", value)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._q.value("ui/window_geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("ui/window_geometry", value)
         self._q.sync()
 
     def effective_language(self) -> str:

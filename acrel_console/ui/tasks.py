@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from acrel_console.domain.errors import UserError
+from acrel_console.ui.gc_guard import install_gc_guard
 from acrel_console.ui.messages import error_message
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[TaskFailure], None] | None
     owner: QObject | None
+    fn: Callable[[], Any] | None  # held here so its closure (often widgets) is released on the GUI thread
 
 
 class _Job(QRunnable):
@@ -58,14 +60,19 @@ class _Job(QRunnable):
         self._runner, self._id, self._fn = runner, task_id, fn
 
     def run(self) -> None:  # worker thread
+        fn, self._fn = self._fn, None
         try:
-            result: Any = self._fn()
+            result: Any = fn()
             ok = True
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
             if not isinstance(exc, UserError):
                 log.exception("background task failed")
             result, ok = exc, False
-        self._runner._finished.emit(self._id, ok, result)
+        del fn  # the GUI side still holds it: never the last reference here (see _Pending.fn)
+        try:
+            self._runner._finished.emit(self._id, ok, result)
+        except RuntimeError:  # the runner was deleted (application closing): nobody waits for this result
+            log.debug("task %s finished after its runner was deleted", self._id)
 
 
 class TaskRunner(QObject):
@@ -84,6 +91,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        install_gc_guard()  # cyclic garbage with Qt wrappers must never be freed on a worker (gc_guard.py)
 
     @property
     def busy(self) -> bool:
@@ -97,7 +105,7 @@ class TaskRunner(QObject):
         """
         task_id = next(self._ids)
         was_busy = self.busy
-        self._pending[task_id] = _Pending(on_done, on_error, owner)
+        self._pending[task_id] = _Pending(on_done, on_error, owner, fn)
         if not was_busy:
             self.busy_changed.emit(True)
         self._pool.start(_Job(self, task_id, fn))
@@ -126,7 +134,10 @@ class TaskRunner(QObject):
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until every task (and any task its callbacks started) is delivered (tests, shutdown)."""
         deadline = time.monotonic() + timeout_ms / 1000
+        guard = install_gc_guard()
         while self._pending:
+            if guard is not None:
+                guard.check()
             remaining_ms = int((deadline - time.monotonic()) * 1000)
             if remaining_ms <= 0:
                 return False

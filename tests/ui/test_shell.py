@@ -96,3 +96,19 @@ def test_database_description_never_shows_a_password() -> None:
                 "postgresql+psycopg://acrel:s3cret@10.0.0.5:5433/site?options=-csearch_path%3Dx"):
         assert describe_database(url) == describe_url(url)
         assert "s3cret" not in describe_database(url)
+
+
+def test_the_last_page_and_window_geometry_are_remembered(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    window.resize(window.width(), 540)  # within the offscreen screen (800x600): restoreGeometry clamps to it
+    settle(ui)
+    size = window.size()
+    window.close()
+    again = MainWindow(ui)
+    qtbot.addWidget(again)
+    assert again.current_page().page_id == "settings"
+    assert again.height() == size.height() == 540  # (the width is clamped to the small offscreen screen)
+    settle(ui)
