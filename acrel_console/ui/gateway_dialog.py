@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from acrel_console.domain.site import BAUD_RATES, GATEWAY_KINDS, PARITIES, STOPBITS, Building, Gateway
 from acrel_console.services.site_config import validate_gateway
@@ -82,6 +82,10 @@ class GatewayDialog(FormDialog):
         self.add_field("inter_frame_delay_ms", self.tr("Inter-frame delay (ms)"), self.delay_ms,
                        self.tr("Pause between requests on this bus (0-1000 ms)."))
         self.add_field("building", self.tr("Building"), self.building)
+        self.enabled = QCheckBox(self.tr("Poll the meters on this gateway"))
+        self.enabled.setChecked(g.enabled if g else True)
+        self.enabled.setEnabled(g is not None)  # a new gateway starts enabled
+        self.add_field("enabled", self.tr("Enabled"), self.enabled)
         self.kind.currentIndexChanged.connect(self._show_mode_fields)
         self._show_mode_fields()
 
@@ -100,6 +104,7 @@ class GatewayDialog(FormDialog):
             "stopbits": self.stopbits.currentData(), "host": self.host.text(), "port": self.port.text(),
             "timeout_ms": self.timeout_ms.text(), "retries": self.retries.text(),
             "inter_frame_delay_ms": self.delay_ms.text(), "building": self.building.currentData(),
+            "enabled": self.enabled.isChecked(),
         }
 
     def check(self, values: dict[str, Any]) -> None:
@@ -108,5 +113,6 @@ class GatewayDialog(FormDialog):
     def submit(self, values: dict[str, Any]) -> Gateway:
         site, actor = self.ui.services.site, self.ui.actor
         if self.gateway is None:
+            values = {k: v for k, v in values.items() if k != "enabled"}
             return site.add_gateway(actor, **values)
         return site.update_gateway(actor, self.gateway.id, **values)

@@ -1177,6 +1177,16 @@
             <source>Building</source>
             <translation>Building</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Poll the meters on this gateway</source>
+            <translation>Poll the meters on this gateway</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enabled</source>
+            <translation>Enabled</translation>
+        </message>
     </context>
     <context>
         <name>Legend</name>
@@ -1538,7 +1548,7 @@
             <translation>Search room, meter no., address, tenant</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Tiles</source>
             <translation>Tiles</translation>
         </message>
@@ -2838,12 +2848,27 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+6" />
+            <location line="+7" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-6" />
+            <source>Enabled</source>
+            <translation>Enabled</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>

@@ -1177,6 +1177,16 @@
             <source>Building</source>
             <translation>建筑</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Poll the meters on this gateway</source>
+            <translation>轮询此网关下的电表</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enabled</source>
+            <translation>启用</translation>
+        </message>
     </context>
     <context>
         <name>Legend</name>
@@ -1538,7 +1548,7 @@
             <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Tiles</source>
             <translation>图块</translation>
         </message>
@@ -2838,12 +2848,27 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+6" />
+            <location line="+7" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-6" />
+            <source>Enabled</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Gateway</source>
             <translation>网关编号</translation>
         </message>

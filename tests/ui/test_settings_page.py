@@ -202,9 +202,11 @@ def test_edit_a_gateway_to_serial_and_move_a_meter(qtbot, ui, services, admin) -
     type_text(qtbot, dialog.serial_port, "/dev/ttyUSB1")
     dialog.baud.setCurrentIndex(dialog.baud.findData(2400))
     dialog.parity.setCurrentIndex(dialog.parity.findData("E"))
+    dialog.enabled.setChecked(False)
     _ok(qtbot, ui, dialog)
     gw1 = next(g for g in services.site.list_gateways(admin) if g.name == "GW1")
     assert (gw1.kind, gw1.serial_port, gw1.baud, gw1.parity, gw1.host) == ("serial", "/dev/ttyUSB1", 2400, "E", None)
+    assert not gw1.enabled
 
     page.meters.select_row(0)
     page.meters.edit_selected()

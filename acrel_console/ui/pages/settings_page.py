@@ -57,7 +57,8 @@ class SettingsPage(Page):
                  Column(self.tr("Timeout (ms)"), lambda g: g.timeout_ms, True),
                  Column(self.tr("Retries"), lambda g: g.retries, True),
                  Column(self.tr("Inter-frame delay (ms)"), lambda g: g.inter_frame_delay_ms, True),
-                 Column(self.tr("Building"), lambda g: names().get(g.building_id, ""))],
+                 Column(self.tr("Building"), lambda g: names().get(g.building_id, "")),
+                 Column(self.tr("Enabled"), lambda g: self.tr("Yes") if g.enabled else self.tr("No"))],
             self.refresh, lambda g: GatewayDialog(ui, self.snapshot.buildings, g, self),
             lambda g: ui.services.site.remove_gateway(ui.actor, g.name), lambda g: g.name, editable)
         self.meters = CrudTable(
