@@ -253,7 +253,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
             <source>Add meter to {name}</source>
             <translation>Add meter to {name}</translation>
         </message>
@@ -423,7 +423,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
             <source>Assign tariff</source>
             <translation>Assign tariff</translation>
         </message>
@@ -954,7 +954,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
             <source>Meter</source>
             <translation>Meter</translation>
         </message>
@@ -1543,7 +1543,7 @@
             <translation>Meters</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Search room, meter no., address, tenant</source>
             <translation>Search room, meter no., address, tenant</translation>
         </message>
@@ -1686,7 +1686,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+73" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+72" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -2325,7 +2325,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+75" />
             <location line="+4" />
             <source>Any</source>
             <translation>Any</translation>
@@ -3091,7 +3091,7 @@
     <context>
         <name>ShiftDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+32" />
             <source>Shift close</source>
             <translation>Shift close</translation>
         </message>
@@ -3789,7 +3789,7 @@
             <translation>Bank transfer</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Normal sale</source>
             <translation>Normal sale</translation>
         </message>
@@ -3987,7 +3987,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
-            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+93" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+102" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>A tariff is flat, tou or tiered.</translation>
         </message>
@@ -4221,7 +4221,6 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+76" />
             <source>Unknown payment method '{method}'.</source>
             <translation>Unknown payment method '{method}'.</translation>
         </message>
@@ -4558,7 +4557,7 @@
         </message>
         <message>
             <location line="+58" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+20" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+93" />
             <source>A reversal needs a reason.</source>
             <translation>A reversal needs a reason.</translation>
         </message>
@@ -4765,12 +4764,12 @@
             <translation>'{phone}' is not a phone number.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-16" />
             <source>Choose a meter first.</source>
             <translation>Choose a meter first.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+10" />
             <source>Enter an amount.</source>
             <translation>Enter an amount.</translation>
         </message>

@@ -253,7 +253,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
             <source>Add meter to {name}</source>
             <translation>为 {name} 加表</translation>
         </message>
@@ -423,7 +423,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
             <source>Assign tariff</source>
             <translation>分配电价</translation>
         </message>
@@ -954,7 +954,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
             <source>Meter</source>
             <translation>电表</translation>
         </message>
@@ -1543,7 +1543,7 @@
             <translation>电表监控</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Search room, meter no., address, tenant</source>
             <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
@@ -1686,7 +1686,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+73" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+72" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -2325,7 +2325,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+75" />
             <location line="+4" />
             <source>Any</source>
             <translation>全部</translation>
@@ -3091,7 +3091,7 @@
     <context>
         <name>ShiftDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+32" />
             <source>Shift close</source>
             <translation>交班</translation>
         </message>
@@ -3789,7 +3789,7 @@
             <translation>公对公转账</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Normal sale</source>
             <translation>正常售电</translation>
         </message>
@@ -3938,12 +3938,12 @@
         <message>
             <location filename="../../acrel_console/cli/meters.py" line="+114" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
-            <translation type="unfinished" />
+            <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
         <message>
             <location line="+6" />
             <source>No enabled gateway named {name}.</source>
-            <translation type="unfinished" />
+            <translation>没有名为 {name} 的已启用网关。</translation>
         </message>
         <message>
             <location line="+26" />
@@ -3962,7 +3962,7 @@
         <message>
             <location line="+39" />
             <source>No dispatcher executed the command in time; it was cancelled.</source>
-            <translation type="unfinished" />
+            <translation>没有调度服务及时执行该指令，已取消。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/domain/money.py" line="+28" />
@@ -3987,7 +3987,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
-            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+93" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+102" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>电价类型须为单一电价（flat）、尖峰平谷电价（tou）或阶梯电价（tiered）。</translation>
         </message>
@@ -4496,27 +4496,27 @@
         <message>
             <location line="+12" />
             <source>{label}: '{value}' is not a price in yuan/kWh (up to 4 decimals).</source>
-            <translation type="unfinished" />
+            <translation>{label}：“{value}”不是有效电价（元/kWh，最多 4 位小数）。</translation>
         </message>
         <message>
             <location line="+26" />
             <source>The SMS driver is none, modem or http.</source>
-            <translation type="unfinished" />
+            <translation>短信通道须为 none、modem 或 http。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>The SMS modem needs a serial port.</source>
-            <translation type="unfinished" />
+            <translation>短信猫需要指定串口。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The SMS gateway URL starts with http:// or https:// and carries {phone} (in the URL or the body).</source>
-            <translation type="unfinished" />
+            <translation>短信网关地址须以 http:// 或 https:// 开头，并在地址或正文中包含 {phone}。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The SMS gateway method is GET or POST.</source>
-            <translation type="unfinished" />
+            <translation>短信网关请求方式须为 GET 或 POST。</translation>
         </message>
         <message>
             <location line="+31" />
@@ -4652,42 +4652,42 @@
         <message>
             <location filename="../../acrel_console/drivers/api.py" line="+60" />
             <source>Communication with the meter failed</source>
-            <translation type="unfinished" />
+            <translation>与电表通讯失败</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The serial port or gateway cannot be reached</source>
-            <translation type="unfinished" />
+            <translation>无法连接串口或网关</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The meter did not answer</source>
-            <translation type="unfinished" />
+            <translation>电表无应答</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The meter's reply was garbled</source>
-            <translation type="unfinished" />
+            <translation>电表应答报文错误</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The meter's reply was corrupted on the line (CRC error)</source>
-            <translation type="unfinished" />
+            <translation>电表应答在线路上损坏（CRC 校验错误）</translation>
         </message>
         <message>
             <location line="+7" />
             <source>This command is not possible on this meter</source>
-            <translation type="unfinished" />
+            <translation>此电表不支持该指令</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The meter refused the command</source>
-            <translation type="unfinished" />
+            <translation>电表拒绝执行该指令</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/sales.py" line="+210" />
             <source>No tenant {id}.</source>
-            <translation type="unfinished" />
+            <translation>没有用户 {id}。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/control_params.py" line="-45" />
@@ -4727,42 +4727,42 @@
         <message>
             <location filename="../../acrel_console/cli/reports.py" line="+33" />
             <source>No SMS driver is configured on this site.</source>
-            <translation type="unfinished" />
+            <translation>本站点未配置短信通道。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/sms.py" line="+176" />
             <source>An SMS template cannot be empty.</source>
-            <translation type="unfinished" />
+            <translation>短信模板不能为空。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The SMS template has an unmatched brace: {text}</source>
-            <translation type="unfinished" />
+            <translation>短信模板中的花括号不匹配：{text}</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Unknown placeholder {{{name}}} in the SMS template; use {allowed}.</source>
-            <translation type="unfinished" />
+            <translation>短信模板中有未知占位符 {{{name}}}；可用：{allowed}。</translation>
         </message>
         <message>
             <location line="+131" />
             <source>{level} texts have no template.</source>
-            <translation type="unfinished" />
+            <translation>{level}短信没有模板。</translation>
         </message>
         <message>
             <location line="+89" />
             <source>Meter {meter} does not exist.</source>
-            <translation type="unfinished" />
+            <translation>电表 {meter} 不存在。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Meter {meter} has no tenant phone number.</source>
-            <translation type="unfinished" />
+            <translation>电表 {meter} 没有用户手机号。</translation>
         </message>
         <message>
             <location line="+18" />
             <source>'{phone}' is not a phone number.</source>
-            <translation type="unfinished" />
+            <translation>“{phone}”不是有效的手机号。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
@@ -4793,12 +4793,12 @@
         <message>
             <location filename="../../acrel_console/cli/sales.py" line="+216" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
-            <translation type="unfinished" />
+            <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
         <message>
             <location line="+45" />
             <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
-            <translation type="unfinished" />
+            <translation>无法读取电表 {id}：请用 --final {id}=金额[:entered] 给出其最终金额。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
@@ -4839,7 +4839,7 @@
         <message>
             <location filename="../../acrel_console/ledger/book.py" line="+207" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
-            <translation type="unfinished" />
+            <translation>无法为电表指令签名：{problem}。请先安装站点密钥（ACREL_SITE_KEY 或 site.key 文件）。</translation>
         </message>
     </context>
     <context>
@@ -5058,22 +5058,22 @@
         <message>
             <location filename="../../acrel_console/services/integrity.py" line="+42" />
             <source>Integrity: checking…</source>
-            <translation type="unfinished" />
+            <translation>完整性：检查中…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Integrity: OK</source>
-            <translation type="unfinished" />
+            <translation>完整性：正常</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Integrity: {count} problem(s)</source>
-            <translation type="unfinished" />
+            <translation>完整性：{count} 处问题</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Integrity: database unreachable</source>
-            <translation type="unfinished" />
+            <translation>完整性：无法连接数据库</translation>
         </message>
     </context>
     <context>
@@ -5809,7 +5809,7 @@
         <message>
             <location line="+1" />
             <source>WeChat</source>
-            <translation type="unfinished" />
+            <translation>微信扫码支付</translation>
         </message>
         <message>
             <location line="+0" />
@@ -5825,7 +5825,7 @@
             <location line="+32" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+20" />
             <source>Seller</source>
-            <translation type="unfinished" />
+            <translation>销售员</translation>
         </message>
         <message>
             <location line="+0" />
@@ -5836,36 +5836,36 @@
         <message>
             <location line="+2" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>日期</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+50" />
             <source>Sales</source>
-            <translation>售电</translation>
+            <translation>售电金额</translation>
         </message>
         <message>
             <location line="-49" />
             <source>Reversals</source>
-            <translation>冲正</translation>
+            <translation>冲正金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Refunds</source>
-            <translation>退电</translation>
+            <translation>退电金额</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+4" />
             <location filename="../../acrel_console/ui/reports/chart_data.py" line="-1" />
             <source>Financial income</source>
-            <translation type="unfinished" />
+            <translation>财务收入</translation>
         </message>
         <message>
             <location line="+2" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-24" />
             <source>Electricity sales report</source>
-            <translation type="unfinished" />
+            <translation>电销售报表</translation>
         </message>
         <message>
             <location line="+33" />
@@ -5873,91 +5873,91 @@
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
             <location line="+60" />
             <source>Meter no.</source>
-            <translation>仪表编号</translation>
+            <translation>表号</translation>
         </message>
         <message>
             <location line="-81" />
             <source>Previous reading</source>
-            <translation type="unfinished" />
+            <translation>上次抄表</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Current reading</source>
-            <translation type="unfinished" />
+            <translation>本次抄表</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy used</source>
-            <translation type="unfinished" />
+            <translation>用电量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>CT ratio</source>
-            <translation>CT变比</translation>
+            <translation>互感器倍率</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Previous balance</source>
-            <translation type="unfinished" />
+            <translation>上次余额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Current balance</source>
-            <translation type="unfinished" />
+            <translation>本次余额</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Amount used</source>
-            <translation type="unfinished" />
+            <translation>使用金额</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Meter summary report</source>
-            <translation type="unfinished" />
+            <translation>电表综合报表</translation>
         </message>
         <message>
             <location line="+32" />
             <source>Tariff period</source>
-            <translation type="unfinished" />
+            <translation>费率时段</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy</source>
-            <translation type="unfinished" />
+            <translation>电量</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+3" />
             <source>Revenue</source>
-            <translation type="unfinished" />
+            <translation>电费收益</translation>
         </message>
         <message>
             <location line="-2" />
             <location line="+3" />
             <source>Energy cost</source>
-            <translation type="unfinished" />
+            <translation>电价成本</translation>
         </message>
         <message>
             <location line="-2" />
             <source>Margin</source>
-            <translation type="unfinished" />
+            <translation>毛利</translation>
         </message>
         <message>
             <location line="+3" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+3" />
             <source>Electricity revenue report</source>
-            <translation type="unfinished" />
+            <translation>电费收益报表</translation>
         </message>
         <message>
             <location line="+36" />
             <source>Ledger balance</source>
-            <translation>账面余额</translation>
+            <translation>账务余额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meter balance</source>
-            <translation type="unfinished" />
+            <translation>电表余额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5967,23 +5967,23 @@
         <message>
             <location line="+1" />
             <source>Pending amount</source>
-            <translation type="unfinished" />
+            <translation>待下发金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Conflicts</source>
-            <translation type="unfinished" />
+            <translation>冲突</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Meter read at</source>
-            <translation type="unfinished" />
+            <translation>电表抄读时间</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+7" />
             <source>Reconciliation</source>
-            <translation type="unfinished" />
+            <translation>对账报表</translation>
         </message>
         <message>
             <location line="+23" />
@@ -5993,12 +5993,12 @@
         <message>
             <location line="+11" />
             <source>Consumption</source>
-            <translation type="unfinished" />
+            <translation>用电金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Closing balance</source>
-            <translation type="unfinished" />
+            <translation>期末余额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6008,7 +6008,7 @@
         <message>
             <location line="+0" />
             <source>Item</source>
-            <translation type="unfinished" />
+            <translation>项目</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6018,13 +6018,13 @@
         <message>
             <location line="+1" />
             <source>Balance</source>
-            <translation type="unfinished" />
+            <translation>余额</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant statement</source>
-            <translation type="unfinished" />
+            <translation>用户对账单</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-59" />
@@ -6035,7 +6035,7 @@
         <message>
             <location line="-27" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>表地址</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6045,34 +6045,34 @@
         <message>
             <location line="+1" />
             <source>Offline since</source>
-            <translation type="unfinished" />
+            <translation>失联时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last seen</source>
-            <translation>采集时间</translation>
+            <translation>最后通讯时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last balance</source>
-            <translation type="unfinished" />
+            <translation>最后余额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Last energy</source>
-            <translation type="unfinished" />
+            <translation>最后电量</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+26" />
             <source>Last error</source>
-            <translation>最近错误</translation>
+            <translation>最后错误</translation>
         </message>
         <message>
             <location line="-25" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-5" />
             <source>Offline meters</source>
-            <translation type="unfinished" />
+            <translation>失联电表报表</translation>
         </message>
         <message>
             <location line="+20" />
@@ -6082,12 +6082,12 @@
         <message>
             <location line="+1" />
             <source>Endpoint</source>
-            <translation type="unfinished" />
+            <translation>通讯地址</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meters</source>
-            <translation type="unfinished" />
+            <translation>电表数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6097,18 +6097,18 @@
         <message>
             <location line="+1" />
             <source>Last sweep</source>
-            <translation type="unfinished" />
+            <translation>最后巡检</translation>
         </message>
         <message>
             <location line="+2" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Offline gateways</source>
-            <translation type="unfinished" />
+            <translation>失联网关报表</translation>
         </message>
         <message>
             <location line="+29" />
             <source>Power (kW)</source>
-            <translation type="unfinished" />
+            <translation>功率（kW）</translation>
         </message>
         <message>
             <location line="+0" />
@@ -6118,107 +6118,107 @@
         <message>
             <location line="+1" />
             <source>Read at</source>
-            <translation type="unfinished" />
+            <translation>采集时间</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Electrical parameters</source>
-            <translation type="unfinished" />
+            <translation>电参量监控</translation>
         </message>
         <message>
             <location line="+21" />
             <source>No.</source>
-            <translation>序号</translation>
+            <translation>编号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alarm</source>
-            <translation type="unfinished" />
+            <translation>报警</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>消息</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Raised at</source>
-            <translation type="unfinished" />
+            <translation>发生时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cleared at</source>
-            <translation type="unfinished" />
+            <translation>恢复时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Acknowledged by</source>
-            <translation type="unfinished" />
+            <translation>确认人</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Acknowledged at</source>
-            <translation type="unfinished" />
+            <translation>确认时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Comment</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+6" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-4" />
             <source>Real-time alarms</source>
-            <translation type="unfinished" />
+            <translation>电表实时报警报表</translation>
         </message>
         <message>
             <location line="+8" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Alarm history</source>
-            <translation type="unfinished" />
+            <translation>电表报警记录历史报表</translation>
         </message>
         <message>
             <location line="+24" />
             <source>Main meter</source>
-            <translation type="unfinished" />
+            <translation>总表</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Sub-meters</source>
-            <translation type="unfinished" />
+            <translation>分表</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Main energy</source>
-            <translation type="unfinished" />
+            <translation>总表电量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sub-meter energy</source>
-            <translation type="unfinished" />
+            <translation>分表电量</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/sales.py" line="-41" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
-            <translation type="unfinished" />
+            <translation>差额</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Loss</source>
-            <translation type="unfinished" />
+            <translation>损耗</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No main/sub-meter mapping is configured.</source>
-            <translation type="unfinished" />
+            <translation>未配置总表与分表的对应关系。</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
-            <translation type="unfinished" />
+            <translation>损耗分析</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/reports/formatting.py" line="+59" />
@@ -6402,132 +6402,132 @@
         <message>
             <location line="+1" />
             <source>Energy cost, spike (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价成本 尖（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>电价成本 尖: what the site pays per kWh, for the revenue report.</source>
-            <translation type="unfinished" />
+            <translation>站点每 kWh 的尖时段购电成本，用于电费收益报表。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy cost, peak (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价成本 峰（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>电价成本 峰: what the site pays per kWh, for the revenue report.</source>
-            <translation type="unfinished" />
+            <translation>站点每 kWh 的峰时段购电成本，用于电费收益报表。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy cost, flat (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价成本 平（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>电价成本 平: what the site pays per kWh, for the revenue report.</source>
-            <translation type="unfinished" />
+            <translation>站点每 kWh 的平时段购电成本，用于电费收益报表。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Energy cost, valley (yuan/kWh)</source>
-            <translation type="unfinished" />
+            <translation>电价成本 谷（元/kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>电价成本 谷: what the site pays per kWh, for the revenue report.</source>
-            <translation type="unfinished" />
+            <translation>站点每 kWh 的谷时段购电成本，用于电费收益报表。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS driver</source>
-            <translation type="unfinished" />
+            <translation>短信通道</translation>
         </message>
         <message>
             <location line="+1" />
             <source>短信提醒: none, modem (a GSM modem on a serial port) or http (an SMS gateway).</source>
-            <translation type="unfinished" />
+            <translation>短信提醒：none（不发送）、modem（串口短信猫）或 http（短信网关）。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS modem port</source>
-            <translation type="unfinished" />
+            <translation>短信猫串口</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Serial port of the GSM modem, e.g. /dev/ttyUSB2 or COM5.</source>
-            <translation type="unfinished" />
+            <translation>短信猫所接串口，如 /dev/ttyUSB2 或 COM5。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS modem baud rate</source>
-            <translation type="unfinished" />
+            <translation>短信猫波特率</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Most modems talk at 115200.</source>
-            <translation type="unfinished" />
+            <translation>大多数短信猫使用 115200。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS gateway URL</source>
-            <translation type="unfinished" />
+            <translation>短信网关地址</translation>
         </message>
         <message>
             <location line="+1" />
             <source>URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&amp;msg={text}.</source>
-            <translation type="unfinished" />
+            <translation>含 {phone} 和 {text} 的地址模板，如 https://sms.example/send?to={phone}&amp;msg={text}。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS gateway method</source>
-            <translation type="unfinished" />
+            <translation>短信网关请求方式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>GET, or POST with the body below.</source>
-            <translation type="unfinished" />
+            <translation>GET，或使用下方正文的 POST。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS gateway POST body</source>
-            <translation type="unfinished" />
+            <translation>短信网关 POST 正文</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Form body template with {phone} and {text} (POST only).</source>
-            <translation type="unfinished" />
+            <translation>含 {phone} 和 {text} 的表单正文模板（仅 POST）。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS gateway success text</source>
-            <translation type="unfinished" />
+            <translation>短信网关成功标识</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Text the gateway's reply must contain (empty: any 2xx reply).</source>
-            <translation type="unfinished" />
+            <translation>网关应答中必须包含的文字（留空：任何 2xx 应答即为成功）。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SMS quiet hours</source>
-            <translation type="unfinished" />
+            <translation>短信免打扰时段</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alarm texts wait until these hours are over.</source>
-            <translation type="unfinished" />
+            <translation>报警短信在这些时段结束后再发送。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Text the tenant after each sale</source>
-            <translation type="unfinished" />
+            <translation>售电后发送充值短信</translation>
         </message>
         <message>
             <location line="+1" />
             <source>充值提醒: a text with the amount and the balance after every sale.</source>
-            <translation type="unfinished" />
+            <translation>充值提醒：每次售电后发送含金额和余额的短信。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6570,52 +6570,52 @@
         <message>
             <location line="+1" />
             <source>After sale</source>
-            <translation type="unfinished" />
+            <translation>充值提醒</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Manual</source>
-            <translation type="unfinished" />
+            <translation>手动</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>测试</translation>
         </message>
         <message>
             <location line="+3" />
             <source>The modem or gateway did not answer in time</source>
-            <translation type="unfinished" />
+            <translation>短信猫或网关未及时应答</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The modem or gateway refused the message</source>
-            <translation type="unfinished" />
+            <translation>短信猫或网关拒绝了该短信</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The modem or gateway cannot be reached</source>
-            <translation type="unfinished" />
+            <translation>无法连接短信猫或网关</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The number or text cannot be sent</source>
-            <translation type="unfinished" />
+            <translation>该号码或内容无法发送</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Not sent in time; dropped</source>
-            <translation type="unfinished" />
+            <translation>未及时发送，已丢弃</translation>
         </message>
         <message>
             <location line="+1" />
             <source>No SMS modem or gateway is configured</source>
-            <translation type="unfinished" />
+            <translation>未配置短信猫或短信网关</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unexpected error while sending</source>
-            <translation type="unfinished" />
+            <translation>发送时发生意外错误</translation>
         </message>
     </context>
     <context>
