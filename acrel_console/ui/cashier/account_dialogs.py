@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from acrel_console.ledger.posting import METHODS
 from acrel_console.services.accounts import AccountInfo
 from acrel_console.services.money_common import amount_fen
-from acrel_console.ui.cashier.labels import method_label
+from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.cashier.keyboard import KeyFormDialog

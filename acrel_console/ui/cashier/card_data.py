@@ -11,7 +11,6 @@ from typing import Any
 
 from acrel_console.domain.money import fen_to_yuan
 from acrel_console.domain.status import MeterStatus
-from acrel_console.ledger.book import CREDIT_KIND
 from acrel_console.services.accounts import AccountInfo, MeterBalance
 from acrel_console.services.base import Actor
 from acrel_console.services.vending import DeliveryInfo
@@ -102,7 +101,7 @@ def load_card(services: Any, money: MoneyServices, actor: Actor, meter_id: int) 
     live = next(iter(services.meters.list_live(actor, [meter_id])), None)
     account = money.accounts.account_of_meter(actor, meter_id)
     balance = None if account is None else next((m for m in account.meters if m.meter_id == meter_id), None)
-    credit = [d for d in money.vending.deliveries(actor, meter_id=meter_id, limit=20) if d.kind == CREDIT_KIND]
+    credit = [d for d in money.vending.deliveries(actor, meter_id=meter_id, limit=20) if d.amount is not None]  # credit, not downloads
     latest = credit[0] if credit else None
     remaining: Decimal | None = None
     count: int | None = None

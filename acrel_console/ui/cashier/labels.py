@@ -13,6 +13,8 @@ METHOD_LABELS: dict[str, str] = {
     "transfer": QT_TRANSLATE_NOOP("cashier", "Bank transfer"),
 }
 
+METHODS: tuple[str, ...] = tuple(METHOD_LABELS)  # the ledger's payment channels; the services check them
+
 SALE_TYPE_LABELS: dict[str, str] = {
     "normal": QT_TRANSLATE_NOOP("cashier", "Normal sale"),
     "reversal": QT_TRANSLATE_NOOP("cashier", "Reversal"),

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 
 from acrel_console.domain.errors import PermissionDenied, UserError, ValidationError
 from acrel_console.domain.roles import Permission
-from acrel_console.ledger.posting import METHODS
 from acrel_console.services.money_common import OperationResult
 from acrel_console.services.operators import LoginFailed
-from acrel_console.ui.cashier.labels import delivery_label, method_label
+from acrel_console.ui.cashier.labels import METHODS, delivery_label, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.operation_presenter import MODES, FormValues, OperationPresenter, OperationRequest
 from acrel_console.ui.cashier.receipt_lines import local_time

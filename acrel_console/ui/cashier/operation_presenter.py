@@ -13,8 +13,7 @@ from decimal import Decimal
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
 from acrel_console.domain.money import fen_to_yuan
-from acrel_console.ledger.posting import METHODS
-from acrel_console.services.money_common import amount_fen
+from acrel_console.services.money_common import amount_fen, check_method
 
 MODES = ("sale", "refund", "reversal")
 
@@ -72,9 +71,7 @@ class OperationPresenter:
         """Raise ValidationError (with .field) or return the request."""
         if self.meter_id is None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose a meter first."), field="meter")
-        if v.method not in METHODS:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown payment method '{method}'."), field="method",
-                                  method=v.method)
+        check_method(v.method)
         amount: Decimal | None
         if self.mode == "reversal" and not v.amount.strip():
             amount = None

@@ -9,10 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from acrel_console.ledger.posting import METHODS
 from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
 from acrel_console.ui.cashier.account_dialogs import meter_id_of, meter_text
-from acrel_console.ui.cashier.labels import method_label
+from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.settle_presenter import FinalTexts, final_reading
 from acrel_console.ui.context import UiContext

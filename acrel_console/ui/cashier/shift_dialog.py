@@ -11,9 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHe
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.roles import Permission
-from acrel_console.ledger.posting import METHODS
 from acrel_console.services.shifts import ShiftInfo, ShiftSummary
-from acrel_console.ui.cashier.labels import method_label
+from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_lines import local_time
 from acrel_console.ui.context import UiContext

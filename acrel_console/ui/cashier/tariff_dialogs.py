@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLa
                                QListWidgetItem, QWidget)
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from acrel_console.ledger.tariffs import MAX_PERIODS, MAX_TIERS
 from acrel_console.services.tariffs import TariffInfo
 from acrel_console.ui.cashier.money import money_services
-from acrel_console.ui.cashier.tariff_presenter import TariffTexts, price_text, tariff_body
+from acrel_console.ui.cashier.tariff_presenter import MAX_PERIODS, MAX_TIERS, TariffTexts, price_text, tariff_body
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.cashier.keyboard import KeyFormDialog
 

@@ -7,8 +7,17 @@ from decimal import Decimal, InvalidOperation
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.money import price_to_units, units_to_price
-from acrel_console.ledger import tariffs
-from acrel_console.ledger.tariffs import MAX_PERIODS, MAX_TIERS, TariffBody
+from acrel_console.services import tariffs as tariff_service
+from acrel_console.services.tariffs import TariffBody
+
+# What a meter keeps (ACREL-3200-UX "Tariffs"): up to 14 day periods; up to 5 tiers.
+MAX_PERIODS = 14
+MAX_TIERS = 5
+
+
+def _validate(body: TariffBody) -> TariffBody:
+    """The ledger's own check, reached through the tariff service module (ui does not import ledger)."""
+    return tariff_service.tariffs.validate(body)
 
 PRICE_PLACES = Decimal("0.0001")
 
@@ -69,7 +78,7 @@ def tariff_body(t: TariffTexts) -> TariffBody:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A tariff needs a name."), field="name")
     if t.kind == "flat":
         p = parse_price(t.prices[0] if t.prices else "")
-        return tariffs.validate(TariffBody("flat", (p, p, p, p)))
+        return _validate(TariffBody("flat", (p, p, p, p)))
     if t.kind == "tou":
         if len(t.prices) != 4:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Four prices are needed (spike, peak, flat, valley)."),
@@ -79,7 +88,7 @@ def tariff_body(t: TariffTexts) -> TariffBody:
         if not 1 <= len(rows) <= MAX_PERIODS:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A day has 1 to {n} periods."), field="schedule",
                                   n=MAX_PERIODS)
-        return tariffs.validate(TariffBody("tou", prices, tuple(sorted(rows))))  # type: ignore[arg-type]
+        return _validate(TariffBody("tou", prices, tuple(sorted(rows))))  # type: ignore[arg-type]
     if t.kind == "tiered":
         rows = [(u, p) for u, p in t.tiers if u.strip() or p.strip()]
         if not 1 <= len(rows) <= MAX_TIERS:
@@ -88,7 +97,7 @@ def tariff_body(t: TariffTexts) -> TariffBody:
         tiers = tuple((None if i == len(rows) - 1 else parse_kwh_limit(u), parse_price(p, "tiers"))
                       for i, (u, p) in enumerate(rows))
         first = tiers[0][1]
-        return tariffs.validate(TariffBody("tiered", (first, first, first, first), tier_period=t.tier_period,
+        return _validate(TariffBody("tiered", (first, first, first, first), tier_period=t.tier_period,
                                            tiers=tiers))
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "A tariff is flat, tou or tiered."), field="kind")
 

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDia
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
-from acrel_console.ledger.posting import METHODS
 from acrel_console.services.export import ExportResult
 from acrel_console.services.records import RecordPage, RecordQuery, RecordRow
 from acrel_console.ui.cashier.export_runner import ExportRunner
-from acrel_console.ui.cashier.labels import delivery_label, method_label, sale_type_label
+from acrel_console.ui.cashier.labels import METHODS, delivery_label, method_label, sale_type_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_dialog import ReceiptDialog
 from acrel_console.ui.cashier.receipt_lines import local_time
