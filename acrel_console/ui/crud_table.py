@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
@@ -28,8 +28,14 @@ class CrudTable(QWidget):
         self._reload, self._make_dialog, self._delete, self._describe = reload, make_dialog, delete, describe
         self.dialog: QDialog | None = None  # the last dialog opened (tests drive it)
         self.model = RecordTableModel(columns, self)
+        self.proxy = QSortFilterProxyModel(self)  # search box and sorting by a header click
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = QTableView()
-        self.view.setModel(self.model)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a click
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -49,6 +55,12 @@ class CrudTable(QWidget):
         for b in (self.add_button, self.edit_button, self.delete_button, self.refresh_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setObjectName("tableSearch")
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        bar.addWidget(self.search)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
         self.error = error_label()
@@ -76,14 +88,23 @@ class CrudTable(QWidget):
     def set_records(self, records: list[Any]) -> None:
         show_error(self.error, "")
         self.model.set_records(records)
-        self.count_label.setText(self.tr("Rows: {n}").format(n=len(records)))
+        self._count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(self.tr("Rows: {n}").format(n=total) if shown == total else
+                                 self.tr("Rows: {shown} of {n}").format(shown=shown, n=total))
 
     def show_failure(self, failure: TaskFailure) -> None:
         show_error(self.error, failure.message)
 
     def selected(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)

@@ -770,7 +770,7 @@
     <context>
         <name>CrudTable</name>
         <message>
-            <location filename="../../acrel_console/ui/crud_table.py" line="+40" />
+            <location filename="../../acrel_console/ui/crud_table.py" line="+46" />
             <source>Add…</source>
             <translation>Add…</translation>
         </message>
@@ -781,24 +781,34 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+70" />
+            <location line="+85" />
             <source>Delete</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-84" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+11" />
+            <source>Search…</source>
+            <translation>Search…</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Your role may not change the site configuration.</source>
             <translation>Your role may not change the site configuration.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+24" />
             <source>Rows: {n}</source>
             <translation>Rows: {n}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rows: {shown} of {n}</source>
+            <translation>Rows: {shown} of {n}</translation>
         </message>
         <message>
             <location line="+33" />

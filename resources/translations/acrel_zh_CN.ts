@@ -217,7 +217,7 @@
         <message>
             <location line="+2" />
             <source>Alarm</source>
-            <translation type="unfinished" />
+            <translation>报警</translation>
         </message>
         <message>
             <location line="+1" />
@@ -227,7 +227,7 @@
         <message>
             <location line="+3" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>消息</translation>
         </message>
         <message>
             <location line="+4" />
@@ -237,7 +237,7 @@
         <message>
             <location line="+1" />
             <source>Comment</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+10" />
@@ -314,7 +314,7 @@
         <message>
             <location line="+1" />
             <source>Alarm</source>
-            <translation type="unfinished" />
+            <translation>报警</translation>
         </message>
         <message>
             <location line="+1" />
@@ -324,32 +324,32 @@
         <message>
             <location line="+1" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>消息</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Raised at</source>
-            <translation type="unfinished" />
+            <translation>发生时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cleared at</source>
-            <translation type="unfinished" />
+            <translation>恢复时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Acknowledged by</source>
-            <translation type="unfinished" />
+            <translation>确认人</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Acknowledged at</source>
-            <translation type="unfinished" />
+            <translation>确认时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Comment</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location line="+60" />
@@ -397,7 +397,7 @@
         <message>
             <location line="+9" />
             <source>Alarm history</source>
-            <translation type="unfinished" />
+            <translation>电表报警记录历史报表</translation>
         </message>
         <message>
             <location line="+20" />
@@ -770,7 +770,7 @@
     <context>
         <name>CrudTable</name>
         <message>
-            <location filename="../../acrel_console/ui/crud_table.py" line="+40" />
+            <location filename="../../acrel_console/ui/crud_table.py" line="+46" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
@@ -781,24 +781,34 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+70" />
+            <location line="+85" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-84" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+11" />
+            <source>Search…</source>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Your role may not change the site configuration.</source>
             <translation>您的角色无权修改站点配置。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+24" />
             <source>Rows: {n}</source>
             <translation>共 {n} 条</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rows: {shown} of {n}</source>
+            <translation>显示 {shown} 条，共 {n} 条</translation>
         </message>
         <message>
             <location line="+33" />
@@ -891,12 +901,12 @@
         <message>
             <location line="+10" />
             <source>Offline meters</source>
-            <translation type="unfinished" />
+            <translation>失联电表报表</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Offline gateways</source>
-            <translation type="unfinished" />
+            <translation>失联网关报表</translation>
         </message>
         <message>
             <location line="+32" />
@@ -4221,7 +4231,6 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+76" />
             <source>Unknown payment method '{method}'.</source>
             <translation>未知的付款方式“{method}”。</translation>
         </message>
@@ -4558,7 +4567,7 @@
         </message>
         <message>
             <location line="+58" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+20" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+93" />
             <source>A reversal needs a reason.</source>
             <translation>冲正需要填写原因。</translation>
         </message>
@@ -4765,12 +4774,12 @@
             <translation>“{phone}”不是有效的手机号。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-18" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-16" />
             <source>Choose a meter first.</source>
             <translation>请先选择电表。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+10" />
             <source>Enter an amount.</source>
             <translation>请输入金额。</translation>
         </message>

@@ -232,3 +232,19 @@ def test_site_defaults_are_grouped_and_every_setting_has_an_editor(qtbot, ui) ->
     assert form.findChild(QGroupBox, "section_general").isAncestorOf(form.editors["status_interval_s"])
     for spec in SPECS:
         assert form.editors[spec.key].toolTip()  # the help text
+
+
+def test_search_narrows_a_table_and_edit_opens_the_row_found(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    services.site.add_gateway(admin, name="GW1", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    for address, room in ((1, "A-101"), (2, "B-201"), (3, "B-202")):
+        services.site.add_meter(admin, gateway="GW1", address=address, model="DDSY1352", room=room)
+    page = _page(qtbot, ui)
+    table = page.meters
+    assert table.count_label.text() == "Rows: 3"
+    type_text(qtbot, table.search, "b-20")
+    assert table.view.model().rowCount() == 2
+    assert table.count_label.text() == "Rows: 2 of 3"
+    type_text(qtbot, table.search, "A-101")
+    table.select_row(0)
+    table.edit_selected()
+    assert table.dialog.room.text() == "A-101" and table.dialog.address.text() == "1"
