@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListView, QMenu, QSplitter, QStackedWidget, QTableView, QToolButton,
+                               QLineEdit, QListView, QMenu, QSplitter, QStackedWidget, QTableView, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
@@ -99,26 +99,38 @@ class MetersPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         outer.setSpacing(4)
-        # toolbar: remote control in the Acrel order, then search and the view switch
+        # row 1: remote control in the Acrel order (a QToolBar: what does not fit goes to its » menu) and
+        # search; row 2: the legend and the view switch
         bar = QHBoxLayout()
         bar.setSpacing(3)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("metersToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setMovable(False)
+        self.actions_by_key: dict[str, QAction] = {}
         self.action_buttons: dict[str, QToolButton] = {}
         for action in ACTIONS:
-            b = QToolButton()
-            b.setObjectName(f"action_{action.key}")
-            b.setText(action.label())
-            b.setToolTip(action.tooltip())
-            b.clicked.connect(lambda _c=False, a=action: self.start_action(a))
-            bar.addWidget(b)
-            self.action_buttons[action.key] = b
-        bar.addStretch(1)
+            qa = QAction(action.label(), self)
+            qa.setObjectName(f"action_{action.key}")
+            qa.setToolTip(action.tooltip())
+            qa.triggered.connect(lambda _c=False, a=action: self.start_action(a))
+            self.toolbar.addAction(qa)
+            button = self.toolbar.widgetForAction(qa)
+            assert isinstance(button, QToolButton)
+            button.setObjectName(f"action_{action.key}")
+            button.setAutoRaise(False)  # framed: these send commands, they should look like buttons
+            self.actions_by_key[action.key] = qa
+            self.action_buttons[action.key] = button
+        bar.addWidget(self.toolbar)
         self.search = QLineEdit()
         self.search.setObjectName("metersSearch")
         self.search.setPlaceholderText(self.tr("Search room, meter no., address, tenant"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(140)
+        self.search.setMaximumWidth(320)
         bar.addWidget(self.search, 1)
-        views = QHBoxLayout()  # beside the legend: the toolbar row is full at 1366 px in English
+        views = QHBoxLayout()  # beside the legend, so that the toolbar row keeps room for every action
         views.setSpacing(3)
         self.view_group = QButtonGroup(self)
         self.grid_button = QToolButton()
@@ -241,11 +253,11 @@ class MetersPage(Page):
     def _set_controls_enabled(self) -> None:
         can_control = self.ui.can(Permission.CONTROL_METERS)
         for action in ACTIONS:
-            b = self.action_buttons[action.key]
+            qa = self.actions_by_key[action.key]
             allowed = self.ui.can(action.permission)
-            b.setEnabled(allowed)
+            qa.setEnabled(allowed)
             if not allowed:
-                b.setToolTip(self.tr("Your role may not do this."))
+                qa.setToolTip(self.tr("Your role may not do this."))
         self.can_control = can_control
 
     # ---- loading and live updates ------------------------------------------------------------
