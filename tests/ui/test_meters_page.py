@@ -287,3 +287,18 @@ def test_the_page_does_not_force_a_wide_window(ui, site, qtbot) -> None:  # type
     assert hidden  # some actions moved to the overflow menu ...
     page.actions_by_key[hidden[-1]].trigger()  # ... and still work from there
     assert page.dialog is not None or hidden[-1] in ("export", "refresh")
+
+
+def test_refresh_status_sweeps_the_selected_meters_gateway_now(ui, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    bus, poller, ids = site
+    page = make_page(ui, qtbot)
+    page.attach_poller(poller)
+    page.select_meters([ids[0]])
+    with bus.locked():
+        bus.meter(1).remaining_fen = 42_00  # alarm 1 now
+    qtbot.mouseClick(page.action_buttons["refresh"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.meter(ids[0]).remaining_fen == 42_00, timeout=10_000)
+    assert page.model.meter(ids[0]).status == MeterStatus.ALARM1
+    settle(ui)
+    qtbot.waitUntil(lambda: page.detail.text("remaining") == "42.00", timeout=10_000)
+    page.detach_poller()
