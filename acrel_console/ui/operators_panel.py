@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -14,6 +16,17 @@ from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import AddOperatorDialog, ResetPasswordDialog, RoleDialog
 from acrel_console.ui.record_model import Column, RecordTableModel
 from acrel_console.ui.tasks import TaskFailure
+
+
+def is_locked(op: OperatorInfo) -> bool:
+    return op.locked_until is not None and op.locked_until > datetime.now(timezone.utc)
+
+
+def toggle_action(op: OperatorInfo) -> str:
+    """What the enable/disable button does for this operator: 'enable', 'unlock' or 'disable'."""
+    if not op.enabled:
+        return "enable"
+    return "unlock" if is_locked(op) else "disable"
 
 
 class OperatorsPanel(QWidget):
@@ -36,7 +49,7 @@ class OperatorsPanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("Add operator…"))
-        self.toggle_button = QPushButton(self.tr("Disable / enable"))
+        self.toggle_button = QPushButton(self.tr("Disable"))
         self.password_button = QPushButton(self.tr("Reset password…"))
         self.role_button = QPushButton(self.tr("Assign role…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -64,14 +77,18 @@ class OperatorsPanel(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
 
     def _selection_changed(self) -> None:
-        chosen = self._allowed and self.selected() is not None
+        op = self.selected()
+        chosen = self._allowed and op is not None
         for b in (self.toggle_button, self.password_button, self.role_button):
             b.setEnabled(chosen)
+        action = toggle_action(op) if op is not None else "disable"
+        self.toggle_button.setText({"enable": self.tr("Enable"), "unlock": self.tr("Unlock"),
+                                    "disable": self.tr("Disable")}[action])
 
     def _state(self, o: OperatorInfo) -> str:
         if not o.enabled:
             return self.tr("Disabled")
-        if o.locked_until is not None:
+        if is_locked(o):
             return self.tr("Locked until {time}").format(time=o.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"))
         return self.tr("Active")
 
@@ -114,9 +131,10 @@ class OperatorsPanel(QWidget):
         op = self.selected()
         if op is None:
             return
-        enable = not op.enabled
-        question = (self.tr("Enable operator {name}?") if enable else self.tr("Disable operator {name}?")).format(
-            name=op.name)
+        action = toggle_action(op)
+        enable = action != "disable"  # enabling also clears a lock (the service resets it)
+        question = {"enable": self.tr("Enable operator {name}?"), "unlock": self.tr("Unlock operator {name}?"),
+                    "disable": self.tr("Disable operator {name}?")}[action].format(name=op.name)
         actor = self.ui.actor
         ask(self, self.tr("Operators"), question, lambda: self.ui.tasks.run(
             lambda: self.ui.services.operators.set_enabled(actor, op.name, enable), self._changed, self._failed,

@@ -1696,7 +1696,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+72" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+74" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -1731,7 +1731,7 @@
             <translation>A supervisor signs in here to approve</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Sell</source>
             <translation>Sell</translation>
         </message>
@@ -1791,7 +1791,7 @@
             <translation>This meter has no sale that can still be reversed.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+55" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
@@ -1801,7 +1801,7 @@
             <translation>Not done. Correct and press Enter again: the same operation is retried, never made twice.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+51" />
             <source>Already done earlier (same operation): nothing was made twice.</source>
             <translation>Already done earlier (same operation): nothing was made twice.</translation>
         </message>
@@ -1867,7 +1867,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+25" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+38" />
             <source>Login name</source>
             <translation>Login name</translation>
         </message>
@@ -1893,11 +1893,12 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Disable / enable</source>
-            <translation>Disable / enable</translation>
+            <location line="+34" />
+            <source>Disable</source>
+            <translation>Disable</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-33" />
             <source>Reset password…</source>
             <translation>Reset password…</translation>
         </message>
@@ -1917,7 +1918,17 @@
             <translation>Only administrators manage operators.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
+            <source>Enable</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Disabled</source>
             <translation>Disabled</translation>
         </message>
@@ -1932,17 +1943,22 @@
             <translation>Active</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Enable operator {name}?</source>
             <translation>Enable operator {name}?</translation>
         </message>
         <message>
             <location line="+0" />
+            <source>Unlock operator {name}?</source>
+            <translation>Unlock operator {name}?</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Disable operator {name}?</source>
             <translation>Disable operator {name}?</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Operators</source>
             <translation>Operators</translation>
         </message>
@@ -4846,9 +4862,14 @@
             <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+207" />
+            <location filename="../../acrel_console/ledger/book.py" line="+174" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
+            <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
+            <translation>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</translation>
         </message>
     </context>
     <context>

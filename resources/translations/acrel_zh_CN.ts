@@ -1696,7 +1696,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+72" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+74" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -1731,7 +1731,7 @@
             <translation>主管在此登录审批</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Sell</source>
             <translation>售电</translation>
         </message>
@@ -1791,7 +1791,7 @@
             <translation>此电表没有可冲正的售电记录。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+55" />
             <source>Working…</source>
             <translation>处理中…</translation>
         </message>
@@ -1801,7 +1801,7 @@
             <translation>未完成。修改后再按回车：将重试同一操作，绝不会重复执行。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+51" />
             <source>Already done earlier (same operation): nothing was made twice.</source>
             <translation>此操作之前已完成（同一操作），未重复执行。</translation>
         </message>
@@ -1867,7 +1867,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+25" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+38" />
             <source>Login name</source>
             <translation>登录名</translation>
         </message>
@@ -1893,11 +1893,12 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Disable / enable</source>
-            <translation>停用 / 启用</translation>
+            <location line="+34" />
+            <source>Disable</source>
+            <translation>停用</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-33" />
             <source>Reset password…</source>
             <translation>重置密码…</translation>
         </message>
@@ -1917,7 +1918,17 @@
             <translation>只有管理员可以管理操作员。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Disabled</source>
             <translation>已停用</translation>
         </message>
@@ -1932,17 +1943,22 @@
             <translation>正常</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Enable operator {name}?</source>
             <translation>启用操作员 {name}？</translation>
         </message>
         <message>
             <location line="+0" />
+            <source>Unlock operator {name}?</source>
+            <translation>解锁操作员 {name}？</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Disable operator {name}?</source>
             <translation>停用操作员 {name}？</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Operators</source>
             <translation>操作员管理</translation>
         </message>
@@ -4846,9 +4862,14 @@
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+207" />
+            <location filename="../../acrel_console/ledger/book.py" line="+174" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>无法为电表指令签名：{problem}。请先安装站点密钥（ACREL_SITE_KEY 或 site.key 文件）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
+            <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
+            <translation>操作 {id} 不是此电表的售电记录：请先选择该笔售电对应的电表。</translation>
         </message>
     </context>
     <context>

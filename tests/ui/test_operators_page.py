@@ -154,3 +154,28 @@ def test_log_exports_the_rows_shown_to_xlsx(qtbot, ui, services, admin, tmp_path
     data = values[header + 1:header + 3]
     assert [row[3] for row in data] == ["Building added", "First administrator created"]
     assert '"name":"B1"' in data[0][7].replace(" ", "")
+
+
+def test_a_locked_operator_is_shown_locked_and_can_be_unlocked(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from acrel_console.services.operators import LoginFailed
+
+    services.operators.add(admin, "op1", Role.OPERATOR, "op-pass-1")
+    for _ in range(5):
+        with pytest.raises(LoginFailed):
+            services.operators.login("op1", "wrong")
+    page = _page(qtbot, ui)
+    panel = page.operators
+    _select(panel, "op1")
+    assert panel.model.data(panel.model.index(1, 3)).startswith("Locked until ")
+    assert panel.toggle_button.text() == "Unlock"
+    panel.toggle_button.click()
+    box = panel.findChild(QMessageBox, "confirmBox")
+    assert box.text() == "Unlock operator op1?"
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole).click()
+    settle(ui)
+    assert services.operators.login("op1", "op-pass-1").name == "op1"
+    assert panel.model.data(panel.model.index(1, 3)) == "Active"
+    _select(panel, "op1")
+    assert panel.toggle_button.text() == "Disable"
