@@ -182,6 +182,14 @@ def unfinished_zh_cn() -> list[Unfinished]:
         return fill(target, "zh_CN", load_glossary())
 
 
+def unused_glossary_entries(ts_path: Path = TRANSLATIONS / "acrel_zh_CN.ts") -> list[tuple[str, str]]:
+    """Glossary keys that no longer match any string in the package (left over after a text changed)."""
+    tree = ET.parse(ts_path)
+    present = {(c.findtext("name") or "", m.findtext("source") or "")
+               for c in tree.getroot().iter("context") for m in c.iter("message")}
+    return sorted(key for key in load_glossary() if key not in present)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only list unfinished zh_CN strings; change nothing")
@@ -189,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     missing = unfinished_zh_cn() if args.check else build()["zh_CN"]
     for item in missing:
         print(item)
+    if not args.check:
+        unused = unused_glossary_entries()
+        for context, source in unused:
+            print(f"unused glossary entry (its source text changed or went away): {context}\t{source!r}",
+                  file=sys.stderr)
     print(f"{len(missing)} unfinished zh_CN string(s)", file=sys.stderr)
     return 1 if missing else 0
 
