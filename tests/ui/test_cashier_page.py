@@ -142,6 +142,16 @@ def test_reversal_needs_the_supervisors_login_in_the_same_form(qtbot, make_ui, w
     assert form.errors["approver_name"].text() == "Wrong operator name or password."
     form.approver_password.clear()
     qtbot.keyClicks(form.approver_password, PASSWORD)
+    other = world.money.vending.sell(world.cashier, world.meters[1], "5", "cash")
+    form.sale.lineEdit().clear()
+    qtbot.keyClicks(form.sale.lineEdit(), other.operation_id)  # typed id of another meter's sale: refused
+    qtbot.keyClick(form.approver_password, ENTER)
+    settle(ui)
+    assert form.errors["sale"].text().startswith(f"Operation {other.operation_id} is not a sale of this meter")
+    receipt = world.money.records.query(world.admin).rows[-1].receipt_no  # the 1000.00 sale, typed by number
+    form.sale.lineEdit().clear()
+    qtbot.keyClicks(form.sale.lineEdit(), receipt)
+    assert form.current_choice() is not None and form.current_choice().amount == Decimal("1000.00")
     qtbot.keyClick(form.approver_password, ENTER)
     settle(ui)
     assert "Reversed 1000.00 yuan" in form.info.text() and "cancelled" in form.info.text()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar,
                                QVBoxLayout, QWidget)
 
-from acrel_console.domain.errors import PermissionDenied, UserError, ValidationError
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied, UserError, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services.money_common import OperationResult
 from acrel_console.services.operators import LoginFailed
@@ -57,6 +57,8 @@ class OperationForm(QWidget):
         layout.addLayout(self.form)
         self.errors: dict[str, QLabel] = {}
         self.sale = QComboBox()
+        self.sale.setEditable(True)  # pick from the meter's sales, or type a receipt number / operation id
+        self.sale.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason = QLineEdit()
         self.approver_name = QLineEdit()
         self.approver_password = QLineEdit()
@@ -96,6 +98,7 @@ class OperationForm(QWidget):
             edit.returnPressed.connect(self.submit)
             edit.textEdited.connect(lambda _t: self._clear_errors())
         self.sale.currentIndexChanged.connect(self._sale_chosen)
+        self.sale.editTextChanged.connect(lambda _t: self._sale_chosen())
         for i, mode in enumerate(modes):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.tabs.setCurrentIndex(i))
         self.set_mode(modes[0])
@@ -208,13 +211,22 @@ class OperationForm(QWidget):
             self.method.setCurrentIndex(max(0, self.method.findData(choice.method)))
 
     def current_choice(self) -> SaleChoice | None:
-        oid = self.sale.currentData()
+        oid = self.chosen_sale_id()
         return next((c for c in self.choices if c.operation_id == oid), None)
+
+    def chosen_sale_id(self) -> str:
+        """The sale picked in the list, or what was typed: a listed receipt number, else an operation id."""
+        text = self.sale.currentText().strip()
+        index = self.sale.currentIndex()
+        if index >= 0 and self.sale.itemText(index) == self.sale.currentText():
+            return str(self.sale.itemData(index))
+        typed = next((c.operation_id for c in self.choices if text in (c.receipt_no, c.operation_id)), None)
+        return typed or text
 
     # ---- submitting ---------------------------------------------------------------------------
     def values(self) -> FormValues:
         return FormValues(self.amount.text(), str(self.method.currentData()), self.remark.text(),
-                          str(self.sale.currentData() or ""), self.reason.text(), self.approver_name.text(),
+                          self.chosen_sale_id(), self.reason.text(), self.approver_name.text(),
                           self.approver_password.text())
 
     def _clear_errors(self) -> None:
@@ -291,6 +303,11 @@ def _service_call(services: Any, money: Any, actor: Any, r: OperationRequest, op
             return money.vending.sell(actor, r.meter_id, r.amount, r.method, sale_id=op_id, remark=r.remark)
         if r.mode == "refund":
             return money.vending.refund(actor, r.meter_id, r.amount, r.method, refund_id=op_id, reason=r.remark)
+        sale = money.vending.get_operation(actor, r.sale_id)
+        if sale.kind != "sale" or sale.meter_id != r.meter_id:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "Operation {id} is not a sale of this meter: choose the meter it was sold to first."),
+                field="sale", id=r.sale_id)
         approver = services.operators.verify_approver(actor, r.approver_name, r.approver_password,
                                                       Permission.APPROVE_REVERSAL)
         return money.vending.reverse(actor, r.sale_id, approver, r.reason, r.amount, reversal_id=op_id)
