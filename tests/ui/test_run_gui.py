@@ -158,3 +158,19 @@ def test_apply_now_rebuilds_the_window_in_the_chosen_language(qapp, sqlite_url) 
         apply_language(qapp, "en")
     assert i18n.translate("status", "Offline") == "Offline"
     assert seen == ["Operators & log", "操作员与日志", "操作员：admin（管理员）"]
+
+
+def test_a_database_that_cannot_be_opened_is_reported(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def close_box(box: QMessageBox) -> None:  # type: ignore[override]
+        seen.append(box.text())
+        box.done(0)
+
+    not_a_db = tmp_path / "not-a-database.sqlite3"
+    not_a_db.write_bytes(b"this is not sqlite" * 100)
+    _when(_top(QMessageBox), close_box)  # type: ignore[arg-type]
+    assert run_gui(f"sqlite:///{not_a_db}") == 1
+    assert len(seen) == 1 and seen[0].startswith("The database cannot be opened: ")
