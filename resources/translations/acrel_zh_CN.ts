@@ -675,7 +675,7 @@
         <message>
             <location line="+3" />
             <source>Cashier</source>
-            <translation>售电员</translation>
+            <translation>售电</translation>
         </message>
     </context>
     <context>

@@ -123,6 +123,21 @@ def test_screenshots(qtbot, qapp, make_ui, world: World, lang: str) -> None:  # 
         settle(ui_admin)
         _shot(t, f"tariff_dialog_{lang}")
         t.reject()
+
+        from acrel_console.ui.main_window import MainWindow
+
+        window = MainWindow(ui)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        cashier = window.show_page("cashier")
+        qtbot.keyClicks(cashier.search.box, "Wang")
+        qtbot.waitUntil(lambda: cashier.card.card is not None, timeout=10_000)
+        settle(ui)
+        _shot(window, f"main_window_cashier_{lang}")
+        window.show_page("records")
+        settle(ui)
+        _shot(window, f"main_window_records_{lang}")
     finally:
         i18n.install_translator("en")
         setup_fonts(qapp, "en")
