@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -48,6 +49,24 @@ def pretty(json_text: str) -> str:
         return json.dumps(json.loads(json_text), ensure_ascii=False, indent=2, sort_keys=True)
     except ValueError:
         return json_text
+
+
+def changes(before_json: str, after_json: str) -> list[str]:
+    """'key: old → new' for each top-level value that differs (an added or removed row shows its values)."""
+    def load(text: str) -> dict[str, Any]:
+        try:
+            value = json.loads(text) if text else {}
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {"": value}
+
+    before, after = load(before_json), load(after_json)
+    lines = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            lines.append(f"{key}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
+    return lines
 
 
 def local_time(at: datetime) -> str:
@@ -106,12 +125,14 @@ class AuditLogPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._show_detail)
         self.before = QPlainTextEdit()
         self.after = QPlainTextEdit()
-        for edit in (self.before, self.after):
+        self.changes = QPlainTextEdit()
+        for edit in (self.before, self.after, self.changes):
             edit.setReadOnly(True)
         detail = QWidget()
         detail_layout = QHBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        for caption, edit in ((self.tr("Before"), self.before), (self.tr("After"), self.after)):
+        for caption, edit in ((self.tr("Changes"), self.changes), (self.tr("Before"), self.before),
+                              (self.tr("After"), self.after)):
             column = QVBoxLayout()
             column.addWidget(QLabel(caption))
             column.addWidget(edit)
@@ -173,8 +194,8 @@ class AuditLogPanel(QWidget):
         self.model.set_records(entries)
         self.limit_note.setText(self.tr("Showing the newest {n} rows; narrow the filter to see older ones.").format(
             n=len(entries)) if len(entries) >= LIST_LIMIT else "")
-        self.before.clear()
-        self.after.clear()
+        for edit in (self.before, self.after, self.changes):
+            edit.clear()
 
     def _failed(self, failure: TaskFailure) -> None:
         show_error(self.error, failure.message)
@@ -186,6 +207,7 @@ class AuditLogPanel(QWidget):
         entry: AuditEntry = self.model.record(rows[0].row())
         self.before.setPlainText(pretty(entry.before))
         self.after.setPlainText(pretty(entry.after))
+        self.changes.setPlainText("\n".join(changes(entry.before, entry.after)) or "—")
 
     def verify(self) -> None:
         actor = self.ui.actor

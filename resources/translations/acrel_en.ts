@@ -456,7 +456,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+23" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+24" />
             <source>a row before it was deleted or reordered</source>
             <translation>a row before it was deleted or reordered</translation>
         </message>
@@ -466,7 +466,7 @@
             <translation>its content was changed</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+59" />
             <source>From</source>
             <translation>From</translation>
         </message>
@@ -493,60 +493,65 @@
         <message>
             <location line="+4" />
             <location line="+15" />
-            <location line="+130" />
+            <location line="+133" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location line="-143" />
+            <location line="-146" />
             <location line="+14" />
-            <location line="+129" />
+            <location line="+132" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location line="-139" />
+            <location line="-142" />
             <source>to</source>
             <translation>to</translation>
         </message>
         <message>
             <location line="+7" />
-            <location line="+132" />
+            <location line="+135" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="-131" />
-            <location line="+131" />
+            <location line="-134" />
+            <location line="+134" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location line="-128" />
-            <location line="+128" />
+            <location line="-131" />
+            <location line="+131" />
             <source>Target</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location line="-127" />
-            <location line="+128" />
+            <location line="-130" />
+            <location line="+131" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location line="-110" />
-            <location line="+110" />
+            <location line="-112" />
+            <location line="+112" />
             <source>Before</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location line="-110" />
-            <location line="+110" />
+            <location line="-112" />
+            <source>Changes</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+111" />
             <source>After</source>
             <translation>After</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-74" />
             <source>(all)</source>
             <translation>(all)</translation>
         </message>
@@ -556,7 +561,7 @@
             <translation>Showing the newest {n} rows; narrow the filter to see older ones.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>The operation log is intact: {n} rows checked.</source>
             <translation>The operation log is intact: {n} rows checked.</translation>
         </message>

@@ -456,7 +456,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+23" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+24" />
             <source>a row before it was deleted or reordered</source>
             <translation>其前面的记录被删除或调换了顺序</translation>
         </message>
@@ -466,7 +466,7 @@
             <translation>其内容被修改</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+59" />
             <source>From</source>
             <translation>从</translation>
         </message>
@@ -493,60 +493,65 @@
         <message>
             <location line="+4" />
             <location line="+15" />
-            <location line="+130" />
+            <location line="+133" />
             <source>Operator</source>
             <translation>操作员</translation>
         </message>
         <message>
-            <location line="-143" />
+            <location line="-146" />
             <location line="+14" />
-            <location line="+129" />
+            <location line="+132" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-139" />
+            <location line="-142" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
             <location line="+7" />
-            <location line="+132" />
+            <location line="+135" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-131" />
-            <location line="+131" />
+            <location line="-134" />
+            <location line="+134" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location line="-128" />
-            <location line="+128" />
+            <location line="-131" />
+            <location line="+131" />
             <source>Target</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location line="-127" />
-            <location line="+128" />
+            <location line="-130" />
+            <location line="+131" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location line="-110" />
-            <location line="+110" />
+            <location line="-112" />
+            <location line="+112" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location line="-110" />
-            <location line="+110" />
+            <location line="-112" />
+            <source>Changes</source>
+            <translation>变更内容</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+111" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-74" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
@@ -556,7 +561,7 @@
             <translation>仅显示最新的 {n} 条记录；请缩小查询条件以查看更早的记录。</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>The operation log is intact: {n} rows checked.</source>
             <translation>操作日志完整：已校验 {n} 条记录。</translation>
         </message>

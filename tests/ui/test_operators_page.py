@@ -107,6 +107,7 @@ def test_log_filters_by_operator_kind_and_date_and_shows_before_after(qtbot, ui,
     assert log.model.rowCount() == 1
     log.view.selectRow(0)
     assert '"floor": ""' in log.before.toPlainText() and '"floor": "3"' in log.after.toPlainText()
+    assert log.changes.toPlainText() == 'floor: "" → "3"'
 
     log.operator.setCurrentIndex(0)
     log.kind.setCurrentIndex(0)
