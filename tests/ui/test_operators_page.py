@@ -180,3 +180,25 @@ def test_a_locked_operator_is_shown_locked_and_can_be_unlocked(qtbot, ui, servic
     assert panel.model.data(panel.model.index(1, 3)) == "Active"
     _select(panel, "op1")
     assert panel.toggle_button.text() == "Disable"
+
+
+def test_change_my_password_from_the_menu(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.ui.main_window import MainWindow
+    from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
+    from tests.ui.conftest import ADMIN_PASSWORD
+
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.password_action.trigger()
+    dialog = window.findChild(ChangeOwnPasswordDialog)
+    type_text(qtbot, dialog.old, "not-my-password")
+    type_text(qtbot, dialog.password, "brand-new-1")
+    type_text(qtbot, dialog.again, "brand-new-1")
+    dialog.ok_button.click()
+    settle(ui)
+    assert dialog.general_error.text() == "The current password is wrong."
+    type_text(qtbot, dialog.old, ADMIN_PASSWORD)
+    dialog.ok_button.click()
+    settle(ui)
+    assert services.operators.login("admin", "brand-new-1").name == "admin"
+    assert window.statusBar().currentMessage() == "Password changed."
