@@ -178,3 +178,33 @@ def test_shift_close_by_a_supervisor(qtbot, make_ui, world: World) -> None:  # t
     assert dialog.closed is not None and dialog.closed.shift.closed_by == "boss"
     assert dialog.closed.cash_difference == Decimal("0.00")
     assert "closed by boss" in dialog.done_text.text()
+
+
+def test_export_cancelled_from_the_progress_dialog_leaves_no_file(qtbot, make_ui, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from acrel_console.services.export import ExportCancelled
+    from acrel_console.ui.cashier.export_runner import ExportRunner
+    from acrel_console.ui.cashier.records_export import records_table
+
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    release = threading.Event()
+
+    def rows():  # type: ignore[no-untyped-def]
+        release.wait(10)  # the query is still running when the cashier presses Esc
+        yield from ([None] * 13 for _ in range(10))
+
+    runner = ExportRunner(page)
+    outcome: list[object] = []
+    runner.finished.connect(lambda r, e: outcome.append((r, e)))
+    out = tmp_path / "cancelled.xlsx"
+    runner.start(str(out), records_table("Site", "", "cash1", "Asia/Shanghai"), rows, "Exporting", 10)
+    assert runner.dialog is not None
+    runner.dialog.show()  # it shows itself after 300 ms; the query is slower than that here
+    qtbot.keyClick(runner.dialog, Qt.Key.Key_Escape)  # Esc = Cancel on the progress dialog
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    result, error = outcome[0]
+    assert result is None and isinstance(error, ExportCancelled)
+    assert not out.exists() and list(tmp_path.glob(".cancelled.xlsx*")) == []

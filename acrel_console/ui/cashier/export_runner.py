@@ -39,6 +39,7 @@ class ExportRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
+        dialog.rejected.connect(self.cancel)  # Esc hides the dialog without "canceled": stop the export too
         self.dialog = dialog
         self.job = ExportJob(path, table, rows, on_progress=self._progress.emit,
                              on_finished=lambda r, e: self._done.emit(r, e), progress_every=200)
