@@ -160,39 +160,6 @@ def credit_state(session: Session, meter_id: int) -> CreditState:
     return CreditState(count, remaining, at, int(n or 0), int(total or 0))
 
 
-def credit_states(session: Session) -> dict[int, CreditState]:
-    """credit_state for every meter in a few set queries (for checks over the whole site)."""
-    known: dict[int, tuple[int | None, int | None, datetime | None]] = {}
-    for meter_id, count, remaining, at in session.execute(select(
-            MeterStateRow.meter_id, MeterStateRow.purchase_count, MeterStateRow.remaining_fen,
-            MeterStateRow.last_success_at).where(MeterStateRow.purchase_count.is_not(None))):
-        known[meter_id] = (count, remaining, at)
-    ranked = select(MeterCommandRow.meter_id, MeterCommandRow.result_json, MeterCommandRow.completed_at,
-                    func.row_number().over(partition_by=MeterCommandRow.meter_id,
-                                           order_by=MeterCommandRow.completed_at.desc()).label("rn")).where(
-        MeterCommandRow.kind == CREDIT_KIND, MeterCommandRow.state == "delivered").subquery()
-    for meter_id, result_json, at in session.execute(
-            select(ranked.c.meter_id, ranked.c.result_json, ranked.c.completed_at).where(ranked.c.rn == 1)):
-        data = json.loads(result_json) if result_json else {}
-        if data.get("purchase_count") is None:
-            continue
-        rb = (int(data["purchase_count"]), int(data.get("remaining_fen") or 0), at)
-        cur = known.get(meter_id)
-        if cur is None or cur[2] is None or rb[2] is None or rb[2] >= cur[2] or cur[0] is None or rb[0] > cur[0]:
-            known[meter_id] = rb
-    outstanding = {m: (int(n or 0), int(total or 0)) for m, n, total in session.execute(
-        select(MeterCommandRow.meter_id, func.count(MeterCommandRow.id),
-               func.coalesce(func.sum(MeterCommandRow.amount_fen), 0))
-        .where(MeterCommandRow.kind == CREDIT_KIND, MeterCommandRow.state.in_(OUTSTANDING))
-        .group_by(MeterCommandRow.meter_id))}
-    out: dict[int, CreditState] = {}
-    for meter_id in set(known) | set(outstanding):
-        count, remaining, at = known.get(meter_id, (None, None, None))
-        n, total = outstanding.get(meter_id, (0, 0))
-        out[meter_id] = CreditState(count, remaining, at, n, total)
-    return out
-
-
 def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind: str, created_by: str,
                 at: datetime, amount_fen: int | None = None, expected_purchase_count: int | None = None,
                 operation_id: str | None = None, payload: dict[str, Any] | None = None, reason: str = "",

@@ -135,10 +135,13 @@ class EntryRow(Base):
     """A posting: amount_fen on one ledger account (debit positive). An operation's entries sum to zero."""
 
     __tablename__ = "ledger_entries"
+    # Covering indexes: the balance check and account sums scan an index, never the table.
+    __table_args__ = (Index("ix_ledger_entries_operation_amount", "operation_id", "amount_fen"),
+                      Index("ix_ledger_entries_account_amount", "account_id", "amount_fen"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    operation_id: Mapped[str] = mapped_column(ForeignKey("ledger_operations.id"), index=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("ledger_accounts.id"), index=True)
+    operation_id: Mapped[str] = mapped_column(ForeignKey("ledger_operations.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("ledger_accounts.id"))
     amount_fen: Mapped[int] = mapped_column(Integer)
 
 

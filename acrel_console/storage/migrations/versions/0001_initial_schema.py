@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 02:36:15.322393
+Create Date: 2026-11-24 03:06:51.969394
 """
 from __future__ import annotations
 
@@ -460,8 +460,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_entries'))
     )
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_ledger_entries_account_id'), ['account_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_ledger_entries_operation_id'), ['operation_id'], unique=False)
+        batch_op.create_index('ix_ledger_entries_account_amount', ['account_id', 'amount_fen'], unique=False)
+        batch_op.create_index('ix_ledger_entries_operation_amount', ['operation_id', 'amount_fen'], unique=False)
 
     op.create_table('receipts',
     sa.Column('number', sa.String(length=30), nullable=False),
@@ -494,8 +494,8 @@ def downgrade() -> None:
     op.drop_table('receipt_prints')
     op.drop_table('receipts')
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_ledger_entries_operation_id'))
-        batch_op.drop_index(batch_op.f('ix_ledger_entries_account_id'))
+        batch_op.drop_index('ix_ledger_entries_operation_amount')
+        batch_op.drop_index('ix_ledger_entries_account_amount')
 
     op.drop_table('ledger_entries')
     with op.batch_alter_table('sms_messages', schema=None) as batch_op:
