@@ -151,3 +151,22 @@ def test_palette_switch_repaints_without_reset(model: MeterLiveModel) -> None:
         set_palette(DEFAULT_PALETTE)
     assert spans == [(0, model.rowCount() - 1)] and resets == []
     assert after != before  # the legacy palette shows offline in its own (green) colour
+
+
+def test_times_show_in_the_site_time_zone() -> None:
+    from datetime import datetime, timezone
+
+    from acrel_console.ui.meters import formatting as fmt
+
+    at = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)
+    try:
+        fmt.set_site_timezone("Asia/Shanghai")
+        assert fmt.local_time(at) == "2026-03-02 09:30:00"
+        fmt.set_site_timezone("Europe/Berlin")
+        assert fmt.local_time(at) == "2026-03-02 02:30:00"
+        fmt.set_site_timezone("Not/AZone")  # ignored
+        assert fmt.local_time(at) == "2026-03-02 02:30:00"
+    finally:
+        fmt.set_site_timezone(fmt.DEFAULT_TZ)
+    assert fmt.drift_text(-28800) == "−8 h 0 min"
+    assert fmt.drift_text(3) == "+3 s"

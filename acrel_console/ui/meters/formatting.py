@@ -12,6 +12,16 @@ from acrel_console.domain.money import format_yuan
 
 DASH = "—"
 DEFAULT_TZ = "Asia/Shanghai"
+_site_tz: list[str] = [DEFAULT_TZ]
+
+
+def set_site_timezone(name: str) -> None:
+    """The site's time zone (site setting 'timezone') for every time shown on the Meters page."""
+    try:
+        ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - keep the last good zone
+        return
+    _site_tz[0] = name
 
 
 def tr(text: str) -> str:
@@ -30,14 +40,14 @@ def kwh(centi_kwh: int | None) -> str:
     return f"{Decimal(centi_kwh).scaleb(-2):,.2f}"
 
 
-def local_time(at: datetime | None, tz: str = DEFAULT_TZ) -> str:
+def local_time(at: datetime | None, tz: str | None = None) -> str:
     """A UTC instant in the site's time zone, 'YYYY-MM-DD HH:MM:SS', or '—'."""
     if at is None:
         return DASH
     if at.tzinfo is None:
         at = at.replace(tzinfo=timezone.utc)
     try:
-        zone = ZoneInfo(tz)
+        zone = ZoneInfo(tz or _site_tz[0])
     except Exception:  # noqa: BLE001 - a bad zone name must not break the grid
         zone = ZoneInfo(DEFAULT_TZ)
     return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")

@@ -22,6 +22,7 @@ from acrel_console.domain.roles import Permission
 from acrel_console.services.meter_views import MeterDetail, MeterLive, MeterViewService
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.meters import formatting as fmt
 from acrel_console.ui.meters.batch_dialog import BatchDialog
 from acrel_console.ui.meters.control_actions import ACTIONS, ControlAction
 from acrel_console.ui.meters.control_dialog import ControlDialog
@@ -297,8 +298,16 @@ class MetersPage(Page):
         if self._loading:
             return
         self._loading = True
-        svc, actor = self.meters_service, self.ui.actor
-        self.ui.tasks.run(lambda: svc.list_live(actor), self._loaded_meters, self._load_failed, owner=self)
+        svc, actor, settings = self.meters_service, self.ui.actor, getattr(self.ui.services, "settings", None)
+
+        def load() -> list[MeterLive]:
+            if settings is not None:  # the site's time zone for "last seen" and clocks
+                tz = settings.get_all(actor).get("timezone")
+                if tz:
+                    fmt.set_site_timezone(str(tz))
+            return svc.list_live(actor)
+
+        self.ui.tasks.run(load, self._loaded_meters, self._load_failed, owner=self)
 
     def _loaded_meters(self, meters: list[MeterLive]) -> None:
         self._loading = False
