@@ -50,6 +50,7 @@ def test_open_account_with_first_top_up(qtbot, make_ui, world: World) -> None:  
     assert "is not an amount of money" in dialog._errors["opening_credit"].text()
     dialog.credit.clear()
     qtbot.keyClicks(dialog.credit, "200")
+    qtbot.keyClicks(dialog.old_balance, "15")  # 老表金额转入
     assert dialog.ok_button.isEnabled()
     opened = []
     dialog.submitted.connect(opened.append)
@@ -58,9 +59,12 @@ def test_open_account_with_first_top_up(qtbot, make_ui, world: World) -> None:  
     assert len(opened) == 1  # Enter confirmed the dialog (it closes and is deleted)
     accounts = world.money.accounts.list_accounts(world.admin, search="Zhao")
     assert len(accounts) == 1 and accounts[0].phone == "13900000003"
-    [sale] = [r for r in world.money.records.query(world.admin).rows if r.meter_id == world.meters[2]]
+    rows = [r for r in world.money.records.query(world.admin).rows if r.meter_id == world.meters[2]]
+    sale = next(r for r in rows if r.kind == "sale")
+    old = next(r for r in rows if r.kind == "opening")
     assert sale.remark == "开户首充" and sale.amount == Decimal("200.00") and sale.operator == "cash1"
-    qtbot.waitUntil(lambda: world.sim.meter(3).remaining_fen == 20000, timeout=10_000)
+    assert old.remark == "老表金额转入" and old.amount == Decimal("15.00")
+    qtbot.waitUntil(lambda: world.sim.meter(3).remaining_fen == 21500, timeout=10_000)
     qtbot.waitUntil(lambda: page.search_box.text() == accounts[0].account_no and page.model.rowCount() == 1,
                     timeout=5_000)
     assert page.meter_model.rowCount() == 1
@@ -166,3 +170,77 @@ def test_tou_tariff_created_and_assigned(qtbot, make_ui, world: World) -> None: 
     assert world.money.tariffs.meter_tariff(world.admin, world.meters[0]).name == "TOU 2026"
     qtbot.waitUntil(lambda: world.sim.meter(1).prices == [15000, 12000, 8000, 4000]
                     or tuple(world.sim.meter(1).prices) == (15000, 12000, 8000, 4000), timeout=10_000)
+
+
+def test_add_a_meter_then_remove_one_moving_its_balance(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    world.money.vending.sell(world.cashier, world.meters[0], "30", "cash")
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 3000, timeout=10_000)
+    qtbot.keyClicks(page.search_box, "Li Si")
+    qtbot.keyClick(page.search_box, ENTER)
+    settle(ui)
+    page.add_meter_button.setFocus()
+    qtbot.keyClick(page.add_meter_button, Qt.Key.Key_Space)
+    settle(ui)
+    dialog = page.dialog
+    assert dialog.meter.currentData() == world.meters[2]
+    qtbot.keyClick(dialog.meter, ENTER)
+    settle(ui)
+    assert [m.meter_id for m in page.selected().meters] == [world.meters[0], world.meters[2]]  # 一户多表
+    page.meter_view.setFocus()
+    page.meter_view.selectRow(0)
+    page.remove_meter_button.setFocus()
+    qtbot.keyClick(page.remove_meter_button, Qt.Key.Key_Space)
+    settle(ui)
+    dialog = page.dialog
+    assert isinstance(dialog, SettleDialog) and len(dialog.finals.rows) == 1
+    dialog.settle.setFocus()
+    qtbot.keyClick(dialog.settle, Qt.Key.Key_Down)  # refund -> transfer
+    assert dialog.settle.currentData() == "transfer"
+    dialog.transfer_to.setCurrentIndex(dialog.transfer_to.findData(world.meters[2]))
+    qtbot.keyClicks(dialog.reason, "shop split")
+    qtbot.keyClick(dialog.reason, ENTER)
+    settle(ui)
+    assert page.slip is not None and dict(page.slip.text.rows)["Balance transfer"].startswith("30.00 yuan")
+    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 0 and world.sim.meter(3).remaining_fen == 3000,
+                    timeout=10_000)
+    assert [m.meter_id for m in world.money.accounts.get_account(world.admin, world.account_id).meters] == \
+        [world.meters[2]]
+
+
+def test_tiered_tariff_and_a_new_version(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    ui = make_ui(world.admin)
+    page = _page(qtbot, ui)
+    page.tabs.setCurrentIndex(1)
+    settle(ui)
+    page.tariffs.new_button.setFocus()
+    qtbot.keyClick(page.tariffs.new_button, Qt.Key.Key_Space)
+    dialog = page.tariffs.dialog
+    qtbot.keyClicks(dialog.name, "Tiered A")
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.kind.currentData() == "tiered"
+    assert not dialog.form.isRowVisible(dialog.flat_price.parentWidget())
+    for limit, price, (le, pe) in zip(("200", "400", ""), ("0.5", "0.6", "0.8"),
+                                      zip(dialog.tier_limits, dialog.tier_prices)):
+        qtbot.keyClicks(le, limit)
+        qtbot.keyClicks(pe, price)
+    assert dialog.ok_button.isEnabled(), dialog.general_error.text()
+    qtbot.keyClick(dialog.name, ENTER)
+    settle(ui)
+    [t] = world.money.tariffs.list_tariffs(world.admin)
+    assert t.kind == "tiered" and t.body.tiers == ((20000, 5000), (40000, 6000), (None, 8000))
+    page.tariffs.view.selectRow(0)
+    page.tariffs.version_button.setFocus()
+    qtbot.keyClick(page.tariffs.version_button, Qt.Key.Key_Space)
+    dialog = page.tariffs.dialog
+    assert dialog.name.isReadOnly() and not dialog.kind.isEnabled() and dialog.tier_prices[0].text() == "0.5000"
+    dialog.tier_prices[0].selectAll()
+    qtbot.keyClicks(dialog.tier_prices[0], "0.55")
+    qtbot.keyClick(dialog.tier_prices[0], ENTER)
+    settle(ui)
+    [t] = world.money.tariffs.list_tariffs(world.admin)
+    assert t.versions == 2
+    assert page.tariffs.model.record(0).versions == 2
