@@ -24,10 +24,6 @@ def set_site_timezone(name: str) -> None:
     _site_tz[0] = name
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("meters", text)
-
-
 def yuan(fen: int | None) -> str:
     """'1,234.50' or '—'."""
     return format_yuan(fen)
