@@ -673,7 +673,7 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+69" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+74" />
             <source>Your role may not sell, refund or reverse.</source>
             <translation>Your role may not sell, refund or reverse.</translation>
         </message>
@@ -1247,13 +1247,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+41" />
-            <location line="+98" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+42" />
+            <location line="+102" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-34" />
+            <location line="-38" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -1288,7 +1288,7 @@
             <translation>Poller: not running</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
@@ -1308,8 +1308,8 @@
         </message>
         <message>
             <location line="-55" />
-            <source>Refresh meter status</source>
-            <translation>Refresh meter status</translation>
+            <source>Refresh meter status (F5)</source>
+            <translation>Refresh meter status (F5)</translation>
         </message>
         <message>
             <location line="+35" />
@@ -1553,7 +1553,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+95" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+96" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1588,7 +1588,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+132" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -2002,6 +2002,34 @@
             <location filename="../../acrel_console/ui/pages/base.py" line="-19" />
             <source>This page is not built yet.</source>
             <translation>This page is not built yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PollerStatus</name>
+        <message>
+            <location filename="../../acrel_console/ui/poller_status.py" line="+49" />
+            <source>Poller: not running</source>
+            <translation>Poller: not running</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Poller: running in this console</source>
+            <translation>Poller: running in this console</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Poller: running on {host}</source>
+            <translation>Poller: running on {host}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Poller: stopped since {time}</source>
+            <translation>Poller: stopped since {time}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Poller: unknown ({error})</source>
+            <translation>Poller: unknown ({error})</translation>
         </message>
     </context>
     <context>
@@ -5367,7 +5395,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/meters/formatting.py" line="+56" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+62" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>

@@ -178,8 +178,7 @@ def test_refresh_reads_the_meter_through_the_poller(qtbot, make_ui, world: World
         assert page.card.values["status"].text() == "Offline"  # never polled yet
         with world.sim.locked():
             world.sim.meter(1).remaining_fen = 4321  # the tenant used 6.79 yuan meanwhile
-        page.card.refresh_button.setFocus()
-        qtbot.keyClick(page.card.refresh_button, Qt.Key.Key_Space)
+        qtbot.keyClick(page.form.amount, Qt.Key.Key_F5)  # 刷新表状态
         settle(ui)
         assert page.card.values["remaining"].text() == "43.21"
         assert page.card.values["relay"].text() == "Closed"

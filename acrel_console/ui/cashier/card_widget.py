@@ -45,7 +45,7 @@ class MeterCardWidget(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        self.refresh_button = QPushButton(self.tr("Refresh meter status"))
+        self.refresh_button = QPushButton(self.tr("Refresh meter status (F5)"))
         self.refresh_button.setObjectName("refreshCard")
         self.refresh_button.setEnabled(False)
         self.refresh_button.clicked.connect(self.refresh_requested)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from acrel_console.domain.roles import Permission
@@ -64,6 +65,10 @@ class CashierPage(Page):
         self.watcher.delivery_changed.connect(self._delivery_changed)
         self.watcher.finished.connect(lambda _i: self.reload_card())
         self.setTabOrder(self.search.box, self.form.amount)
+        for key, slot in (("F5", self.refresh_card), ("Ctrl+F", self.search.focus_box)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         if not ui.can(Permission.SELL):
             self.form.setEnabled(False)
             self.form.setToolTip(self.tr("Your role may not sell, refund or reverse."))
@@ -126,6 +131,7 @@ class CashierPage(Page):
 
     # ---- after an operation ------------------------------------------------------------------
     def _operation_done(self, result: OperationResult) -> None:
+        self.search.search_now()  # purchase counts and totals in the hit list follow
         if result.command_id:
             self.watcher.watch(result.command_id)
         self.reload_card()
