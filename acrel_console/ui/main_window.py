@@ -15,6 +15,7 @@ from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
 from acrel_console.ui.pages import create_pages
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.poller_status import PollerStatus
 from acrel_console.ui.theme import Theme
 
 NAV_WIDTH = 190
@@ -125,10 +126,14 @@ class MainWindow(QMainWindow):
         for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
-        self.set_poller_text(self.tr("Poller: not running"))
+        self.poller_label.setText(self.tr("Poller: not running"))
+        self.poller_status = PollerStatus(self.ui, self)  # the site lease holder, refreshed quietly
+        self.poller_status.text_changed.connect(self.poller_label.setText)
+        self.poller_status.start()
 
     def set_poller_text(self, text: str) -> None:
-        """Show the poller state in the status bar (the poller's owner calls this; issue #3)."""
+        """Show the poller state in the status bar yourself (stops the lease-based indicator)."""
+        self.poller_status.stop()
         self.poller_label.setText(text)
 
     def _busy_changed(self, busy: bool) -> None:

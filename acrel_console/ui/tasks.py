@@ -51,6 +51,7 @@ class _Pending:
     on_error: Callable[[TaskFailure], None] | None
     owner: QObject | None
     fn: Callable[[], Any] | None  # held here so its closure (often widgets) is released on the GUI thread
+    quiet: bool = False  # background refreshes do not light the "Working…" indicator
 
 
 class _Job(QRunnable):
@@ -95,24 +96,28 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        """True while a call the user started (not a quiet background refresh) is under way."""
+        return any(not p.quiet for p in self._pending.values())
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[TaskFailure], None] | None = None, *, owner: QObject | None = None) -> int:
+            on_error: Callable[[TaskFailure], None] | None = None, *, owner: QObject | None = None,
+            quiet: bool = False) -> int:
         """Run `fn()` off the GUI thread; call on_done(result) or on_error(failure) on the GUI thread.
 
-        With `owner`, the callbacks are dropped if that widget was deleted meanwhile.
+        With `owner`, the callbacks are dropped if that widget was deleted meanwhile. `quiet` tasks
+        (periodic refreshes) do not count as busy.
         """
         task_id = next(self._ids)
         was_busy = self.busy
-        self._pending[task_id] = _Pending(on_done, on_error, owner, fn)
-        if not was_busy:
+        self._pending[task_id] = _Pending(on_done, on_error, owner, fn, quiet)
+        if not was_busy and not quiet:
             self.busy_changed.emit(True)
         self._pool.start(_Job(self, task_id, fn))
         return task_id
 
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, result: object) -> None:
+        was_busy = self.busy
         pending = self._pending.pop(task_id, None)
         try:
             if pending is None or (pending.owner is not None and not shiboken6.isValid(pending.owner)):
@@ -128,7 +133,7 @@ class TaskRunner(QObject):
             else:
                 self.failed.emit(failure.message)
         finally:
-            if not self._pending:
+            if was_busy and not self.busy:
                 self.busy_changed.emit(False)
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:

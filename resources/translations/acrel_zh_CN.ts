@@ -2014,22 +2014,22 @@
         <message>
             <location line="+3" />
             <source>Poller: running in this console</source>
-            <translation type="unfinished" />
+            <translation>抄表服务：在本机运行</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Poller: running on {host}</source>
-            <translation type="unfinished" />
+            <translation>抄表服务：运行于 {host}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Poller: stopped since {time}</source>
-            <translation type="unfinished" />
+            <translation>抄表服务：自 {time} 起停止</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Poller: unknown ({error})</source>
-            <translation type="unfinished" />
+            <translation>抄表服务：状态未知（{error}）</translation>
         </message>
     </context>
     <context>

@@ -121,3 +121,35 @@ def test_the_last_page_and_window_geometry_are_remembered(qtbot, ui) -> None:  #
     assert again.current_page().page_id == "settings"
     assert again.height() == size.height() == 540  # (the width is clamped to the small offscreen screen)
     settle(ui)
+
+
+def test_poller_indicator_follows_the_site_lease(qtbot, ui, services) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.services.lease import SiteLease
+
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    settle(ui)
+    busy: list[bool] = []
+    ui.tasks.busy_changed.connect(busy.append)
+    assert window.poller_label.text() == "Poller: not running"
+    lease = SiteLease(services.ctx)
+    assert lease.acquire()
+    window.poller_status.refresh()
+    settle(ui)
+    assert window.poller_label.text().startswith("Poller: running on ")
+    lease.release()
+    window.poller_status.refresh()
+    settle(ui)
+    assert window.poller_label.text() == "Poller: not running"  # a released lease is gone
+    from datetime import datetime, timezone
+
+    from acrel_console.services.lease import LeaseInfo
+
+    at = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+    expired = LeaseInfo("h:1:x", "box", 1, at, at, at, False, False)
+    local = at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert window.poller_status.text_for(expired) == f"Poller: stopped since {local}"
+    assert busy == []  # quiet refreshes do not light "Working…"
+    window.set_poller_text("Poller: 3 buses, last sweep 10:00")
+    assert not window.poller_status.timer.isActive()
+    assert window.poller_label.text() == "Poller: 3 buses, last sweep 10:00"
