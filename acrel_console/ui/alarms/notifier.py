@@ -86,7 +86,8 @@ class AlarmNotifier(QObject):
         services, actor = ui.services, ui.actor
 
         def poll() -> None:
-            ui.tasks.run(lambda: services.alarms.active(actor), self.note_active, lambda _f: None, owner=self)
+            ui.tasks.run(lambda: services.alarms.active(actor), self.note_active, lambda _f: None, owner=self,
+                         quiet=True)
 
         self._poll_fn = poll
         poll()

@@ -134,7 +134,7 @@ class AlarmsPage(Page):
         self.timer.timeout.connect(self._tick)
         self.notifier = alarm_notifier(ui, owner=self)
         self.notifier.alarm_raised.connect(self._alarm_raised)
-        QTimer.singleShot(0, self._install_flash)  # once the shell has put the page into its window
+        QTimer.singleShot(0, self, self._install_flash)  # once the shell has put the page into its window
 
     def title(self) -> str:
         return self.tr("Alarms")
@@ -150,13 +150,13 @@ class AlarmsPage(Page):
 
     def _tick(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(quiet=True)
         else:
             self.timer.stop()
 
     def _alarm_raised(self, _alarm: Alarm) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(quiet=True)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.history_model.rowCount() == 0:
@@ -168,14 +168,14 @@ class AlarmsPage(Page):
             return self.zone
         return ZoneInfo(str(services.settings.get_all(actor)["timezone"]))
 
-    def refresh(self) -> None:
-        """Reload the active alarms (worker thread)."""
+    def refresh(self, quiet: bool = False) -> None:
+        """Reload the active alarms (worker thread; `quiet` for periodic refreshes)."""
         services, actor, zone_of = self.ui.services, self.ui.actor, self._zone_of
 
         def fetch() -> tuple[list[Alarm], tzinfo]:
             return services.alarms.active(actor), zone_of(services, actor)
 
-        self.ui.tasks.run(fetch, self._active_loaded, self._failed, owner=self)
+        self.ui.tasks.run(fetch, self._active_loaded, self._failed, owner=self, quiet=quiet)
 
     def _active_loaded(self, result: tuple[list[Alarm], tzinfo]) -> None:
         alarms, self.zone = result

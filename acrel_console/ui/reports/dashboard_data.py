@@ -1,0 +1,78 @@
+"""What the dashboard (首页) shows, gathered on a worker thread and summarised without Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from acrel_console.domain.status import MeterStatus
+from acrel_console.services.alarms import Alarm
+from acrel_console.services.base import Actor
+from acrel_console.services.reports.model import Report
+
+TOP_ALARMS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class MeterCounts:
+    """Meters by status and mode, out of the total (未开户, 失联, 合闸, 分闸, 强制, 预付费)."""
+
+    total: int = 0
+    unopened: int = 0
+    offline: int = 0
+    relay_closed: int = 0
+    relay_open: int = 0
+    forced: int = 0
+    prepaid: int = 0
+
+
+def count_meters(meters: Iterable[Any]) -> MeterCounts:
+    """Counts over MeterLive values; relay and mode from the last known state (unknown counts in neither)."""
+    total = unopened = offline = closed = opened = forced = prepaid = 0
+    for m in meters:
+        total += 1
+        unopened += m.status is MeterStatus.UNOPENED
+        offline += m.status is MeterStatus.OFFLINE
+        closed += m.relay_closed is True
+        opened += m.relay_closed is False
+        forced += m.forced is True
+        prepaid += m.forced is False
+    return MeterCounts(total, unopened, offline, closed, opened, forced, prepaid)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardData:
+    counts: MeterCounts
+    energy_today: int  # 0.01 kWh, site-local today so far
+    energy_yesterday: int
+    alarms: tuple[Alarm, ...]  # newest first, at most TOP_ALARMS
+    alarm_count: int
+    offline_meters: Report
+    offline_gateways: Report
+    zone: tzinfo
+    as_of: datetime
+
+
+def _day_energy(services: Any, actor: Actor, day: str) -> int:
+    report = services.reports.energy(actor, services.reports.period(actor, "day", day), "building")
+    return int(report.totals().get("total", 0))
+
+
+def load_dashboard(services: Any, actor: Actor) -> DashboardData:
+    """Every figure of the dashboard (worker thread; several read-only service calls)."""
+    zone = ZoneInfo(str(services.settings.get_all(actor)["timezone"]))
+    now = services.ctx.clock().astimezone(zone)
+    today = now.date()
+    counts = count_meters(services.meters.list_live(actor))
+    alarms = services.alarms.active(actor)
+    return DashboardData(
+        counts=counts,
+        energy_today=_day_energy(services, actor, today.isoformat()),
+        energy_yesterday=_day_energy(services, actor, (today - timedelta(days=1)).isoformat()),
+        alarms=tuple(alarms[:TOP_ALARMS]), alarm_count=len(alarms),
+        offline_meters=services.reports.offline_meters(actor),
+        offline_gateways=services.reports.offline_gateways(actor),
+        zone=zone, as_of=now)
