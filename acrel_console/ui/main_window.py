@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.ui = ui
         self.signed_out = False  # set by sign_out(): the app then asks for a sign-in again
         self.relaunch_language = ""  # set by relaunch(): the app rebuilds the window in this language
+        self._shown_once = False
         self.setWindowTitle(self.tr("Acrel Console"))
         self.resize(1200, 760)
         self.nav = QListWidget()
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
     # --- navigation -------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            previous = self.stack.currentIndex()
+            if previous != row and 0 <= previous < len(self.pages) and self._shown_once:
+                self.pages[previous].deactivated()
+            self._shown_once = True
             self.stack.setCurrentIndex(row)
             self.ui.prefs.last_page = self.pages[row].page_id
             self.pages[row].activated()

@@ -153,3 +153,16 @@ def test_poller_indicator_follows_the_site_lease(qtbot, ui, services) -> None:  
     window.set_poller_text("Poller: 3 buses, last sweep 10:00")
     assert not window.poller_status.timer.isActive()
     assert window.poller_label.text() == "Poller: 3 buses, last sweep 10:00"
+
+
+def test_pages_hear_when_they_are_left(qtbot, ui, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    left: list[str] = []
+    for page in window.pages:
+        monkeypatch.setattr(page, "deactivated", lambda page=page: left.append(page.page_id))
+    window.show_page("settings")
+    window.show_page("operators")
+    window.show_page("operators")
+    assert left == [window.pages[0].page_id, "settings"]
+    settle(ui)

@@ -14,6 +14,7 @@ class Page(QWidget):
     - `page_id`: stable identifier (used by tests and to remember the last page).
     - `title()`: translated navigation title; use self.tr() in the subclass.
     - `activated()`: called every time the page is shown; start service calls through self.ui.tasks there.
+    - `deactivated()`: called when the user leaves the page; stop timers there.
     """
 
     page_id: str = ""
@@ -28,6 +29,9 @@ class Page(QWidget):
 
     def activated(self) -> None:
         """The page became visible; refresh what it shows (default: nothing)."""
+
+    def deactivated(self) -> None:
+        """Another page was chosen; stop periodic work (default: nothing)."""
 
 
 class PlaceholderPage(Page):
