@@ -28,7 +28,7 @@ from acrel_console.storage.tables.ledger import EntryRow, LedgerAccountRow, Oper
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import MeterRow
 
-CREDIT_KINDS = ("sale", "refund", "reversal", "transfer", "opening")
+CREDIT_KINDS = ("sale", "refund", "reversal", "transfer", "opening", "tier_adjustment")
 NOT_DELIVERED = ("pending", "sending", "failed", "conflict")
 
 

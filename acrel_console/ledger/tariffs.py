@@ -115,7 +115,7 @@ class IntervalBill:
     by_tier_centi_kwh: tuple[int, ...] = ()
 
 
-def _fen(exact_units_x_centi: int) -> int:
+def exact_to_fen(exact_units_x_centi: int) -> int:
     # energy (0.01 kWh) x price (0.0001 yuan/kWh) = 1e-6 yuan; round once, by the one rule.
     return yuan_to_fen(Decimal(exact_units_x_centi) / Decimal(10**6))
 
@@ -136,11 +136,11 @@ def bill_interval(body: TariffBody, energy_centi_kwh: int, at_local: datetime, *
             split.append(take)
             remaining -= take
             pos += take
-        return IntervalBill(energy_centi_kwh, _fen(exact), tuple(split))
+        return IntervalBill(energy_centi_kwh, exact_to_fen(exact), tuple(split))
     if body.kind == "tou" and by_period_centi_kwh is not None:
         exact = sum(e * p for e, p in zip(by_period_centi_kwh, body.prices))
-        return IntervalBill(sum(by_period_centi_kwh), _fen(exact))
-    return IntervalBill(energy_centi_kwh, _fen(energy_centi_kwh * body.price_at(at_local.time())))
+        return IntervalBill(sum(by_period_centi_kwh), exact_to_fen(exact))
+    return IntervalBill(energy_centi_kwh, exact_to_fen(energy_centi_kwh * body.price_at(at_local.time())))
 
 
 def arrears_trip(balance_fen: int, nonpositive_reads_before: int, at_local: time,

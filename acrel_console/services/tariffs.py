@@ -21,15 +21,16 @@ from acrel_console.ledger.tariffs import (  # re-exported: the UI builds tariff 
     KINDS, MAX_PERIODS, MAX_TIERS, PERIOD_NAMES, IntervalBill, TariffBody, arrears_trip, bill_interval,
     download_prices, flat, parse_hhmm, validate)
 
-__all__ = ["TariffService", "TariffInfo", "AssignResult", "BillingOutcome", "TariffBody", "IntervalBill", "KINDS",
+__all__ = ["TariffService", "TariffInfo", "AssignResult", "BillingOutcome", "TierOutcome", "tier_index", "TariffBody", "IntervalBill", "KINDS",
            "MAX_PERIODS", "MAX_TIERS", "PERIOD_NAMES", "arrears_trip", "bill_interval", "download_prices", "flat",
            "parse_hhmm", "validate", "meter_body"]
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.money_common import meter_side
 from acrel_console.services.site_settings import load_all
+from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import (
-    BillingStateRow, MeterTariffRow, OperationRow, TariffRow, TariffVersionRow)
+    BillingStateRow, MeterTariffRow, OperationRow, TariffRow, TariffVersionRow, TierStateRow)
 from acrel_console.storage.tables.site import MeterRow
 
 
@@ -63,6 +64,29 @@ class BillingOutcome:
     trip_command_id: str | None
     operation_id: str | None
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TierOutcome:
+    """One tiered step for a meter-side meter: the tier now, the price download queued when a boundary
+    was crossed, and the difference booked (and delivered as a negative credit) for energy the meter
+    charged at the lower price."""
+
+    meter_id: int
+    tier_index: int
+    used_centi_kwh: int
+    download_command_id: str | None
+    adjustment_fen: int
+    adjustment_operation_id: str | None
+    adjustment_command_id: str | None
+
+
+def tier_index(body: TariffBody, used_centi_kwh: int) -> int:
+    """The tier a cumulative energy in the tier period falls in."""
+    for i, (upper, _price) in enumerate(body.tiers):
+        if upper is None or used_centi_kwh < upper:
+            return i
+    return len(body.tiers) - 1
 
 
 def version_at(s: Session, tariff_id: int, at: datetime) -> TariffVersionRow | None:
@@ -198,6 +222,81 @@ class TariffService:
             audit.append(s, actor, "tariff.assign", f"tariff:{t.name}",
                          after={"meters": meter_ids, "effective_from": when.isoformat(), "downloads": cmds}, at=at)
         return AssignResult(tariff_id, tuple(meter_ids), tuple(cmds))
+
+    @requires(Permission.CONTROL_METERS)
+    def tier_step(self, actor: Actor, meter_id: int, reading: MeterReading) -> TierOutcome | None:
+        """Tiered prices on a meter-side meter (design §6), called by the poller with a fresh reading: when
+        the tenant's energy in the tier period crosses a boundary, queue the next tier's price download
+        and book the difference for energy the meter still charged at its old price (an adjustment,
+        delivered to the meter as a negative credit). None when the meter has no tiered tariff."""
+        with self.ctx.transaction() as s:
+            m = book.lock_meter(s, meter_id)
+            if m is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
+            tid = meter_tariff_id(s, meter_id, reading.read_at)
+            body = meter_body(s, meter_id, reading.read_at)
+            if body is None or tid is None or body.kind != "tiered" or reading.energy_total is None \
+                    or not meter_side(m.model):
+                return None
+            now = self.ctx.clock()
+            local = reading.read_at.astimezone(ZoneInfo(load_all(s)["timezone"]))
+            key = local.strftime("%Y" if body.tier_period == "year" else "%Y-%m")
+            st = s.get(TierStateRow, meter_id)
+            download_id: str | None = None
+            if st is not None and st.download_command_id:
+                state = s.execute(select(MeterCommandRow.state).where(
+                    MeterCommandRow.id == st.download_command_id)).scalar()
+                if state == "delivered":  # the meter charges the new price from now on
+                    st.meter_price, st.download_command_id = body.tiers[st.tier_index][1], None
+            if st is None or st.period_key != key or st.tariff_id != tid or reading.energy_total < st.start_energy:
+                first_price = body.tiers[0][1]
+                if st is not None and st.meter_price != first_price:
+                    download_id = self._tier_download(s, actor, meter_id, first_price, now, "tier period starts")
+                if st is None:
+                    st = TierStateRow(meter_id=meter_id, meter_price=first_price, updated_at=now, tariff_id=tid,
+                                      period_key=key, start_energy=reading.energy_total, tier_index=0,
+                                      adjusted_energy=reading.energy_total)
+                    s.add(st)
+                st.tariff_id, st.period_key, st.start_energy, st.tier_index = tid, key, reading.energy_total, 0
+                st.adjusted_energy, st.updated_at = reading.energy_total, now
+                if download_id:
+                    st.download_command_id = download_id
+                return TierOutcome(meter_id, 0, 0, download_id, 0, None, None)
+            used = reading.energy_total - st.start_energy
+            idx = tier_index(body, used)
+            if idx > st.tier_index:
+                st.tier_index = idx
+                download_id = self._tier_download(s, actor, meter_id, body.tiers[idx][1], now,
+                                                  f"tier {idx + 1} reached")
+                st.download_command_id = download_id
+            # Energy since the last booking that the meter charged below the tier price: book the difference.
+            exact, pos = 0, st.adjusted_energy - st.start_energy
+            for i, (upper, price) in enumerate(body.tiers):
+                lower = 0 if i == 0 else int(body.tiers[i - 1][0] or 0)
+                top = used if upper is None else min(used, upper)
+                span = max(0, top - max(pos, lower))
+                exact += span * max(0, price - st.meter_price)
+            fen = tariffs.exact_to_fen(exact)
+            st.adjusted_energy, st.updated_at = reading.energy_total, now
+            op_id = cmd_id = None
+            if fen > 0:
+                op_id = book.new_id()
+                book.post(s, posting.adjustment(meter_id, -fen), id=op_id, kind="tier_adjustment", at=now,
+                          meter_id=meter_id, amount_fen=fen, operator_id=actor.id, operator_name=actor.name,
+                          reason=f"tier {idx + 1} price difference", energy_centi_kwh=used,
+                          detail_json=json.dumps({"tier": idx, "meter_price": st.meter_price}, sort_keys=True))
+                cmd_id = book.add_credit_command(s, self.ctx.site_key, meter_id=meter_id, amount_fen=-fen,
+                                                 operation_id=op_id, created_by=actor.name, at=now,
+                                                 reason="tier adjustment").id
+            if download_id or op_id:
+                audit.append(s, actor, "tariff.tier_step", f"meter:{meter_id}",
+                             after={"tier": idx, "used_centi_kwh": used, "download": download_id,
+                                    "adjustment_fen": fen, "operation": op_id}, at=now)
+            return TierOutcome(meter_id, idx, used, download_id, fen, op_id, cmd_id)
+
+    def _tier_download(self, s: Session, actor: Actor, meter_id: int, price: int, at: datetime, why: str) -> str:
+        return book.add_command(s, self.ctx.site_key, meter_id=meter_id, kind="price_download", created_by=actor.name,
+                                at=at, payload={"prices": [price] * 4}, reason=why, priority=5).id
 
     @requires(Permission.CONTROL_METERS)
     def bill_reading(self, actor: Actor, meter_id: int, reading: MeterReading) -> BillingOutcome:

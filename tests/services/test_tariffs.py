@@ -113,3 +113,37 @@ def test_console_side_billing_books_consumption_and_trips_after_two_reads(w: Wor
     assert out.nonpositive_reads == 2 and out.trip_command_id is not None
     acc = w.accounts.account_of_meter(w.admin, m)
     assert acc is not None and acc.meters[0].ledger_credit == Decimal("0.00")
+
+
+def test_tiered_meter_side_boundary_downloads_next_price_and_books_the_difference(w: World) -> None:
+    from datetime import datetime as dt
+
+    from acrel_console.services.deliveries import deliver_all
+
+    m = w.meters[0]
+    SiteSettingsService(w.ctx).update(w.admin, {"timezone": "UTC"})
+    w.accounts.open_account(w.cashier, "Tier", "T", [m])
+    w.vending.sell(w.cashier, m, "50", "cash")
+    t = w.tariffs.create(w.admin, "Tiers", TIERED)
+    res = w.tariffs.assign(w.admin, t.tariff_id, [m])
+    deliver_all(w.ctx, w.bus)
+    assert w.model(m).prices == (5000,) * 4 and len(res.download_command_ids) == 1
+
+    def step(energy: int, at: dt | None = None):  # type: ignore[no-untyped-def]
+        return w.tariffs.tier_step(w.admin, m, MeterReading(read_at=at or w.clock(), type_code=None,
+                                                              energy_total=energy))
+
+    assert step(100000).tier_index == 0
+    assert step(119000).adjustment_fen == 0
+    out = step(121000)  # 210 kWh: 10 kWh above the 200 kWh boundary were charged 0.1 yuan/kWh too little
+    assert out.tier_index == 1 and out.download_command_id and out.adjustment_fen == 100
+    deliver_all(w.ctx, w.bus)
+    assert w.model(m).prices == (6000,) * 4 and w.model(m).remaining_fen == 4900
+    assert step(122000).adjustment_fen == 0  # the meter charges the tier price now
+    nxt = step(123000, at=dt(2026, 4, 1, 0, 5, tzinfo=timezone.utc))  # a new month: back to tier 1's price
+    assert nxt.tier_index == 0 and nxt.download_command_id
+    deliver_all(w.ctx, w.bus)
+    assert w.model(m).prices == (5000,) * 4
+    acc = w.accounts.account_of_meter(w.admin, m)
+    assert acc is not None and acc.meters[0].ledger_credit == Decimal("49.00")
+    assert w.vending.check_ledger(w.admin) == []

@@ -216,6 +216,23 @@ class BillingStateRow(Base):
     nonpositive_reads: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class TierStateRow(Base):
+    """Tiered (阶梯) state of a meter-side meter (design §6): the tier period, the energy at its start, the
+    tier the tenant is in, the tier price the meter charges now, and the energy adjusted up to."""
+
+    __tablename__ = "tier_state"
+
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), primary_key=True)
+    tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"))
+    period_key: Mapped[str] = mapped_column(String(7))  # '2026-03' (month) or '2026' (year), site-local
+    start_energy: Mapped[int] = mapped_column(Integer)  # 0.01 kWh at the start of the period
+    tier_index: Mapped[int] = mapped_column(Integer, default=0)
+    meter_price: Mapped[int] = mapped_column(Integer)  # 0.0001 yuan/kWh the meter deducts by (last confirmed)
+    adjusted_energy: Mapped[int] = mapped_column(Integer)  # energy_total up to which differences are booked
+    download_command_id: Mapped[str | None] = mapped_column(Uuid36(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 APPEND_ONLY: tuple[type[Base], ...] = (OperationRow, EntryRow, ReceiptRow, ReceiptPrintRow, TariffVersionRow,
                                        MeterTariffRow)
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:06:51.969394
+Create Date: 2026-11-24 03:10:59.504004
 """
 from __future__ import annotations
 
@@ -450,6 +450,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sms_messages_meter_id'), ['meter_id'], unique=False)
         batch_op.create_index('ix_sms_messages_status_next_attempt_at', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('tier_state',
+    sa.Column('meter_id', sa.Integer(), nullable=False),
+    sa.Column('tariff_id', sa.Integer(), nullable=False),
+    sa.Column('period_key', sa.String(length=7), nullable=False),
+    sa.Column('start_energy', sa.Integer(), nullable=False),
+    sa.Column('tier_index', sa.Integer(), nullable=False),
+    sa.Column('meter_price', sa.Integer(), nullable=False),
+    sa.Column('adjusted_energy', sa.Integer(), nullable=False),
+    sa.Column('download_command_id', sa.String(length=36), nullable=True),
+    sa.Column('updated_at', acrel_console.storage.base.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_tier_state_meter_id_meters')),
+    sa.ForeignKeyConstraint(['tariff_id'], ['tariffs.id'], name=op.f('fk_tier_state_tariff_id_tariffs')),
+    sa.PrimaryKeyConstraint('meter_id', name=op.f('pk_tier_state'))
+    )
     op.create_table('ledger_entries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('operation_id', sa.String(length=36), nullable=False),
@@ -498,6 +512,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_ledger_entries_account_amount')
 
     op.drop_table('ledger_entries')
+    op.drop_table('tier_state')
     with op.batch_alter_table('sms_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_sms_messages_status_next_attempt_at')
         batch_op.drop_index(batch_op.f('ix_sms_messages_meter_id'))
