@@ -299,7 +299,7 @@
     <context>
         <name>AlarmFlash</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+127" />
+            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+128" />
             <source>New alarm: {kind} — {place}: {message}</source>
             <translation>New alarm: {kind} — {place}: {message}</translation>
         </message>
@@ -405,7 +405,7 @@
             <translation>Alarms</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+48" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>{count} active alarms, {open} not acknowledged</translation>
         </message>
@@ -594,7 +594,7 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+129" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+135" />
             <source>Command results</source>
             <translation>Command results</translation>
         </message>
@@ -614,7 +614,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
             <translation>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</translation>
         </message>
@@ -622,7 +622,7 @@
     <context>
         <name>BrokenPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/base.py" line="+71" />
+            <location filename="../../acrel_console/ui/pages/base.py" line="+75" />
             <source>This page could not be loaded: {error}</source>
             <translation>This page could not be loaded: {error}</translation>
         </message>
@@ -919,7 +919,7 @@
             <translation>Dashboard</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+49" />
             <source>of {total}</source>
             <translation>of {total}</translation>
         </message>
@@ -1247,8 +1247,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+42" />
-            <location line="+102" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+43" />
+            <location line="+106" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -1588,7 +1588,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+132" />
+            <location line="+138" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -4013,8 +4013,9 @@
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
             <location line="+35" />
             <location line="+27" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+189" />
-            <location line="+21" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+213" />
+            <location line="+22" />
+            <location line="+74" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
         </message>
@@ -4582,7 +4583,7 @@
             <translation>Unknown setting: {key}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <location filename="../../acrel_console/services/tariffs.py" line="-170" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>A tariff needs a name.</translation>
@@ -5142,7 +5143,7 @@
     <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-172" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-179" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
             <source>Room</source>

@@ -212,17 +212,17 @@
         <message>
             <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+31" />
             <source>Acknowledge alarm</source>
-            <translation type="unfinished" />
+            <translation>确认报警</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Alarm</source>
-            <translation>报警</translation>
+            <translation>报警类型</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Room / gateway</source>
-            <translation type="unfinished" />
+            <translation>商铺号 / 网关</translation>
         </message>
         <message>
             <location line="+3" />
@@ -232,7 +232,7 @@
         <message>
             <location line="+4" />
             <source>What was done, e.g. tenant called</source>
-            <translation type="unfinished" />
+            <translation>处理情况，例如：已电话通知用户</translation>
         </message>
         <message>
             <location line="+1" />
@@ -242,7 +242,7 @@
         <message>
             <location line="+10" />
             <source>Acknowledge</source>
-            <translation type="unfinished" />
+            <translation>确认</translation>
         </message>
         <message>
             <location line="+2" />
@@ -299,9 +299,9 @@
     <context>
         <name>AlarmFlash</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+127" />
+            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+128" />
             <source>New alarm: {kind} — {place}: {message}</source>
-            <translation type="unfinished" />
+            <translation>新报警：{kind} — {place}：{message}</translation>
         </message>
     </context>
     <context>
@@ -309,17 +309,17 @@
         <message>
             <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+24" />
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>级别</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Alarm</source>
-            <translation>报警</translation>
+            <translation>报警类型</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Room / gateway</source>
-            <translation type="unfinished" />
+            <translation>商铺号 / 网关</translation>
         </message>
         <message>
             <location line="+1" />
@@ -354,7 +354,7 @@
         <message>
             <location line="+60" />
             <source>{name} at {time}</source>
-            <translation type="unfinished" />
+            <translation>{name}（{time}）</translation>
         </message>
     </context>
     <context>
@@ -362,12 +362,12 @@
         <message>
             <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+73" />
             <source>Acknowledge…</source>
-            <translation type="unfinished" />
+            <translation>确认报警…</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Your role may not acknowledge alarms.</source>
-            <translation type="unfinished" />
+            <translation>您的角色无权确认报警。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -377,12 +377,12 @@
         <message>
             <location line="+11" />
             <source>Active alarms</source>
-            <translation type="unfinished" />
+            <translation>实时报警</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Query</source>
-            <translation type="unfinished" />
+            <translation>查询</translation>
         </message>
         <message>
             <location line="+5" />
@@ -397,7 +397,7 @@
         <message>
             <location line="+9" />
             <source>Alarm history</source>
-            <translation>电表报警记录历史报表</translation>
+            <translation>历史报警</translation>
         </message>
         <message>
             <location line="+20" />
@@ -405,19 +405,19 @@
             <translation>报警</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+48" />
             <source>{count} active alarms, {open} not acknowledged</source>
-            <translation type="unfinished" />
+            <translation>实时报警 {count} 条，未确认 {open} 条</translation>
         </message>
         <message>
             <location line="+12" />
             <source>The period ends before it starts.</source>
-            <translation>结束时间早于开始时间。</translation>
+            <translation>结束日期早于开始日期。</translation>
         </message>
         <message>
             <location line="+15" />
             <source>{count} alarms</source>
-            <translation type="unfinished" />
+            <translation>共 {count} 条报警</translation>
         </message>
     </context>
     <context>
@@ -594,7 +594,7 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+129" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+135" />
             <source>Command results</source>
             <translation>指令下发结果</translation>
         </message>
@@ -614,7 +614,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
             <translation>已完成 {done} / {total}：成功 {ok}，失败 {failed}，取消 {cancelled}</translation>
         </message>
@@ -622,7 +622,7 @@
     <context>
         <name>BrokenPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/base.py" line="+71" />
+            <location filename="../../acrel_console/ui/pages/base.py" line="+75" />
             <source>This page could not be loaded: {error}</source>
             <translation>此页面无法加载：{error}</translation>
         </message>
@@ -826,7 +826,7 @@
         <message>
             <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+97" />
             <source>Meters</source>
-            <translation type="unfinished" />
+            <translation>电表总数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -841,52 +841,52 @@
         <message>
             <location line="+1" />
             <source>Relay closed</source>
-            <translation type="unfinished" />
+            <translation>合闸</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Relay open</source>
-            <translation>拉闸（继电器断开）</translation>
+            <translation>分闸</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Forced mode</source>
-            <translation>强制模式</translation>
+            <translation>强制</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Prepaid mode</source>
-            <translation>预付费模式</translation>
+            <translation>预付费</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Energy yesterday</source>
-            <translation type="unfinished" />
+            <translation>昨日用电量</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Energy today</source>
-            <translation type="unfinished" />
+            <translation>今日用电量</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>快捷入口</translation>
         </message>
         <message>
             <location line="+2" />
             <source>New sale</source>
-            <translation type="unfinished" />
+            <translation>新增售电</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Open account</source>
-            <translation>开户</translation>
+            <translation>新增开户</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Meter batch operations</source>
-            <translation type="unfinished" />
+            <translation>电表批量操作</translation>
         </message>
         <message>
             <location line="+1" />
@@ -896,22 +896,22 @@
         <message>
             <location line="+16" />
             <source>Live alarms</source>
-            <translation type="unfinished" />
+            <translation>实时报警</translation>
         </message>
         <message>
             <location line="+1" />
             <source>All alarms…</source>
-            <translation type="unfinished" />
+            <translation>全部报警…</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Offline meters</source>
-            <translation>失联电表报表</translation>
+            <translation>失联电表</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Offline gateways</source>
-            <translation>失联网关报表</translation>
+            <translation>失联网关</translation>
         </message>
         <message>
             <location line="+32" />
@@ -919,34 +919,34 @@
             <translation>首页</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+49" />
             <source>of {total}</source>
-            <translation type="unfinished" />
+            <translation>共 {total} 块</translation>
         </message>
         <message>
             <location line="+4" />
             <source>until {time}</source>
-            <translation type="unfinished" />
+            <translation>截至 {time}</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Live alarms ({count})</source>
-            <translation type="unfinished" />
+            <translation>实时报警（{count}）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Offline meters ({count})</source>
-            <translation type="unfinished" />
+            <translation>失联电表（{count}）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Offline gateways ({count})</source>
-            <translation type="unfinished" />
+            <translation>失联网关（{count}）</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Updated {time}</source>
-            <translation type="unfinished" />
+            <translation>更新于 {time}</translation>
         </message>
     </context>
     <context>
@@ -1247,8 +1247,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+42" />
-            <location line="+102" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+43" />
+            <location line="+106" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
@@ -1588,7 +1588,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+132" />
+            <location line="+138" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -1978,22 +1978,22 @@
         <message>
             <location line="+12" />
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation>日报</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>月报</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>年报</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Date range</source>
-            <translation type="unfinished" />
+            <translation>时间段</translation>
         </message>
     </context>
     <context>
@@ -2594,17 +2594,17 @@
         <message>
             <location filename="../../acrel_console/ui/reports/chart_widget.py" line="+27" />
             <source>Amount (yuan)</source>
-            <translation type="unfinished" />
+            <translation>金额（元）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Energy (kWh)</source>
-            <translation type="unfinished" />
+            <translation>用电量（kWh）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Count</source>
-            <translation type="unfinished" />
+            <translation>数量</translation>
         </message>
     </context>
     <context>
@@ -2612,7 +2612,7 @@
         <message>
             <location filename="../../acrel_console/ui/reports/export_runner.py" line="+74" />
             <source>Exporting {rows} rows…</source>
-            <translation type="unfinished" />
+            <translation>正在导出 {rows} 行…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2622,7 +2622,7 @@
         <message>
             <location line="+2" />
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>导出</translation>
         </message>
     </context>
     <context>
@@ -2630,7 +2630,7 @@
         <message>
             <location filename="../../acrel_console/ui/reports/table_model.py" line="+79" />
             <source>Total</source>
-            <translation type="unfinished" />
+            <translation>合计</translation>
         </message>
     </context>
     <context>
@@ -2638,27 +2638,27 @@
         <message>
             <location filename="../../acrel_console/ui/pages/reports_page.py" line="+71" />
             <source>Tenant</source>
-            <translation>用户名</translation>
+            <translation>用户</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Query</source>
-            <translation type="unfinished" />
+            <translation>查询</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>导出</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Save chart as PNG…</source>
-            <translation type="unfinished" />
+            <translation>图表另存为 PNG…</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Chart of</source>
-            <translation type="unfinished" />
+            <translation>图表对象</translation>
         </message>
         <message>
             <location line="+51" />
@@ -2668,97 +2668,97 @@
         <message>
             <location line="+29" />
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>统计方式</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Group</source>
-            <translation type="unfinished" />
+            <translation>分组</translation>
         </message>
         <message>
             <location line="+43" />
             <source>Choose a tenant first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择用户。</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Querying…</source>
-            <translation type="unfinished" />
+            <translation>正在查询…</translation>
         </message>
         <message>
             <location line="+20" />
             <source>{title} — {period}</source>
-            <translation type="unfinished" />
+            <translation>{title} — {period}</translation>
         </message>
         <message>
             <location line="+3" />
             <source>{rows} rows</source>
-            <translation type="unfinished" />
+            <translation>共 {rows} 行</translation>
         </message>
         <message>
             <location line="+6" />
             <source>All (total)</source>
-            <translation type="unfinished" />
+            <translation>全部（合计）</translation>
         </message>
         <message>
             <location line="+37" />
             <source>Hour</source>
-            <translation type="unfinished" />
+            <translation>时</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation>日</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>月</translation>
         </message>
         <message>
             <location line="+22" />
             <source>Save chart as PNG</source>
-            <translation type="unfinished" />
+            <translation>图表另存为 PNG</translation>
         </message>
         <message>
             <location line="+2" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Chart saved to {path}.</source>
-            <translation type="unfinished" />
+            <translation>图表已保存到 {path}。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>The chart could not be saved to {path}.</source>
-            <translation type="unfinished" />
+            <translation>图表无法保存到 {path}。</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Export to Excel</source>
-            <translation type="unfinished" />
+            <translation>导出 Excel</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Exporting…</source>
-            <translation type="unfinished" />
+            <translation>正在导出…</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Export cancelled; no file was written.</source>
-            <translation type="unfinished" />
+            <translation>导出已取消，未写入文件。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Exported {rows} rows to {path}.</source>
-            <translation type="unfinished" />
+            <translation>已导出 {rows} 行到 {path}。</translation>
         </message>
     </context>
     <context>
@@ -3579,12 +3579,12 @@
         <message>
             <location filename="../../acrel_console/services/alarms.py" line="+29" />
             <source>{room}: balance {balance} yuan is at or below alarm 1.</source>
-            <translation>{room}：剩余金额 {balance} 元，已达报警1金额。</translation>
+            <translation>{room}：剩余金额 {balance} 元，已达告警金额1。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>{room}: balance {balance} yuan is at or below alarm 2.</source>
-            <translation>{room}：剩余金额 {balance} 元，已达报警2金额。</translation>
+            <translation>{room}：剩余金额 {balance} 元，已达告警金额2。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3604,7 +3604,7 @@
         <message>
             <location line="+1" />
             <source>{room}: the meter does not answer.</source>
-            <translation>{room}：电表无应答。</translation>
+            <translation>{room}：电表无应答（失联）。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3639,17 +3639,17 @@
         <message>
             <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
             <source>Critical</source>
-            <translation type="unfinished" />
+            <translation>严重</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>警告</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Notice</source>
-            <translation type="unfinished" />
+            <translation>提示</translation>
         </message>
     </context>
     <context>
@@ -4013,8 +4013,9 @@
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
             <location line="+35" />
             <location line="+27" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+189" />
-            <location line="+21" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+213" />
+            <location line="+22" />
+            <location line="+74" />
             <source>No meter {id}.</source>
             <translation>没有电表 {id}。</translation>
         </message>
@@ -4582,7 +4583,7 @@
             <translation>未知设置项：{key}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tariffs.py" line="-95" />
+            <location filename="../../acrel_console/services/tariffs.py" line="-170" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>电价方案需要名称。</translation>
@@ -5142,7 +5143,7 @@
     <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-172" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-179" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
             <source>Room</source>
@@ -5845,7 +5846,7 @@
             <location line="+79" />
             <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
             <source>Energy (kWh)</source>
-            <translation>电能（kWh）</translation>
+            <translation>用电量（kWh）</translation>
         </message>
         <message>
             <location line="-19" />
@@ -5888,7 +5889,7 @@
             <location line="+32" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+20" />
             <source>Seller</source>
-            <translation>销售员</translation>
+            <translation>售电员</translation>
         </message>
         <message>
             <location line="+0" />
@@ -5987,7 +5988,7 @@
         <message>
             <location line="+1" />
             <source>Energy</source>
-            <translation>电量</translation>
+            <translation>用电量</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6025,7 +6026,7 @@
         <message>
             <location line="+1" />
             <source>Pending deliveries</source>
-            <translation>待下发</translation>
+            <translation>待下发笔数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6040,7 +6041,7 @@
         <message>
             <location line="+2" />
             <source>Meter read at</source>
-            <translation>电表抄读时间</translation>
+            <translation>抄表时间</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6056,7 +6057,7 @@
         <message>
             <location line="+11" />
             <source>Consumption</source>
-            <translation>用电金额</translation>
+            <translation>使用金额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6160,7 +6161,7 @@
         <message>
             <location line="+1" />
             <source>Last sweep</source>
-            <translation>最后巡检</translation>
+            <translation>最后巡检时间</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6197,7 +6198,7 @@
         <message>
             <location line="+1" />
             <source>Alarm</source>
-            <translation>报警</translation>
+            <translation>报警类型</translation>
         </message>
         <message>
             <location line="+0" />
@@ -6249,7 +6250,7 @@
         <message>
             <location line="+0" />
             <source>Sub-meters</source>
-            <translation>分表</translation>
+            <translation>分表数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6286,27 +6287,27 @@
         <message>
             <location filename="../../acrel_console/ui/reports/formatting.py" line="+59" />
             <source>sale</source>
-            <translation type="unfinished" />
+            <translation>售电</translation>
         </message>
         <message>
             <location line="+1" />
             <source>refund</source>
-            <translation type="unfinished" />
+            <translation>退电</translation>
         </message>
         <message>
             <location line="+1" />
             <source>reversal</source>
-            <translation type="unfinished" />
+            <translation>冲正</translation>
         </message>
         <message>
             <location line="+1" />
             <source>opening</source>
-            <translation type="unfinished" />
+            <translation>开户</translation>
         </message>
         <message>
             <location line="+1" />
             <source>transfer</source>
-            <translation type="unfinished" />
+            <translation>余额转入</translation>
         </message>
     </context>
     <context>

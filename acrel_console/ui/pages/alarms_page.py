@@ -143,6 +143,9 @@ class AlarmsPage(Page):
         self.refresh()
         self.timer.start()
 
+    def deactivated(self) -> None:
+        self.timer.stop()
+
     def _install_flash(self) -> None:
         window = self.window()
         if isinstance(window, QMainWindow) and window is not self:

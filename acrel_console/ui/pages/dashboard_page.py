@@ -191,6 +191,10 @@ class DashboardPage(Page):
         self.refresh()
         self.timer.start()
 
+    def deactivated(self) -> None:
+        self.timer.stop()
+        self._sweep_timer.stop()
+
     def attach_poller(self, poller: SweepSource) -> None:
         """Refresh after sweeps (Poller.subscribe; results arrive queued on the GUI thread)."""
         self.bridge.attach(poller)
