@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter, QPaintDevice,
+from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter, QPaintDevice,
                            QPdfWriter, QPen)
 from PySide6.QtWidgets import QApplication
 
 from acrel_console.ui.cashier.receipt_lines import ReceiptText
+from acrel_console.ui.theme import Theme
 
 SLIP_WIDTH_MM = 80.0
 SLIP_HEIGHT_MM = 160.0
@@ -37,7 +38,7 @@ def paint_receipt(painter: QPainter, rect: QRectF, text: ReceiptText) -> float:
     """Draw the slip inside rect (device units); return the height used."""
     device = painter.device()
     y = rect.top()
-    painter.setPen(QPen(QColor(Qt.GlobalColor.black)))
+    painter.setPen(QPen(Theme.role("print_ink")))
 
     def line(value: str, font: QFont, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> None:
         nonlocal y
@@ -81,7 +82,7 @@ def paint_receipt(painter: QPainter, rect: QRectF, text: ReceiptText) -> float:
 def receipt_image(text: ReceiptText, width_px: int = 420) -> QImage:
     """The slip as an image (the preview), white background, height fitted to the content."""
     probe = QImage(width_px, 4000, QImage.Format.Format_RGB32)
-    probe.fill(QColor(Qt.GlobalColor.white))
+    probe.fill(Theme.role("print_paper"))
     margin = width_px * MARGIN_MM / SLIP_WIDTH_MM
     p = QPainter(probe)
     used = paint_receipt(p, QRectF(margin, margin, width_px - 2 * margin, 4000 - 2 * margin), text)
