@@ -170,3 +170,28 @@ def test_times_show_in_the_site_time_zone() -> None:
         fmt.set_site_timezone(fmt.DEFAULT_TZ)
     assert fmt.drift_text(-28800) == "−8 h 0 min"
     assert fmt.drift_text(3) == "+3 s"
+
+
+def test_batch_model_signals_runs_of_changed_rows(qapp) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from acrel_console.services.remote_control import CommandProgress
+    from acrel_console.ui.meters.batch_dialog import BatchModel
+
+    def prog(i: int, state: str = "pending", outcome: str = "pending") -> CommandProgress:
+        return CommandProgress(f"c{i}", "b", i, "GW1", i, f"R{i}", "trip", state, outcome, "", 0, "admin", "why",
+                               datetime(2026, 3, 2, tzinfo=timezone.utc), None, {})
+
+    model = BatchModel(lambda _i: None)
+    rows = [prog(i) for i in range(6)]
+    model.set_progress(rows)
+    spans: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _r=None: spans.append((a.row(), b.row())))
+    done = [dataclasses.replace(p, state="delivered", outcome="confirmed") if p.meter_id in (1, 2, 5) else p
+            for p in rows]
+    model.set_progress(done)
+    assert spans == [(1, 2), (5, 5)]
+    assert model.cell(1, 1) == "GW1/1"  # no meter number known: gateway/address
+    assert model.cell(1, 4) == "Confirmed by read-back"
+    assert model.cell(0, 3) == "Waiting"

@@ -67,10 +67,16 @@ class BatchModel(QAbstractTableModel):
             self._rows = list(items)
             self.endResetModel()
             return
-        for i, p in enumerate(items):
-            if p != self._rows[i]:
+        start = -1  # one dataChanged per run of changed rows (a 5,000-meter batch polls every 300 ms)
+        for i, p in enumerate([*items, None]):
+            changed = p is not None and p != self._rows[i]
+            if changed:
                 self._rows[i] = p
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
+                if start < 0:
+                    start = i
+            elif start >= 0:
+                self.dataChanged.emit(self.index(start, 0), self.index(i - 1, len(HEADERS) - 1))
+                start = -1
 
     def progress(self) -> list[Any]:
         return list(self._rows)
@@ -183,7 +189,8 @@ class BatchDialog(QDialog):
             return
         self._polling = True
         control, actor, batch = self.control, self.ui.actor, self.batch_id
-        self.ui.tasks.run(lambda: control.batch_progress(actor, batch), self._progress, self._failed, owner=self)
+        self.ui.tasks.run(lambda: control.batch_progress(actor, batch), self._progress, self._failed, owner=self,
+                          quiet=True)
 
     def _progress(self, items: list[Any]) -> None:
         self._polling = False

@@ -267,6 +267,8 @@ class MetersPage(Page):
             self.reload()
         elif self._poller is None:
             self.refresh_live()
+        if self._poller is None and self.isVisible():
+            self.db_timer.start()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -291,7 +293,11 @@ class MetersPage(Page):
             else:  # a meter was retired or removed: rebuild
                 self._loaded_meters(meters)
 
-        self.ui.tasks.run(lambda: svc.list_live(actor), done, self._load_failed, owner=self)
+        self.ui.tasks.run(lambda: svc.list_live(actor), done, self._load_failed, owner=self, quiet=True)
+
+    def deactivated(self) -> None:
+        """The operator left the page: no periodic re-reads meanwhile (sweeps still update the model)."""
+        self.db_timer.stop()
 
     def reload(self) -> None:
         """Load every meter's live values (through tasks, off the GUI thread)."""
@@ -494,7 +500,7 @@ class MetersPage(Page):
             if self._detail_pending is not None:
                 self._load_detail(self._detail_pending)
 
-        self.ui.tasks.run(lambda: svc.detail(actor, meter_id), done, failed, owner=self)
+        self.ui.tasks.run(lambda: svc.detail(actor, meter_id), done, failed, owner=self, quiet=True)
 
     # ---- remote control ----------------------------------------------------------------------
     def context_menu(self) -> QMenu:
