@@ -15,8 +15,8 @@ from acrel_console.ui.alarms.severity import severity_icon, severity_style
 AnyIndex = QModelIndex | QPersistentModelIndex
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
 
-ACTIVE_COLUMNS = ("severity", "kind", "place", "message", "raised", "ack_by")
-HISTORY_COLUMNS = ("raised", "cleared", "severity", "kind", "place", "message", "ack_by", "ack_at", "comment")
+ACTIVE_COLUMNS = ("severity", "raised", "kind", "place", "ack_by", "message")
+HISTORY_COLUMNS = ("raised", "cleared", "severity", "kind", "place", "ack_by", "ack_at", "comment", "message")
 
 
 def column_title(key: str) -> str:

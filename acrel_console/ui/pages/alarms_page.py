@@ -229,11 +229,13 @@ class AlarmsPage(Page):
 
     @staticmethod
     def _fit(table: QTableView) -> None:
+        """Columns as wide as their contents; the message (last column) takes the rest of the width."""
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         for col in range(header.count()):
             header.resizeSection(col, min(header.sectionSize(col), 420))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
 
     # --- acknowledging ----------------------------------------------------------------------------
     def selected_alarm(self) -> Alarm | None:

@@ -250,7 +250,8 @@ class DashboardPage(Page):
             count=len(data.offline_gateways.rows)))
         self.alarm_table.resizeColumnsToContents()
         header = self.alarm_table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.alarm_model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)  # message
         self.updated.setText(self.tr("Updated {time}").format(time=data.as_of.strftime("%Y-%m-%d %H:%M:%S")))
 
     @staticmethod

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout,
@@ -26,6 +26,10 @@ from acrel_console.ui.reports.period_picker import PeriodPicker
 from acrel_console.ui.reports.table_model import ReportTableModel, header_text
 from acrel_console.ui.tasks import TaskFailure, failure_text
 from acrel_console.ui.theme import Theme
+
+
+LIST_ITEM_HEIGHT = 30
+SPLIT_TABLE, SPLIT_CHART = 55, 45  # initial share of the height: table above, chart below
 
 
 def site_zone(services: Any, actor: Any, period: Any) -> tzinfo:
@@ -54,6 +58,7 @@ class ReportsPage(Page):
         for d in REPORTS:
             item = QListWidgetItem(d.title())
             item.setData(Qt.ItemDataRole.UserRole, d.report_id)
+            item.setSizeHint(QSize(0, LIST_ITEM_HEIGHT))
             self.report_list.addItem(item)
         metrics = self.report_list.fontMetrics()
         self.report_list.setFixedWidth(max(metrics.horizontalAdvance(d.title()) for d in REPORTS) + 40)
@@ -115,6 +120,7 @@ class ReportsPage(Page):
         self.splitter.addWidget(self.chart_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SPLIT_TABLE * 10, SPLIT_CHART * 10])
 
         controls = QHBoxLayout()
         controls.addWidget(self.period)

@@ -15,6 +15,9 @@ from acrel_console.ui.reports.chart_data import ChartData
 from acrel_console.ui.theme import Theme, theme
 
 
+HEADROOM = 0.18  # share of the value range left free above the highest bar (the legend sits there)
+
+
 def series_colours() -> list[QColor]:
     """Series colours from the one colour registry (Okabe-Ito in the default palette)."""
     t = theme()
@@ -53,9 +56,9 @@ class ReportChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=True, alpha=0.3)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
-        font = QFont(QApplication.font())
         ink = pal.color(QPalette.ColorRole.WindowText)
+        self.legend = self.plot.addLegend(offset=(-10, 4), labelTextColor=ink)
+        font = QFont(QApplication.font())
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=font)
@@ -102,7 +105,16 @@ class ReportChart(QWidget):
         self.plot.setLabel("left", unit_label(data.unit))
         self.plot.setLabel("bottom", x_title)
         self.plot.setXRange(-0.6, max(0, len(xs) - 1) + 0.6, padding=0)
-        self.plot.enableAutoRange(axis="y")
+        self._fit_y([v for _n, values in data.series for v in values], data.unit)
+
+    def _fit_y(self, values: list[int], unit: ColumnKind) -> None:
+        """From zero (or the lowest negative value) to the highest, with headroom for the legend."""
+        scale = 100 if unit in (ColumnKind.YUAN, ColumnKind.KWH) else 1
+        top = max([0, *values]) / scale
+        bottom = min([0, *values]) / scale
+        if top == bottom:
+            top = bottom + 1
+        self.plot.setYRange(bottom, top + (top - bottom) * HEADROOM, padding=0)
 
     def tick_labels(self) -> list[str]:
         ticks = self.plot.getAxis("bottom")._tickLevels
