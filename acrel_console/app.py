@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from acrel_console.services.accounts import AccountService
 from acrel_console.services.alarms import AlarmEngine, AlarmService
 from acrel_console.services.audit import AuditService
 from acrel_console.services.bus_health import BusHealthService
 from acrel_console.services.lease import LeaseService
 from acrel_console.services.meter_views import MeterViewService
+from acrel_console.services.integrity import IntegrityService
+from acrel_console.services.records import RecordsService
 from acrel_console.services.remote_control import RemoteControlService
 from acrel_console.services.reports.service import ReportService
 from acrel_console.services.backup import BackupService
@@ -19,6 +22,9 @@ from acrel_console.services.operators import OperatorService
 from acrel_console.services.site_config import SiteConfigService
 from acrel_console.services.sms import SmsService
 from acrel_console.services.sms_setup import SmsConfigurator
+from acrel_console.services.tariffs import TariffService
+from acrel_console.services.vending import VendingService
+from acrel_console.services.shifts import ShiftService
 from acrel_console.services.site_settings import SiteSettingsService
 from acrel_console.storage import migrate
 from acrel_console.storage.engine import default_db_url, make_engine, make_session_factory, normalise_url
@@ -43,6 +49,12 @@ class Services:
     alarm_engine: AlarmEngine
     reports: ReportService
     sms_config: SmsConfigurator
+    vending: VendingService
+    accounts: AccountService
+    tariffs: TariffService
+    shifts: ShiftService
+    records: RecordsService
+    integrity: IntegrityService
 
     @property
     def sms(self) -> SmsService:
@@ -92,4 +104,10 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         alarm_engine=AlarmEngine(ctx),
         reports=ReportService(ctx),
         sms_config=SmsConfigurator(ctx),
+        vending=VendingService(ctx),
+        accounts=AccountService(ctx),
+        tariffs=TariffService(ctx),
+        shifts=ShiftService(ctx),
+        records=RecordsService(ctx),
+        integrity=IntegrityService(ctx),
     )
