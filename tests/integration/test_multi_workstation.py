@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -420,3 +421,70 @@ def test_database_unreachable_at_start_serve_waits_and_starts_when_it_comes_back
     serve.wait_for(r"^serving:")
     out = site.cli_json("ws1", "control", str(site.meter_ids[1]), "trip", user="ops1")
     assert out["outcome"] == "confirmed"
+
+
+# --- PostgreSQL backup while cashiers sell (pg_dump/pg_restore; throwaway cluster, not the shared one) ---------
+
+
+def test_pg_backup_during_a_stream_of_sales_restores_sound(cluster: Cluster, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (shutil.which("pg_dump") and shutil.which("pg_restore")):
+        pytest.skip("pg_dump/pg_restore not installed")
+    from acrel_console.app import build_services
+    from acrel_console.services.backup import BackupService
+    from acrel_console.services.deliveries import deliver_all
+    from acrel_console.services.integrity import check_integrity
+    from tests.ledger.helpers import make_world
+
+    monkeypatch.setenv("ACREL_DATA_DIR", str(tmp_path / "data"))
+    w = make_world(cluster.create_db("stream_src"), n_meters=4)
+    w.ctx.clock = lambda: datetime.now(timezone.utc)
+    for i, m in enumerate(w.meters):
+        w.accounts.open_account(w.cashier, f"Tenant {i}", f"R{i}", [m], opening_credit="10")
+    deliver_all(w.ctx, w.bus)
+    stop = threading.Event()
+    sold = [0, 0]
+    errors: list[BaseException] = []
+
+    def sell(k: int, actor: Any, meters: list[int]) -> None:
+        n = 0
+        while not stop.is_set():
+            try:
+                w.vending.sell(actor, meters[n % 2], "2.50", "cash")
+                deliver_all(w.ctx, w.bus, set(meters))
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+                return
+            n += 1
+            sold[k] = n
+
+    threads = [threading.Thread(target=sell, args=(0, w.cashier, w.meters[:2])),
+               threading.Thread(target=sell, args=(1, w.cashier2, w.meters[2:]))]
+    for t in threads:
+        t.start()
+    try:
+        _wait(lambda: sum(sold) >= 20, "20 sales before the backup")
+        info = BackupService(w.ctx).backup(w.admin, tmp_path / "site.dump")
+        during = sum(sold)
+        _wait(lambda: sum(sold) >= during + 20, "20 sales after the backup")
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+    assert errors == []
+    assert info.verified and Path(info.path).stat().st_size > 0
+    other = build_services(cluster.create_db("stream_dst"))
+    try:
+        BackupService(other.ctx).restore(w.admin, info.path)
+        report = check_integrity(other.ctx)
+        assert report.ok, report.summary()
+        from sqlalchemy import func, select
+
+        from acrel_console.storage.tables.ledger import OperationRow
+
+        with other.ctx.read() as s:
+            restored = s.execute(select(func.count()).select_from(OperationRow)).scalar_one()
+        assert 4 + 20 <= restored < 4 + sum(sold)  # a snapshot from inside the stream
+    finally:
+        other.close()
+        w.svc.close()
