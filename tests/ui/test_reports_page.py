@@ -184,3 +184,57 @@ def test_export_cancel_leaves_no_file(page: ReportsPage, tmp_path: Path, qtbot, 
     assert len(results) == 1 and isinstance(results[0], ExportCancelled)
     assert not path.exists() and list(tmp_path.glob("*.part")) == []
     assert "cancelled" in page.message.text()
+
+
+def test_alarm_reports_show_messages_in_the_current_language(page: ReportsPage, services) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console import i18n
+    from acrel_console.domain.alarms import AlarmKind
+
+    services.alarm_engine.raise_event(AlarmKind.RECONCILIATION, "meter:1", meter_id=1, room="A-101",
+                                      ledger="10.00", meter="9.00")
+    assert i18n.install_translator("zh_CN")
+    try:
+        page.select_report("alarms_active")
+        page.query_button.click()
+        settle(page.ui)
+        assert page.model.rowCount() == 1
+        headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+        row = dict(zip(headers, (cell(page, 0, c) for c in range(page.model.columnCount()))))
+        assert row["报警类型"] == "对账不符"
+        assert row["消息"] == "A-101：账务余额 10.00 元与电表余额 9.00 元不符。"
+    finally:
+        i18n.install_translator("en")
+
+
+def test_pages_never_call_services_on_the_gui_thread(qtbot, services, admin) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from acrel_console.ui.context import UiContext
+    from acrel_console.ui.pages.alarms_page import AlarmsPage
+    from acrel_console.ui.pages.dashboard_page import DashboardPage
+    from acrel_console.ui.prefs import Prefs
+    from acrel_console.ui.tasks import TaskRunner
+    from tests.ui.test_gui_thread import Spy
+
+    seed(services, admin)
+    calls: list[tuple[str, int]] = []
+    ui = UiContext(Spy(services, calls), admin, TaskRunner(), Prefs())  # type: ignore[arg-type]
+    pages = [DashboardPage(ui), ReportsPage(ui), AlarmsPage(ui)]
+    for p in pages:
+        qtbot.addWidget(p)
+        p.show()
+        p.activated()
+    settle(ui)
+    reports = pages[1]
+    assert isinstance(reports, ReportsPage)
+    for report_id in ("sales", "energy", "statement", "alarms_history", "offline_meters"):
+        reports.select_report(report_id, MONTH)
+        settle(ui)
+        reports.period.set_dates(date(2026, 3, 1))
+        reports.query()
+        settle(ui)
+        assert reports.last_error == "", report_id
+    gui = threading.get_ident()
+    # subscribing a listener to the alarm engine is registration, not a service call
+    on_gui = [name for name, thread in calls if thread == gui and not name.endswith("subscribe")]
+    assert on_gui == [] and len(calls) > 10

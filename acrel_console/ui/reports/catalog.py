@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -76,6 +76,29 @@ def option_label(option: str) -> str:
 
 GROUPS = ("meter", "tenant", "building")
 
+
+def _alarm_report(services: Any, actor: Actor, period: Period | None) -> Report:
+    """实时报警 / 历史报警 with each message in the current language.
+
+    The report's message column holds the English text made at raise time; the alarm's template and
+    params (AlarmService) are translated and filled instead, matched by the alarm id (column 'id').
+    """
+    from acrel_console.ui.alarms.alarm_text import message_text
+
+    if period is None:
+        report = services.reports.realtime_alarms(actor)
+        alarms = services.alarms.active(actor)
+    else:
+        report = services.reports.alarm_history(actor, period)
+        alarms = services.alarms.history(actor, since=period.start_utc, until=period.end_utc,
+                                         limit=max(5000, len(report.rows)))
+    texts = {a.id: message_text(a) for a in alarms}
+    id_i, msg_i = report.column_index("id"), report.column_index("message")
+    rows = tuple(tuple(texts.get(r[id_i], r[msg_i]) if i == msg_i else v for i, v in enumerate(r))
+                 for r in report.rows)
+    return replace(report, rows=rows)
+
+
 REPORTS: tuple[ReportDef, ...] = (
     ReportDef("sales", ALL_KINDS, ("cashier", "method", "building"), False,
               lambda s, a, p, q: s.reports.sales(a, p, by=q.option or "cashier")),
@@ -83,8 +106,8 @@ REPORTS: tuple[ReportDef, ...] = (
     ReportDef("energy", CALENDAR_KINDS, GROUPS, False, lambda s, a, p, q: s.reports.energy(a, p, q.option or "meter")),
     ReportDef("tou", ALL_KINDS, GROUPS, False, lambda s, a, p, q: s.reports.tou_energy(a, p, q.option or "meter")),
     ReportDef("revenue", ALL_KINDS, (), False, lambda s, a, p, q: s.reports.revenue(a, p)),
-    ReportDef("alarms_active", (), (), False, lambda s, a, p, q: s.reports.realtime_alarms(a)),
-    ReportDef("alarms_history", ALL_KINDS, (), False, lambda s, a, p, q: s.reports.alarm_history(a, p)),
+    ReportDef("alarms_active", (), (), False, lambda s, a, p, q: _alarm_report(s, a, None)),
+    ReportDef("alarms_history", ALL_KINDS, (), False, lambda s, a, p, q: _alarm_report(s, a, p)),
     ReportDef("offline_meters", (), (), False, lambda s, a, p, q: s.reports.offline_meters(a)),
     ReportDef("offline_gateways", (), (), False, lambda s, a, p, q: s.reports.offline_gateways(a)),
     ReportDef("electrical", (), (), False, lambda s, a, p, q: s.reports.electrical(a)),
