@@ -87,8 +87,8 @@ def test_new_alarm_refreshes_the_dashboard(ui, services, seeded, qtbot) -> None:
     with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
         threading.Thread(target=lambda: services.alarm_engine.raise_event(
             AlarmKind.INTEGRITY, "ledger", problem="x")).start()
-    settle(ui)
-    assert page.alarm_model.rowCount() == 2 and page.alarm_box.title() == "Live alarms (2)"
+    qtbot.waitUntil(lambda: page.alarm_model.rowCount() == 2, timeout=10_000)  # one coalesced reload
+    assert page.alarm_box.title() == "Live alarms (2)"
 
 
 def test_shortcuts_switch_pages(ui, seeded, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -191,13 +191,15 @@ def test_report_center_dashboard_and_alarms_screenshots(language: str, site, qtb
         alarms = window.show_page("alarms")
         settle(ui)
         app.processEvents()
-        assert alarms.active_model.rowCount() >= 6  # the other language run may have raised one more
+        before = alarms.active_model.rowCount()
+        assert before >= 6  # the other language run may have raised one more
         # a new alarm from a worker thread (as the poller raises them): it flashes in the status bar
         from acrel_console.ui.alarms.notifier import AlarmFlash, alarm_notifier
 
         with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
             threading.Thread(target=lambda: services.alarm_engine.raise_event(
                 AlarmKind.GATEWAY_OFFLINE, f"gateway:{language}", gateway="网关2", error="timeout")).start()
+        qtbot.waitUntil(lambda: alarms.active_model.rowCount() == before + 1, timeout=10_000)
         settle(ui)
         app.processEvents()
         flash = window.findChild(AlarmFlash, "alarmFlash")

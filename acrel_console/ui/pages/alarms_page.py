@@ -23,6 +23,7 @@ from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme
 
 REFRESH_MS = 30_000
+BURST_MS = 300
 HISTORY_DAYS = 7
 
 
@@ -132,6 +133,10 @@ class AlarmsPage(Page):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
+        self._burst = QTimer(self)  # a sweep may raise hundreds of alarms at once: one reload for them
+        self._burst.setSingleShot(True)
+        self._burst.setInterval(BURST_MS)
+        self._burst.timeout.connect(self._tick)
         self.notifier = alarm_notifier(ui, owner=self)
         self.notifier.alarm_raised.connect(self._alarm_raised)
         QTimer.singleShot(0, self, self._install_flash)  # once the shell has put the page into its window
@@ -158,8 +163,8 @@ class AlarmsPage(Page):
             self.timer.stop()
 
     def _alarm_raised(self, _alarm: Alarm) -> None:
-        if self.isVisible():
-            self.refresh(quiet=True)
+        if self.isVisible() and not self._burst.isActive():
+            self._burst.start()
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.history_model.rowCount() == 0:

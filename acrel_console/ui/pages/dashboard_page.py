@@ -27,6 +27,7 @@ from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme, theme
 
 REFRESH_MS = 60_000
+BURST_MS = 300
 SWEEP_COALESCE_MS = 5_000  # many gateways finish sweeps close together: one refresh for them all
 COUNT_KEYS = ("total", "unopened", "offline", "relay_closed", "relay_open", "forced", "prepaid")
 OFFLINE_METER_COLUMNS = ("room", "gateway", "offline_since")
@@ -177,6 +178,10 @@ class DashboardPage(Page):
         self._sweep_timer.setSingleShot(True)
         self._sweep_timer.setInterval(SWEEP_COALESCE_MS)
         self._sweep_timer.timeout.connect(self._tick)
+        self._burst = QTimer(self)
+        self._burst.setSingleShot(True)
+        self._burst.setInterval(BURST_MS)
+        self._burst.timeout.connect(self._tick)
         self.bridge = PollerBridge(self)
         self.bridge.sweep_received.connect(self._sweep_received)
         poller = getattr(ui, "poller", None)
@@ -220,8 +225,8 @@ class DashboardPage(Page):
             self._sweep_timer.start()
 
     def _alarm_raised(self, _alarm: Alarm) -> None:
-        if self.isVisible():
-            self.refresh(quiet=True)
+        if self.isVisible() and not self._burst.isActive():
+            self._burst.start()  # one reload for a burst of alarms (a sweep may raise hundreds)
 
     def _failed(self, failure: TaskFailure) -> None:
         self._loading = False

@@ -154,6 +154,7 @@ class ReportsPage(Page):
         return self.tr("Reports")
 
     def activated(self) -> None:
+        self._tenants_loaded = False  # accounts may have been opened meanwhile
         if self.current_def().needs_tenant:
             self._load_tenants()
 
