@@ -299,9 +299,9 @@
     <context>
         <name>AlarmFlash</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+128" />
-            <source>New alarm: {kind} — {place}: {message}</source>
-            <translation>新报警：{kind} — {place}：{message}</translation>
+            <location filename="../../acrel_console/ui/alarms/notifier.py" line="+129" />
+            <source>New alarm: {kind} — {message}</source>
+            <translation>新报警：{kind} — {message}</translation>
         </message>
     </context>
     <context>
@@ -360,7 +360,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+73" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+74" />
             <source>Acknowledge…</source>
             <translation>确认报警…</translation>
         </message>
@@ -400,7 +400,7 @@
             <translation>历史报警</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+24" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
@@ -824,7 +824,7 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+97" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+98" />
             <source>Meters</source>
             <translation>电表总数</translation>
         </message>
@@ -914,7 +914,7 @@
             <translation>失联网关</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+36" />
             <source>Dashboard</source>
             <translation>首页</translation>
         </message>
@@ -944,7 +944,7 @@
             <translation>失联网关（{count}）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Updated {time}</source>
             <translation>更新于 {time}</translation>
         </message>
@@ -2592,7 +2592,7 @@
     <context>
         <name>ReportChart</name>
         <message>
-            <location filename="../../acrel_console/ui/reports/chart_widget.py" line="+27" />
+            <location filename="../../acrel_console/ui/reports/chart_widget.py" line="+30" />
             <source>Amount (yuan)</source>
             <translation>金额（元）</translation>
         </message>
@@ -2636,7 +2636,7 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+71" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+76" />
             <source>Tenant</source>
             <translation>用户</translation>
         </message>
@@ -2661,12 +2661,12 @@
             <translation>图表对象</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+52" />
             <source>Reports</source>
             <translation>报表中心</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>By</source>
             <translation>统计方式</translation>
         </message>

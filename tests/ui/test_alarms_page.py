@@ -182,6 +182,7 @@ def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:
         threading.Thread(target=lambda: services.alarm_engine.raise_event(
             AlarmKind.INTEGRITY, "ledger", problem="chain broken")).start()
     assert flash.count == 1 and flash.flashing
-    assert "Integrity check failed" in flash.text() and "chain broken" in flash.text()
+    assert flash.full_text == "New alarm: Integrity check failed — Integrity check failed: chain broken"
+    assert flash.toolTip() == flash.full_text and flash.text()  # shown elided to the label's width
     qtbot.mouseClick(flash, Qt.MouseButton.LeftButton)
     assert window.current_page().page_id == "alarms"

@@ -198,12 +198,13 @@ def test_report_center_dashboard_and_alarms_screenshots(language: str, site, qtb
 
         with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
             threading.Thread(target=lambda: services.alarm_engine.raise_event(
-                AlarmKind.GATEWAY_OFFLINE, f"gateway:{language}", gateway="网关2", error="timeout")).start()
+                AlarmKind.GATEWAY_OFFLINE, f"gateway:{language}", gateway="网关2" if language == "zh_CN" else "网关1",
+                error="timeout")).start()
         qtbot.waitUntil(lambda: alarms.active_model.rowCount() == before + 1, timeout=10_000)
         settle(ui)
         app.processEvents()
         flash = window.findChild(AlarmFlash, "alarmFlash")
-        assert flash is not None and flash.count == 1 and missing_glyphs(flash.font(), [flash.text()]) == []
+        assert flash is not None and flash.count == 1 and missing_glyphs(flash.font(), [flash.full_text]) == []
         alarms.select_alarm(alarms.active_model.alarm(1).id)
         window.grab().save(str(folder / f"alarms-{language}.png"))
         dialog = alarms.acknowledge_selected()

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QMouseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
 
 from acrel_console.services.alarms import Alarm
-from acrel_console.ui.alarms.alarm_text import kind_label, message_text, place_text
+from acrel_console.ui.alarms.alarm_text import kind_label, message_text
 from acrel_console.ui.alarms.severity import severity_style
 from acrel_console.ui.context import UiContext
 
@@ -125,8 +125,9 @@ def alarm_notifier(ui: UiContext, owner: QObject | None = None) -> AlarmNotifier
 
 
 def alarm_summary(alarm: Alarm) -> str:
-    return QCoreApplication.translate("AlarmFlash", "New alarm: {kind} — {place}: {message}").format(
-        kind=kind_label(alarm), place=place_text(alarm), message=message_text(alarm))
+    """One line for the status bar (the message names the room or gateway already)."""
+    return QCoreApplication.translate("AlarmFlash", "New alarm: {kind} — {message}").format(
+        kind=kind_label(alarm), message=message_text(alarm))
 
 
 class AlarmFlash(QLabel):
@@ -145,12 +146,16 @@ class AlarmFlash(QLabel):
         self._left = 0
         self.alarm: Alarm | None = None
         self.count = 0
+        self.full_text = ""  # shown elided to the label's width; whole in the tooltip
+        self.setMinimumWidth(0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_alarm(self, alarm: Alarm) -> None:
         self.alarm = alarm
         self.count += 1
-        self.setText(alarm_summary(alarm))
-        self.setToolTip(self.text())
+        self.full_text = alarm_summary(alarm)
+        self.setToolTip(self.full_text)
+        self._elide()
         style = severity_style(alarm.severity)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, style.background)
@@ -159,6 +164,15 @@ class AlarmFlash(QLabel):
         self._left = FLASHES
         self.setAutoFillBackground(True)
         self._timer.start()
+
+    def _elide(self) -> None:
+        margins = self.contentsMargins()
+        width = max(0, self.width() - margins.left() - margins.right())
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
 
     @property
     def flashing(self) -> bool:
