@@ -213,6 +213,16 @@ def test_report_center_dashboard_and_alarms_screenshots(language: str, site, qtb
         app.processEvents()
         dialog.grab().save(str(folder / f"alarms-ack-dialog-{language}.png"))
         dialog.reject()
+        from PySide6.QtCore import QDate
+
+        alarms.history_from.setDate(QDate(2026, 3, 1))
+        alarms.history_to.setDate(QDate(2026, 3, 28))
+        alarms.tabs.setCurrentIndex(1)
+        alarms.load_history()
+        settle(ui)
+        app.processEvents()
+        assert alarms.history_model.rowCount() >= 7
+        window.grab().save(str(folder / f"alarms-history-{language}.png"))
         window.close()
         settle(ui)
     finally:
