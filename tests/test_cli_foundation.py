@@ -86,3 +86,10 @@ def test_audit_verify_names_broken_row(env: dict[str, str], tmp_path: Path) -> N
 def test_no_user_is_a_clear_error(env: dict[str, str]) -> None:
     proc = run(["building", "list"], env, ok=False)
     assert proc.returncode == 2 and "--user" in proc.stderr
+
+
+def test_unreachable_database_is_one_clear_line(env: dict[str, str]) -> None:
+    proc = run(["--db", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "--user", "admin", "meter", "list"], env,
+               ok=False)
+    assert proc.returncode == 2 and proc.stderr.startswith("acrel-console: The database cannot be reached")
+    assert "Traceback" not in proc.stderr

@@ -147,15 +147,35 @@ def run(args: argparse.Namespace) -> int:
         result = handler(args)
         return int(result or 0)
     except UserError as err:
-        message = _setup_translation()(err)
-        if args.json:
-            print(json.dumps({"error": message, "kind": type(err).__name__}, ensure_ascii=False), file=sys.stderr)
-        else:
-            print(f"acrel-console: {message}", file=sys.stderr)
-        return 2
+        return _report(args, err)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - database outages become one clear line, not a traceback
+        unreachable = database_unreachable(exc)
+        if unreachable is None:
+            raise
+        return _report(args, unreachable)
     finally:
         svc = getattr(args, "_services", None)
         if svc is not None:
             svc.close()
+
+
+def database_unreachable(exc: BaseException) -> UserError | None:
+    """A UserError for 'the database cannot be reached' when `exc` is such an error, else None."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if not isinstance(exc, (OperationalError, InterfaceError)):
+        return None
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+    return UserError(QT_TRANSLATE_NOOP("errors", "The database cannot be reached: {reason}"), reason=reason)
+
+
+def _report(args: argparse.Namespace, err: UserError) -> int:
+    """Print a UserError on stderr (translated; JSON with --json); exit code 2."""
+    message = _setup_translation()(err)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": message, "kind": type(err).__name__}, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(f"acrel-console: {message}", file=sys.stderr)
+    return 2

@@ -85,7 +85,7 @@ def sqlite_backup(source: Path, target: Path) -> None:
         dst = sqlite3.connect(tmp)
         try:
             with dst:
-                src.backup(dst, pages=1024)
+                src.backup(dst)  # one step: a WAL snapshot, not restarted by concurrent commits
         finally:
             dst.close()
             src.close()

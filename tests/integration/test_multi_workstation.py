@@ -389,11 +389,6 @@ def test_database_outage_mid_run_loses_no_queued_work_and_serve_resumes(site: Si
         ws.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli/common.run catches only UserError: with the database down every command (here `control`, the same for "
-    "`sell`, `meter list` ...) exits 1 with a sqlalchemy OperationalError traceback instead of one translated "
-    "line. Fix: map sqlalchemy.exc.OperationalError/InterfaceError in run() to a UserError-style message "
-    "('The database cannot be reached: ...'), exit 2."))
 def test_workstation_command_with_the_database_down_gets_one_clear_line(site: Site, cluster: Cluster) -> None:
     cluster.stop()
     try:
