@@ -278,24 +278,34 @@ class VendingService:
 
     @requires(Permission.SELL)
     def reissue_conflict(self, actor: Actor, command_id: str, reason: str) -> DeliveryInfo:
-        """After an operator checked a CONFLICT meter and found the credit NOT applied: cancel the
-        conflicting command and queue the same credit again with a fresh count (logged)."""
+        """Deliver again (在线支付重新下发) after an operator checked the meter and found the credit NOT
+        applied: a CONFLICT, or a FAILED delivery (refused, or a row whose MAC did not match). The old
+        command is cancelled and the credit is queued again with a fresh count; the amount comes from the
+        ledger operation, never from the (possibly altered) row. Logged with the reason."""
         if not reason.strip():
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Re-issuing a delivery needs a reason."), field="reason")
         with self.ctx.transaction() as s:
             row = s.get(MeterCommandRow, command_id)
-            if row is None or row.state != "conflict" or row.kind != book.CREDIT_KIND:
-                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} is not in conflict."), id=command_id)
+            if row is None or row.state not in ("conflict", "failed") or row.kind != book.CREDIT_KIND:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} is not in conflict or failed."),
+                                    id=command_id)
+            op = s.get(OperationRow, row.operation_id) if row.operation_id else None
+            if op is None:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} has no ledger operation; it cannot be "
+                                                                "delivered again."), id=command_id)
             locked_meter(s, row.meter_id)
+            if op.kind == "transfer":
+                amount = op.amount_fen if row.meter_id == op.to_meter_id else -op.amount_fen
+            else:
+                amount = invariants.meter_impact(op.kind, op.amount_fen)
             at = self.ctx.clock()
             row.state, row.completed_at = "cancelled", at
             row.error = f"re-issued by {actor.name}: {reason.strip()}"
             s.flush()
-            new = book.add_credit_command(s, self.ctx.site_key, meter_id=row.meter_id, amount_fen=int(row.amount_fen or 0),
-                                          operation_id=str(row.operation_id), created_by=actor.name, at=at,
-                                          reason="reissue")
-            audit.append(s, actor, "delivery.reissue", f"command:{row.id}", after={"new_command": new.id},
-                         reason=reason.strip(), at=at)
+            new = book.add_credit_command(s, self.ctx.site_key, meter_id=row.meter_id, amount_fen=amount,
+                                          operation_id=op.id, created_by=actor.name, at=at, reason="reissue")
+            audit.append(s, actor, "delivery.reissue", f"command:{row.id}",
+                         after={"new_command": new.id, "amount_fen": amount}, reason=reason.strip(), at=at)
             return delivery_info(new)
 
     @requires(Permission.SELL)

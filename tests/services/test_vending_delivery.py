@@ -120,6 +120,10 @@ def test_forged_or_altered_row_is_refused_and_alarmed(w: World) -> None:
     assert len(alarms) == 1 and sale.command_id in alarms[0]
     codes = {v.code for v in w.vending.check_ledger(w.admin)}
     assert "delivery_failed" in codes
+    again = w.vending.reissue_conflict(w.cashier, sale.command_id, "forged row: deliver the real sale")
+    assert again.amount == 10  # from the ledger, not the altered row
+    assert execute_credit_command(w.ctx, w.bus, again.command_id).state == "delivered"
+    assert w.model(m).applied == [(1, 1000)] and w.vending.check_ledger(w.admin) == []
 
 
 def test_a_row_inserted_without_the_key_is_refused(w: World) -> None:
