@@ -3980,6 +3980,11 @@
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
         <message>
+            <location line="+89" />
+            <source>The database cannot be reached: {reason}</source>
+            <translation>The database cannot be reached: {reason}</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
             <source>Restore overwrites the database: add --yes to confirm.</source>
             <translation>Restore overwrites the database: add --yes to confirm.</translation>
@@ -4653,13 +4658,22 @@
             <translation>No delivery {id}.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Re-issuing a delivery needs a reason.</source>
             <translation>Re-issuing a delivery needs a reason.</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+21" />
+            <source>Delivery {id} is not in conflict or failed.</source>
+            <translation>Delivery {id} is not in conflict or failed.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Delivery {id} has no ledger operation; it cannot be delivered again.</source>
+            <translation>Delivery {id} has no ledger operation; it cannot be delivered again.</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>Delivery {id} is not in conflict.</translation>
         </message>

@@ -3980,6 +3980,11 @@
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
         <message>
+            <location line="+89" />
+            <source>The database cannot be reached: {reason}</source>
+            <translation>无法连接数据库：{reason}</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
             <source>Restore overwrites the database: add --yes to confirm.</source>
             <translation>恢复将覆盖数据库：请加 --yes 确认。</translation>
@@ -4653,13 +4658,22 @@
             <translation>没有下发记录 {id}。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Re-issuing a delivery needs a reason.</source>
             <translation>重新下发需要填写原因。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+21" />
+            <source>Delivery {id} is not in conflict or failed.</source>
+            <translation>下发 {id} 既未冲突也未失败。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Delivery {id} has no ledger operation; it cannot be delivered again.</source>
+            <translation>下发 {id} 没有对应的账务操作，不能再次下发。</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>下发 {id} 不处于冲突状态。</translation>
         </message>
