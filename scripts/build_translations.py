@@ -122,9 +122,49 @@ def _translation_text(message: ET.Element) -> str:
     return translation.text or ""
 
 
+def resolve_context_calls(root: ET.Element) -> None:
+    """Repair what lupdate makes of `tr("ctx", "text")` helpers outside a class (a function or variable named tr).
+
+    lupdate reads such a call as source "ctx" with comment "text" under an empty context. The runtime
+    asks translate("ctx", "text"), so the message is moved to context "ctx" with source "text". A call
+    with a variable as its text (`tr("reports", column.header)`) carries no literal and is dropped: the
+    texts it translates are extracted where they are defined (QT_TRANSLATE_NOOP).
+    """
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    empty = contexts.get("")
+    if empty is None:
+        return
+    last_file = ""
+    for message in list(empty.iter("message")):
+        last_file = next((loc.get("filename") or "" for loc in message.iter("location") if loc.get("filename")),
+                         last_file)
+        comment = message.find("comment")
+        target_name = message.findtext("source") or ""
+        if comment is None or not (comment.text or "") or not target_name.isidentifier():
+            if comment is None and target_name.isidentifier():
+                empty.remove(message)  # tr("ctx", variable): nothing literal here
+            continue
+        empty.remove(message)
+        target = contexts.get(target_name)
+        if target is None:
+            target = ET.SubElement(root, "context")
+            ET.SubElement(target, "name").text = target_name
+            contexts[target_name] = target
+        if any((m.findtext("source") or "") == comment.text for m in target.iter("message")):
+            continue  # already extracted under its real context
+        moved = ET.SubElement(target, "message")
+        if last_file:
+            ET.SubElement(moved, "location", {"filename": last_file})
+        ET.SubElement(moved, "source").text = comment.text
+        ET.SubElement(moved, "translation", {"type": "unfinished"})
+    if not list(empty.iter("message")):
+        root.remove(empty)
+
+
 def fill(ts_path: Path, language: str, glossary: dict[tuple[str, str], str]) -> list[Unfinished]:
     """Fill translations (zh_CN from the glossary, en from the source); return what stays unfinished."""
     tree = ET.parse(ts_path)
+    resolve_context_calls(tree.getroot())
     missing: list[Unfinished] = []
     last_file = ""
     for context in tree.getroot().iter("context"):
@@ -142,7 +182,8 @@ def fill(ts_path: Path, language: str, glossary: dict[tuple[str, str], str]) -> 
                 translation.attrib.pop("type", None)  # translated in Linguist, not yet marked finished
             if message.find("translation") is None or not _translation_text(message) or (
                     message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")):
-                locations = tuple(f"{Path(loc.get('filename') or last_file).name}:{loc.get('line')}"
+                locations = tuple(Path(loc.get("filename") or last_file).name
+                                  + (f":{loc.get('line')}" if loc.get("line") else "")
                                   for loc in message.iter("location"))
                 missing.append(Unfinished(name, source, locations))
     ET.indent(tree, space="    ")

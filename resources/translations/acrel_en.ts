@@ -2,62 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
-        <name />
-        <message>
-            <location filename="../../acrel_console/services/meter_views.py" line="+296" />
-            <source>export</source>
-            <comment>yes</comment>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>export</source>
-            <comment>no</comment>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>status</source>
-            <translation>status</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>export</source>
-            <comment>closed</comment>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>export</source>
-            <comment>open</comment>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>export</source>
-            <comment>Meter readings</comment>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>export</source>
-            <translation>export</translation>
-        </message>
-        <message>
-            <location filename="../../acrel_console/cli/reports.py" line="+122" />
-            <location line="+2" />
-            <location line="+4" />
-            <source>reports</source>
-            <translation>reports</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>export</source>
-            <comment>Total</comment>
-            <translation>export</translation>
-        </message>
-    </context>
-    <context>
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
@@ -5031,6 +4975,31 @@
             <location line="+0" />
             <source>Last seen</source>
             <translation>Last seen</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>closed</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>Meter readings</source>
+            <translation>Meter readings</translation>
         </message>
     </context>
     <context>

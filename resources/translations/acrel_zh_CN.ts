@@ -2,62 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <location filename="../../acrel_console/services/meter_views.py" line="+296" />
-            <source>export</source>
-            <comment>yes</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>export</source>
-            <comment>no</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>export</source>
-            <comment>closed</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>export</source>
-            <comment>open</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>export</source>
-            <comment>Meter readings</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../acrel_console/cli/reports.py" line="+122" />
-            <location line="+2" />
-            <location line="+4" />
-            <source>reports</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>export</source>
-            <comment>Total</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
@@ -5031,6 +4975,31 @@
             <location line="+0" />
             <source>Last seen</source>
             <translation>采集时间</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>closed</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>open</source>
+            <translation>分闸</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/meter_views.py" />
+            <source>Meter readings</source>
+            <translation>抄表记录</translation>
         </message>
     </context>
     <context>

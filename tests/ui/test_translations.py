@@ -78,3 +78,19 @@ def test_window_and_messages_in_chinese(qtbot, ui, zh_cn) -> None:  # type: igno
     assert window.operator_label.text() == "操作员：admin（管理员）"
     err = ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is required."), field="name", label="Gateway name")
     assert error_message(err) == "网关编号为必填项。"
+
+
+def test_tr_helpers_with_a_context_argument_are_understood() -> None:
+    """lupdate reads tr("ctx", "text") outside a class as source "ctx", comment "text", empty context."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(
+        "<TS><context><name></name>"
+        "<message><location filename='a.py' line='3'/><source>export</source><comment>yes</comment>"
+        "<translation type='unfinished'/></message>"
+        "<message><source>reports</source><translation type='unfinished'/></message>"
+        "</context><context><name>export</name><message><source>Total</source><translation/></message></context></TS>")
+    _script().resolve_context_calls(root)
+    found = {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
+    assert found == {("export", "Total"), ("export", "yes")}
+
