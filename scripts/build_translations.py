@@ -127,8 +127,9 @@ def resolve_context_calls(root: ET.Element) -> None:
 
     lupdate reads such a call as source "ctx" with comment "text" under an empty context. The runtime
     asks translate("ctx", "text"), so the message is moved to context "ctx" with source "text". A call
-    with a variable as its text (`tr("reports", column.header)`) carries no literal and is dropped: the
-    texts it translates are extracted where they are defined (QT_TRANSLATE_NOOP).
+    with a variable as its text (`tr("reports", column.header)`, "reports" being a known context) carries
+    no literal and is dropped: the texts it translates are extracted where they are defined
+    (QT_TRANSLATE_NOOP). Anything else under the empty context stays and is reported as unfinished.
     """
     contexts = {c.findtext("name") or "": c for c in root.iter("context")}
     empty = contexts.get("")
@@ -141,9 +142,9 @@ def resolve_context_calls(root: ET.Element) -> None:
         comment = message.find("comment")
         target_name = message.findtext("source") or ""
         if comment is None or not (comment.text or "") or not target_name.isidentifier():
-            if comment is None and target_name.isidentifier():
-                empty.remove(message)  # tr("ctx", variable): nothing literal here
-            continue
+            if comment is None and target_name in contexts:
+                empty.remove(message)  # tr("ctx", variable) with a known ctx: nothing literal here
+            continue  # anything else (e.g. a module-level tr("Yes")) stays and is reported
         empty.remove(message)
         target = contexts.get(target_name)
         if target is None:

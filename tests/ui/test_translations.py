@@ -89,8 +89,11 @@ def test_tr_helpers_with_a_context_argument_are_understood() -> None:
         "<message><location filename='a.py' line='3'/><source>export</source><comment>yes</comment>"
         "<translation type='unfinished'/></message>"
         "<message><source>reports</source><translation type='unfinished'/></message>"
-        "</context><context><name>export</name><message><source>Total</source><translation/></message></context></TS>")
+        "<message><source>Yes</source><translation type='unfinished'/></message>"
+        "</context><context><name>export</name><message><source>Total</source><translation/></message></context>"
+        "<context><name>reports</name><message><source>Room</source><translation/></message></context></TS>")
     _script().resolve_context_calls(root)
     found = {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
-    assert found == {("export", "Total"), ("export", "yes")}
+    # tr("export", "yes") moved; tr("reports", variable) dropped; a module-level tr("Yes") stays to be reported
+    assert found == {("export", "Total"), ("export", "yes"), ("reports", "Room"), ("", "Yes")}
 
