@@ -201,7 +201,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from acrel_console.storage.engine import data_dir
 
     db_url = args.db or f"sqlite:///{data_dir() / 'demo.sqlite3'}"
-    demo = prepare_demo(db_url, seed=args.seed, use_pty=not args.no_pty)
+    from acrel_console.app import build_services
+
+    demo = prepare_demo(db_url, services=build_services(db_url), seed=args.seed, use_pty=not args.no_pty)
     try:
         started = demo.start_runtime()
         for name, endpoint in sorted(demo.gateways.items()):

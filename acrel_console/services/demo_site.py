@@ -14,9 +14,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from acrel_console.app import Services, build_services
 from acrel_console.domain.roles import Role
-from acrel_console.services.base import Actor
+from acrel_console.services.base import Actor, ServiceContext
 
 log = logging.getLogger(__name__)
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "admin123"
@@ -30,7 +29,7 @@ TRADES = ("便利店", "奶茶店", "服装", "餐馆", "书店", "药房", "理
 class DemoSite:
     """A running demo: services over the demo database, the simulators, the runtime when started."""
 
-    services: Services
+    services: Any  # app.Services, or the minimal DemoServices below
     admin: Actor
     sim: Any  # drivers.simulator.demo.DemoSite
     gateways: dict[str, str] = field(default_factory=dict)  # name -> endpoint
@@ -79,7 +78,32 @@ def _start_buses(sim: Any, use_pty: bool) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _configure(svc: Services, admin: Actor, sim: Any, endpoints: dict[str, dict[str, Any]], seed: int) -> int:
+@dataclass
+class DemoServices:
+    """The few services the demo needs, when the caller (CLI/GUI) did not pass app.Services."""
+
+    ctx: ServiceContext
+    site: Any
+    operators: Any
+
+    def close(self) -> None:
+        self.ctx.engine.dispose()
+
+
+def _demo_services(db_url: str) -> DemoServices:
+    from acrel_console.services.operators import OperatorService
+    from acrel_console.services.site_config import SiteConfigService
+    from acrel_console.storage import migrate
+    from acrel_console.storage.engine import make_engine, make_session_factory, normalise_url
+
+    url = normalise_url(db_url)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    ctx = ServiceContext(engine=engine, session_factory=make_session_factory(engine), db_url=url)
+    return DemoServices(ctx, SiteConfigService(ctx), OperatorService(ctx))
+
+
+def _configure(svc: Any, admin: Actor, sim: Any, endpoints: dict[str, dict[str, Any]], seed: int) -> int:
     site = svc.site
     existing_b = {b.name for b in site.list_buildings(admin)}
     gateways = {g.name: g for g in site.list_gateways(admin)}
@@ -119,7 +143,7 @@ def _configure(svc: Services, admin: Actor, sim: Any, endpoints: dict[str, dict[
     return count
 
 
-def _open_accounts(svc: Services, admin: Actor, seed: int) -> None:
+def _open_accounts(svc: Any, admin: Actor, seed: int) -> None:
     """Tenants for ~90% of the prepaid meters (no opening credit: the meters keep their balances)."""
     accounts = getattr(svc, "accounts", None)
     if accounts is None:
@@ -145,14 +169,17 @@ def _open_accounts(svc: Services, admin: Actor, seed: int) -> None:
             return
 
 
-def prepare_demo(db_url: str, *, seed: int = 1, use_pty: bool = True, start_runtime: bool = False) -> DemoSite:
+def prepare_demo(db_url: str, *, services: Any = None, seed: int = 1, use_pty: bool = True,
+                 start_runtime: bool = False) -> DemoSite:
     """Create/refresh the demo database at `db_url`, start the simulators, configure the site.
 
-    The first run creates operator admin / admin123 (printed by `acrel-console demo`). With
-    start_runtime=True the poller and dispatcher run in this process (headless demo)."""
+    Pass `services` (app.build_services(db_url): it carries the site key, so sales made in the GUI are
+    delivered by the demo's dispatcher); without it a minimal set without site key is built. The first
+    run creates operator admin / admin123. With start_runtime=True the poller and dispatcher run in
+    this process. `DemoSite.stop()` stops everything and closes the services."""
     from acrel_console.drivers.simulator.demo import build_demo_population
 
-    svc = build_services(db_url)
+    svc = services if services is not None else _demo_services(db_url)
     if svc.operators.needs_first_admin():
         svc.operators.create_first_admin(DEMO_ADMIN, DEMO_PASSWORD)
     admin = Actor(id=None, name="demo-setup", role=Role.ADMINISTRATOR)

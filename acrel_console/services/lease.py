@@ -66,6 +66,7 @@ class SiteLease:
         self.pid = os.getpid()
         self.holder = holder or f"{self.host}:{self.pid}:{uuid.uuid4().hex[:8]}"
         self._held = False
+        self._expires: datetime | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -75,6 +76,10 @@ class SiteLease:
 
     def acquire(self) -> bool:
         """Take the lease when free, expired or already ours; True when held afterwards."""
+        return self._attempt() is True
+
+    def _attempt(self) -> bool | None:
+        """True: held; False: another holder has it; None: the database could not be asked."""
         now = self.ctx.clock()
         try:
             with self.ctx.transaction() as s:
@@ -95,10 +100,14 @@ class SiteLease:
                 else:
                     self._held = False
                     return False
-        except (IntegrityError, OperationalError):
+        except IntegrityError:  # another process inserted the row first
             self._held = False
             return False
+        except OperationalError:
+            log.warning("site lease: database not reachable", exc_info=True)
+            return None
         self._held = True
+        self._expires = expires
         return True
 
     def release(self) -> None:
@@ -121,11 +130,13 @@ class SiteLease:
 
         def beat() -> None:
             while not self._stop.wait(self.ttl_s / 3):
-                ok = False
+                ok: bool | None = None
                 try:
-                    ok = self.acquire()
+                    ok = self._attempt()
                 except Exception:  # noqa: BLE001
                     log.exception("lease heartbeat")
+                if ok is None and self._expires is not None and self.ctx.clock() < self._expires:
+                    continue  # a database hiccup: keep trying while our lease is still valid
                 if not ok:
                     log.error("site lease lost")
                     if on_lost is not None:

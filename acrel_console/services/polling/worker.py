@@ -94,6 +94,7 @@ class BusWorker:
         self._stopping = False
         self._bus: MeterBus | None = None
         self._counted: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+        self._pending_delta: tuple[int, ...] = (0, 0, 0, 0, 0)
         self._internal_errors = 0
         self._states: dict[int, backoff.MeterPollState] = {}
         self._last_error = ""
@@ -238,15 +239,13 @@ class BusWorker:
 
     def _collect(self, bus: MeterBus) -> None:
         cur = _snapshot(bus.counters)
-        self._pending_delta = getattr(self, "_pending_delta", (0, 0, 0, 0, 0))
-        self._pending_delta = tuple(p + c - s for p, c, s in zip(self._pending_delta, cur, self._counted))  # type: ignore[assignment]
+        self._pending_delta = tuple(p + c - s for p, c, s in zip(self._pending_delta, cur, self._counted))
         self._counted = cur
 
     def _take_delta(self) -> HealthDelta:
         if self._bus is not None:
             self._collect(self._bus)
-        d = getattr(self, "_pending_delta", (0, 0, 0, 0, 0))
-        self._pending_delta = (0, 0, 0, 0, 0)
+        d, self._pending_delta = self._pending_delta, (0, 0, 0, 0, 0)
         internal, self._internal_errors = self._internal_errors, 0
         return HealthDelta(requests=d[0], timeouts=d[1], crc_errors=d[2], frame_errors=d[3] + internal,
                            exceptions=d[4])
