@@ -24,10 +24,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from acrel_console.domain.alarms import AlarmKind
 from acrel_console.domain.readings import MoneyParams
 from acrel_console.drivers.api import BusError, ExceptionReply, InvalidRequest, MeterBus
 from acrel_console.ledger import book, mac
 from acrel_console.services import audit
+from acrel_console.services.alarms import raise_alarm
 from acrel_console.services.base import Actor, ServiceContext
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
@@ -86,7 +88,13 @@ def _alarm_mac(s: Session, ctx: ServiceContext, row: MeterCommandRow) -> Deliver
                  after={"meter_id": row.meter_id, "kind": row.kind, "amount_fen": row.amount_fen,
                         "expected_purchase_count": row.expected_purchase_count, "operation_id": row.operation_id},
                  reason=row.error, at=ctx.clock())
+    raise_alarm(s, AlarmKind.MAC_FAILURE, f"command:{row.id}", ctx.clock(), meter_id=row.meter_id, command=row.id)
     return _outcome(row)
+
+
+def _room(s: Session, meter_id: int) -> str:
+    meter = s.get(MeterRow, meter_id)
+    return meter.room if meter is not None else f"#{meter_id}"
 
 
 def _earlier_outstanding(s: Session, row: MeterCommandRow) -> bool:
@@ -129,6 +137,8 @@ def _finish(ctx: ServiceContext, command_id: str, state: str, *, count: int | No
                          after={"meter_id": row.meter_id, "expected_purchase_count": expected,
                                 "meter_purchase_count": count, "operation_id": row.operation_id},
                          reason=error, at=now)
+            raise_alarm(s, AlarmKind.DELIVERY_CONFLICT, f"command:{row.id}", now, meter_id=row.meter_id,
+                        room=_room(s, row.meter_id), command=row.id, reason=error)
         return _outcome(row)
 
 

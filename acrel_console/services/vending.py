@@ -110,6 +110,15 @@ def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: i
                            fen_to_yuan(before + fen), None, False)
 
 
+def _resolve_alarms(s: Session, command_id: str, at: datetime) -> None:
+    """An operator resolved the delivery: its conflict/MAC alarms are cleared (they stay in the history)."""
+    from acrel_console.domain.alarms import AlarmKind
+    from acrel_console.services.alarms import clear_alarm
+
+    for kind in (AlarmKind.DELIVERY_CONFLICT, AlarmKind.MAC_FAILURE):
+        clear_alarm(s, kind, f"command:{command_id}", at)
+
+
 class VendingService:
     """Cashier operations over the ledger; results are frozen values, never ORM rows."""
 
@@ -300,6 +309,7 @@ class VendingService:
                 amount = invariants.meter_impact(op.kind, op.amount_fen)
             at = self.ctx.clock()
             row.state, row.completed_at = "cancelled", at
+            _resolve_alarms(s, command_id, at)
             row.error = f"re-issued by {actor.name}: {reason.strip()}"
             s.flush()
             new = book.add_credit_command(s, self.ctx.site_key, meter_id=row.meter_id, amount_fen=amount,
@@ -318,6 +328,7 @@ class VendingService:
             if row is None or row.state != "conflict":
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} is not in conflict."), id=command_id)
             row.state, row.completed_at = "delivered", self.ctx.clock()
+            _resolve_alarms(s, command_id, self.ctx.clock())
             row.error = f"confirmed applied by {actor.name}: {reason.strip()}"
             row.result_json = ""
             audit.append(s, actor, "delivery.confirm", f"command:{row.id}", reason=reason.strip(), at=self.ctx.clock())

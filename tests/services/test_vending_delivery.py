@@ -118,6 +118,11 @@ def test_forged_or_altered_row_is_refused_and_alarmed(w: World) -> None:
     with w.ctx.read() as s:
         alarms = s.execute(select(AuditRow.target).where(AuditRow.kind == "alarm.mac_failure")).scalars().all()
     assert len(alarms) == 1 and sale.command_id in alarms[0]
+    from acrel_console.domain.alarms import AlarmKind
+    from acrel_console.services.alarms import AlarmService
+
+    active = AlarmService(w.ctx).active(w.admin)
+    assert [(a.kind, a.meter_id) for a in active] == [(AlarmKind.MAC_FAILURE, m)]
     codes = {v.code for v in w.vending.check_ledger(w.admin)}
     assert "delivery_failed" in codes
     again = w.vending.reissue_conflict(w.cashier, sale.command_id, "forged row: deliver the real sale")
@@ -153,10 +158,16 @@ def test_other_count_after_a_send_is_a_conflict_not_resent(w: World) -> None:
     assert out.state == "conflict" and out.purchase_count == 5
     assert execute_credit_command(w.ctx, w.bus, sale.command_id).state == "conflict"  # nothing resent
     assert {v.code for v in w.vending.check_ledger(w.admin)} >= {"delivery_conflict"}
+    from acrel_console.domain.alarms import AlarmKind
+    from acrel_console.services.alarms import AlarmService
+
+    conflict_alarms = [a for a in AlarmService(w.ctx).active(w.admin) if a.kind is AlarmKind.DELIVERY_CONFLICT]
+    assert len(conflict_alarms) == 1 and sale.command_id in conflict_alarms[0].target
     w.bus.recharge = original  # type: ignore[method-assign]
     new = w.vending.reissue_conflict(w.cashier, sale.command_id, "checked the meter: not applied")
     assert execute_credit_command(w.ctx, w.bus, new.command_id).state == "delivered"
     assert model.remaining_fen == 1000 and w.vending.check_ledger(w.admin) == []
+    assert AlarmService(w.ctx).active(w.admin) == []  # resolved: the conflict alarm is cleared
 
 
 def test_never_sent_command_is_renumbered_to_the_meters_count(w: World) -> None:
