@@ -200,3 +200,55 @@ def test_command_runs_between_meters_of_a_running_sweep(sqlite_site: SimSite) ->
         seen = worker.submit(lambda w: bus.stats.requests - start).result(timeout=30)
         sweep = fut.result(timeout=30)
     assert 2 <= seen < 40 and sweep.succeeded == 40
+
+
+def test_keep_power_and_forced_trip_show_without_a_command(sqlite_site: SimSite) -> None:
+    """Forced states set elsewhere (another console, the meter's keypad) are read back by the sweep."""
+    site = sqlite_site
+    bus = site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, [1, 2, 3], remaining_fen=5_000))
+    bus.meter(1).remaining_fen = -300
+    bus.meter(1).force_all(True, False)  # keep power while in arrears
+    bus.meter(2).force_all(True, True)  # forced trip with money left
+    with site.poller() as p:
+        p.run_once()
+        live = {m.address: m for m in MeterViewService(site.ctx).list_live(site.admin)}
+        assert (live[1].keep_power, live[1].relay_closed) == (True, True)
+        assert (live[2].keep_power, live[2].forced_open, live[2].relay_closed) == (False, True, False)
+        assert live[3].keep_power is False and live[3].forced is False
+        reads = bus.stats.by_function.get(3, 0)
+        p.run_once()  # the block carries the force bits (0x0225 lo): no extra read per meter
+        assert bus.stats.by_function.get(3, 0) - reads == 3
+        bus.meter(2).force_all(False, False)  # released elsewhere: seen at the next sweep
+        p.run_once()
+    live = {m.address: m for m in MeterViewService(site.ctx).list_live(site.admin)}
+    assert live[2].forced is False and live[2].relay_closed is True
+
+
+class _NoForceBits:
+    """A bus whose profile has no force bits in the real-time block (forced read back separately)."""
+
+    def __init__(self, inner: MeterBus) -> None:
+        self.inner = inner
+        self.counters = inner.counters
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.inner, name)
+
+    def read_realtime(self, address: int, model: str):  # type: ignore[no-untyped-def]
+        import dataclasses
+
+        return dataclasses.replace(self.inner.read_realtime(address, model), forced=None, forced_open=None)
+
+
+def test_force_state_read_back_when_the_block_lacks_it(sqlite_site: SimSite) -> None:
+    site = sqlite_site
+    bus = site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, [1, 2, 3], remaining_fen=5_000))
+    bus.meter(1).remaining_fen = -300
+    bus.meter(1).force_all(True, False)
+    with site.poller(bus_factory=lambda c: _NoForceBits(open_bus(c))) as p:
+        p.run_once()  # unknown force state: read back for every meter
+        assert bus.stats.by_function[3] == 3 + 3
+        p.run_once()  # then only the forced (and the inconsistent) ones
+        assert bus.stats.by_function[3] == 6 + 3 + 1
+    live = {m.address: m for m in MeterViewService(site.ctx).list_live(site.admin)}
+    assert live[1].keep_power is True and live[2].keep_power is False

@@ -29,6 +29,8 @@ class MeterPollState:
     last_attempt_at: datetime | None = None
     offline_since: datetime | None = None
     last_error: str = ""
+    forced: bool | None = None  # last known force-control state (None = unknown); not a back-off field
+    force_readable: bool = True  # False once the profile said it has no force read-back
 
     @property
     def offline(self) -> bool:

@@ -70,7 +70,7 @@ def load_states(session: Session, meter_ids: list[int]) -> dict[int, MeterPollSt
         out[r.meter_id] = MeterPollState(
             meter_id=r.meter_id, consecutive_failures=r.consecutive_failures, backoff_level=r.backoff_level,
             sweeps_skipped=r.sweeps_skipped, last_success_at=r.last_success_at, last_attempt_at=r.last_attempt_at,
-            offline_since=r.offline_since, last_error=r.last_error)
+            offline_since=r.offline_since, last_error=r.last_error, forced=r.forced)
     return out
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from acrel_console.domain.readings import MeterReading
 from acrel_console.drivers.api import (BusConfig, BusCounters, BusError, BusUnavailable, CrcError, ExceptionReply,
-                                       FrameError, MeterBus, MeterTimeout)
+                                       FrameError, InvalidRequest, MeterBus, MeterTimeout)
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.bus_health import health_value
 from acrel_console.services.meter_views import build_live
@@ -264,6 +264,36 @@ class BusWorker:
             self._drop_bus()
             raise
 
+    def with_force_state(self, meter: MeterTarget, reading: MeterReading, history: bool) -> MeterReading:
+        """Add the force-control state (keep power / forced trip) when it may have changed.
+
+        The real-time block does not carry it on Acrel meters, so the registers are read back (one short
+        FC03) when it is unknown, on history sweeps, while the meter is forced, and when the relay
+        disagrees with the balance (closed at or below zero, or open with money left)."""
+        st = self.state_of(meter.id)
+        if reading.forced is not None or not st.force_readable:
+            st.forced = reading.forced if reading.forced is not None else st.forced
+            return reading
+        relay = all(reading.relay_closed) if reading.relay_closed else None
+        remaining = reading.remaining_fen
+        odd = relay is not None and remaining is not None and (relay == (remaining <= 0))
+        if not (history or st.forced is None or st.forced or odd):
+            return reading
+        fn = getattr(self._bus, "read_force_state", None)
+        if fn is None:
+            st.force_readable = False
+            return reading
+        try:
+            with single_try(self._bus):  # type: ignore[arg-type]
+                forced, forced_open = fn(meter.address, meter.model)
+        except InvalidRequest:
+            st.force_readable = False
+            return reading
+        except BusError:
+            return reading  # the reading itself is good; the force state stays as known
+        st.forced = bool(forced)
+        return dataclasses.replace(reading, forced=bool(forced), forced_open=bool(forced_open) if forced else None)
+
     def state_of(self, meter_id: int) -> backoff.MeterPollState:
         st = self._states.get(meter_id)
         if st is None:
@@ -285,6 +315,8 @@ class BusWorker:
                                error: BaseException | None) -> None:
         """A command's read-back (or its failure) updates the meter's state and the grid at once."""
         now = self.ctx.clock()
+        if reading is not None and reading.forced is not None:
+            self.state_of(meter.id).forced = reading.forced
         outcome = self.note_contact(meter, reading, error, now)
         self._flush([outcome], {meter.id: meter.address}, kind="command", history=False, complete=True,
                     started_at=now, started=time.perf_counter(), sweep=False, skipped=0, total=None)
@@ -333,6 +365,7 @@ class BusWorker:
                     connects_left -= 1
                 try:
                     reading = self.read_meter(meter, single=st.offline)
+                    reading = self.with_force_state(meter, reading, history)
                 except BusError as exc:
                     error = exc
                 except Exception as exc:  # noqa: BLE001 - never die on bad input; count and go on
