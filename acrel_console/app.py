@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from acrel_console.services.accounts import AccountService
 from acrel_console.services.alarms import AlarmEngine, AlarmService
@@ -68,15 +69,37 @@ class Services:
 def load_site_key() -> bytes | None:
     """The site's 3DES key (design §8): from ACREL_SITE_KEY (hex) or the key file beside the data; never
     from the database."""
-    from acrel_console.storage.engine import data_dir
-
     env = os.environ.get("ACREL_SITE_KEY")
     if env:
         return bytes.fromhex(env)
-    path = data_dir() / "site.key"
+    path = site_key_path()
     if path.exists():
         return bytes.fromhex(path.read_text().strip())
     return None
+
+
+def site_key_path() -> Path:
+    """Where this workstation keeps the site's delivery key (beside the embedded database)."""
+    from acrel_console.storage.engine import data_dir
+
+    return data_dir() / "site.key"
+
+
+def ensure_site_key() -> tuple[Path, bool]:
+    """Create the site key file if neither it nor ACREL_SITE_KEY exists; returns (path, created).
+
+    One-PC sites get their key at `init` (or first start). On a multi-workstation site the same key file
+    is copied to every workstation and to the service; a different key makes every delivery fail its MAC."""
+    from acrel_console.ledger.mac import generate_site_key
+
+    path = site_key_path()
+    if os.environ.get("ACREL_SITE_KEY") or path.exists():
+        return path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(generate_site_key().hex().upper() + "\n")
+    return path, True
 
 
 def build_services(db_url: str | None = None, *, migrate_schema: bool = True) -> Services:

@@ -93,3 +93,12 @@ def test_unreachable_database_is_one_clear_line(env: dict[str, str]) -> None:
                ok=False)
     assert proc.returncode == 2 and proc.stderr.startswith("acrel-console: The database cannot be reached")
     assert "Traceback" not in proc.stderr
+
+
+def test_init_writes_a_private_site_key_once(env: dict[str, str], tmp_path: Path) -> None:
+    out = json.loads(run(["--json", "init", "--admin", "admin"], env).stdout)
+    key = Path(out["site_key"])
+    assert out["site_key_created"] and key.exists() and (key.stat().st_mode & 0o077) == 0
+    assert len(bytes.fromhex(key.read_text().strip())) == 16
+    again = json.loads(run(["--json", "init"], env).stdout)
+    assert again["site_key_created"] is False and key.read_text() == key.read_text()

@@ -122,7 +122,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     from acrel_console.storage.engine import describe_url
     from acrel_console.storage.migrate import head_revision
 
+    from acrel_console.app import ensure_site_key
+
+    key_path, key_created = ensure_site_key()
     svc = common.services(args)
+    if key_created:
+        svc.ctx.site_key = bytes.fromhex(key_path.read_text().strip())
     created = None
     if args.admin:
         password = common.password_from(args)
@@ -130,9 +135,12 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UserError(QT_TRANSLATE_NOOP("errors", "No password: set ACREL_PASSWORD or use --password-file."))
         created = svc.operators.create_first_admin(args.admin, password)
     result = {"database": describe_url(svc.ctx.db_url), "revision": head_revision(),
-              "admin": created.name if created else None, "needs_first_admin": svc.operators.needs_first_admin()}
+              "admin": created.name if created else None, "needs_first_admin": svc.operators.needs_first_admin(),
+              "site_key": str(key_path), "site_key_created": key_created}
     common.emit(args, result, lambda: f"database ready: {result['database']} (schema {result['revision']})"
-                + (f"; administrator {created.name} created" if created else ""))
+                + (f"; administrator {created.name} created" if created else "")
+                + (f"; site key written to {key_path} (copy it to every workstation of this site)"
+                   if key_created else ""))
     return 0
 
 
