@@ -274,6 +274,11 @@ READING_HEADERS = {  # marked for lupdate; translated by the caller's translator
     "Purchase count": QT_TRANSLATE_NOOP("export", "Purchase count"), "Relay": QT_TRANSLATE_NOOP("export", "Relay"),
     "Keep power": QT_TRANSLATE_NOOP("export", "Keep power"), "Last seen": QT_TRANSLATE_NOOP("export", "Last seen"),
 }
+READING_WORDS = {
+    "title": QT_TRANSLATE_NOOP("export", "Meter readings"), "yes": QT_TRANSLATE_NOOP("export", "yes"),
+    "no": QT_TRANSLATE_NOOP("export", "no"), "closed": QT_TRANSLATE_NOOP("export", "closed"),
+    "open": QT_TRANSLATE_NOOP("export", "open"),
+}
 
 
 def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] | None, path: Any,
@@ -293,16 +298,17 @@ def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] 
         for r in s.execute(select(MeterStateRow).where(MeterStateRow.meter_id.in_([m.meter_id for m in lives]))).scalars():
             v = json.loads(r.values_json) if r.values_json else {}
             periods[r.meter_id] = v.get("energy_by_period") or [None] * 4
-    yes, no = tr("export", "yes"), tr("export", "no")
+    w = {k: tr("export", v) for k, v in READING_WORDS.items()}
+    yes, no = w["yes"], w["no"]
     rows = []
     for m in lives:
         p = periods.get(m.meter_id, [None] * 4)
         rows.append([m.gateway, m.address, m.room, m.meter_no, m.model, m.tenant_name or "",
                      tr("status", STATUS_LABELS[m.status]), m.remaining_fen, m.energy_total, p[0], p[1], p[2], p[3],
                      m.purchase_count,
-                     "" if m.relay_closed is None else (tr("export", "closed") if m.relay_closed else tr("export", "open")),
+                     "" if m.relay_closed is None else (w["closed"] if m.relay_closed else w["open"]),
                      "" if m.keep_power is None else (yes if m.keep_power else no), m.last_seen])
-    table = TableSpec(title=tr("export", "Meter readings"),
+    table = TableSpec(title=w["title"],
                       columns=tuple(Column(tr("export", READING_HEADERS[h]), k) for h, k in READING_COLUMNS),
                       site_name=str(settings["site_name"]), generated_by=actor.name, generated_at=now,
                       time_zone=ZoneInfo(str(settings["timezone"])))

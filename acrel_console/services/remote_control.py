@@ -340,11 +340,13 @@ class RemoteControlService:
         return len(failed)
 
     @requires(Permission.VIEW)
-    def export_readings(self, actor: Actor, meter_ids: list[int] | None, path: str | Path) -> Path:
-        """抄表导出: the selected meters' current state into a real .xlsx file; returns the path."""
+    def export_readings(self, actor: Actor, meter_ids: list[int] | None, path: str | Path,
+                        translate: Any = None) -> Path:
+        """抄表导出: the selected meters' current state into a real .xlsx file; returns the path.
+        `translate(context, text)` translates headers and words (e.g. acrel_console.i18n.translate)."""
         from acrel_console.services.meter_views import write_readings_xlsx
 
-        return write_readings_xlsx(self.ctx, actor, meter_ids, Path(path))
+        return Path(write_readings_xlsx(self.ctx, actor, meter_ids, Path(path), translate))
 
 
 # ---- execution (bus worker thread of the dispatcher) -----------------------------------------

@@ -18,6 +18,16 @@ from acrel_console.drivers.simulator.meter import Model
 from tests.integration.sim_site import ADMIN_PASSWORD, SimSite, make_site, meters
 
 
+@pytest.fixture(autouse=True)
+def _no_qt_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error exit would create a QCoreApplication to translate the message; later widget tests in
+    the same process then abort (a QCoreApplication is not a QApplication). English is enough here."""
+    from acrel_console.cli import common
+    from acrel_console.domain.errors import UserError
+
+    monkeypatch.setattr(common, "_setup_translation", lambda: UserError.english)
+
+
 @pytest.fixture
 def site(sqlite_url: str) -> Iterator[SimSite]:
     s = make_site(sqlite_url)
