@@ -562,6 +562,16 @@
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
             <translation>已完成 {done} / {total}：成功 {ok}，失败 {failed}，取消 {cancelled}</translation>
         </message>
+        <message>
+            <location line="+20" />
+            <source>cancelled in the batch dialog</source>
+            <translation>在指令下发结果窗口中取消</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>resent from the batch dialog</source>
+            <translation>在指令下发结果窗口中重发</translation>
+        </message>
     </context>
     <context>
         <name>BrokenPage</name>
@@ -3919,7 +3929,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+130" />
+            <location filename="../../acrel_console/cli/site.py" line="+135" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
@@ -3939,7 +3949,7 @@
             <translation>已取消恢复，未做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/site.py" line="-12" />
+            <location filename="../../acrel_console/cli/site.py" line="-17" />
             <source>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</source>
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
@@ -3955,8 +3965,8 @@
         </message>
         <message>
             <location line="+26" />
-            <location filename="../../acrel_console/cli/site.py" line="+163" />
-            <location filename="../../acrel_console/services/meter_views.py" line="-122" />
+            <location filename="../../acrel_console/cli/site.py" line="+171" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-124" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+190" />
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
@@ -4056,12 +4066,12 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+228" />
+            <location line="+229" />
             <source>No account {id}.</source>
             <translation>没有账户 {id}。</translation>
         </message>
         <message>
-            <location line="-226" />
+            <location line="-227" />
             <source>Account {id} is closed.</source>
             <translation>账户 {id} 已销户。</translation>
         </message>
@@ -4118,7 +4128,7 @@
             <translation>电表 {id} 需要最终读数。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Meter {id} is not opened.</source>
             <translation>电表 {id} 未开户。</translation>
         </message>
@@ -4251,7 +4261,7 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+213" />
+            <location filename="../../acrel_console/services/vending.py" line="+222" />
             <source>The id {id} was already used for another operation.</source>
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
@@ -4403,7 +4413,7 @@
             <translation>没有指令批次 {id}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/shifts.py" line="+80" />
+            <location filename="../../acrel_console/services/shifts.py" line="+81" />
             <source>No shift {id}.</source>
             <translation>没有班次 {id}。</translation>
         </message>
@@ -4555,12 +4565,12 @@
             <translation>新版本须保持电价方案的类型（{kind}）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-116" />
+            <location filename="../../acrel_console/services/vending.py" line="-125" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>此次售电将使电表 {meter} 余额达到 {after} 元，超过囤积金额上限 {limit} 元。</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+70" />
             <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
             <translation>退电 {amount} 元将使电表 {meter} 余额低于零（当前 {balance} 元）。</translation>
         </message>
@@ -4617,7 +4627,7 @@
             <translation>下发 {id} 没有对应的账务操作，不能再次下发。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>下发 {id} 不处于冲突状态。</translation>
         </message>
@@ -4642,7 +4652,7 @@
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/records.py" line="+206" />
+            <location filename="../../acrel_console/services/records.py" line="+207" />
             <source>No receipt for {key}.</source>
             <translation>没有 {key} 的单据。</translation>
         </message>
@@ -4747,7 +4757,7 @@
             <translation>本站点未配置短信通道。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="+176" />
+            <location filename="../../acrel_console/services/sms.py" line="+177" />
             <source>An SMS template cannot be empty.</source>
             <translation>短信模板不能为空。</translation>
         </message>
@@ -4892,7 +4902,7 @@
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" line="+82" />
+            <location filename="../../acrel_console/services/meter_views.py" line="+83" />
             <source>Gateway</source>
             <translation>网关编号</translation>
         </message>
@@ -4977,27 +4987,27 @@
             <translation>采集时间</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" />
+            <location line="+3" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" />
+            <location line="+1" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" />
+            <location line="+0" />
             <source>closed</source>
             <translation>合闸</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" />
+            <location line="+1" />
             <source>open</source>
             <translation>分闸</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" />
+            <location line="-2" />
             <source>Meter readings</source>
             <translation>抄表记录</translation>
         </message>
@@ -5126,7 +5136,7 @@
     <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-179" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-211" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
             <source>Room</source>
@@ -5772,7 +5782,7 @@
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-99" />
             <location line="+83" />
-            <location line="+46" />
+            <location line="+47" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+26" />
@@ -5782,7 +5792,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-129" />
             <location line="+83" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
@@ -5825,8 +5835,8 @@
             <translation>合计</translation>
         </message>
         <message>
-            <location line="+24" />
-            <location line="+79" />
+            <location line="+28" />
+            <location line="+82" />
             <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
             <source>Energy (kWh)</source>
             <translation>用电量（kWh）</translation>
@@ -6033,7 +6043,7 @@
             <translation>对账报表</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Opening balance</source>
             <translation>期初余额</translation>
         </message>
@@ -6246,7 +6256,7 @@
             <translation>分表电量</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="-41" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
             <translation>差额</translation>
@@ -6600,7 +6610,7 @@
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-360" />
+            <location filename="../../acrel_console/services/sms.py" line="-361" />
             <source>Alarm 1</source>
             <translation>报警1</translation>
         </message>

@@ -223,7 +223,8 @@ class BatchDialog(QDialog):
     # ---- actions -----------------------------------------------------------------------------
     def cancel_pending(self) -> None:
         control, actor, batch = self.control, self.ui.actor, self.batch_id
-        self.ui.tasks.run(lambda: control.cancel(actor, batch, "cancelled in the batch dialog"),
+        reason = self.tr("cancelled in the batch dialog")  # 操作日志 原因, in the operator's language
+        self.ui.tasks.run(lambda: control.cancel(actor, batch, reason),
                           lambda _n: self.poll(), self._failed, owner=self)
 
     def resend_failed(self) -> None:
@@ -234,5 +235,6 @@ class BatchDialog(QDialog):
             self.timer.start()
             self.poll()
 
-        self.ui.tasks.run(lambda: control.resend_failed(actor, batch, "resent from the batch dialog"), done,
+        reason = self.tr("resent from the batch dialog")  # 操作日志 原因, in the operator's language
+        self.ui.tasks.run(lambda: control.resend_failed(actor, batch, reason), done,
                           self._failed, owner=self)
