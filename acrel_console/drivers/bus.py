@@ -25,7 +25,7 @@ from acrel_console.drivers.api import (
     MeterBus,
     MeterTimeout,
 )
-from acrel_console.drivers.profiles import Profile, ProfileError, load_profile
+from acrel_console.drivers.profiles import Profile, ProfileError, VendorGroup, load_profile
 from acrel_console.drivers.transports import Transport, make_transport
 
 T = TypeVar("T")
@@ -117,7 +117,7 @@ class ModbusMeterBus:
             raise InvalidRequest(f"profile {profile.name} has no link cipher")
         return self.config.cipher_key
 
-    def _vendor(self, address: int, profile: Profile, group: vendor20.VendorGroup | None, data: bytes,
+    def _vendor(self, address: int, profile: Profile, group: VendorGroup | None, data: bytes,
                 *, retry: bool, what: str) -> vendor20.VendorReply:
         if group is None or profile.vendor_function != pdu.VENDOR_FEE:
             raise InvalidRequest(f"model {profile.name} does not support {what}")

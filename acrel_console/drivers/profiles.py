@@ -306,8 +306,8 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
                 raise ProfileError(f"{where}.realtime.bits: '{bname}' is not a known flag")
             many = isinstance(v, list)
             specs = tuple(_bit(x, f"{where}.bits.{bname}") for x in (v if many else [v]))
-            for s in specs:
-                _check_inside(blocks, s.reg, s.byte, 1, f"{where}.bits.{bname}")
+            for bs in specs:
+                _check_inside(blocks, bs.reg, bs.byte, 1, f"{where}.bits.{bname}")
             bits.append(NamedBits(bname, specs, many))
         clock = None
         if "clock" in rt:

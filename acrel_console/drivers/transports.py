@@ -26,6 +26,7 @@ import select
 import socket
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from acrel_console.drivers import mbap, rtu, tea16
 from acrel_console.drivers.api import BusConfig, BusCounters, BusUnavailable, CrcError, FrameError, MeterTimeout
@@ -429,8 +430,8 @@ class ModbusTcpTransport(Transport):
             if remaining <= 0:
                 break
             try:
-                self._sock.settimeout(remaining)  # type: ignore[union-attr]
-                data = self._sock.recv(4096)  # type: ignore[union-attr]
+                self._sock.settimeout(remaining)
+                data = self._sock.recv(4096)
             except (socket.timeout, TimeoutError):
                 break
             except OSError as exc:
@@ -486,7 +487,8 @@ def _drain_sock(sock: socket.socket | None, fail: object) -> bytes:
 
 def make_transport(config: BusConfig, counters: BusCounters) -> Transport:
     """The transport for config.kind (serial | modbus-tcp | rtu-over-tcp)."""
-    kinds = {"serial": SerialRtuTransport, "modbus-tcp": ModbusTcpTransport, "rtu-over-tcp": RtuOverTcpTransport}
+    kinds: dict[str, Callable[[BusConfig, BusCounters], Transport]] = {
+        "serial": SerialRtuTransport, "modbus-tcp": ModbusTcpTransport, "rtu-over-tcp": RtuOverTcpTransport}
     try:
         cls = kinds[config.kind]
     except KeyError:
