@@ -8,9 +8,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -83,7 +83,7 @@ def post(session: Session, postings: Sequence[posting.Posting], **fields: Any) -
     op = OperationRow(**fields)
     session.add(op)
     session.flush()
-    session.execute(EntryRow.__table__.insert(), [
+    session.execute(cast(Table, EntryRow.__table__).insert(), [  # __table__ is typed FromClause; it is a Table
         {"operation_id": op.id, "account_id": account_id(session, p.account), "amount_fen": p.amount_fen}
         for p in lines])
     return op
@@ -127,7 +127,7 @@ class CreditState:
         return self.known_remaining_fen + self.outstanding_fen
 
 
-def last_delivered_readback(session: Session, meter_id: int) -> tuple[int, int, datetime] | None:
+def last_delivered_readback(session: Session, meter_id: int) -> tuple[int, int, datetime | None] | None:
     """(count, remaining, at) read back by the newest delivered credit command of a meter."""
     row = session.execute(select(MeterCommandRow.result_json, MeterCommandRow.completed_at)
                           .where(MeterCommandRow.meter_id == meter_id, MeterCommandRow.kind == CREDIT_KIND,

@@ -153,7 +153,8 @@ def _known(s: Session, scan: _Scan) -> dict[int, tuple[int | None, datetime | No
                 continue
             cur = known.get(meter)
             count = int(data["purchase_count"])
-            if cur is None or cur[1] is None or done_at >= cur[1] or cur[2] is None or count > cur[2]:
+            if (cur is None or cur[1] is None or (done_at is not None and done_at >= cur[1])
+                    or cur[2] is None or count > cur[2]):
                 known[meter] = (int(data.get("remaining_fen") or 0), done_at, count)
     return {m: (v[0], v[1]) for m, v in known.items()}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from acrel_console.storage.tables.commands import MeterCommandRow
@@ -24,7 +24,7 @@ class TenantRef:
     phone: str
 
 
-def _open_memberships():  # type: ignore[no-untyped-def]
+def _open_memberships() -> Select[int, int, TenantRow]:
     return (select(AccountMeterRow.meter_id, TenantAccountRow.id, TenantRow)
             .join(TenantAccountRow, AccountMeterRow.account_id == TenantAccountRow.id)
             .join(TenantRow, TenantAccountRow.tenant_id == TenantRow.id)

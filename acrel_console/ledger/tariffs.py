@@ -54,7 +54,7 @@ class TariffBody:
 
 
 def flat(price_units: int) -> TariffBody:
-    return validate(TariffBody("flat", (price_units,) * 4))  # type: ignore[arg-type]
+    return validate(TariffBody("flat", (price_units,) * 4))
 
 
 def validate(body: TariffBody) -> TariffBody:
@@ -101,7 +101,7 @@ def to_json(body: TariffBody) -> str:
 
 def from_json(text: str) -> TariffBody:
     d: dict[str, Any] = json.loads(text)
-    return TariffBody(d["kind"], tuple(d["prices"]), tuple((int(a), int(b)) for a, b in d["schedule"]),  # type: ignore[arg-type]
+    return TariffBody(d["kind"], tuple(d["prices"]), tuple((int(a), int(b)) for a, b in d["schedule"]),
                       tuple((None if u is None else int(u), int(p)) for u, p in d.get("tiers", [])),
                       d.get("tier_period", "month"))
 
@@ -158,5 +158,5 @@ def download_prices(body: TariffBody, used_in_tier_period_centi_kwh: int = 0) ->
         return body.prices
     for upper, price in body.tiers:
         if upper is None or used_in_tier_period_centi_kwh < upper:
-            return (price,) * 4  # type: ignore[return-value]
-    return (body.tiers[-1][1],) * 4  # type: ignore[return-value]
+            return (price,) * 4
+    return (body.tiers[-1][1],) * 4
