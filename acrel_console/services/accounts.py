@@ -303,7 +303,8 @@ class AccountService:
                 ops += self._settle(s, actor, mid, finals[mid], settle=settle, method=method, transfer_to=transfer_to,
                                     reason=reason or "销户", deliver_to_source=True)
                 self._detach(s, actor, acc.id, mid, reason or "销户")
-                if trip and meter_side(s.get(MeterRow, mid).model if s.get(MeterRow, mid) else ""):
+                meter = s.get(MeterRow, mid)
+                if trip and meter_side(meter.model if meter else ""):
                     trips.append(self._trip(s, actor, mid, "销户"))
             acc.closed_at, acc.closed_by, acc.close_reason = at, actor.name, reason
             audit.append(s, actor, "account.close", f"account:{acc.id}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from dataclasses import dataclass
@@ -121,6 +122,6 @@ class AuditService:
             ]
 
     @requires(Permission.VIEW)
-    def kinds(self, actor: Actor) -> list[str]:
+    def kinds(self, actor: Actor) -> builtins.list[str]:  # `list` here is the method above
         with self.ctx.read() as s:
             return sorted(k for (k,) in s.execute(select(AuditRow.kind).distinct()))

@@ -190,7 +190,7 @@ def build_detail(session: Session, meter_id: int, now: datetime) -> MeterDetail:
     return MeterDetail(
         live=lives[0], voltage_v=_scaled(v.get("voltage_dv"), 1), current_a=_scaled(v.get("current_ca"), 2),
         power_kw=_scaled(v.get("power_w"), 3), reactive_kvar=_scaled(v.get("reactive_var"), 3),
-        power_factor=_scaled(v.get("pf_milli"), 3), energy_by_period=tuple(ebp) if ebp else None,  # type: ignore[arg-type]
+        power_factor=_scaled(v.get("pf_milli"), 3), energy_by_period=tuple(ebp) if ebp else None,
         relay_channels=tuple(bool(x) for x in v.get("relay_closed") or ()),
         status_bits={k: bool(v[k]) for k in STATUS_BIT_NAMES if v.get(k) is not None},
         status_raw=v.get("status_raw"), meter_clock=clock, clock_drift_s=st.meter_clock_drift_s if st else None,
@@ -220,7 +220,8 @@ def live_json(m: MeterLive) -> dict[str, Any]:
 
 
 def _ctx_of(services_or_ctx: Any) -> ServiceContext:
-    return getattr(services_or_ctx, "ctx", services_or_ctx)
+    ctx: ServiceContext = getattr(services_or_ctx, "ctx", services_or_ctx)
+    return ctx
 
 
 def meter_list_json(services_or_ctx: Any, actor: Actor) -> list[dict[str, Any]]:
@@ -287,7 +288,7 @@ def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] 
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-    from acrel_console.services.export import Column, TableSpec, export_xlsx
+    from acrel_console.services.export import Column, ColumnKind, TableSpec, export_xlsx
 
     tr = translate or (lambda _ctx, text: text)
     now = ctx.clock()
@@ -309,7 +310,8 @@ def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] 
                      "" if m.relay_closed is None else (w["closed"] if m.relay_closed else w["open"]),
                      "" if m.keep_power is None else (yes if m.keep_power else no), m.last_seen])
     table = TableSpec(title=w["title"],
-                      columns=tuple(Column(tr("export", READING_HEADERS[h]), k) for h, k in READING_COLUMNS),
+                      columns=tuple(Column(tr("export", READING_HEADERS[h]), ColumnKind(k))
+                                    for h, k in READING_COLUMNS),
                       site_name=str(settings["site_name"]), generated_by=actor.name, generated_at=now,
                       time_zone=ZoneInfo(str(settings["timezone"])))
     target = Path(path)

@@ -119,7 +119,8 @@ def _delivery_states(s: Session, op_ids: list[str]) -> dict[str, str]:
     for i in range(0, len(op_ids), 500):
         for oid, state in s.execute(select(MeterCommandRow.operation_id, MeterCommandRow.state).where(
                 MeterCommandRow.operation_id.in_(op_ids[i:i + 500])).order_by(MeterCommandRow.created_at)):
-            out[oid] = state
+            if oid is not None:  # always set: the query matches operation ids
+                out[oid] = state
     return out
 
 

@@ -429,7 +429,7 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
         return ControlResult("failed", "mismatch", f"read-back mismatch: expected {expected}, read relay "
                              f"{detail['relay']}, forced {forced}, forced_open {fopen}", detail), reading
     if kind in ("price_download", "settings_download"):
-        wanted = MoneyParams(prices=tuple(payload["prices"]) if "prices" in payload else None,  # type: ignore[arg-type]
+        wanted = MoneyParams(prices=tuple(payload["prices"]) if "prices" in payload else None,
                              alarm1_fen=payload.get("alarm1_fen"), alarm2_fen=payload.get("alarm2_fen"),
                              overload_power_w=payload.get("overload_power_w"))
         bus.write_money_params(address, model, wanted)
@@ -441,11 +441,10 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
             if w is not None and (tuple(g) if isinstance(g, (list, tuple)) else g) != w:
                 wrong[name] = {"expected": list(w) if isinstance(w, tuple) else w,
                                "read": list(g) if isinstance(g, tuple) else g}
-        reading = None
         if wrong:
             return ControlResult("failed", "mismatch", "read-back mismatch: " + ", ".join(
-                f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()), {"mismatch": wrong}), reading
-        return ControlResult("delivered", "confirmed", "", {"read": payload}), reading
+                f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()), {"mismatch": wrong}), None
+        return ControlResult("delivered", "confirmed", "", {"read": payload}), None
     if kind == "clock_sync":
         bus.set_clock(address, model, local_now)
         reading = bus.read_realtime(address, model)

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound
 from acrel_console.domain.money import fen_to_yuan, parse_yuan, yuan_to_fen
@@ -74,7 +75,7 @@ class ShiftService:
                             counts["reversal"], drawers, drawers["cash"], counted,
                             None if counted is None else counted - drawers["cash"])
 
-    def _get(self, s, shift_id: int) -> ShiftRow:  # type: ignore[no-untyped-def]
+    def _get(self, s: Session, shift_id: int) -> ShiftRow:
         row = s.get(ShiftRow, shift_id)
         if row is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "No shift {id}."), id=shift_id)
@@ -114,7 +115,7 @@ class ShiftService:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "Shift {id} is already closed."), id=shift_id)
             row.closed_at, row.closed_by, row.close_note = self.ctx.clock(), actor.name, note.strip()
             if counted_cash not in (None, ""):
-                row.counted_cash_fen = yuan_to_fen(parse_yuan(counted_cash))  # type: ignore[arg-type]
+                row.counted_cash_fen = yuan_to_fen(parse_yuan(counted_cash))
             s.flush()
             summary = self._summary(s, row)
             audit.append(s, actor, "shift.close", f"shift:{row.id}",

@@ -16,10 +16,10 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -159,7 +159,8 @@ def dedupe_key(level: SmsLevel, meter_id: int, day: date) -> str:
 
 def backoff_s(attempts: int, base_s: int, cap_s: int) -> int:
     """Delay before the next try after `attempts` failed ones: base, 2*base, 4*base ... capped."""
-    return min(cap_s, base_s * 2 ** max(0, attempts - 1))
+    factor: int = 2 ** max(0, attempts - 1)  # int ** int is typed Any (negative powers give floats)
+    return min(cap_s, base_s * factor)
 
 
 def next_attempt_at(now: datetime, attempts: int, retryable: bool, *, max_attempts: int, base_s: int,
@@ -357,7 +358,7 @@ class SmsService:
                     keys = {dedupe_key(level, meter_id, today + timedelta(days=d)): today + timedelta(days=d)
                             for d in (0, 1)}
                     texted = frozenset(keys[k] for k in s.execute(select(SmsMessageRow.dedupe_key).where(
-                        SmsMessageRow.dedupe_key.in_(list(keys)))).scalars())
+                        SmsMessageRow.dedupe_key.in_(list(keys)))).scalars() if k is not None)
                 elif sale_id and s.execute(select(SmsMessageRow.id).where(
                         SmsMessageRow.dedupe_key == f"{level.value}:{sale_id}")).first():
                     return None
@@ -478,12 +479,12 @@ class SmsService:
             # read before the UPDATE: the ORM synchronises `row` with the new values
             phone, text, seen_status, seen_attempts = row.phone, row.text, row.status, row.attempts
             attempts = seen_attempts + 1
-            claimed = s.execute(
+            claimed = cast("CursorResult[Any]", s.execute(
                 update(SmsMessageRow)
                 .where(SmsMessageRow.id == message_id, SmsMessageRow.status == seen_status,
                        SmsMessageRow.attempts == seen_attempts)
                 .values(status="sending", attempts=attempts, last_attempt_at=now)
-            ).rowcount
+            )).rowcount
         if claimed != 1:
             return  # another worker has it
         if self.sender is None:

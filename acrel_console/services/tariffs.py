@@ -330,7 +330,7 @@ class TariffService:
                 note = "no tariff assigned: nothing billed"
             elif delta > 0:
                 prev_periods = json.loads(state.energy_by_period_json) if state.energy_by_period_json else None
-                period_delta = (tuple(b - a for a, b in zip(prev_periods, by_period))  # type: ignore[arg-type]
+                period_delta = (tuple(b - a for a, b in zip(prev_periods, by_period))
                                 if by_period and prev_periods else None)
                 used = 0
                 if body.kind == "tiered":
@@ -338,7 +338,7 @@ class TariffService:
                     used = int(s.execute(select(func.coalesce(func.sum(OperationRow.energy_centi_kwh), 0)).where(
                         OperationRow.meter_id == meter_id, OperationRow.kind == "consumption",
                         OperationRow.at >= start)).scalar() or 0)
-                bill = tariffs.bill_interval(body, delta, local, by_period_centi_kwh=period_delta,  # type: ignore[arg-type]
+                bill = tariffs.bill_interval(body, delta, local, by_period_centi_kwh=period_delta,
                                              used_in_tier_period_centi_kwh=used)
                 cost = bill.cost_fen
                 if cost > 0:

@@ -38,7 +38,7 @@ def group_labels(s: Session, group: str) -> dict[int, str]:
         return {mid: (room or f"#{mid}") for mid, room, _no, _b in meters}
     if group == "building":
         names = dict(s.execute(select(BuildingRow.id, BuildingRow.name)).all())
-        return {mid: names.get(b, "—") for mid, _r, _no, b in meters}
+        return {mid: ("—" if b is None else names.get(b, "—")) for mid, _r, _no, b in meters}
     tenants = meter_tenants(s)
     return {mid: (tenants[mid].name if mid in tenants else "—") for mid, _r, _n, _b in meters}
 
@@ -47,9 +47,14 @@ def _rows_from(buckets: dict[str, list[int]]) -> list[tuple[object, ...]]:
     return [(label, *buckets[label], sum(buckets[label])) for label in sorted(buckets)]
 
 
-def _chart(columns_x: list[str], rows: list[tuple[object, ...]]) -> Chart:
-    totals = [sum(int(r[i + 1]) for r in rows) for i in range(len(columns_x))]  # type: ignore[call-overload]
-    return Chart("bar", tuple(columns_x), ((QT_TRANSLATE_NOOP("reports", "Energy (kWh)"), tuple(totals)),))
+def _column_totals(buckets: dict[str, list[int]], n: int) -> tuple[int, ...]:
+    """The sum over all groups of each of the first n columns."""
+    return tuple(sum(b[i] for b in buckets.values()) for i in range(n))
+
+
+def _chart(columns_x: list[str], buckets: dict[str, list[int]]) -> Chart:
+    return Chart("bar", tuple(columns_x), ((QT_TRANSLATE_NOOP("reports", "Energy (kWh)"),
+                                            _column_totals(buckets, len(columns_x))),))
 
 
 def hourly_energy(s: Session, period: Period, meter_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
@@ -69,6 +74,8 @@ def hourly_energy(s: Session, period: Period, meter_ids: Iterable[int] | None = 
     prev: dict[int, int] = {}
     start = period.start_utc
     for meter_id, read_at, total in s.execute(q):
+        if total is None:  # excluded by the query; narrows the type
+            continue
         last = prev.get(meter_id)
         prev[meter_id] = total
         if read_at < start or last is None:
@@ -110,7 +117,7 @@ def energy_report(s: Session, period: Period, group: str = "meter") -> Report:
                *(ReportColumn(f"c{i}", label, ColumnKind.KWH, total=True) for i, label in enumerate(x)),
                ReportColumn("total", TOTAL_HEADER, ColumnKind.KWH, total=True))
     title = QT_TRANSLATE_NOOP("reports", "Energy report")
-    return Report("energy", title, period.text, columns, tuple(rows), _chart(x, rows))
+    return Report("energy", title, period.text, columns, tuple(rows), _chart(x, buckets))
 
 
 def tou_report(s: Session, period: Period, group: str = "meter") -> Report:
@@ -129,6 +136,6 @@ def tou_report(s: Session, period: Period, group: str = "meter") -> Report:
                *(ReportColumn(f"p{i + 1}", h, ColumnKind.KWH, total=True) for i, h in enumerate(PERIOD_HEADERS)),
                ReportColumn("total", TOTAL_HEADER, ColumnKind.KWH, total=True))
     chart = Chart("bar", PERIOD_HEADERS, ((QT_TRANSLATE_NOOP("reports", "Energy (kWh)"),
-                                           tuple(sum(int(r[i + 1]) for r in rows) for i in range(4))),))
+                                           _column_totals(buckets, 4)),))
     return Report("tou", QT_TRANSLATE_NOOP("reports", "Multi-rate energy report"), period.text, columns, rows, chart)
 

@@ -55,7 +55,7 @@ def sales_report(s: Session, period: Period, by: str = "cashier") -> Report:
         if by == "method":
             key = METHOD_LABELS.get(method or "", method or "—")
         elif by == "building":
-            key = buildings.get(meter_id) or "—"
+            key = (None if meter_id is None else buildings.get(meter_id)) or "—"
         else:
             key = operator
         cells[(key, _bucket(period, at.astimezone(period.zone).date()))][MONEY_KINDS.index(kind)] += amount
@@ -179,7 +179,7 @@ def reconciliation(s: Session, now_text: str) -> Report:
             slot[1] += int(n)
         else:
             slot[0] += int(n)
-            slot[2] += int(total)
+            slot[2] += int(total or 0)  # coalesce already made it 0; narrows the type
     rows = []
     for m, st in s.execute(select(MeterRow, MeterStateRow).outerjoin(MeterStateRow, MeterStateRow.meter_id == MeterRow.id)
                            .where(MeterRow.retired.is_(False)).order_by(MeterRow.room)):
@@ -211,7 +211,8 @@ def tenant_statement(s: Session, tenant_id: int, period: Period) -> Report:
     from acrel_console.ledger.invariants import meter_impact
 
     meter_ids = {m for (m,) in s.execute(select(OperationRow.meter_id).where(OperationRow.tenant_id == tenant_id,
-                                                                           OperationRow.meter_id.is_not(None)))}
+                                                                           OperationRow.meter_id.is_not(None)))
+                 if m is not None}
     meter_ids |= {m for m, t in meter_tenants(s).items() if t.tenant_id == tenant_id}
     rooms = dict(s.execute(select(MeterRow.id, MeterRow.room)).all())
 
