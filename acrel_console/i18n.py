@@ -53,9 +53,25 @@ def install_translator(language: str) -> bool:
     return ok
 
 
+_standalone: dict[str, QTranslator | None] = {}
+
+
 def translate(context: str, text: str) -> str:
-    """Translate a source string marked with QT_TRANSLATE_NOOP(context, text)."""
-    return QCoreApplication.translate(context, text)
+    """Translate a source string marked with QT_TRANSLATE_NOOP(context, text).
+
+    In a Qt application the installed translators answer; without one (the command line) a standalone
+    QTranslator for the system language does, so no QCoreApplication is ever created just to translate."""
+    if QCoreApplication.instance() is not None:
+        return QCoreApplication.translate(context, text)
+    language = system_language()
+    if language == "en":
+        return text
+    if language not in _standalone:
+        translator = QTranslator()
+        _standalone[language] = translator if translator.load(
+            str(translations_dir() / f"acrel_{language}.qm")) else None
+    translator = _standalone[language]
+    return (translator.translate(context, text) or text) if translator is not None else text
 
 
 def error_text(err: UserError) -> str:

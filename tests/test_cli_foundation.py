@@ -102,3 +102,18 @@ def test_init_writes_a_private_site_key_once(env: dict[str, str], tmp_path: Path
     assert len(bytes.fromhex(key.read_text().strip())) == 16
     again = json.loads(run(["--json", "init"], env).stdout)
     assert again["site_key_created"] is False and key.read_text() == key.read_text()
+
+
+def test_cli_in_process_creates_no_qt_application(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A stray QCoreApplication would make every later QWidget abort the test process."""
+    from PySide6.QtCore import QCoreApplication
+
+    from acrel_console.cli import main
+
+    if QCoreApplication.instance() is not None:
+        pytest.skip("a Qt application already exists in this process")
+    monkeypatch.setenv("ACREL_LANG", "zh_CN")
+    assert main(["--user", "nobody", "building", "list"]) == 2  # an error, translated
+    assert QCoreApplication.instance() is None
+    assert "nobody" not in capsys.readouterr().out

@@ -127,14 +127,10 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
 
 
 def _setup_translation() -> Callable[[UserError], str]:
+    """The error translator for the command line (no QCoreApplication: see i18n.translate)."""
     try:
-        from PySide6.QtCore import QCoreApplication
-
         from acrel_console import i18n
 
-        if QCoreApplication.instance() is None:
-            _setup_translation.app = QCoreApplication([])  # type: ignore[attr-defined]
-        i18n.install_translator(i18n.system_language())
         return i18n.error_text
     except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
         return UserError.english

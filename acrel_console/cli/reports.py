@@ -62,13 +62,8 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
 
 def _translate() -> Any:
     try:
-        from PySide6.QtCore import QCoreApplication
-
         from acrel_console import i18n
 
-        if QCoreApplication.instance() is None:
-            _translate.app = QCoreApplication([])  # type: ignore[attr-defined]
-        i18n.install_translator(i18n.system_language())
         return i18n.translate
     except Exception:  # noqa: BLE001 - English without Qt
         return lambda _c, t: t
