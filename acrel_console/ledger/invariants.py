@@ -108,9 +108,10 @@ def _credit_ops(s: Session) -> list[tuple[str, str, int | None, int | None, int,
     the flags are read in SQL from the canonical detail JSON."""
     no_delivery = OperationRow.detail_json.like('%"no_delivery":true%')
     cancelled = OperationRow.detail_json.like('%"cancelled_command":"%')
-    return [tuple(r) for r in s.connection().execute(  # type: ignore[misc]
+    rows = s.connection().execute(
         select(OperationRow.id, OperationRow.kind, OperationRow.meter_id, OperationRow.to_meter_id,
-               OperationRow.amount_fen, no_delivery, cancelled).where(OperationRow.kind.in_(CREDIT_KINDS)))]
+               OperationRow.amount_fen, no_delivery, cancelled).where(OperationRow.kind.in_(CREDIT_KINDS)))
+    return [(oid, kind, meter, to_meter, amount, nd, c) for oid, kind, meter, to_meter, amount, nd, c in rows]
 
 
 def _deliveries(ops: list[Any], scan: _Scan, side: dict[int, bool]) -> list[Violation]:

@@ -54,7 +54,7 @@ class ShiftService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def _summary(self, s, row: ShiftRow) -> ShiftSummary:  # type: ignore[no-untyped-def]
+    def _summary(self, s: Session, row: ShiftRow) -> ShiftSummary:
         zero = {m: Decimal("0.00") for m in METHODS}
         by: dict[str, dict[str, Decimal]] = {"sale": dict(zero), "refund": dict(zero), "reversal": dict(zero)}
         counts = {"sale": 0, "refund": 0, "reversal": 0}
@@ -69,7 +69,8 @@ class ShiftService:
                 select(LedgerAccountRow.method, func.sum(EntryRow.amount_fen))
                 .join(EntryRow, EntryRow.account_id == LedgerAccountRow.id)
                 .where(LedgerAccountRow.shift_id == row.id).group_by(LedgerAccountRow.method)):
-            drawers[method] = fen_to_yuan(int(total or 0))
+            if method is not None:  # drawer accounts (the only ones with a shift) always have one
+                drawers[method] = fen_to_yuan(int(total or 0))
         counted = None if row.counted_cash_fen is None else fen_to_yuan(row.counted_cash_fen)
         return ShiftSummary(_info(row), by["sale"], by["refund"], by["reversal"], counts["sale"], counts["refund"],
                             counts["reversal"], drawers, drawers["cash"], counted,

@@ -435,7 +435,7 @@ class SmsService:
             message_id = row.id
         self._attempt(message_id, now, SmsPolicy(max_attempts=1), ProcessReport())
         with self.ctx.read() as s:
-            return _value(s.get(SmsMessageRow, message_id))  # type: ignore[arg-type]
+            return _value(s.get_one(SmsMessageRow, message_id))
 
     # sending
     @requires(Permission.MAINTAIN)

@@ -20,6 +20,7 @@ from acrel_console.domain.money import fen_to_yuan
 from acrel_console.domain.roles import Permission
 from acrel_console.ledger import book, invariants, posting
 from acrel_console.ledger.invariants import Violation
+from acrel_console.ledger.queries import TenantRef
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
 from acrel_console.services.money_common import (
@@ -158,7 +159,7 @@ class VendingService:
                                    fen=fen, method=method, before=before, reason=reason.strip(), ref=ref_sale_id,
                                    approver=None, cancel=None)
 
-    def _take_back(self, s: Session, actor: Actor, *, kind: str, oid: str, meter_id: int, side: bool, tenant: object,
+    def _take_back(self, s: Session, actor: Actor, *, kind: str, oid: str, meter_id: int, side: bool, tenant: TenantRef,
                    fen: int, method: str, before: int, reason: str, ref: str | None, approver: Actor | None,
                    cancel: MeterCommandRow | None) -> OperationResult:
         at = self.ctx.clock()
@@ -172,7 +173,7 @@ class VendingService:
             posting.reversal(meter_id, shift, method, fen)
         receipt = f"R{book.next_number(s, 'receipt'):08d}"
         book.post(s, lines, id=oid, kind=kind, sale_type=SALE_TYPES[kind], at=at, meter_id=meter_id,
-                  tenant_id=tenant.tenant_id, account_id=tenant.account_id,  # type: ignore[attr-defined]
+                  tenant_id=tenant.tenant_id, account_id=tenant.account_id,
                   amount_fen=fen, method=method, operator_id=actor.id, operator_name=actor.name,
                   approver_name=approver.name if approver else None, shift_id=shift, ref_operation_id=ref,
                   reason=reason, receipt_no=receipt,

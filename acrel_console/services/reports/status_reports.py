@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import Any, SupportsInt
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.alarms import ALARM_LABELS, AlarmKind
@@ -69,7 +70,7 @@ def offline_gateways(s: Session, now_text: str) -> Report:
     return Report("offline_gateways", QT_TRANSLATE_NOOP("reports", "Offline gateways"), now_text, columns, tuple(rows))
 
 
-def _triple(values: dict[str, object], key: str) -> list[object]:
+def _triple(values: dict[str, Any], key: str) -> list[Any]:  # parsed JSON
     raw = values.get(key) or []
     seq = list(raw) if isinstance(raw, (list, tuple)) else []
     return (seq + [None, None, None, None])[:4]
@@ -100,20 +101,21 @@ def electrical_parameters(s: Session, now_text: str) -> Report:
     return Report("electrical", QT_TRANSLATE_NOOP("reports", "Electrical parameters"), now_text, columns, tuple(rows))
 
 
-def _dec(value: object, places: int) -> str | None:
+def _dec(value: SupportsInt | str | None, places: int) -> str | None:
     """An integer in 10**-places units as decimal text (W -> kW is places=3)."""
     if value is None:
         return None
     from decimal import Decimal
 
-    return str((Decimal(int(value)) / (10**places)).quantize(Decimal(1).scaleb(-places)))  # type: ignore[call-overload]
+    return str((Decimal(int(value)) / (10**places)).quantize(Decimal(1).scaleb(-places)))
 
 
-def _alarm_rows(s: Session, q: object) -> tuple[tuple[object, ...], ...]:
+def _alarm_rows(s: Session, q: Select[AlarmRow]) -> tuple[tuple[object, ...], ...]:
     rooms = dict(s.execute(select(MeterRow.id, MeterRow.room)).all())
     out = []
-    for r in s.execute(q).scalars():  # type: ignore[call-overload]
-        out.append((r.id, rooms.get(r.meter_id, r.target), ALARM_LABELS[AlarmKind(r.kind)], r.message, r.raised_at,
+    for r in s.execute(q).scalars():
+        room = r.target if r.meter_id is None else rooms.get(r.meter_id, r.target)
+        out.append((r.id, room, ALARM_LABELS[AlarmKind(r.kind)], r.message, r.raised_at,
                     r.cleared_at, r.acknowledged_by, r.acknowledged_at, r.ack_comment))
     return tuple(out)
 
@@ -171,5 +173,5 @@ def loss_analysis(s: Session, period: Period) -> Report:
     return Report("loss", QT_TRANSLATE_NOOP("reports", "Loss analysis"), period.text, columns, tuple(rows), notes=notes)
 
 
-def now_text(at: datetime, zone: object) -> str:
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
+def now_text(at: datetime, zone: tzinfo) -> str:
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
