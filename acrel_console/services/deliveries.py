@@ -269,12 +269,14 @@ def params_from_payload(payload: dict[str, Any]) -> MoneyParams:
     return MoneyParams(**{k: v for k, v in values.items() if k in allowed})
 
 
-def _matches(wanted: MoneyParams, got: MoneyParams) -> list[str]:
-    wrong = []
+def money_params_mismatch(wanted: MoneyParams, got: MoneyParams) -> dict[str, tuple[Any, Any]]:
+    """The read-back check of a download: name -> (expected, read) of every field set in `wanted`
+    that `got` does not show (a list read back counts as the tuple it holds)."""
+    wrong: dict[str, tuple[Any, Any]] = {}
     for name in MoneyParams.__dataclass_fields__:
-        w = getattr(wanted, name)
-        if w is not None and getattr(got, name) != w:
-            wrong.append(name)
+        w, g = getattr(wanted, name), getattr(got, name)
+        if w is not None and (tuple(g) if isinstance(g, list) else g) != w:
+            wrong[name] = (w, g)
     return wrong
 
 
@@ -312,7 +314,7 @@ def execute_download_command(ctx: ServiceContext, bus: MeterBus, command_id: str
     except BusError as err:
         return _still(ctx, command_id, f"no read-back ({type(err).__name__})")
     step("read_after")
-    wrong = _matches(wanted, got)
+    wrong = list(money_params_mismatch(wanted, got))
     if wrong:
         return _finish(ctx, command_id, "failed", count=got.purchase_count, remaining=got.remaining_fen,
                        error="read-back differs: " + ", ".join(wrong))

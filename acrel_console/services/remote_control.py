@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,8 +49,11 @@ from acrel_console.domain.roles import Permission
 from acrel_console.drivers.api import BusError, BusUnavailable, ExceptionReply, InvalidRequest, MeterTimeout
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.deliveries import money_params_mismatch
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
+
+log = logging.getLogger(__name__)
 
 CONTROL_KINDS = ("trip", "close", "keep_power", "restore_prepaid", "price_download", "settings_download",
                  "clock_sync")
@@ -226,8 +230,8 @@ class RemoteControlService:
         for fn in list(self._wakeups):
             try:
                 fn()
-            except Exception:  # noqa: BLE001
-                pass
+            except Exception:  # noqa: BLE001 - a wake-up listener never undoes a submitted command
+                log.exception("command wake-up listener failed")
 
     @requires(Permission.CONTROL_METERS)
     def submit(self, actor: Actor, meter_ids: list[int], kind: str, params: dict[str, Any] | None = None,
@@ -434,13 +438,9 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
                              overload_power_w=payload.get("overload_power_w"))
         bus.write_money_params(address, model, wanted)
         got = bus.read_money_params(address, model)
-        wrong = {}
-        for name in ("prices", "alarm1_fen", "alarm2_fen", "overload_power_w"):
-            w = getattr(wanted, name)
-            g = getattr(got, name)
-            if w is not None and (tuple(g) if isinstance(g, (list, tuple)) else g) != w:
-                wrong[name] = {"expected": list(w) if isinstance(w, tuple) else w,
-                               "read": list(g) if isinstance(g, tuple) else g}
+        wrong = {name: {"expected": list(w) if isinstance(w, tuple) else w,
+                        "read": list(g) if isinstance(g, tuple) else g}
+                 for name, (w, g) in money_params_mismatch(wanted, got).items()}
         if wrong:
             return ControlResult("failed", "mismatch", "read-back mismatch: " + ", ".join(
                 f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()), {"mismatch": wrong}), None
@@ -501,8 +501,6 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
             raise BusUnavailable(worker._last_error or "bus unavailable")
         local_now = ctx.clock().astimezone(tz).replace(tzinfo=None, microsecond=0)
         result, reading = run_control(bus, target.address, target.model, kind, payload, local_now)
-        if reading is None and result.state == "delivered":
-            reading = None
     except BusError as exc:
         result = _failure(exc)
         if not isinstance(exc, (InvalidRequest, ExceptionReply)):
@@ -510,12 +508,13 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
         if isinstance(exc, BusUnavailable):
             worker._drop_bus()
     except Exception as exc:  # noqa: BLE001 - the worker survives any bug in here
+        log.exception("control command %s failed unexpectedly", command_id)
         result = _failure(exc)
     if reading is not None or contact_error is not None:
         try:
             worker.record_command_contact(target, reading, contact_error)
-        except Exception:  # noqa: BLE001
-            pass
+        except Exception:  # noqa: BLE001 - the command's own record below matters more
+            log.exception("recording the meter contact of command %s failed", command_id)
     done = ctx.clock()
     with ctx.transaction() as s:
         row = s.get(MeterCommandRow, command_id)
