@@ -66,8 +66,13 @@ class _Endpoint:
         self.fd = fd
         self.sock = sock
 
+    def _raw_fd(self) -> int:
+        if self.fd is None:
+            raise OSError("endpoint has neither a socket nor a descriptor")
+        return self.fd
+
     def fileno(self) -> int:
-        return self.sock.fileno() if self.sock is not None else self.fd  # type: ignore[return-value]
+        return self.sock.fileno() if self.sock is not None else self._raw_fd()
 
     def read(self) -> bytes:
         """Whatever is available (b"" = nothing now); raises EOFError when the peer is gone."""
@@ -77,7 +82,7 @@ class _Endpoint:
                 if data == b"":
                     raise EOFError
                 return data
-            return os.read(self.fd, CHUNK)  # type: ignore[arg-type]
+            return os.read(self._raw_fd(), CHUNK)
         except (BlockingIOError, InterruptedError):
             return b""
         except OSError as exc:  # EIO on a pty whose other side is closed
@@ -88,7 +93,7 @@ class _Endpoint:
         view = memoryview(data)
         while view:
             try:
-                n = self.sock.send(view) if self.sock is not None else os.write(self.fd, view)  # type: ignore[arg-type]
+                n = self.sock.send(view) if self.sock is not None else os.write(self._raw_fd(), view)
                 view = view[n:]
             except (BlockingIOError, InterruptedError):
                 if time.monotonic() > deadline:

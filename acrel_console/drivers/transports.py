@@ -27,6 +27,7 @@ import socket
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from typing import Protocol
 
 from acrel_console.drivers import mbap, rtu, tea16
 from acrel_console.drivers.api import BusConfig, BusCounters, BusUnavailable, CrcError, FrameError, MeterTimeout
@@ -70,6 +71,12 @@ class Transport(ABC):
         self.timeout_s = max(config.timeout_ms, 1) / 1000.0
         self.gap_s = max(config.inter_frame_delay_ms, 0) / 1000.0
         self._last_activity = 0.0
+
+    def _fail(self, what: str, exc: BaseException | None = None) -> BusUnavailable:
+        """Drop the connection and count it: the next call reconnects. Returned for the caller to raise."""
+        self.close()
+        self.counters.connect_failures += 1
+        return BusUnavailable(f"bus {self.config.name}: {what}" + (f" ({exc})" if exc else ""))
 
     def _count(self, kind: str, n: int = 1) -> None:
         self.counters.by_kind[kind] = self.counters.by_kind.get(kind, 0) + n
@@ -239,11 +246,6 @@ class RtuOverTcpTransport(_RtuStream):
         _close_sock(self._sock)
         self._sock = None
 
-    def _fail(self, what: str, exc: BaseException | None = None) -> BusUnavailable:
-        self.close()
-        self.counters.connect_failures += 1
-        return BusUnavailable(f"bus {self.config.name}: {what}" + (f" ({exc})" if exc else ""))
-
     def _write(self, data: bytes) -> None:
         assert self._sock is not None
         try:
@@ -269,6 +271,21 @@ class RtuOverTcpTransport(_RtuStream):
         return _drain_sock(self._sock, self._fail)
 
 
+class _SerialPort(Protocol):
+    """The part of a pyserial port used here (pyserial ships no type information)."""
+
+    timeout: float | None
+
+    @property
+    def in_waiting(self) -> int: ...
+
+    def write(self, data: bytes, /) -> int | None: ...
+
+    def read(self, size: int = 1, /) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
 class SerialRtuTransport(_RtuStream):
     """Modbus RTU on a serial port (pyserial; `serial_port` may also be a pyserial URL)."""
 
@@ -278,7 +295,7 @@ class SerialRtuTransport(_RtuStream):
             raise BusUnavailable(f"bus {config.name}: serial port is required")
         self._char_s = char_time_s(config.baud, config.parity, config.stopbits)
         self.t35_s = silent_interval_s(config.baud, config.parity, config.stopbits)
-        self._port: object | None = None
+        self._port: _SerialPort | None = None
 
     @property
     def is_open(self) -> bool:
@@ -311,40 +328,40 @@ class SerialRtuTransport(_RtuStream):
         port, self._port = self._port, None
         if port is not None:
             try:
-                port.close()  # type: ignore[attr-defined]
+                port.close()
             except Exception:  # noqa: BLE001 - closing must never raise
                 pass
 
-    def _fail(self, what: str, exc: BaseException) -> BusUnavailable:
-        self.close()
-        self.counters.connect_failures += 1
-        return BusUnavailable(f"bus {self.config.name}: {what} ({exc})")
+    def _open_port(self) -> _SerialPort:
+        if self._port is None:
+            raise OSError("port is closed")  # turned into BusUnavailable by the caller's handler
+        return self._port
 
     def _write(self, data: bytes) -> None:
         try:
-            self._port.write(data)  # type: ignore[union-attr]
+            self._open_port().write(data)
         except Exception as exc:  # noqa: BLE001 - pyserial raises SerialException/OSError/timeouts
             raise self._fail("write failed", exc) from None
 
     def _read(self, timeout: float, want: int) -> bytes:
-        port = self._port
         try:
-            port.timeout = max(timeout, 0.0001)  # type: ignore[union-attr]
-            n = port.in_waiting  # type: ignore[union-attr]
-            return port.read(max(n, want, 1))  # type: ignore[union-attr,no-any-return]
+            port = self._open_port()
+            port.timeout = max(timeout, 0.0001)
+            n = port.in_waiting
+            return port.read(max(n, want, 1))
         except Exception as exc:  # noqa: BLE001
             raise self._fail("read failed", exc) from None
 
     def _drain(self) -> bytes:
-        port = self._port
         out = bytearray()
         try:
+            port = self._open_port()
             while True:
-                n = port.in_waiting  # type: ignore[union-attr]
+                n = port.in_waiting
                 if n <= 0:
                     break
-                port.timeout = 0  # type: ignore[union-attr]
-                chunk = port.read(n)  # type: ignore[union-attr]
+                port.timeout = 0
+                chunk = port.read(n)
                 if not chunk:
                     break
                 out += chunk
@@ -376,11 +393,6 @@ class ModbusTcpTransport(Transport):
         _close_sock(self._sock)
         self._sock = None
         self._buf.clear()
-
-    def _fail(self, what: str, exc: BaseException | None = None) -> BusUnavailable:
-        self.close()
-        self.counters.connect_failures += 1
-        return BusUnavailable(f"bus {self.config.name}: {what}" + (f" ({exc})" if exc else ""))
 
     def _split(self) -> list[mbap.MbapFrame]:
         try:
@@ -467,7 +479,7 @@ def _close_sock(sock: socket.socket | None) -> None:
             pass
 
 
-def _drain_sock(sock: socket.socket | None, fail: object) -> bytes:
+def _drain_sock(sock: socket.socket | None, fail: Callable[..., BusUnavailable]) -> bytes:
     out = bytearray()
     if sock is None:
         return b""
@@ -478,10 +490,10 @@ def _drain_sock(sock: socket.socket | None, fail: object) -> bytes:
                 break
             data = sock.recv(4096)
             if not data:
-                raise fail("connection closed by the gateway")  # type: ignore[operator]
+                raise fail("connection closed by the gateway")
             out += data
     except OSError as exc:
-        raise fail("connection lost", exc) from None  # type: ignore[operator]
+        raise fail("connection lost", exc) from None
     return bytes(out)
 
 

@@ -204,17 +204,17 @@ class SimBus:
             fault = inj.fault if inj else None
             if fault is not None:
                 self.stats.faults[fault.value] = self.stats.faults.get(fault.value, 0) + 1
-            if fault is not None and not fault.processed:
-                return self._unprocessed(unit, function, inj)  # type: ignore[arg-type]
+            if inj is not None and fault is not None and not fault.processed:  # fault is set only with inj
+                return self._unprocessed(unit, function, inj)
             answer = self._answer(m, pdu, now, enciphered)
             if answer[0] & 0x80:
                 self.stats.exceptions += 1
             reply = Reply(unit=unit, pdu=answer, delay_s=self.reply_latency_s, fault=fault)
             if fault is Fault.DROP_REPLY:
                 reply.pdu = None
-            elif fault is Fault.LATE_REPLY:
+            elif fault is Fault.LATE_REPLY and inj is not None:
                 reply.late = True
-                reply.delay_s = self.reply_latency_s + inj.delay_s  # type: ignore[union-attr]
+                reply.delay_s = self.reply_latency_s + inj.delay_s
             elif fault is Fault.CRC_ERROR:
                 reply.corrupt = True
             elif fault is Fault.WRONG_UNIT:

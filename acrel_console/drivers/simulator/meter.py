@@ -169,7 +169,8 @@ class SimMeter:
     def phase_power_w(self) -> tuple[int, int, int]:
         """Active power per phase (W), 0 on open channels and absent phases."""
         per = self.load_w // self.phases
-        return tuple(per if ch < self.phases and self.channel_closed(ch) else 0 for ch in range(3))  # type: ignore[return-value]
+        p = [per if ch < self.phases and self.channel_closed(ch) else 0 for ch in range(3)]
+        return p[0], p[1], p[2]
 
     def status_hi(self) -> int:
         """0x0224 high byte: bit0 fault, bits5-7 relay L1-L3 (1 closed)."""
