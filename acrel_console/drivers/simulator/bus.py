@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from acrel_console.drivers.simulator import vendor
 from acrel_console.drivers.simulator.clock import Clock, FakeClock, RealClock, from_ms
@@ -305,10 +306,10 @@ def make_bus(
     clock: Clock | None = None,
     reply_latency_s: float = DEFAULT_REPLY_LATENCY_S,
     name: str = "bus",
-    **meter_fields: object,
+    **meter_fields: Any,  # SimMeter fields, passed through
 ) -> SimBus:
     """A bus with one meter of `model` at each address in `units` (same initial fields)."""
     addresses = parse_units(units) if isinstance(units, str) else list(units)
     mdl = Model(model)
-    meters = [SimMeter(address=a, model=mdl, **meter_fields) for a in addresses]  # type: ignore[arg-type]
+    meters = [SimMeter(address=a, model=mdl, **meter_fields) for a in addresses]
     return SimBus(meters, clock=clock, reply_latency_s=reply_latency_s, name=name)
