@@ -11,7 +11,7 @@ from typing import Any
 
 from acrel_console.cli import common
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
-from acrel_console.domain.money import format_yuan, yuan_to_fen
+from acrel_console.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from acrel_console.ledger.posting import METHODS
 
 DEFAULT_WAIT_S = 10.0
@@ -261,7 +261,7 @@ def _final_for(args: argparse.Namespace, meter_id: int) -> Any:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered]."),
             field="final", id=meter_id)
-    return FinalReading(Decimal(reading.remaining_fen) / 100, reading.energy_total, "read")
+    return FinalReading(fen_to_yuan(reading.remaining_fen), reading.energy_total, "read")
 
 
 def _read_live(args: argparse.Namespace, meter_id: int) -> Any:

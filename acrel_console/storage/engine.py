@@ -64,7 +64,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # connect_timeout: an unreachable host fails in seconds, not when the operating system gives up.
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                         connect_args={"connect_timeout": 10})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
