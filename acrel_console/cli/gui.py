@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -67,8 +68,26 @@ def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     return app, language
 
 
+def start_runtime(services: Any, demo: DemoLike | None) -> tuple[Any, bool]:
+    """The poller of this process: the demo's, or a SiteRuntime when this PC may poll (it holds the site
+    lease: one-PC site); (None, False) on a workstation whose site service polls. Returns (runtime, owned)."""
+    runtime = getattr(demo, "runtime", None)
+    if runtime is not None:
+        return runtime, False
+    from acrel_console.runtime import SiteRuntime
+
+    runtime = SiteRuntime(services)
+    try:
+        if runtime.start():
+            return runtime, True
+    except Exception:  # noqa: BLE001 - the console still opens; the status bar shows who polls
+        logging.getLogger(__name__).exception("the poller could not start")
+    return None, False
+
+
 def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
-    """Open the database, ask for the first administrator or a sign-in, then run the main window."""
+    """Open the database, ask for the first administrator or a sign-in, start this PC's poller when it
+    holds the site lease, then run the main window."""
     from acrel_console.app import build_services
     from acrel_console.ui.context import UiContext
     from acrel_console.ui.first_admin_dialog import FirstAdminDialog
@@ -88,6 +107,7 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
                                  error=failure_text(exc)))
         return 1
     tasks = TaskRunner()
+    runtime, owned = None, False
     try:
         if first_start:
             first = FirstAdminDialog(services, tasks)
@@ -105,7 +125,17 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
                 if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
                     return 0
                 actor = login.actor
-            window = MainWindow(UiContext(services, actor, tasks, Prefs()))
+            if runtime is None:
+                if services.ctx.site_key is None and services.ctx.db_url.startswith("sqlite"):
+                    # An embedded (one-PC) site gets its delivery key on first start. A multi-workstation
+                    # site never does: every workstation must carry the site's one key (docs/deployment.md).
+                    from acrel_console.app import ensure_site_key, load_site_key
+
+                    ensure_site_key()
+                    services.ctx.site_key = load_site_key()
+                runtime, owned = start_runtime(services, demo)
+            window = MainWindow(UiContext(services, actor, tasks, Prefs(),
+                                          poller=runtime.poller if runtime is not None else None))
             window.show()
             code = int(app.exec())
             relaunch, signed_out = window.relaunch_language, window.signed_out
@@ -118,4 +148,7 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
                 return code
     finally:
         tasks.wait_idle(10_000)
+        if owned and runtime is not None:
+            runtime.stop()
         services.close()
+

@@ -201,11 +201,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from acrel_console.storage.engine import data_dir
 
     db_url = args.db or f"sqlite:///{data_dir() / 'demo.sqlite3'}"
-    from acrel_console.app import build_services
+    from acrel_console.app import build_services, ensure_site_key
+    from acrel_console.runtime import SiteRuntime
 
-    demo = prepare_demo(db_url, services=build_services(db_url), seed=args.seed, use_pty=not args.no_pty)
+    ensure_site_key()  # before the services load it: sales made in the demo are signed and delivered
+    services = build_services(db_url)
+    demo = prepare_demo(db_url, services=services, seed=args.seed, use_pty=not args.no_pty)
     try:
-        started = demo.start_runtime()
+        demo.runtime = SiteRuntime(services)  # poller, dispatcher, alarm engine, SMS and maintenance
+        started = demo.runtime.start()
         for name, endpoint in sorted(demo.gateways.items()):
             print(f"{name}: {endpoint}")
         print(f"demo: {demo.meter_count} meters in {db_url}; sign in as {demo.user} / {demo.password}"

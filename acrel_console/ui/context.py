@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,6 +34,9 @@ class UiContext:
     tasks: TaskRunner
     prefs: Prefs
     events: UiEvents = field(default_factory=UiEvents)
+    # The poller when this process polls (one-PC site or demo): pages subscribe to its sweep results
+    # through a queued bridge. None on a workstation of a multi-workstation site.
+    poller: Any = None
 
     def can(self, permission: Permission) -> bool:
         """Whether the signed-in role holds a permission (to enable controls; services check again)."""
