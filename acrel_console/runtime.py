@@ -43,6 +43,16 @@ class SiteRuntime:
     def running(self) -> bool:
         return bool(self.meters.running)
 
+    @property
+    def lease(self) -> Any:
+        """The site lease this runtime holds (or waits for)."""
+        return self.meters.lease
+
+    @property
+    def lost(self) -> threading.Event:
+        """Set when the lease was lost while running (another process took over)."""
+        return self.meters.lost  # type: ignore[no-any-return]
+
     def on_sweep(self, fn: Callable[[Any], None]) -> Callable[[], None]:
         """Register a SweepResult listener (called from worker threads)."""
         return self.meters.poller.subscribe(fn)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from acrel_console.cli import common
@@ -47,31 +49,55 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.set_defaults(handler=cmd_demo)
 
 
-def _wait_for_signal(stop: threading.Event) -> None:
-    """Block until SIGTERM/SIGINT (or `stop` set elsewhere)."""
+@contextlib.contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGTERM/SIGINT set `stop` while inside (installed before anything is announced, so a signal sent
+    right after an announcement is never lost)."""
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             previous[sig] = signal.signal(sig, lambda *_: stop.set())
     try:
-        while not stop.wait(0.5):
-            pass
+        yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _wait_for_signal(stop: threading.Event) -> None:
+    """Block until SIGTERM/SIGINT (or `stop` set elsewhere)."""
+    with _stop_on_signals(stop):
+        while not stop.wait(0.5):
+            pass
 
 
 def _lease_text(info: Any) -> str:
     return f"{info.holder} (heartbeat {info.heartbeat_at.isoformat(timespec='seconds')})"
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    from acrel_console.services.dispatcher import MeterRuntime
-    from acrel_console.services.lease import current_lease
-    from acrel_console.services.remote_control import RemoteControlService
+def _services_when_reachable(args: argparse.Namespace, stop: threading.Event) -> Any | None:
+    """The services, waiting (one line per attempt) while the database cannot be reached."""
+    while not stop.is_set():
+        try:
+            return common.services(args)
+        except Exception as exc:  # noqa: BLE001 - only an unreachable database is waited for
+            unreachable = common.database_unreachable(exc)
+            if unreachable is None:
+                raise
+            print(f"waiting for the database: {unreachable.params['reason']}", flush=True)
+            stop.wait(5)
+    return None
 
-    svc = common.services(args)
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from acrel_console.runtime import SiteRuntime
+    from acrel_console.services.integrity import run_integrity_check
+    from acrel_console.services.lease import current_lease
+
     stop = threading.Event()
+    svc = _services_when_reachable(args, stop)
+    if svc is None:
+        return 0
     state: dict[str, Any] = {"runtime": None}
 
     def supervise() -> None:
@@ -80,11 +106,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         while not stop.is_set():
             rt = state["runtime"]
             if rt is None or (not rt.running and rt.lost.is_set()):
-                rt = state["runtime"] = MeterRuntime(svc.ctx, remote=RemoteControlService(svc.ctx))
+                if rt is not None:
+                    rt.stop()  # the lost runtime's scheduler and listeners go too
+                rt = state["runtime"] = SiteRuntime(svc)  # poller, dispatcher, alarms, SMS, maintenance
             if not rt.running:
                 if rt.start():
                     print(f"serving: {len(rt.poller.workers())} gateway(s), lease {rt.lease.holder}", flush=True)
                     announced = ""
+                    print(f"integrity: {run_integrity_check(svc.ctx).summary()}", flush=True)
                 else:
                     info = current_lease(svc.ctx)
                     text = _lease_text(info) if info else "?"
@@ -207,6 +236,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ensure_site_key()  # before the services load it: sales made in the demo are signed and delivered
     services = build_services(db_url)
     demo = prepare_demo(db_url, services=services, seed=args.seed, use_pty=not args.no_pty)
+    stop = threading.Event()
+    signals = contextlib.ExitStack()
+    signals.enter_context(_stop_on_signals(stop))
     try:
         demo.runtime = SiteRuntime(services)  # poller, dispatcher, alarm engine, SMS and maintenance
         started = demo.runtime.start()
@@ -215,10 +247,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"demo: {demo.meter_count} meters in {db_url}; sign in as {demo.user} / {demo.password}"
               + ("" if started else " (another process polls this database)"), flush=True)
         if args.no_gui:
-            _wait_for_signal(threading.Event())
+            while not stop.wait(0.5):
+                pass
             return 0
+        signals.close()  # the GUI handles its own quitting
         from acrel_console.cli.gui import run_gui
 
         return run_gui(db_url, demo=demo)
     finally:
+        signals.close()
         demo.stop()

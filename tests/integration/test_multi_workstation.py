@@ -399,11 +399,6 @@ def test_workstation_command_with_the_database_down_gets_one_clear_line(site: Si
     assert down.stderr.startswith("acrel-console: ") and "Traceback" not in down.stderr, down.stderr[-800:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli/meters.py cmd_serve builds the services (build_services -> migrate.upgrade) before anything else; with "
-    "the database down that raises sqlalchemy OperationalError, which cli/common.run does not catch: serve exits 1 "
-    "with a traceback instead of waiting for the database (systemd/NSSM restart it every 5 s, but a console run "
-    "just dies). Fix: retry opening the database in serve with a one-line message per attempt."))
 def test_database_unreachable_at_start_serve_waits_and_starts_when_it_comes_back(site: Site,
                                                                                   cluster: Cluster) -> None:
     cluster.stop()
