@@ -136,6 +136,8 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
                 runtime, owned = start_runtime(services, demo)
             window = MainWindow(UiContext(services, actor, tasks, Prefs(),
                                           poller=runtime.poller if runtime is not None else None))
+            if runtime is not None:
+                window.set_poller_text(app.translate("run_gui", "Poller: running in this console"))
             window.show()
             code = int(app.exec())
             relaunch, signed_out = window.relaunch_language, window.signed_out
