@@ -1,17 +1,16 @@
 """Translated error messages, including the field labels services pass as English parameters.
 
 Services raise e.g. ValidationError("{label} is required.", label="Gateway name"); i18n.error_text
-translates the template only. Here the label (and a role name) is translated too, so a zh_CN user
-reads Chinese throughout. Labels are listed once below (context "fields") for lupdate.
+translates the template and the label, role and time parameters, so a zh_CN user reads Chinese
+throughout (in the GUI and on the command line). Labels are listed once below (context "fields") for lupdate.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from acrel_console import i18n
 from acrel_console.domain.errors import UserError
 from acrel_console.domain.roles import ROLE_LABELS, Role
 
@@ -37,13 +36,7 @@ FIELD_LABELS: tuple[str, ...] = (
 )
 
 
-def translate_label(label: str) -> str:
-    """A field or setting label in the current language (unknown labels stay as they are)."""
-    for context in ("fields", "settings"):
-        text = QCoreApplication.translate(context, label)
-        if text != label:
-            return text
-    return label
+translate_label = i18n.label_text  # a field or setting label in the current language
 
 
 def role_label(role: Role | str) -> str:
@@ -53,28 +46,9 @@ def role_label(role: Role | str) -> str:
         return str(role)
 
 
-def local_time_text(iso: str) -> str:
-    """An ISO 8601 time from a service as this workstation's local 'YYYY-MM-DD HH:MM' (else unchanged)."""
-    try:
-        at = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+local_time_text = i18n.local_time_text  # an ISO time as this workstation's local 'YYYY-MM-DD HH:MM'
 
 
 def error_message(err: UserError) -> str:
     """The translated, filled-in message of a UserError with translated labels and role names."""
-    params: dict[str, Any] = dict(err.params)
-    if isinstance(params.get("label"), str):
-        params["label"] = translate_label(params["label"])
-    if isinstance(params.get("role"), str) and params["role"] in {r.value for r in Role}:
-        params["role"] = role_label(params["role"])
-    if isinstance(params.get("until"), str):
-        params["until"] = local_time_text(params["until"])
-    template = QCoreApplication.translate(err.context, err.template)
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return err.english()
+    return i18n.error_text(err)
