@@ -14,6 +14,7 @@ from acrel_console.app import Services
 
 log = logging.getLogger(__name__)
 SMS_INTERVAL_S = 30
+RECONCILE_INTERVAL_S = 3600
 
 
 class SiteRuntime:
@@ -64,6 +65,7 @@ class SiteRuntime:
                 return True
             self._unsubscribe.append(self.meters.poller.subscribe(self.services.alarm_engine.on_sweep))
             self._unsubscribe.append(self.services.alarm_engine.subscribe(self._text_tenant))
+            self._unsubscribe.append(self.meters.poller.subscribe(self._bill))
             if not self.meters.start():
                 for undo in self._unsubscribe:
                     undo()
@@ -76,6 +78,74 @@ class SiteRuntime:
     def _text_tenant(self, alarm: Any) -> None:
         """Alarm 1, alarm 2 and arrears text the tenant (the SMS policy decides whether and when)."""
         self.services.sms.on_alarm(alarm)
+
+    def _bill(self, result: Any) -> None:
+        """Poller listener (design §6): console-side billing for metering-only meters, tier price steps for
+        meter-side meters with a tiered tariff. Only fresh readings of status/history sweeps count."""
+        if getattr(result, "kind", "status") not in ("status", "history"):
+            return
+        from acrel_console.domain.readings import MeterReading
+        from acrel_console.domain.status import MeterStatus
+        from acrel_console.drivers.profiles import load_profile
+
+        actor = _system()
+        for live in result.changed:
+            if live.last_seen is None or live.status is MeterStatus.OFFLINE or live.energy_total is None:
+                continue
+            try:
+                reading = MeterReading(read_at=live.last_seen, type_code=None, energy_total=live.energy_total,
+                                       energy_by_period=self._energy_by_period(live.meter_id),
+                                       relay_closed=() if live.relay_closed is None else (live.relay_closed,))
+                if not load_profile(live.model).meter_side_balance:
+                    if self.services.tariffs.meter_tariff(actor, live.meter_id) is not None:
+                        self.services.tariffs.bill_reading(actor, live.meter_id, reading)
+                elif live.status is not MeterStatus.UNOPENED:
+                    tariff = self.services.tariffs.meter_tariff(actor, live.meter_id)
+                    if tariff is not None and tariff.kind == "tiered":
+                        self.services.tariffs.tier_step(actor, live.meter_id, reading)
+            except Exception:  # noqa: BLE001 - billing one meter must not stop the others or the poller
+                log.exception("billing meter %s failed", live.meter_id)
+
+    def _energy_by_period(self, meter_id: int) -> tuple[int, int, int, int] | None:
+        detail = self.services.meters.detail(_system(), meter_id)
+        return detail.energy_by_period
+
+    def _check_reconciliation(self) -> None:
+        """Ledger against meters: a meter showing more than the ledger delivered, or less than consumption
+        explains, raises a reconciliation alarm; one that agrees again clears it."""
+        from acrel_console.domain.alarms import AlarmKind
+        from acrel_console.services.alarms import clear_alarm, raise_alarm
+
+        try:
+            violations = self.services.vending.check_ledger(_system())
+            mismatched = {v.ref: v for v in violations if v.code in ("meter_above_ledger", "meter_below_ledger")}
+            now = self.services.ctx.clock()
+            raised = []
+            with self.services.ctx.transaction() as s:
+                from sqlalchemy import select
+
+                from acrel_console.domain.money import format_yuan
+                from acrel_console.ledger.book import ledger_credit_fen
+                from acrel_console.storage.tables.alarms import AlarmRow
+                from acrel_console.storage.tables.meter_state import MeterStateRow
+                from acrel_console.storage.tables.site import MeterRow
+
+                active = set(s.execute(select(AlarmRow.target).where(
+                    AlarmRow.active.is_(True), AlarmRow.kind == AlarmKind.RECONCILIATION.value)).scalars())
+                for ref, violation in mismatched.items():
+                    meter = s.get(MeterRow, int(ref))
+                    state = s.get(MeterStateRow, int(ref))
+                    alarm = raise_alarm(s, AlarmKind.RECONCILIATION, f"meter:{ref}", now, meter_id=int(ref),
+                                        room=meter.room if meter is not None else f"#{ref}",
+                                        ledger=format_yuan(ledger_credit_fen(s, int(ref))),
+                                        meter=format_yuan(state.remaining_fen if state is not None else None),
+                                        detail=violation.message)
+                    if alarm is not None:
+                        raised.append(alarm)
+                for target in active - {f"meter:{ref}" for ref in mismatched}:
+                    clear_alarm(s, AlarmKind.RECONCILIATION, target, now)
+        except Exception:  # noqa: BLE001 - a failed check is retried at the next run
+            log.exception("reconciliation check failed")
 
     def _send_due_texts(self) -> None:
         try:
@@ -94,6 +164,7 @@ class SiteRuntime:
             zone = self.services.settings.get_all(_system())["timezone"]
             add_maintenance_jobs(scheduler, self.services.ctx, timezone=zone)
         scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
+        scheduler.add_job(self._check_reconciliation, "interval", seconds=RECONCILE_INTERVAL_S, id="reconcile")
         scheduler.start()
         self._scheduler = scheduler
 

@@ -318,6 +318,11 @@ class TariffService:
                                         read_at=reading.read_at, nonpositive_reads=0))
                 return BillingOutcome(meter_id, 0, 0, book.ledger_credit_fen(s, meter_id), 0, None, None,
                                       "first reading: baseline")
+            if state.read_at is not None and reading.read_at <= state.read_at:
+                # The same reading twice (a command read-back republished, a slow sweep): not a fresh read,
+                # so it neither bills nor counts towards the two-reads arrears rule.
+                return BillingOutcome(meter_id, 0, 0, book.ledger_credit_fen(s, meter_id), state.nonpositive_reads,
+                                      None, None, "not a fresh reading")
             delta = reading.energy_total - state.energy_total
             note, op_id, cost = "", None, 0
             body = meter_body(s, meter_id, reading.read_at)

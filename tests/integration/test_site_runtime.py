@@ -69,3 +69,49 @@ def test_arrears_alarm_texts_the_tenant_through_the_modem_simulator(sqlite_url: 
     assert number.endswith("13800138000") and "欠费" in text and "张三" in text
     assert [m.status for m in svc.sms.messages(admin)] == ["sent"]
     svc.close()
+
+
+def test_console_side_billing_and_reconciliation_alarm(sqlite_url: str) -> None:
+    """An ADL400 (metering only) is billed by the console from fresh readings; a meter-side meter showing
+    more money than the ledger delivered raises a reconciliation alarm."""
+    from decimal import Decimal
+
+    from acrel_console.domain.alarms import AlarmKind
+    from acrel_console.drivers.simulator import Model
+    from acrel_console.services.tariffs import flat
+
+    svc, admin = make_services(sqlite_url)
+    svc.ctx.site_key = bytes.fromhex("0123456789ABCDEFFEDCBA9876543210")
+    clock = FakeClock(datetime(2026, 3, 2, 9, 0))
+    bus = SimBus([SimMeter(address=1, model=Model.ADL400, load_w=10_000),
+                  SimMeter(address=2, remaining_fen=90_000)], clock=clock)
+    with start_tcp(bus, mode="modbus-tcp") as srv:
+        svc.site.add_gateway(admin, name="G", kind="modbus-tcp", tcp=f"127.0.0.1:{srv.port}", timeout_ms=300)
+        adl = svc.site.add_meter(admin, gateway="G", address=1, model="ADL400", room="M-1").id
+        dd = svc.site.add_meter(admin, gateway="G", address=2, model="DDSY1352", room="D-2").id
+        AccountService(svc.ctx).open_account(admin, "T", "R", [adl, dd])
+        tariff = svc.tariffs.create(admin, "flat 1 yuan", flat(10_000))
+        svc.tariffs.assign(admin, tariff.tariff_id, [adl], download=False)
+        svc.vending.sell(admin, adl, Decimal("100.00"), "cash")
+        runtime = SiteRuntime(svc, maintenance=False)
+        try:
+            assert runtime.start()
+            for _ in range(2):
+                for fut in runtime.poller.sweep_now():
+                    fut.result(timeout=30)
+                clock.advance(3600)  # 10 kW for an hour: 10 kWh = 10.00 yuan at 1 yuan/kWh
+            for fut in runtime.poller.sweep_now():
+                fut.result(timeout=30)
+            runtime._check_reconciliation()  # noqa: SLF001 - the hourly job, run now
+        finally:
+            runtime.stop()
+    from acrel_console.ledger.book import ledger_credit_fen
+
+    with svc.ctx.read() as s:
+        assert ledger_credit_fen(s, adl) == 100_00 - 2 * 10_00  # two fresh hours billed, the baseline not
+    billed = [e for e in svc.audit.list(admin, kind="billing.interval") if '"cost":"10.00"' in e.after]
+    assert len(billed) == 2
+    kinds = {(a.meter_id, a.kind) for a in svc.alarms.active(admin)}
+    assert (dd, AlarmKind.RECONCILIATION) in kinds  # 900.00 on the meter, nothing sold through the ledger
+    assert (adl, AlarmKind.RECONCILIATION) not in kinds
+    svc.close()
