@@ -3,9 +3,11 @@ the alarm engine fed by the poller, and maintenance jobs. Used by `serve` and by
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -15,6 +17,8 @@ from acrel_console.app import Services
 log = logging.getLogger(__name__)
 SMS_INTERVAL_S = 30
 RECONCILE_INTERVAL_S = 3600
+# The payment method as the field texts say it ("户号:224,现金缴费：20.00元,余额：…").
+_METHOD_WORDS = {"cash": "现金", "card": "刷卡机", "wechat": "微信扫码", "alipay": "支付宝扫码", "transfer": "公对公转账"}
 
 
 class SiteRuntime:
@@ -35,6 +39,7 @@ class SiteRuntime:
         self._scheduler: BackgroundScheduler | None = None
         self._unsubscribe: list[Callable[[], None]] = []
         self._lock = threading.Lock()
+        self._sales_seen_until: datetime | None = None
 
     @property
     def poller(self) -> Any:
@@ -147,7 +152,39 @@ class SiteRuntime:
         except Exception:  # noqa: BLE001 - a failed check is retried at the next run
             log.exception("reconciliation check failed")
 
+    def _text_recent_sales(self) -> None:
+        """充值提醒: queue the after-sale text of every sale delivered since the last run (the SMS policy
+        decides whether after-sale texts are on; one per sale, keyed by the sale's id)."""
+        from sqlalchemy import select
+
+        from acrel_console.services.sms import SmsLevel
+        from acrel_console.storage.tables.commands import MeterCommandRow
+        from acrel_console.storage.tables.ledger import OperationRow
+
+        now = self.services.ctx.clock()
+        since = self._sales_seen_until or now - timedelta(minutes=10)
+        with self.services.ctx.read() as s:
+            rows = s.execute(select(MeterCommandRow.meter_id, MeterCommandRow.result_json, MeterCommandRow.completed_at,
+                                    OperationRow.id, OperationRow.amount_fen, OperationRow.method)
+                             .join(OperationRow, MeterCommandRow.operation_id == OperationRow.id)
+                             .where(MeterCommandRow.state == "delivered", MeterCommandRow.completed_at > since,
+                                    OperationRow.kind == "sale")).all()
+        for meter_id, result_json, completed_at, op_id, amount_fen, method in rows:
+            try:
+                balance = json.loads(result_json).get("remaining_fen") if result_json else None
+                self.services.sms.notify(_system(), meter_id, SmsLevel.AFTER_SALE, balance_fen=balance,
+                                         amount_fen=amount_fen, method=_METHOD_WORDS.get(method or "", ""),
+                                         sale_id=op_id)
+            except Exception:  # noqa: BLE001 - one text must not stop the others
+                log.exception("after-sale text for sale %s failed", op_id)
+            since = max(since, completed_at)
+        self._sales_seen_until = since
+
     def _send_due_texts(self) -> None:
+        try:
+            self._text_recent_sales()
+        except Exception:  # noqa: BLE001 - the queue is still sent below
+            log.exception("queueing after-sale texts failed")
         try:
             self.services.sms.process_due(_system())
         except Exception:  # noqa: BLE001 - a broken modem must not stop the scheduler

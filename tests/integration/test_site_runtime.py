@@ -115,3 +115,36 @@ def test_console_side_billing_and_reconciliation_alarm(sqlite_url: str) -> None:
     assert (dd, AlarmKind.RECONCILIATION) in kinds  # 900.00 on the meter, nothing sold through the ledger
     assert (adl, AlarmKind.RECONCILIATION) not in kinds
     svc.close()
+
+
+def test_after_sale_text_through_the_modem(sqlite_url: str) -> None:
+    """充值提醒: with after-sale texts on, a delivered sale texts the tenant its amount and balance, once."""
+    import time
+
+    from acrel_console.drivers.sms.modem_sim import ModemSimulator
+
+    svc, admin = make_services(sqlite_url)
+    svc.ctx.site_key = bytes.fromhex("0123456789ABCDEFFEDCBA9876543210")
+    bus = SimBus([SimMeter(address=1, remaining_fen=10_000)], clock=FakeClock(datetime(2026, 3, 2, 9, 0)))
+    with ModemSimulator() as modem, start_tcp(bus, mode="modbus-tcp") as srv:
+        svc.settings.update(admin, {"sms_driver": "modem", "sms_modem_port": modem.port, "sms_after_sale": True})
+        svc.site.add_gateway(admin, name="G", kind="modbus-tcp", tcp=f"127.0.0.1:{srv.port}", timeout_ms=300)
+        mid = svc.site.add_meter(admin, gateway="G", address=1, model="DDSY1352", room="A-101").id
+        AccountService(svc.ctx).open_account(admin, "张三", "A-101", [mid], phone="13800138000")
+        runtime = SiteRuntime(svc, maintenance=False)
+        try:
+            assert runtime.start()
+            for fut in runtime.poller.sweep_now():
+                fut.result(timeout=30)
+            sale = svc.vending.sell(admin, mid, "20.00", "cash")
+            runtime.meters.dispatcher.poke()
+            deadline = time.monotonic() + 20
+            while svc.vending.delivery(admin, sale.command_id).state != "delivered" and time.monotonic() < deadline:
+                time.sleep(0.05)
+            runtime._send_due_texts()  # noqa: SLF001 - the 30-second job, run now
+            runtime._send_due_texts()  # noqa: SLF001 - twice: still one text
+        finally:
+            runtime.stop()
+        texts = [m.decoded.text for m in modem.sent]
+    assert len(texts) == 1 and "20.00" in texts[0] and "120.00" in texts[0] and "现金" in texts[0], texts
+    svc.close()
