@@ -5,12 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.integrity_status import IntegrityStatus
 from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
 from acrel_console.ui.pages import create_pages
@@ -32,7 +33,7 @@ def describe_database(url: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    """Left navigation list + stacked pages; status bar with operator, database and poller."""
+    """Left navigation list + stacked pages; status bar with operator, database, poller and integrity."""
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,7 +129,9 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("Database: {db}").format(db=describe_database(self.ui.services.ctx.db_url)))
         self.poller_label = QLabel()
         self.busy_label = QLabel()
-        for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label):
+        self.integrity_status = IntegrityStatus(self.ui)  # the start-up check, run once the window is shown
+        for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label,
+                      self.integrity_status):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.poller_label.setText(self.tr("Poller: not running"))
@@ -164,7 +167,12 @@ class MainWindow(QMainWindow):
         self.signed_out = True
         self.close()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.integrity_status.start()  # once: later shows do nothing
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.ui.prefs.window_geometry = self.saveGeometry()
+        self.integrity_status.stop()
         self.ui.tasks.wait_idle(10_000)
         super().closeEvent(event)

@@ -1158,6 +1158,19 @@
         </message>
     </context>
     <context>
+        <name>IntegrityStatus</name>
+        <message>
+            <location filename="../../acrel_console/ui/integrity_status.py" line="+73" />
+            <source>(more problems not listed)</source>
+            <translation>（更多问题未列出）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Integrity check</source>
+            <translation>完整性检查</translation>
+        </message>
+    </context>
+    <context>
         <name>Legend</name>
         <message>
             <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
@@ -1201,13 +1214,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+43" />
-            <location line="+106" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+44" />
+            <location line="+108" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
-            <location line="-38" />
+            <location line="-40" />
             <source>&amp;Console</source>
             <translation>系统(&amp;C)</translation>
         </message>
@@ -1237,7 +1250,7 @@
             <translation>数据库：{db}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Poller: not running</source>
             <translation>抄表服务：未运行</translation>
         </message>
@@ -3885,7 +3898,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+57" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+61" />
             <source>Trip</source>
             <translation>拉闸</translation>
         </message>
@@ -3934,7 +3947,7 @@
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+85" />
             <source>The database cannot be reached: {reason}</source>
             <translation>无法连接数据库：{reason}</translation>
         </message>
@@ -3954,7 +3967,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+114" />
+            <location filename="../../acrel_console/cli/meters.py" line="+143" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
@@ -4261,7 +4274,7 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+222" />
+            <location filename="../../acrel_console/services/vending.py" line="+223" />
             <source>The id {id} was already used for another operation.</source>
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
@@ -4413,7 +4426,7 @@
             <translation>没有指令批次 {id}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/shifts.py" line="+81" />
+            <location filename="../../acrel_console/services/shifts.py" line="+82" />
             <source>No shift {id}.</source>
             <translation>没有班次 {id}。</translation>
         </message>
@@ -5015,7 +5028,7 @@
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../acrel_console/ui/messages.py" line="+20" />
+            <location filename="../../acrel_console/ui/messages.py" line="+19" />
             <source>Building name</source>
             <translation>建筑名</translation>
         </message>
@@ -5783,9 +5796,9 @@
             <location filename="../../acrel_console/services/reports/sales.py" line="-99" />
             <location line="+83" />
             <location line="+47" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+36" />
             <location line="+60" />
-            <location line="+26" />
+            <location line="+27" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
             <source>Room</source>
             <translation>商铺号</translation>
@@ -5927,7 +5940,7 @@
         <message>
             <location line="+33" />
             <location line="+83" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="-86" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
             <location line="+60" />
             <source>Meter no.</source>
             <translation>表号</translation>
@@ -6184,7 +6197,7 @@
             <translation>电参量监控</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
@@ -6334,7 +6347,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+86" />
+            <location filename="../../acrel_console/cli/gui.py" line="+105" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -6342,6 +6355,11 @@
             <location line="+1" />
             <source>The database cannot be opened: {error}</source>
             <translation>无法打开数据库：{error}</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Poller: running in this console</source>
+            <translation>抄表服务：本机运行</translation>
         </message>
     </context>
     <context>
