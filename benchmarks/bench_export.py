@@ -122,8 +122,11 @@ def run_scenario(name: str, n: int, out_dir: Path) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="20,000 rows instead of 100,000")
     parser.add_argument("--scenario", choices=SCENARIOS, help="(internal) run one scenario and print JSON")
     args = parser.parse_args()
+    if args.quick and args.rows == 100_000:
+        args.rows = 20_000
     if args.scenario:
         with tempfile.TemporaryDirectory() as tmp:
             print(json.dumps(run_scenario(args.scenario, args.rows, Path(tmp))))

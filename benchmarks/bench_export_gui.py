@@ -49,7 +49,10 @@ def big_report(n: int) -> Report:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="20,000 rows instead of 100,000")
     args = parser.parse_args()
+    if args.quick and args.rows == 100_000:
+        args.rows = 20_000
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(f"sqlite:///{tmp}/bench.sqlite3")
