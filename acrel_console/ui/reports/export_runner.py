@@ -76,11 +76,14 @@ class ReportExporter(QObject):
         dialog.setObjectName("reportExportProgress")
         dialog.setWindowTitle(QCoreApplication.translate("ReportExporter", "Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
         self.dialog = dialog
+        # Shown now, before the worker starts: its first show and layout cost (measured ~0.7 s on a loaded
+        # machine when it popped up mid-export) stays out of the export's event-loop stalls.
+        dialog.show()
         lazy = replace(report, rows=translated_rows(report))  # type: ignore[arg-type]  # streamed, not a tuple
         cancel, progressed, done = self._cancel, self._progressed, self._done
 
