@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.roles import Role
 from acrel_console.services.base import Actor, ServiceContext
 
@@ -37,7 +38,7 @@ class DemoSite:
     meter_count: int = 0
     user: str = DEMO_ADMIN  # the GUI's sign-in is prefilled with these (cli.gui.DemoLike)
     password: str = DEMO_PASSWORD
-    note: str = "Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123."
+    note: str = QT_TRANSLATE_NOOP("demo", "Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.")
 
     def start_runtime(self) -> bool:
         """Start poller + dispatcher under the site lease (False when another process holds it)."""

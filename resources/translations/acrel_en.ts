@@ -3786,6 +3786,201 @@
             <source>Backup restored</source>
             <translation>Backup restored</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Sale</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>Reversal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening credit</source>
+            <translation>Opening credit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance transfer</source>
+            <translation>Balance transfer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trip sent</source>
+            <translation>Trip sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close sent</source>
+            <translation>Close sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power sent</source>
+            <translation>Keep power sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore prepaid sent</source>
+            <translation>Restore prepaid sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price download sent</source>
+            <translation>Price download sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings download sent</source>
+            <translation>Settings download sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock sync sent</source>
+            <translation>Clock sync sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command confirmed</source>
+            <translation>Command confirmed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-back mismatch</source>
+            <translation>Read-back mismatch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command refused</source>
+            <translation>Command refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No reply</source>
+            <translation>No reply</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command rejected by the meter</source>
+            <translation>Command rejected by the meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway unavailable</source>
+            <translation>Gateway unavailable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command cancelled</source>
+            <translation>Command cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commands cancelled</source>
+            <translation>Commands cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commands resent</source>
+            <translation>Commands resent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter back online</source>
+            <translation>Meter back online</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter offline</source>
+            <translation>Meter offline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed</source>
+            <translation>Integrity check failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup failed</source>
+            <translation>Backup failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery MAC failure</source>
+            <translation>Delivery MAC failure</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery conflict</source>
+            <translation>Delivery conflict</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consumption billed</source>
+            <translation>Consumption billed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Billing re-based</source>
+            <translation>Billing re-based</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery confirmed by an operator</source>
+            <translation>Delivery confirmed by an operator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit delivered</source>
+            <translation>Credit delivered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery re-issued</source>
+            <translation>Delivery re-issued</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery renumbered</source>
+            <translation>Delivery renumbered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text sent by hand</source>
+            <translation>Text sent by hand</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS template changed</source>
+            <translation>SMS template changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test text sent</source>
+            <translation>Test text sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier price step</source>
+            <translation>Tier price step</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check</source>
+            <translation>Integrity check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt printed</source>
+            <translation>Receipt printed</translation>
+        </message>
     </context>
     <context>
         <name>cashier</name>
@@ -3931,6 +4126,14 @@
             <location line="+1" />
             <source>Clock sync</source>
             <translation>Clock sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>demo</name>
+        <message>
+            <location filename="../../acrel_console/services/demo_site.py" line="+41" />
+            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</source>
+            <translation>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</translation>
         </message>
     </context>
     <context>

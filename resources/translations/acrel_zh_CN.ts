@@ -3786,6 +3786,201 @@
             <source>Backup restored</source>
             <translation>恢复备份</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Sale</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening credit</source>
+            <translation>开户首充</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance transfer</source>
+            <translation>余额转移</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trip sent</source>
+            <translation>下发拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close sent</source>
+            <translation>下发合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep power sent</source>
+            <translation>下发保电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore prepaid sent</source>
+            <translation>下发恢复预付费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price download sent</source>
+            <translation>下发电价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings download sent</source>
+            <translation>下发报警/功率参数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clock sync sent</source>
+            <translation>下发校时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command confirmed</source>
+            <translation>指令已确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read-back mismatch</source>
+            <translation>回读不一致</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command refused</source>
+            <translation>指令被拒绝</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No reply</source>
+            <translation>无应答</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command rejected by the meter</source>
+            <translation>电表拒绝指令</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gateway unavailable</source>
+            <translation>网关不可用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command cancelled</source>
+            <translation>指令已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commands cancelled</source>
+            <translation>取消指令</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commands resent</source>
+            <translation>重发指令</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter back online</source>
+            <translation>电表恢复通讯</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter offline</source>
+            <translation>电表失联</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check failed</source>
+            <translation>完整性检查失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery MAC failure</source>
+            <translation>下发校验失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery conflict</source>
+            <translation>下发冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consumption billed</source>
+            <translation>电费扣费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Billing re-based</source>
+            <translation>计费重新基准</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery confirmed by an operator</source>
+            <translation>人工确认已下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit delivered</source>
+            <translation>已下发到表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery re-issued</source>
+            <translation>重新下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery renumbered</source>
+            <translation>下发序号调整</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text sent by hand</source>
+            <translation>手动下发短信</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS template changed</source>
+            <translation>短信模板修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test text sent</source>
+            <translation>测试短信</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier price step</source>
+            <translation>阶梯电价切换</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Integrity check</source>
+            <translation>完整性检查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt printed</source>
+            <translation>单据打印</translation>
+        </message>
     </context>
     <context>
         <name>cashier</name>
@@ -3931,6 +4126,14 @@
             <location line="+1" />
             <source>Clock sync</source>
             <translation>校时</translation>
+        </message>
+    </context>
+    <context>
+        <name>demo</name>
+        <message>
+            <location filename="../../acrel_console/services/demo_site.py" line="+41" />
+            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</source>
+            <translation>演示站点：3 个网关上的 212 块模拟电表。请以 admin / admin123 登陆。</translation>
         </message>
     </context>
     <context>
