@@ -12,32 +12,7 @@ from acrel_console.domain.errors import ConflictError, PermissionDenied
 from acrel_console.domain.roles import Role
 from acrel_console.domain.status import MeterStatus
 from acrel_console.services.alarms import AlarmEngine, AlarmService
-from tests.services.helpers import make_services
-
-
-@dataclass(frozen=True)
-class Live:
-    """The MeterLive fields the engine reads."""
-
-    meter_id: int
-    room: str
-    status: MeterStatus
-    relay_closed: bool | None
-    forced_open: bool | None
-    overload: bool
-    remaining_fen: int | None
-
-
-@dataclass(frozen=True)
-class Sweep:
-    gateway_id: int
-    gateway: str
-    changed: tuple[Live, ...]
-    attempted: int
-    succeeded: int
-    complete: bool = True
-    health: object = None
-    error: str = ""
+from tests.services.helpers import Live, Sweep, make_services
 
 
 def test_transitions_raise_once_and_clear(db_url: str) -> None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -16,32 +15,8 @@ from acrel_console.domain.roles import Role
 from acrel_console.domain.status import MeterStatus
 from acrel_console.ui.alarms.notifier import AlarmNotifier, alarm_notifier
 from acrel_console.ui.pages.alarms_page import AlarmsPage
+from tests.services.helpers import Live, Sweep
 from tests.ui.conftest import settle, type_text
-
-
-@dataclass(frozen=True)
-class Live:
-    """The MeterLive fields the alarm engine reads."""
-
-    meter_id: int
-    room: str
-    status: MeterStatus
-    relay_closed: bool | None
-    forced_open: bool | None
-    overload: bool
-    remaining_fen: int | None
-
-
-@dataclass(frozen=True)
-class Sweep:
-    gateway_id: int
-    gateway: str
-    changed: tuple[Live, ...]
-    attempted: int
-    succeeded: int
-    complete: bool = True
-    health: object = None
-    error: str = ""
 
 
 T0 = datetime(2026, 3, 1, 2, tzinfo=timezone.utc)  # 10:00 in Shanghai
