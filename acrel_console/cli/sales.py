@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import time
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from acrel_console.cli import common
+from acrel_console.domain.amount_input import parse_amount
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
 from acrel_console.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from acrel_console.ledger.posting import METHODS
@@ -255,7 +255,8 @@ def _final_for(args: argparse.Namespace, meter_id: int) -> Any:
         key, _, value = item.partition("=")
         if key.strip() == str(meter_id):
             amount, _, source = value.partition(":")
-            return FinalReading(Decimal(amount.strip()), None, source.strip() or "read")
+            return FinalReading(parse_amount(amount, negative=True, field="final").value, None,
+                                source.strip() or "read")
     reading = _read_live(args, meter_id)
     if reading is None or reading.remaining_fen is None:
         raise ValidationError(QT_TRANSLATE_NOOP(

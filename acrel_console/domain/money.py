@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -18,20 +18,23 @@ def round_money(value: Decimal, rounding: str = ROUNDING) -> Decimal:
     return value.quantize(FEN, rounding=rounding)
 
 
-def parse_yuan(text: str | Decimal | int) -> Decimal:
-    """Parse user input such as '100', '100.5', '100.50' into yuan; refuse floats and >2 decimals."""
+def parse_yuan(text: str | Decimal | int, *, negative: bool = True, field: str = "amount") -> Decimal:
+    """Yuan from typed text (through domain.amount_input, the one grammar) or from a Decimal/int in code."""
     if isinstance(text, float):  # pragma: no cover - a programming error, not user input
         raise TypeError("money is never float")
-    try:
-        value = Decimal(str(text).strip().replace(",", ""))
-    except InvalidOperation:
-        raise UserError(QT_TRANSLATE_NOOP("errors", "'{text}' is not an amount of money."), text=str(text)) from None
+    if isinstance(text, str):
+        from acrel_console.domain.amount_input import parse_amount  # amount_input reads this module's bound
+
+        return parse_amount(text, negative=negative, field=field).value
+    value = Decimal(text)
     if not value.is_finite():
         raise UserError(QT_TRANSLATE_NOOP("errors", "'{text}' is not an amount of money."), text=str(text))
     if value != value.quantize(FEN):
         raise UserError(QT_TRANSLATE_NOOP("errors", "An amount has at most two decimals (fen): {text}."), text=str(text))
     if abs(value) * 100 > MAX_AMOUNT_FEN:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The amount {text} is too large."), text=str(text))
+    if value < 0 and not negative:
+        raise UserError(QT_TRANSLATE_NOOP("errors", "'{text}': the amount cannot be negative."), text=str(text))
     return value.quantize(FEN)
 
 

@@ -57,9 +57,9 @@ SaleResult = OperationResult
 
 
 def amount_fen(amount: Decimal | str | int, field: str = "amount") -> int:
-    """A positive amount in yuan to fen; ValidationError otherwise."""
+    """A positive amount in yuan to fen (typed text through domain.amount_input); ValidationError otherwise."""
     try:
-        fen = yuan_to_fen(parse_yuan(amount))
+        fen = yuan_to_fen(parse_yuan(amount, negative=False, field=field))
     except ValidationError:
         raise
     except UserError as err:  # parse_yuan's message, as a field error

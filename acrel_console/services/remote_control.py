@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import select
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
+from acrel_console.domain.amount_input import parse_decimal
 from acrel_console.domain.money import parse_yuan, price_to_units, yuan_to_fen
 from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams
 from acrel_console.domain.roles import Permission
@@ -143,7 +144,8 @@ def normalise_params(kind: str, params: dict[str, Any] | None) -> dict[str, Any]
             if len(raw) != 4:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "Four prices are needed (spike, peak, flat, valley)."),
                                       field="prices")
-            prices = [price_to_units(parse_yuan(str(p)) if not isinstance(p, Decimal) else p) for p in raw]
+            prices = [price_to_units(p if isinstance(p, Decimal) else parse_decimal(str(p), places=4, field="prices").value)
+                      for p in raw]
         else:
             raw = list(params.get("prices") or [])
             if len(raw) != 4:
@@ -158,7 +160,7 @@ def normalise_params(kind: str, params: dict[str, Any] | None) -> dict[str, Any]
         for key in ("alarm1_fen", "alarm2_fen"):
             yuan_key = key.replace("_fen", "_yuan")
             if params.get(yuan_key) not in (None, ""):
-                params[key] = yuan_to_fen(parse_yuan(str(params[yuan_key])))
+                params[key] = yuan_to_fen(parse_yuan(str(params[yuan_key]), negative=False, field=key))
         a1 = _int_param(params, "alarm1_fen", "Alarm 1 amount", 0, 2**31 - 1)
         a2 = _int_param(params, "alarm2_fen", "Alarm 2 amount", 0, 2**31 - 1)
         power = _int_param(params, "overload_power_w", "Overload power (W)", 10, 10_000_000)

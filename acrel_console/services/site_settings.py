@@ -101,16 +101,16 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
     if spec.kind == "text":
         return str(raw).strip()
     if spec.kind == "price":
-        from decimal import Decimal, InvalidOperation
+        from decimal import Decimal
+
+        from acrel_console.domain.amount_input import AmountError, parse_decimal
 
         try:
-            price = Decimal(str(raw).strip())
-        except InvalidOperation:
-            price = Decimal(-1)
-        if not price.is_finite() or price < 0 or price != price.quantize(Decimal("0.0001")) or price > 100:
+            price = parse_decimal(str(raw), places=4, maximum=Decimal(100), field=spec.key).value
+        except AmountError:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a price in yuan/kWh "
                                                               "(up to 4 decimals)."),
-                                  field=spec.key, label=spec.label, value=raw)
+                                  field=spec.key, label=spec.label, value=raw) from None
         return str(price.quantize(Decimal("0.0001")))
     if spec.kind == "hours":
         from acrel_console.domain.timewindows import parse_windows

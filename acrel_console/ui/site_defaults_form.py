@@ -13,6 +13,7 @@ from acrel_console.domain.roles import Permission
 from acrel_console.domain.money import format_yuan, parse_yuan, yuan_to_fen
 from acrel_console.services import site_settings
 from acrel_console.services.site_settings import SPECS, SettingSpec
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.messages import error_message
@@ -85,7 +86,7 @@ class SiteDefaultsForm(QWidget):
                 editor = QCheckBox()
                 editor.toggled.connect(self.revalidate)
             else:
-                editor = QLineEdit()
+                editor = amount_field(QLineEdit()) if spec.kind in ("fen", "price") else QLineEdit()
                 editor.textChanged.connect(self.revalidate)
             editor.setObjectName(f"setting_{spec.key}")
             editor.setToolTip(help_text)

@@ -197,7 +197,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+106" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
             <source>Add meter to {name}</source>
             <translation>为 {name} 加表</translation>
         </message>
@@ -367,7 +367,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+188" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
             <source>Assign tariff</source>
             <translation>分配电价</translation>
         </message>
@@ -696,7 +696,7 @@
     <context>
         <name>ControlDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+68" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+69" />
             <source>{action}: {n} meter(s)</source>
             <translation>{action}：{n} 块电表</translation>
         </message>
@@ -923,7 +923,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+34" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
             <source>Meter</source>
             <translation>电表</translation>
         </message>
@@ -1668,7 +1668,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+74" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+75" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -3117,7 +3117,7 @@
     <context>
         <name>ShiftDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+32" />
+            <location filename="../../acrel_console/ui/cashier/shift_dialog.py" line="+33" />
             <source>Shift close</source>
             <translation>交班</translation>
         </message>
@@ -3220,7 +3220,7 @@
     <context>
         <name>SiteDefaultsForm</name>
         <message>
-            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+23" />
+            <location filename="../../acrel_console/ui/site_defaults_form.py" line="+24" />
             <source>Site and meter reading</source>
             <translation>站点与抄表</translation>
         </message>
@@ -4093,7 +4093,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+61" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+62" />
             <source>Trip</source>
             <translation>拉闸</translation>
         </message>
@@ -4184,7 +4184,7 @@
             <location filename="../../acrel_console/cli/site.py" line="+171" />
             <location filename="../../acrel_console/services/meter_views.py" line="-124" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+190" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+191" />
             <location filename="../../acrel_console/services/site_config.py" line="+302" />
             <location line="+35" />
             <location line="+27" />
@@ -4200,20 +4200,54 @@
             <translation>没有调度服务及时执行该指令，已取消。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/domain/money.py" line="+28" />
-            <location line="+2" />
+            <location filename="../../acrel_console/domain/money.py" line="+31" />
             <source>'{text}' is not an amount of money.</source>
             <translation>“{text}”不是有效金额。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/domain/amount_input.py" line="+81" />
+            <source>'{text}': use a dot for decimals and no thousands separators (for example 1234.50).</source>
+            <translation>“{text}”：小数请用小数点，不要用千位分隔符（例如 1234.50）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+4" />
+            <source>'{text}' is not an amount: write plain digits with a dot (for example 100.50).</source>
+            <translation>“{text}”不是金额：请只写数字和小数点（例如 100.50）。</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>'{text}': write the amount without a sign.</source>
+            <translation>“{text}”：金额前不要加正负号。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+6" />
+            <source>The amount is too long ({count} characters).</source>
+            <translation>金额太长（{count} 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/domain/money.py" line="+6" />
+            <source>'{text}': the amount cannot be negative.</source>
+            <translation>“{text}”：金额不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location filename="../../acrel_console/domain/money.py" line="-4" />
             <source>An amount has at most two decimals (fen): {text}.</source>
             <translation>金额最多两位小数（分）：{text}。</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>'{text}' has more than {places} decimals.</source>
+            <translation>“{text}”的小数超过 {places} 位。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/domain/money.py" line="+2" />
             <source>The amount {text} is too large.</source>
-            <translation>金额 {text} 过大。</translation>
+            <translation>金额 {text} 太大。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/domain/timewindows.py" line="+36" />
@@ -4222,7 +4256,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
-            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+102" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+97" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>电价类型须为单一电价（flat）、尖峰平谷电价（tou）或阶梯电价（tiered）。</translation>
         </message>
@@ -4269,7 +4303,7 @@
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
-            <location line="+49" />
+            <location line="+39" />
             <source>{label} is required.</source>
             <translation>{label}为必填项。</translation>
         </message>
@@ -4561,7 +4595,7 @@
             <translation>没有可轮询的已启用网关。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="-134" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-135" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
             <location filename="../../acrel_console/services/site_settings.py" line="+124" />
             <source>{label}: '{value}' is not a whole number.</source>
@@ -4581,7 +4615,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+6" />
+            <location line="+7" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-11" />
             <source>Four prices are needed (spike, peak, flat, valley).</source>
             <translation>需要四个电价（尖、峰、平、谷）。</translation>
@@ -4933,22 +4967,7 @@
             <translation>没有用户 {id}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-45" />
-            <source>{label}: '{value}' is not a number.</source>
-            <translation>{label}：“{value}”不是数字。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>{label} must be zero or more.</source>
-            <translation>{label}不能为负数。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>{label}: at most {n} decimal places.</source>
-            <translation>{label}：最多 {n} 位小数。</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-36" />
             <source>{label} may be at most {maximum}.</source>
             <translation>{label}最大为 {maximum}。</translation>
         </message>
@@ -5013,12 +5032,13 @@
             <translation>请先选择电表。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../acrel_console/domain/amount_input.py" line="-22" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+10" />
             <source>Enter an amount.</source>
             <translation>请输入金额。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+4" />
             <source>Choose the sale to reverse.</source>
             <translation>请选择要冲正的售电记录。</translation>
         </message>
@@ -5039,7 +5059,7 @@
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
             <translation>无法读取电表 {id}：请用 --final {id}=金额[:entered] 给出其最终金额。</translation>
         </message>
@@ -5055,17 +5075,12 @@
             <translation>请输入电表 {id} 的剩余金额。</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>'{text}' is not an energy reading in kWh.</source>
-            <translation>“{text}”不是有效的电量读数（kWh）。</translation>
-        </message>
-        <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
             <source>Create a tariff first.</source>
             <translation>请先新建电价。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-46" />
+            <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-43" />
             <source>'{text}' is not a price: yuan/kWh above zero with at most 4 decimals.</source>
             <translation>“{text}”不是有效电价：须大于零，单位元/kWh，最多4位小数。</translation>
         </message>
@@ -5075,7 +5090,7 @@
             <translation>“{text}”不是有效时间（HH:MM）。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>'{text}' is not a tier limit in kWh (above zero).</source>
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
@@ -5920,7 +5935,7 @@
             <translation>等 {n} 块</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-55" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-44" />
             <source>Spike price (尖)</source>
             <translation>尖电价 (元/kWh)</translation>
         </message>
@@ -5956,7 +5971,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+48" />
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="+57" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+46" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>

@@ -25,7 +25,9 @@ def test_sale_form_checks_amount_and_method() -> None:
     p.set_meter(5)
     assert _err(p.check, FormValues("", "cash")).template == "Enter an amount."
     assert _err(p.check, FormValues("1.234", "cash")).field == "amount"
-    assert _err(p.check, FormValues("-3", "cash")).template == "The amount must be greater than zero."
+    assert _err(p.check, FormValues("-3", "cash")).template == "'{text}': the amount cannot be negative."
+    assert _err(p.check, FormValues("0", "cash")).template == "The amount must be greater than zero."
+    assert _err(p.check, FormValues("1,5", "cash")).field == "amount"  # issue 11: never 15.00
     assert _err(p.check, FormValues("3", "bitcoin")).field == "method"
     r = p.check(FormValues(" 100.5 ", "wechat", " first "))
     assert (r.mode, r.meter_id, r.amount, r.method, r.remark) == ("sale", 5, Decimal("100.50"), "wechat", "first")

@@ -146,12 +146,13 @@ def test_cancel_pending_commands(ui, services, admin, qtbot) -> None:  # type: i
     ("", "", "0.01", {"overload_power_w": 10}),
     ("20", "20", "", "greater than"),
     ("20", "30", "", "greater than"),
-    ("20.123", "1", "", "2 decimal"),
-    ("20", "-1", "", "zero or more"),
+    ("20.123", "1", "", "two decimals"),
+    ("20", "-1", "", "cannot be negative"),
     ("20", "", "", "required"),
     ("", "", "", "Enter the alarm"),
     ("", "", "0", "more than zero"),
-    ("x", "1", "", "not a number"),
+    ("x", "1", "", "is not an amount"),
+    ("1,5", "1", "", "use a dot"),
 ])
 def test_settings_params(a1: str, a2: str, kw: str, expected: object) -> None:
     if isinstance(expected, dict):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.services.accounts import AccountInfo
 from acrel_console.services.money_common import amount_fen
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.context import UiContext
@@ -53,12 +54,12 @@ class OpenAccountDialog(KeyFormDialog):
         if meters:
             self.meters.setCurrentRow(0)
         self.meters.itemChanged.connect(lambda _i: self.revalidate())
-        self.credit = QLineEdit()
+        self.credit = amount_field(QLineEdit())
         self.credit.setPlaceholderText(self.tr("optional"))
         self.method = QComboBox()
         for m in METHODS:
             self.method.addItem(method_label(m), m)
-        self.old_balance = QLineEdit()
+        self.old_balance = amount_field(QLineEdit())
         self.old_balance.setPlaceholderText(self.tr("optional"))
         self.add_field("name", self.tr("Tenant name"), self.name)
         self.add_field("room", self.tr("Shop/room"), self.room)

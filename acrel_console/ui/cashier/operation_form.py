@@ -14,6 +14,7 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied, Use
 from acrel_console.domain.roles import Permission
 from acrel_console.services.money_common import OperationResult
 from acrel_console.services.operators import LoginFailed
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.labels import METHODS, delivery_label, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.operation_presenter import MODES, FormValues, OperationPresenter, OperationRequest
@@ -63,7 +64,7 @@ class OperationForm(QWidget):
         self.approver_name = QLineEdit()
         self.approver_password = QLineEdit()
         self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.amount = QLineEdit()
+        self.amount = amount_field(QLineEdit())
         self.amount.setPlaceholderText("0.00")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.method = QComboBox()

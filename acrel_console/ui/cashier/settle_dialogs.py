@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.account_dialogs import meter_id_of, meter_text
 from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
@@ -36,9 +37,9 @@ class FinalReadingsBox(QWidget):
         grid.addWidget(QLabel(self.tr("Energy (kWh)")), 0, 2)
         self.rows: list[tuple[int, QLineEdit, QLineEdit, QCheckBox]] = []
         for i, m in enumerate(meters, 1):
-            remaining = QLineEdit(f"{best_remaining(m):.2f}")
+            remaining = amount_field(QLineEdit(f"{best_remaining(m):.2f}"))
             remaining.setObjectName(f"remaining_{m.meter_id}")
-            energy = QLineEdit()
+            energy = amount_field(QLineEdit())
             energy.setPlaceholderText(self.tr("optional"))
             dead = QCheckBox(self.tr("meter dead: values entered"))
             dead.setToolTip(self.tr("The meter cannot be read; the values are typed in and logged as entered."))

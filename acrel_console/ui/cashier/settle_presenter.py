@@ -4,8 +4,8 @@ for a dead meter), optional total energy in kWh."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
+from acrel_console.domain.amount_input import parse_decimal
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
 from acrel_console.domain.money import parse_yuan
 from acrel_console.services.accounts import FinalReading
@@ -21,7 +21,7 @@ class FinalTexts:
 
 def final_reading(t: FinalTexts) -> FinalReading:
     try:
-        remaining = parse_yuan(t.remaining) if t.remaining.strip() else None
+        remaining = parse_yuan(t.remaining, field=f"remaining_{t.meter_id}") if t.remaining.strip() else None
     except UserError as err:
         raise ValidationError(err.template, field=f"remaining_{t.meter_id}", **err.params) from None
     if remaining is None:
@@ -29,12 +29,6 @@ def final_reading(t: FinalTexts) -> FinalReading:
                               field=f"remaining_{t.meter_id}", id=t.meter_id)
     energy = None
     if t.energy_kwh.strip():
-        try:
-            kwh = Decimal(t.energy_kwh.strip())
-        except InvalidOperation:
-            kwh = Decimal("NaN")
-        if not kwh.is_finite() or kwh < 0 or kwh != kwh.quantize(Decimal("0.01")):
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{text}' is not an energy reading in kWh."),
-                                  field=f"remaining_{t.meter_id}", text=t.energy_kwh.strip())
+        kwh = parse_decimal(t.energy_kwh, places=2, field=f"remaining_{t.meter_id}").value  # the one grammar
         energy = int(kwh * 100)
     return FinalReading(remaining, energy, "entered" if t.entered else "read")

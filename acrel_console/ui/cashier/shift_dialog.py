@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHe
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services.shifts import ShiftInfo, ShiftSummary
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.labels import METHODS, method_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_lines import local_time
@@ -61,7 +62,7 @@ class ShiftDialog(QDialog):
         layout.addWidget(self.counts)
         layout.addWidget(self.expected)
         form = QFormLayout()
-        self.counted = QLineEdit()
+        self.counted = amount_field(QLineEdit())
         self.counted.setObjectName("field_counted")
         self.counted.setPlaceholderText(self.tr("optional"))
         self.note = QLineEdit()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLa
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.services.tariffs import TariffInfo
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.tariff_presenter import MAX_PERIODS, MAX_TIERS, TariffTexts, price_text, tariff_body
 from acrel_console.ui.context import UiContext
@@ -50,13 +51,13 @@ class TariffDialog(KeyFormDialog):
         self.effective = QDateEdit(QDate.currentDate())
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")
-        self.flat_price = QLineEdit()
+        self.flat_price = amount_field(QLineEdit())
         self.flat_price.setPlaceholderText("0.8500")
-        self.tou_prices = [QLineEdit() for _ in range(4)]
+        self.tou_prices = [amount_field(QLineEdit()) for _ in range(4)]
         self.schedule_times = [QLineEdit() for _ in range(MAX_PERIODS)]
         self.schedule_periods = [QComboBox() for _ in range(MAX_PERIODS)]
-        self.tier_limits = [QLineEdit() for _ in range(MAX_TIERS)]
-        self.tier_prices = [QLineEdit() for _ in range(MAX_TIERS)]
+        self.tier_limits = [amount_field(QLineEdit()) for _ in range(MAX_TIERS)]
+        self.tier_prices = [amount_field(QLineEdit()) for _ in range(MAX_TIERS)]
         self.tier_period = QComboBox()
         self.tier_period.addItem(self.tr("per month"), "month")
         self.tier_period.addItem(self.tr("per year"), "year")

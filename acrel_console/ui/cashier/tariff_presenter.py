@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from acrel_console.domain.amount_input import parse_decimal
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.money import price_to_units, units_to_price
 from acrel_console.services import tariffs as tariff_service
@@ -24,11 +25,8 @@ PRICE_PLACES = Decimal("0.0001")
 
 def parse_price(text: str, field_name: str = "prices") -> int:
     """'0.8500' -> 8500 units of 0.0001 yuan/kWh; at most 4 decimals, above zero."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value <= 0 or value != value.quantize(PRICE_PLACES):
+    value = parse_decimal(text, places=4, field=field_name).value  # the one grammar: commas etc. say why
+    if value <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "'{text}' is not a price: yuan/kWh above zero with at most 4 decimals."), field=field_name,
             text=text.strip())
@@ -48,11 +46,8 @@ def parse_hhmm(text: str) -> int:
 
 
 def parse_kwh_limit(text: str) -> int:
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+    value = parse_decimal(text, places=2, field="tiers").value
+    if value <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{text}' is not a tier limit in kWh (above zero)."),
                               field="tiers", text=text.strip())
     return int(value * 100)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from acrel_console.domain.errors import UserError
 from acrel_console.services.meter_views import MeterLive
+from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.meters import control_params as cp
@@ -112,7 +113,7 @@ class ControlDialog(QDialog):
         self._validate()
 
     def _add(self, form: QFormLayout, key: str, label: str, placeholder: str) -> None:
-        edit = QLineEdit()
+        edit = amount_field(QLineEdit())  # prices, alarm amounts, power: all typed decimals
         edit.setObjectName(f"field_{key}")
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(self._validate)

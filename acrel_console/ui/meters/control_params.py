@@ -6,9 +6,10 @@ overload power in kW with at most 2 decimals (the meter counts 10 W steps). The 
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from acrel_console.domain.amount_input import normalise, parse_decimal
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.money import yuan_to_fen
 
@@ -28,21 +29,10 @@ POWER_LABEL = QT_TRANSLATE_NOOP("meters", "Overload power (kW)")
 
 
 def decimal_field(text: str, field: str, label: str, places: int, maximum: Decimal) -> Decimal:
-    """A non-negative decimal with at most `places` decimals, or a ValidationError naming the field."""
-    raw = (text or "").strip()
-    if not raw:
+    """A non-negative decimal with at most `places` decimals (the one grammar), or a ValidationError naming the field."""
+    if not normalise(text or ""):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is required."), field=field, label=label)
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a number."), field=field,
-                              label=label, value=raw) from None
-    if not value.is_finite() or value < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} must be zero or more."), field=field, label=label)
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > places:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: at most {n} decimal places."), field=field,
-                              label=label, n=places)
+    value = parse_decimal(text, places=places, field=field).value
     if value > maximum:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} may be at most {maximum}."), field=field,
                               label=label, maximum=str(maximum))
