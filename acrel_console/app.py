@@ -79,10 +79,10 @@ def load_site_key() -> bytes | None:
 
 
 def site_key_path() -> Path:
-    """Where this workstation keeps the site's delivery key (beside the embedded database)."""
-    from acrel_console.storage.engine import data_dir
+    """Where this workstation keeps the site's delivery key (services.site_secrets: beside the database)."""
+    from acrel_console.services.site_secrets import site_key_path as path
 
-    return data_dir() / "site.key"
+    return path()
 
 
 def ensure_site_key() -> tuple[Path, bool]:

@@ -154,7 +154,18 @@ def run(args: argparse.Namespace) -> int:
     finally:
         svc = getattr(args, "_services", None)
         if svc is not None:
+            _anchor(svc)
             svc.close()
+
+
+def _anchor(svc: Any) -> None:
+    """Move the operation log's anchor (beside the site key) to the head this command left."""
+    try:
+        from acrel_console.services import site_anchor
+
+        site_anchor.advance(svc.ctx)
+    except Exception:  # noqa: BLE001 - an unreachable database or a read-only directory: the next run anchors
+        pass
 
 
 def database_unreachable(exc: BaseException) -> UserError | None:

@@ -87,3 +87,18 @@ def generate_site_key() -> bytes:
         key = secrets.token_bytes(16)
         if key[:8] != key[8:]:
             return key
+
+
+def derive_key(site_key: bytes | None, purpose: str) -> bytes | None:
+    """A 32-byte key for one purpose (operation log, anchors, key check) derived from the site key with
+    HMAC-SHA256, so the 3DES key itself is used for delivery MACs only. None without a site key."""
+    if not site_key:
+        return None
+    return hmac.new(site_key, b"acrel-console/" + purpose.encode("ascii"), "sha256").digest()
+
+
+def key_check_value(site_key: bytes | None) -> str:
+    """A public fingerprint of the site key (16 hex digits) that the database may hold: a process whose
+    key gives another value is not the site's and may neither sign nor send."""
+    derived = derive_key(site_key, "key-check")
+    return "" if derived is None else derived[:8].hex().upper()

@@ -1,9 +1,18 @@
-"""The hash-chained operation log (操作日志): append inside the change's transaction, verify, list."""
+"""The hash-chained operation log (操作日志): append inside the change's transaction, verify, list.
+
+Rows are chained with HMAC-SHA256 under a key derived from the site key (ledger.mac.derive_key), so a
+row cannot be edited and the later hashes recomputed without the key. Rows written before the site had
+a key (or by a process without one) carry the plain SHA-256 chain; once a keyed row appears, every later
+row must be keyed. The head (row count and last hash) is anchored outside the database by
+services.site_anchor (beside the site key and in every backup manifest), so deleting the newest rows, or
+rewriting the chain with the key, is detected too.
+"""
 
 from __future__ import annotations
 
 import builtins
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +26,7 @@ from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.storage.tables.operators import AuditRow
 
 GENESIS = "0" * 64
+KEYED = "k:"  # keyed rows' hashes start so (HMAC-SHA256, 248 bits kept); plain SHA-256 rows are bare hex
 _PG_AUDIT_LOCK = 0x41435245  # advisory lock id: one appender at a time keeps the chain linear
 
 
@@ -39,12 +49,22 @@ def _canonical(value: Any) -> str:
 
 
 def row_hash(prev_hash: str, at: datetime, operator: str, kind: str, target: str,
-             before_json: str, after_json: str, reason: str) -> str:
-    """The chained hash of one row: covers its fields and the previous row's hash."""
+             before_json: str, after_json: str, reason: str, key: bytes | None = None) -> str:
+    """The chained hash of one row: covers its fields and the previous row's hash; HMAC with `key`."""
     material = "\x1f".join(
         [prev_hash, at.isoformat(timespec="microseconds"), operator, kind, target, before_json, after_json, reason]
-    )
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(material).hexdigest()
+    return KEYED + hmac.new(key, material, "sha256").hexdigest()[: 64 - len(KEYED)]
+
+
+def log_key(session: Session) -> bytes | None:
+    """The operation log's key for this session (from the ServiceContext that opened it), or None."""
+    from acrel_console.ledger.mac import derive_key
+
+    ctx = session.info.get("ctx")
+    return derive_key(getattr(ctx, "site_key", None), "operation-log")
 
 
 def append(session: Session, actor: Actor, kind: str, target: str = "", *, before: Any = None,
@@ -58,7 +78,7 @@ def append(session: Session, actor: Actor, kind: str, target: str = "", *, befor
     row = AuditRow(
         at=at, operator_id=actor.id, operator_name=actor.name, kind=kind, target=target,
         before_json=before_json, after_json=after_json, reason=reason, prev_hash=prev,
-        hash=row_hash(prev, at, actor.name, kind, target, before_json, after_json, reason),
+        hash=row_hash(prev, at, actor.name, kind, target, before_json, after_json, reason, log_key(session)),
     )
     session.add(row)
     session.flush()
@@ -74,21 +94,37 @@ class ChainReport:
 
 
 def verify_chain(session: Session) -> ChainReport:
-    """Walk the log in id order; name the first row whose link or hash does not match."""
+    """Walk the log in id order; name the first row whose link or hash does not match, then hold the head
+    against its anchor outside the database (services.site_anchor)."""
+    key = log_key(session)
     prev = GENESIS
     count = 0
-    last_id = 0
+    keyed_seen = False
+    unchecked = 0
     for row in session.execute(select(AuditRow).order_by(AuditRow.id)).scalars():
         count += 1
         if row.prev_hash != prev:
             return ChainReport(False, count, row.id, "link: previous hash does not match (a row was deleted or reordered)")
-        expected = row_hash(prev, row.at, row.operator_name, row.kind, row.target, row.before_json,
-                            row.after_json, row.reason)
-        if expected != row.hash:
+        fields = (prev, row.at, row.operator_name, row.kind, row.target, row.before_json, row.after_json, row.reason)
+        if row.hash.startswith(KEYED):
+            keyed_seen = True
+            if key is None:
+                unchecked += 1  # only a process holding the site key can check a keyed row
+            elif not hmac.compare_digest(row_hash(*fields, key=key), row.hash):
+                return ChainReport(False, count, row.id, "hash: the row's content was changed")
+        elif keyed_seen:
+            return ChainReport(False, count, row.id, "hash: an unkeyed row after keyed ones (the chain was "
+                                                     "recomputed without the site key)")
+        elif row_hash(*fields) != row.hash:
             return ChainReport(False, count, row.id, "hash: the row's content was changed")
         prev = row.hash
-        last_id = row.id
-    del last_id
+    from acrel_console.services import site_anchor
+
+    problem = site_anchor.head_problem(session, count, prev)
+    if problem:
+        return ChainReport(False, count, None, problem)
+    if unchecked:
+        return ChainReport(True, count, None, f"links only: {unchecked} keyed rows need the site key to be checked")
     return ChainReport(True, count, None, "")
 
 

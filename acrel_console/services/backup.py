@@ -4,6 +4,7 @@ pg_dump/pg_restore. A restore checks the file before anything is overwritten."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -11,14 +12,17 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
 from acrel_console.domain.roles import Permission
-from acrel_console.services import audit
+from acrel_console.services import audit, site_anchor
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.site_secrets import make_private, write_private
 from acrel_console.storage.engine import data_dir
+from acrel_console.storage.tables.site import SiteSettingRow
 
 KEEP_BACKUPS = 14
 REQUIRED_TABLES = ("alembic_version", "operators", "audit_log", "meters")
@@ -90,6 +94,7 @@ def sqlite_backup(source: Path, target: Path) -> None:
             dst.close()
             src.close()
         verify_sqlite_file(tmp)
+        make_private(tmp)
         os.replace(tmp, target)
     except sqlite3.OperationalError as exc:
         tmp.unlink(missing_ok=True)
@@ -105,12 +110,52 @@ def sqlite_backup(source: Path, target: Path) -> None:
         raise
 
 
+RESTORED_KEY = "deliveries_reconcile"  # site_settings row: set by a restore, cleared once reconciled
+
+
+def mark_restored(session: Any, why: str) -> None:
+    """Record that open deliveries must be reconciled against the meters before anything is sent."""
+    row = session.get(SiteSettingRow, RESTORED_KEY)
+    if row is None:
+        session.add(SiteSettingRow(key=RESTORED_KEY, value=why))
+    else:
+        row.value = why
+
+
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".manifest.json")
+
+
+def sqlite_log_head(path: Path) -> site_anchor.Head:
+    """The operation log's head inside a SQLite backup file."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = int(con.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+        last = con.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    return site_anchor.Head(count, last[0] if last else "")
+
+
+def check_manifest(path: Path) -> None:
+    """Refuse a SQLite backup whose operation log no longer matches its manifest (cut or rewritten)."""
+    manifest = manifest_path(path)
+    if not manifest.exists():
+        return
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    head = sqlite_log_head(path)
+    if head.count != int(data.get("log_rows", -1)) or head.last_hash != data.get("log_last_hash"):
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The backup {path} does not match its manifest: its operation "
+                                                    "log was cut or rewritten after it was taken."), path=str(path))
+
+
 def rotate(directory: Path, keep: int) -> tuple[str, ...]:
     """Remove the oldest automatic backups beyond `keep`."""
     files = sorted(directory.glob("acrel-*.backup"), key=lambda p: p.name)
     old = files[:-keep] if keep > 0 else []
     for f in old:
         f.unlink(missing_ok=True)
+        manifest_path(f).unlink(missing_ok=True)
     return tuple(f.name for f in old)
 
 
@@ -129,11 +174,27 @@ class BackupService:
             sqlite_backup(_sqlite_path(self.ctx.db_url), path)
         else:
             self._pg_dump(path)
+        make_private(path)
+        head = self._write_manifest(path)
         removed = rotate(path.parent, keep) if automatic else ()
         with self.ctx.transaction() as s:
-            audit.append(s, actor, "maintenance.backup", str(path), after={"size": path.stat().st_size},
+            audit.append(s, actor, "maintenance.backup", str(path), after={"size": path.stat().st_size,
+                                                                           "log_rows": head.count},
                          at=self.ctx.clock())
+        site_anchor.advance(self.ctx)
         return BackupInfo(str(path), path.stat().st_size, True, removed)
+
+    def _write_manifest(self, path: Path) -> site_anchor.Head:
+        """Beside the backup: the operation log's head it holds (count, last hash), owner-only. A backup
+        whose log was cut or rewritten later no longer matches it."""
+        if _is_sqlite(self.ctx.db_url):
+            head = sqlite_log_head(path)
+        else:
+            with self.ctx.read() as s:
+                head = site_anchor.current_head(s)
+        write_private(manifest_path(path), json.dumps({"log_rows": head.count, "log_last_hash": head.last_hash,
+                                                       "taken_at": self.ctx.clock().isoformat()}) + "\n")
+        return head
 
     @requires(Permission.MAINTAIN)
     def list_backups(self, actor: Actor) -> list[BackupInfo]:
@@ -147,6 +208,7 @@ class BackupService:
             raise UserError(QT_TRANSLATE_NOOP("errors", "No such backup file: {path}"), path=str(path))
         if _is_sqlite(self.ctx.db_url):
             verify_sqlite_file(path)
+            check_manifest(path)
         else:
             self._pg_check(path)
 
@@ -170,6 +232,8 @@ class BackupService:
             self._pg_restore(path)
         with self.ctx.transaction() as s:
             audit.append(s, actor, "maintenance.restore", str(path), at=self.ctx.clock())
+            mark_restored(s, f"restore of {path.name}")
+        site_anchor.rebase(self.ctx)  # the restore itself is logged; its deliveries are reconciled before sending
 
     # --- PostgreSQL ------------------------------------------------------------------------------
     def _pg_env(self) -> tuple[list[str], dict[str, str]]:
@@ -198,6 +262,7 @@ class BackupService:
             tmp.unlink(missing_ok=True)
             raise UserError(QT_TRANSLATE_NOOP("errors", "pg_dump failed: {reason}"), reason=proc.stderr.strip()[-300:])
         self._pg_check(tmp)
+        make_private(tmp)
         os.replace(tmp, path)
 
     def _pg_check(self, path: Path) -> None:

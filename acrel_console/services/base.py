@@ -52,12 +52,14 @@ class ServiceContext:
     def transaction(self) -> Iterator[Session]:
         """One database transaction: commit on success, roll back on any error."""
         with self.session_factory() as session, session.begin():
+            session.info["ctx"] = self  # the operation log keys its rows with this context's site key
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (rolled back at the end)."""
         with self.session_factory() as session:
+            session.info["ctx"] = self
             try:
                 yield session
             finally:

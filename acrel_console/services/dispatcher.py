@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from acrel_console.services import site_anchor
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.polling.poller import Poller
 from acrel_console.services.polling.results import SweepResult
@@ -26,6 +27,7 @@ from acrel_console.storage.tables.site import MeterRow
 log = logging.getLogger(__name__)
 SCAN_INTERVAL_S = 1.0  # other workstations' commands are seen within this
 SCAN_LIMIT = 1000
+ANCHOR_INTERVAL_S = 10.0
 
 
 def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int) -> Any:
@@ -81,11 +83,18 @@ class Dispatcher:
         self._unsubscribe()
 
     def _run(self) -> None:
+        anchored_at = 0.0
         while not self._stop.is_set():
             try:
                 self.scan()
             except Exception:  # noqa: BLE001 - a database hiccup must not end dispatching
                 log.exception("dispatcher scan failed")
+            if time.monotonic() - anchored_at >= ANCHOR_INTERVAL_S:
+                anchored_at = time.monotonic()
+                try:
+                    site_anchor.advance(self.ctx)  # the lease holder keeps the log's head anchored
+                except Exception:  # noqa: BLE001 - retried at the next interval
+                    log.exception("anchoring the operation log failed")
             self._wake.wait(self.scan_interval_s)
             self._wake.clear()
 

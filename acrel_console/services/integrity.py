@@ -132,7 +132,7 @@ def snapshot_session(ctx: ServiceContext) -> Iterator[Session]:
             conn.exec_driver_sql("BEGIN")  # deferred: the first read pins the WAL snapshot, no lock taken
 
         try:
-            with Session(engine) as s:
+            with Session(engine, info={"ctx": ctx}) as s:  # ctx: the site key checks the keyed log
                 try:
                     yield s
                 finally:
@@ -143,7 +143,7 @@ def snapshot_session(ctx: ServiceContext) -> Iterator[Session]:
     with ctx.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-        with Session(bind=conn) as s:
+        with Session(bind=conn, info={"ctx": ctx}) as s:
             try:
                 yield s
             finally:

@@ -53,6 +53,28 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _owner_only(path: Path) -> Any:
+    # The database file is owner-only (0600) from its first connection on; SQLite gives its -wal and -shm
+    # files the database's mode. Not created here: a missing file must stay missing until a connection.
+    def on_connect(_dbapi_conn: Any, _record: Any) -> None:
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:
+            pass
+
+    return on_connect
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
+    url = normalise_url(url)
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Create an engine for a URL with the pragmas and pool settings this project relies on."""
     url = normalise_url(url)
@@ -62,6 +84,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "isolation_level": None})
         event.listen(engine, "connect", _sqlite_pragmas)
+        if path and path != ":memory:":
+            event.listen(engine, "connect", _owner_only(Path(path)))
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     # connect_timeout: an unreachable host fails in seconds, not when the operating system gives up.

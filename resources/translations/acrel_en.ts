@@ -4150,7 +4150,7 @@
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+96" />
             <source>The database cannot be reached: {reason}</source>
             <translation>The database cannot be reached: {reason}</translation>
         </message>
@@ -4398,7 +4398,7 @@
             <translation>Alarm {id} was already acknowledged by {name}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+46" />
+            <location filename="../../acrel_console/services/backup.py" line="+50" />
             <source>This database has no file to back up.</source>
             <translation>This database has no file to back up.</translation>
         </message>
@@ -4424,17 +4424,22 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+23" />
+            <location line="+24" />
             <source>The backup {path} could not be written: {reason}</source>
             <translation>The backup {path} could not be written: {reason}</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+45" />
+            <source>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</source>
+            <translation>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</translation>
+        </message>
+        <message>
+            <location line="+60" />
             <source>No such backup file: {path}</source>
             <translation>No such backup file: {path}</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+42" />
             <source>{tool} is not installed; it is needed for PostgreSQL backups.</source>
             <translation>{tool} is not installed; it is needed for PostgreSQL backups.</translation>
         </message>
@@ -4444,7 +4449,7 @@
             <translation>pg_dump failed: {reason}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>{path} is not a usable PostgreSQL backup.</source>
             <translation>{path} is not a usable PostgreSQL backup.</translation>
         </message>
@@ -4454,7 +4459,7 @@
             <translation>pg_restore failed: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+74" />
+            <location filename="../../acrel_console/services/base.py" line="+76" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>

@@ -4150,7 +4150,7 @@
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+96" />
             <source>The database cannot be reached: {reason}</source>
             <translation>无法连接数据库：{reason}</translation>
         </message>
@@ -4398,7 +4398,7 @@
             <translation>报警 {id} 已由 {name} 确认。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+46" />
+            <location filename="../../acrel_console/services/backup.py" line="+50" />
             <source>This database has no file to back up.</source>
             <translation>此数据库没有可备份的文件。</translation>
         </message>
@@ -4424,17 +4424,22 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+23" />
+            <location line="+24" />
             <source>The backup {path} could not be written: {reason}</source>
             <translation>无法写入备份 {path}：{reason}</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+45" />
+            <source>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</source>
+            <translation>备份 {path} 与其清单不符：备份后其操作日志被截断或改写。</translation>
+        </message>
+        <message>
+            <location line="+60" />
             <source>No such backup file: {path}</source>
             <translation>没有此备份文件：{path}</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+42" />
             <source>{tool} is not installed; it is needed for PostgreSQL backups.</source>
             <translation>未安装 {tool}；备份 PostgreSQL 需要它。</translation>
         </message>
@@ -4444,7 +4449,7 @@
             <translation>pg_dump 失败：{reason}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>{path} is not a usable PostgreSQL backup.</source>
             <translation>{path} 不是可用的 PostgreSQL 备份。</translation>
         </message>
@@ -4454,7 +4459,7 @@
             <translation>pg_restore 失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+74" />
+            <location filename="../../acrel_console/services/base.py" line="+76" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>

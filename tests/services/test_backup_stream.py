@@ -129,6 +129,7 @@ def _ops(ctx: Any) -> int:
 def _restored_report(w: World, backup_file: str, tmp_path: Path) -> tuple[Any, int]:
     """Restore the file into a fresh database through BackupService.restore; its integrity report and ops."""
     other = build_services(f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    other.ctx.site_key = w.ctx.site_key  # the same site: its log rows are keyed with the site key (issue 11)
     try:
         BackupService(other.ctx).restore(w.admin, backup_file)
         return check_integrity(other.ctx), _ops(other.ctx)
