@@ -31,6 +31,10 @@ class BusConfig:
     timeout_ms: int = 500
     retries: int = 1  # transport retries for reads; credit writes never retry blindly (design §8)
     inter_frame_delay_ms: int = 0
+    # The line hears its own requests (two-wire adapter), possibly only in part: the reply deadline
+    # allows for the echo and nothing in it is called a CRC error. A whole echo is found and
+    # discarded without this setting too.
+    local_echo: bool = False
     # TEA16 link cipher, None = off. A secret (design §11): kept out of repr() and so out of logs.
     cipher_key: tuple[int, int, int, int] | None = field(default=None, repr=False)
 
@@ -46,6 +50,7 @@ class BusCounters:
     exceptions: int = 0
     late_replies_discarded: int = 0
     connect_failures: int = 0
+    reconnects: int = 0  # connections the gateway closed or reset, reopened at once
     by_kind: dict[str, int] = field(default_factory=dict)
 
 
@@ -66,6 +71,17 @@ class BusUnavailable(BusError):
     user_template = QT_TRANSLATE_NOOP("errors", "The serial port or gateway cannot be reached")
 
 
+class PortSettingRefused(BusUnavailable):
+    """The serial port exists but refuses a line setting (a Linux pty refuses parity E: EINVAL)."""
+
+    user_template = QT_TRANSLATE_NOOP("errors", "The port {port} does not support {setting}.")
+
+    def __init__(self, port: str, setting: str, detail: str) -> None:
+        self.port = port
+        self.setting = setting
+        super().__init__(detail)
+
+
 class MeterTimeout(BusError):
     """No (complete) reply within the timeout after the allowed retries."""
 
@@ -76,6 +92,12 @@ class FrameError(BusError):
     """A malformed, truncated, wrong-unit or wrong-function reply."""
 
     user_template = QT_TRANSLATE_NOOP("errors", "The meter's reply was garbled")
+
+
+class FloodError(FrameError):
+    """A meter (or the line) sent far more bytes than any reply without answering: cut off."""
+
+    user_template = QT_TRANSLATE_NOOP("errors", "The meter flooded the line with data and was cut off")
 
 
 class CrcError(FrameError):

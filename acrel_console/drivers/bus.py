@@ -85,7 +85,7 @@ class ModbusMeterBus:
         attempts = 1 + (max(self.config.retries, 0) if retry else 0)
         for attempt in range(attempts):
             try:
-                reply = self._transport.exchange(address, request, spec, cipher)
+                reply = self._transport.exchange(address, request, spec, cipher, resend=retry)
             except _RETRYABLE:
                 if attempt + 1 >= attempts:
                     raise

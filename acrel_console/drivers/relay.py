@@ -6,7 +6,9 @@ A pty ignores the baud rate (STACK.md item 6), so the console would see an infin
 character time after the previous one in the same direction: char time = (start + data bits +
 parity bit + stop bits) / baud, i.e. 10/baud for 8N1, 11/baud for 8E1. A byte never arrives before
 its own wire time has passed since it was sent. Tests inject faults here: drop, corrupt or delay
-the next bytes in either direction, or pass a `hook` that rewrites every byte.
+the next bytes in either direction, or pass a `hook` that rewrites every byte; `local_echo` makes the
+console hear its own requests as a two-wire adapter does (wholly, or without the first `echo_skip`
+bytes of each frame).
 
 Two threads (one per direction), every wait bounded (50 ms poll), bounded chunk size; `stop()`
 joins them and closes every descriptor it opened.
@@ -149,6 +151,12 @@ class PacedLink:
         self.console_path = console_path
         self.meter_path = meter_path
         self.hook = hook
+        # Local echo (a two-wire RS485 adapter hears its own transmission): every byte the console
+        # sends comes back to it as it goes out on the line; `echo_skip` first bytes of each frame are
+        # not heard (an adapter whose receiver turns on late echoes partially). Settable while running.
+        self.local_echo = False
+        self.echo_skip = 0
+        self.echoed = 0
         self.stats = LinkStats()
         self._console = console
         self._meter = meter
@@ -221,6 +229,7 @@ class PacedLink:
     # ----- the pump ---------------------------------------------------------------------------
     def _pump(self, src: _Endpoint, dst: _Endpoint, direction: Direction) -> None:
         line_free_at = 0.0  # when the line has finished sending the previous character
+        frame_pos = 0  # position of the next byte in the frame being sent (for a partial echo)
         while not self._stop.is_set():
             try:
                 ready, _, _ = select.select([src], [], [], POLL_S)
@@ -235,6 +244,8 @@ class PacedLink:
                     return
                 continue
             arrived = time.monotonic()
+            if direction is Direction.TO_METER and arrived - line_free_at > 3.5 * self.char_time_s:
+                frame_pos = 0  # a new frame starts after a silence
             for byte in data:
                 out, delay = self._impair(direction, byte)
                 start = max(arrived, line_free_at) + delay
@@ -245,6 +256,11 @@ class PacedLink:
                         return
                     self.stats.forwarded[direction] += 1  # before the write: readers may check
                     dst.write(bytes((b,)))
+                    if direction is Direction.TO_METER and self.local_echo:
+                        if frame_pos >= self.echo_skip:
+                            src.write(bytes((b,)))
+                            self.echoed += 1
+                        frame_pos += 1
                     start = done
                 if out:
                     line_free_at = start

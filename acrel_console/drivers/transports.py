@@ -22,15 +22,18 @@ connection reset or closed; the next call reconnects), MeterTimeout, CrcError, F
 
 from __future__ import annotations
 
+import errno
 import select
 import socket
+import termios
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Protocol
 
 from acrel_console.drivers import mbap, rtu, tea16
-from acrel_console.drivers.api import BusConfig, BusCounters, BusUnavailable, CrcError, FrameError, MeterTimeout
+from acrel_console.drivers.api import (BusConfig, BusCounters, BusUnavailable, CrcError, FloodError, FrameError,
+                                       MeterTimeout, PortSettingRefused)
 from acrel_console.drivers.crc import crc16
 from acrel_console.drivers.pdu import EXCEPTION_FLAG, ReplySpec
 
@@ -60,6 +63,19 @@ def wire_minimum_s(request_bytes: int, reply_bytes: int, baud: int, parity: str 
     one 3.5-character silence (what a sweep is measured against)."""
     return (request_bytes + reply_bytes) * char_time_s(baud, parity, stopbits) + silent_interval_s(
         baud, parity, stopbits)
+
+
+class _PeerClosed(Exception):
+    """The gateway closed or reset the TCP connection. `sent`: our request had left; `partial`: part
+    of a reply had come. Handled inside Transport.exchange (reconnect at once), never raised further."""
+
+    def __init__(self, what: str, sent: bool, partial: bool = False) -> None:
+        super().__init__(what)
+        self.sent = sent
+        self.partial = partial
+
+
+MAX_RECONNECTS_PER_EXCHANGE = 2
 
 
 class Transport(ABC):
@@ -94,10 +110,49 @@ class Transport(ABC):
     def close(self) -> None:
         """Disconnect; never raises."""
 
-    @abstractmethod
     def exchange(self, unit: int, pdu: bytes, spec: ReplySpec,
-                 cipher_key: tuple[int, int, int, int] | None = None) -> bytes:
-        """Send one request, return the reply PDU (normal or 2-byte exception)."""
+                 cipher_key: tuple[int, int, int, int] | None = None, *, resend: bool = True) -> bytes:
+        """Send one request, return the reply PDU (normal or 2-byte exception).
+
+        A connection the gateway closed or reset is reopened at once and the exchange carries on
+        (counted in `counters.reconnects`): found before sending, the request simply goes on the new
+        connection; found after sending with no reply byte, the request is sent again only when
+        `resend` (reads and idempotent writes) - a credit write or clock set is never sent twice
+        here: the caller gets MeterTimeout and reads the meter back (design §8.4)."""
+        reconnects = 0
+        while True:
+            try:
+                if not self.is_open:
+                    self.open()
+                self._before_request(resend)
+                return self._exchange_once(unit, pdu, spec, cipher_key)
+            except _PeerClosed as closed:
+                self._peer_closed(closed)
+                if closed.sent and closed.partial:
+                    self.counters.frame_errors += 1
+                    raise FrameError(f"bus {self.config.name}: connection closed in the middle of the reply "
+                                     f"from unit {unit}") from None
+                if closed.sent and not resend:
+                    self.counters.timeouts += 1
+                    raise MeterTimeout(f"bus {self.config.name}: the gateway closed the connection after the "
+                                       f"request to unit {unit}; no reply (not resent)") from None
+                reconnects += 1
+                if reconnects > MAX_RECONNECTS_PER_EXCHANGE:
+                    self.counters.connect_failures += 1
+                    raise BusUnavailable(f"bus {self.config.name}: the gateway closes every connection "
+                                         f"before answering ({closed})") from None
+
+    def _before_request(self, resend: bool) -> None:
+        """Hook run on an open connection before each request (TCP: proactive reconnect)."""
+
+    def _peer_closed(self, closed: _PeerClosed) -> None:
+        """The gateway closed the connection: drop ours (the next open counts as a reconnect)."""
+        self.close()
+
+    @abstractmethod
+    def _exchange_once(self, unit: int, pdu: bytes, spec: ReplySpec,
+                       cipher_key: tuple[int, int, int, int] | None) -> bytes:
+        """One request/reply on the open connection; _PeerClosed when the gateway closed it."""
 
     def _wait_gap(self, gap: float) -> None:
         wait = self._last_activity + gap - time.monotonic()
@@ -130,15 +185,29 @@ class _RtuStream(Transport):
     def _discard_stale(self) -> None:
         stale = self._drain()
         if stale:
-            frames, noise = count_frames(stale)
-            self.counters.late_replies_discarded += frames
-            if noise:
-                self._count("noise_bytes", noise)
+            self._count_discarded(stale)
 
-    def exchange(self, unit: int, pdu: bytes, spec: ReplySpec,
-                 cipher_key: tuple[int, int, int, int] | None = None) -> bytes:
-        if not self.is_open:
-            self.open()
+    def _count_discarded(self, data: bytes | bytearray) -> None:
+        frames, noise = count_frames(data)
+        self.counters.late_replies_discarded += frames
+        if noise:
+            self._count("noise_bytes", noise)
+
+    def _settle(self, deadline: float) -> None:
+        """After a flood: read and discard until the line is quiet (or the deadline), so the flood does
+        not spill into the next meter's exchange."""
+        quiet = max(4 * self._char_s, 0.005)
+        dropped = 0
+        while time.monotonic() < deadline:
+            chunk = self._read(min(quiet, max(deadline - time.monotonic(), 0.0001)), 1)
+            if not chunk:
+                break
+            dropped += len(chunk)
+        if dropped:
+            self._count("noise_bytes", dropped)
+
+    def _exchange_once(self, unit: int, pdu: bytes, spec: ReplySpec,
+                       cipher_key: tuple[int, int, int, int] | None) -> bytes:
         self._wait_gap(self._min_gap())
         self._discard_stale()
         frame = rtu.build_adu(unit, pdu)
@@ -148,69 +217,78 @@ class _RtuStream(Transport):
         sent = time.monotonic()
         ours_len = spec.length + 3
         reply_wire = (ours_len + (-ours_len) % 4 if cipher_key else ours_len) * self._char_s
-        # The timeout runs from the end of our transmission; the reply's own wire time is added.
-        deadline = sent + len(wire) * self._char_s + self.timeout_s + reply_wire
-        head = bytes((unit,)) + spec.prefix
-        buf = bytearray()
-        result: rtu.ScanResult | None = None
+        echo_s = len(wire) * self._char_s if self.config.local_echo else 0.0
+        # The timeout runs from the end of our transmission; the reply's own wire time (and, on a line
+        # set to echo, the echo's) is added.
+        deadline = sent + len(wire) * self._char_s + self.timeout_s + reply_wire + echo_s
+        scanner = rtu.ReplyScanner(unit, spec, echo=wire, echo_window=len(wire) if self.config.local_echo else 0,
+                                   limit=rtu.FLOOD_LIMIT + len(wire))
+        got = 0
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            # Once our reply's header is in, the rest of it is due: wait for it in one read.
-            want = ours_len - len(buf) if (not cipher_key and buf[: len(head)] == head) else 1
-            chunk = self._read(remaining, max(want, 1))
+            chunk = self._read(remaining, scanner.wanted())
             if chunk:
+                got += len(chunk)
                 self._last_activity = time.monotonic()
-                buf += chunk
+                result = scanner.feed(chunk, deadline)
             elif time.monotonic() >= deadline:
                 break
-            if not cipher_key and len(buf) < ours_len and buf[: len(head)] == head:
-                continue  # our reply, still arriving: nothing to decide yet
+            else:
+                continue
             if cipher_key:
-                plain = _decrypt_reply(buf, unit, spec, cipher_key)
+                plain = _decrypt_reply(scanner.data, scanner.reply_start(), unit, spec, cipher_key)
                 if plain is not None:
-                    self._last_activity = time.monotonic()
+                    self._note_echo(scanner)
                     return plain
-            result = rtu.scan(buf, unit, spec)
             if result.outcome in (rtu.Outcome.REPLY, rtu.Outcome.EXCEPTION):
-                self.counters.late_replies_discarded += result.late_frames
-                if result.noise_bytes:
-                    self._count("noise_bytes", result.noise_bytes)
-                if result.consumed < len(buf):
-                    frames, noise = count_frames(bytes(buf[result.consumed :]))
-                    self.counters.late_replies_discarded += frames
-                    if noise:
-                        self._count("noise_bytes", noise)
+                self._note_scan(scanner)
+                if result.consumed < len(scanner.data):
+                    self._count_discarded(scanner.data[result.consumed :])
                 return result.pdu
             if result.outcome is rtu.Outcome.CRC_ERROR:
-                self.counters.late_replies_discarded += result.late_frames
+                self._note_scan(scanner)
                 self.counters.crc_errors += 1
                 raise CrcError(f"CRC error in the reply from unit {unit}")
+            if result.outcome is rtu.Outcome.FLOOD:
+                self._note_scan(scanner)
+                self.counters.frame_errors += 1
+                self._count("floods")
+                self._settle(deadline)
+                raise FloodError(f"unit {unit} flooded the line: {len(scanner.data)} bytes without its reply; "
+                                 f"cut off")
         self._last_activity = max(self._last_activity, time.monotonic())
-        result = rtu.scan(buf, unit, spec) if buf else None
-        if result is not None:
-            self.counters.late_replies_discarded += result.late_frames
-            if result.noise_bytes:
-                self._count("noise_bytes", result.noise_bytes)
-            if result.partial_ours or result.noise_bytes or (result.consumed < len(buf) and not cipher_key):
-                # Something answered but it is not a frame: a garbled reply, not silence.
-                self.counters.frame_errors += 1
-                raise FrameError(f"truncated or malformed reply from unit {unit} ({len(buf)} bytes)")
-            if cipher_key and len(buf) > result.consumed:
-                self.counters.frame_errors += 1
-                raise FrameError(f"undecipherable reply from unit {unit} ({len(buf)} bytes)")
+        self._note_scan(scanner)
+        if scanner.garbled() and not (cipher_key and scanner.result.noise_bytes == 0 and not scanner.result.partial_ours
+                                      and scanner.pos >= len(scanner.data)):
+            # Something answered but it is not a frame: a garbled reply, not silence.
+            self.counters.frame_errors += 1
+            what = "undecipherable" if cipher_key else "truncated or malformed"
+            raise FrameError(f"{what} reply from unit {unit} ({got} bytes)")
         self.counters.timeouts += 1
         raise MeterTimeout(f"no reply from unit {unit}")
 
+    def _note_echo(self, scanner: rtu.ReplyScanner) -> None:
+        if scanner.result.echo_bytes:
+            self._count("echo_bytes", scanner.result.echo_bytes)
 
-def _decrypt_reply(buf: bytearray, unit: int, spec: ReplySpec, key: tuple[int, int, int, int]) -> bytes | None:
-    """The reply PDU if `buf` starts with an enciphered reply or exception for (unit, spec)."""
+    def _note_scan(self, scanner: rtu.ReplyScanner) -> None:
+        res = scanner.result
+        self.counters.late_replies_discarded += res.late_frames
+        if res.noise_bytes:
+            self._count("noise_bytes", res.noise_bytes)
+        self._note_echo(scanner)
+
+
+def _decrypt_reply(buf: bytearray, start: int, unit: int, spec: ReplySpec,
+                   key: tuple[int, int, int, int]) -> bytes | None:
+    """The reply PDU if `buf[start:]` begins with an enciphered reply or exception for (unit, spec)."""
     for clear_len in (spec.length + 3, 5):
         padded = clear_len + (-clear_len) % 4
-        if len(buf) < padded:
+        if len(buf) - start < padded:
             continue
-        plain = tea16.decrypt(bytes(buf[:padded]), key)[:clear_len]
+        plain = tea16.decrypt(bytes(buf[start : start + padded]), key)[:clear_len]
         if crc16(plain[:-2]) != int.from_bytes(plain[-2:], "little") or plain[0] != unit:
             continue
         body = plain[1:-2]
@@ -219,42 +297,73 @@ def _decrypt_reply(buf: bytearray, unit: int, spec: ReplySpec, key: tuple[int, i
     return None
 
 
-def count_frames(data: bytes) -> tuple[int, int]:
+def count_frames(data: bytes | bytearray) -> tuple[int, int]:
     """(complete CRC-valid frames, noise bytes) in stale bytes that arrived outside any exchange."""
     impossible = ReplySpec(0x100, 0, b"\xff\xff")  # matches nothing
     res = rtu.scan(data, -1, impossible)
-    return res.late_frames, len(data) - sum(len(f) for f in res.discarded)
+    return res.late_frames, len(data) - res.late_bytes
 
 
-class RtuOverTcpTransport(_RtuStream):
-    """Raw RTU frames in a TCP stream (a transparent serial server / gateway)."""
+class _TcpLink:
+    """The socket side shared by both TCP transports: connect, reconnect at once when the gateway
+    closed or reset the connection, and learn gateways that close after every reply."""
 
-    def __init__(self, config: BusConfig, counters: BusCounters) -> None:
-        super().__init__(config, counters)
-        if not config.host or not config.port:
-            raise BusUnavailable(f"bus {config.name}: host and port are required")
-        self._sock: socket.socket | None = None
+    config: BusConfig
+    counters: BusCounters
+    timeout_s: float
+    _sock: socket.socket | None
+
+    def _tcp_init(self) -> None:
+        self._sock = None
+        self._replies_on_conn = 0
+        self._closes_after_reply = False  # learned: the gateway closes after each reply
+        self._reopen_counts = False  # the next open is a reconnect (the gateway closed the last one)
 
     @property
     def is_open(self) -> bool:
         return self._sock is not None
 
-    def open(self) -> None:
+    def _tcp_open(self) -> None:
         self._sock = _connect(self.config, self.timeout_s, self.counters)
+        self._replies_on_conn = 0
+        if self._reopen_counts:
+            self.counters.reconnects += 1
+            self._reopen_counts = False
 
-    def close(self) -> None:
+    def _tcp_close(self) -> None:
         _close_sock(self._sock)
         self._sock = None
 
-    def _write(self, data: bytes) -> None:
+    def _note_closed(self, closed: _PeerClosed) -> None:
+        if self._replies_on_conn >= 1:
+            self._closes_after_reply = True
+        self._reopen_counts = True
+
+    def _note_reply(self) -> None:
+        self._replies_on_conn += 1
+        if self._replies_on_conn >= 2:
+            self._closes_after_reply = False  # this gateway keeps connections open
+
+    def _tcp_before_request(self, resend: bool) -> None:
+        """A credit write or clock set (not resendable) never goes on a connection a gateway that
+        closes after every reply is about to close: reconnect first."""
+        if not resend and self._closes_after_reply and self._replies_on_conn >= 1:
+            self._tcp_close()
+            self._reopen_counts = True
+            self._tcp_open()
+
+    def _send(self, data: bytes) -> None:
         assert self._sock is not None
         try:
             self._sock.settimeout(self.timeout_s)
             self._sock.sendall(data)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError) as exc:
+            raise _PeerClosed(f"send failed ({exc})", sent=False) from None
         except OSError as exc:
-            raise self._fail("send failed", exc) from None
+            raise _PeerClosed(f"send failed ({exc})", sent=False) from None
 
-    def _read(self, timeout: float, want: int) -> bytes:
+    def _recv(self, timeout: float, partial: bool) -> bytes:
+        """Bytes within `timeout` (b"" on timeout); _PeerClosed when the gateway closed or reset."""
         assert self._sock is not None
         try:
             self._sock.settimeout(max(timeout, 0.0001))
@@ -262,13 +371,72 @@ class RtuOverTcpTransport(_RtuStream):
         except (socket.timeout, TimeoutError):
             return b""
         except OSError as exc:
-            raise self._fail("connection lost", exc) from None
+            raise _PeerClosed(f"connection lost ({exc})", sent=True, partial=partial) from None
         if not data:
-            raise self._fail("connection closed by the gateway")
+            raise _PeerClosed("connection closed by the gateway", sent=True, partial=partial)
+        return data
+
+    def _drain_tcp(self) -> bytes:
+        """Whatever is already received, without waiting; _PeerClosed(sent=False) if the gateway
+        closed the connection since the last exchange (found before sending: nothing is lost)."""
+        out = bytearray()
+        sock = self._sock
+        if sock is None:
+            return b""
+        try:
+            while len(out) < 1 << 20:
+                ready, _, _ = select.select([sock], [], [], 0)
+                if not ready:
+                    break
+                data = sock.recv(65536)
+                if not data:
+                    raise _PeerClosed("connection closed by the gateway", sent=False)
+                out += data
+        except OSError as exc:
+            raise _PeerClosed(f"connection lost ({exc})", sent=False) from None
+        return bytes(out)
+
+
+class RtuOverTcpTransport(_TcpLink, _RtuStream):
+    """Raw RTU frames in a TCP stream (a transparent serial server / gateway)."""
+
+    def __init__(self, config: BusConfig, counters: BusCounters) -> None:
+        _RtuStream.__init__(self, config, counters)
+        if not config.host or not config.port:
+            raise BusUnavailable(f"bus {config.name}: host and port are required")
+        self._tcp_init()
+        self._received = 0
+
+    def open(self) -> None:
+        self._tcp_open()
+
+    def close(self) -> None:
+        self._tcp_close()
+
+    def _before_request(self, resend: bool) -> None:
+        self._tcp_before_request(resend)
+
+    def _peer_closed(self, closed: _PeerClosed) -> None:
+        self._note_closed(closed)
+        self.close()
+
+    def _exchange_once(self, unit: int, pdu: bytes, spec: ReplySpec,
+                       cipher_key: tuple[int, int, int, int] | None) -> bytes:
+        self._received = 0
+        reply = _RtuStream._exchange_once(self, unit, pdu, spec, cipher_key)
+        self._note_reply()
+        return reply
+
+    def _write(self, data: bytes) -> None:
+        self._send(data)
+
+    def _read(self, timeout: float, want: int) -> bytes:
+        data = self._recv(timeout, partial=self._received > 0)
+        self._received += len(data)
         return data
 
     def _drain(self) -> bytes:
-        return _drain_sock(self._sock, self._fail)
+        return self._drain_tcp()
 
 
 class _SerialPort(Protocol):
@@ -318,9 +486,14 @@ class SerialRtuTransport(_RtuStream):
                 timeout=self.timeout_s,
                 write_timeout=self.timeout_s + 64 * self._char_s * 4,
             )
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (serial.SerialException, OSError, ValueError, termios.error) as exc:
             self._port = None
             self.counters.connect_failures += 1
+            refused = refused_setting(cfg, exc)
+            if refused is not None:
+                raise PortSettingRefused(cfg.serial_port or "", refused,
+                                         f"bus {cfg.name}: cannot open {cfg.serial_port}: this port does not "
+                                         f"support {refused}") from None
             raise BusUnavailable(f"bus {cfg.name}: cannot open {cfg.serial_port} ({exc})") from None
         self._last_activity = time.monotonic()
 
@@ -370,29 +543,31 @@ class SerialRtuTransport(_RtuStream):
         return bytes(out)
 
 
-class ModbusTcpTransport(Transport):
+class ModbusTcpTransport(_TcpLink, Transport):
     """Modbus-TCP (MBAP): replies are matched by transaction id, then unit and function."""
 
     def __init__(self, config: BusConfig, counters: BusCounters) -> None:
-        super().__init__(config, counters)
+        Transport.__init__(self, config, counters)
         if not config.host or not config.port:
             raise BusUnavailable(f"bus {config.name}: host and port are required")
-        self._sock: socket.socket | None = None
+        self._tcp_init()
         self._tid = 0
         self._buf = bytearray()
 
-    @property
-    def is_open(self) -> bool:
-        return self._sock is not None
-
     def open(self) -> None:
         self._buf.clear()
-        self._sock = _connect(self.config, self.timeout_s, self.counters)
+        self._tcp_open()
 
     def close(self) -> None:
-        _close_sock(self._sock)
-        self._sock = None
+        self._tcp_close()
         self._buf.clear()
+
+    def _before_request(self, resend: bool) -> None:
+        self._tcp_before_request(resend)
+
+    def _peer_closed(self, closed: _PeerClosed) -> None:
+        self._note_closed(closed)
+        self.close()
 
     def _split(self) -> list[mbap.MbapFrame]:
         try:
@@ -405,25 +580,23 @@ class ModbusTcpTransport(Transport):
         return frames
 
     def exchange(self, unit: int, pdu: bytes, spec: ReplySpec,
-                 cipher_key: tuple[int, int, int, int] | None = None) -> bytes:
+                 cipher_key: tuple[int, int, int, int] | None = None, *, resend: bool = True) -> bytes:
         if cipher_key:
             raise BusUnavailable(f"bus {self.config.name}: the link cipher needs an RTU line, not Modbus-TCP")
-        if not self.is_open:
-            self.open()
+        return Transport.exchange(self, unit, pdu, spec, None, resend=resend)
+
+    def _exchange_once(self, unit: int, pdu: bytes, spec: ReplySpec,
+                       cipher_key: tuple[int, int, int, int] | None) -> bytes:
         self._wait_gap(self.gap_s)
-        self._buf += _drain_sock(self._sock, self._fail)
+        self._buf += self._drain_tcp()
         stale = self._split()
         self.counters.late_replies_discarded += len(stale)
         self._tid = (self._tid + 1) & 0xFFFF
         tid = self._tid
-        assert self._sock is not None
         self.counters.requests += 1
-        try:
-            self._sock.settimeout(self.timeout_s)
-            self._sock.sendall(mbap.build(tid, unit, pdu))
-        except OSError as exc:
-            raise self._fail("send failed", exc) from None
+        self._send(mbap.build(tid, unit, pdu))
         deadline = time.monotonic() + self.timeout_s
+        received = 0
         while True:
             for fr in self._split():
                 if fr.transaction != tid:
@@ -435,21 +608,20 @@ class ModbusTcpTransport(Transport):
                     self.counters.frame_errors += 1
                     raise FrameError(f"reply to transaction {tid} is for unit {fr.unit}/function {body[:1].hex()}")
                 if spec.matches(body) or spec.is_exception(body):
+                    self._note_reply()
                     return body
                 self.counters.frame_errors += 1
                 raise FrameError(f"malformed reply from unit {unit}: {body[:8].hex()}")
+            if received > MBAP_FLOOD_LIMIT:
+                self.close()
+                self.counters.frame_errors += 1
+                self._count("floods")
+                raise FloodError(f"unit {unit}: {received} bytes without its reply; cut off")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            try:
-                self._sock.settimeout(remaining)
-                data = self._sock.recv(4096)
-            except (socket.timeout, TimeoutError):
-                break
-            except OSError as exc:
-                raise self._fail("connection lost", exc) from None
-            if not data:
-                raise self._fail("connection closed by the gateway")
+            data = self._recv(remaining, partial=bool(self._buf))
+            received += len(data)
             self._buf += data
         self._last_activity = time.monotonic()
         if self._buf:
@@ -459,6 +631,9 @@ class ModbusTcpTransport(Transport):
             raise FrameError(f"truncated reply from unit {unit}")
         self.counters.timeouts += 1
         raise MeterTimeout(f"no reply from unit {unit}")
+
+
+MBAP_FLOOD_LIMIT = 16 * 260  # bytes of other transactions' frames in one exchange before it is cut off
 
 
 def _connect(config: BusConfig, timeout_s: float, counters: BusCounters) -> socket.socket:
@@ -479,22 +654,51 @@ def _close_sock(sock: socket.socket | None) -> None:
             pass
 
 
-def _drain_sock(sock: socket.socket | None, fail: Callable[..., BusUnavailable]) -> bytes:
-    out = bytearray()
-    if sock is None:
-        return b""
+def refused_setting(config: BusConfig, exc: BaseException) -> str | None:
+    """Which line setting a serial port refused ("parity E", "baud 38400", "2 stop bits"), when the
+    open failed with EINVAL (a pty refuses even parity; some adapters refuse a baud rate); None for
+    any other failure (missing, busy, no permission). Found by opening again with one setting changed
+    at a time."""
+    code = exc.args[0] if isinstance(exc, termios.error) and exc.args else getattr(exc, "errno", None)
+    if code != errno.EINVAL:
+        return None
+    import serial  # pyserial
+
+    trials = (("parity", {"parity": "N"}, f"parity {config.parity.upper()}"),
+              ("baud", {"baudrate": 9600}, f"baud {config.baud}"),
+              ("stopbits", {"stopbits": 1}, f"{config.stopbits} stop bits"))
+    base = {"baudrate": config.baud, "parity": config.parity.upper(), "stopbits": config.stopbits}
+    for _name, change, text in trials:
+        if all(base[k] == v for k, v in change.items()):
+            continue
+        try:
+            port = serial.serial_for_url(config.serial_port, **{**base, **change}, timeout=0)
+        except Exception:  # noqa: BLE001 - this setting was not (the only) one refused
+            continue
+        port.close()
+        return text
+    return f"{config.baud} 8{config.parity.upper()}{config.stopbits}"
+
+
+def check_serial_port(config: BusConfig) -> PortSettingRefused | None:
+    """Open the serial port of `config` with its settings and close it again: the refusal naming the
+    port and the setting when the port exists here and refuses them, else None (a port missing on this
+    machine may be the service's: not an error here)."""
+    import serial  # pyserial
+
+    if config.kind != "serial" or not config.serial_port or "://" in config.serial_port:
+        return None
     try:
-        while True:
-            ready, _, _ = select.select([sock], [], [], 0)
-            if not ready:
-                break
-            data = sock.recv(4096)
-            if not data:
-                raise fail("connection closed by the gateway")
-            out += data
-    except OSError as exc:
-        raise fail("connection lost", exc) from None
-    return bytes(out)
+        port = serial.serial_for_url(config.serial_port, baudrate=config.baud, parity=config.parity.upper(),
+                                     stopbits=config.stopbits, timeout=0)
+    except (serial.SerialException, OSError, ValueError, termios.error) as exc:
+        refused = refused_setting(config, exc)
+        if refused is None:
+            return None
+        return PortSettingRefused(config.serial_port, refused,
+                                  f"cannot open {config.serial_port}: this port does not support {refused}")
+    port.close()
+    return None
 
 
 def make_transport(config: BusConfig, counters: BusCounters) -> Transport:

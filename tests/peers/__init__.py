@@ -1,0 +1,1 @@
+"""Independent peers for wire tests: a pymodbus server acting as Acrel meters, and a gateway relay."""
