@@ -63,6 +63,8 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--timeout-ms", type=int, default=500)
     p.add_argument("--retries", type=int, default=1)
     p.add_argument("--inter-frame-delay-ms", type=int, default=0)
+    p.add_argument("--local-echo", action="store_true",
+                   help="the line hears its own requests (two-wire RS485 adapter), also when only in part")
     p.add_argument("--building")
     add("list", cmd_gateway_list, "list gateways with bus health", g)
     p = add("remove", cmd_gateway_remove, "remove a gateway without meters", g)
@@ -208,14 +210,15 @@ def cmd_gateway_add(args: argparse.Namespace) -> int:
     fields: dict[str, Any] = {
         "name": args.name, "baud": args.baud, "parity": args.parity, "stopbits": args.stopbits,
         "timeout_ms": args.timeout_ms, "retries": args.retries, "inter_frame_delay_ms": args.inter_frame_delay_ms,
-        "building": args.building,
+        "building": args.building, "local_echo": args.local_echo,
     }
     if args.serial:
         fields.update(kind="serial", serial_port=args.serial)
     else:
         fields.update(kind=args.mode, tcp=args.tcp)
     g = svc.site.add_gateway(who, **fields)
-    common.emit(args, g, f"gateway {g.name} added ({g.kind} {g.endpoint})")
+    common.emit(args, g, f"gateway {g.name} added ({g.kind} {g.endpoint}"
+                + (", local echo" if g.local_echo else "") + ")")
     return 0
 
 

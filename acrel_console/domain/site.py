@@ -36,6 +36,7 @@ class Gateway:
     inter_frame_delay_ms: int
     building_id: int | None
     enabled: bool
+    local_echo: bool = False  # the line hears its own requests (two-wire adapter)
 
     @property
     def endpoint(self) -> str:

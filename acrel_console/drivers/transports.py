@@ -495,6 +495,12 @@ class SerialRtuTransport(_RtuStream):
                                          f"bus {cfg.name}: cannot open {cfg.serial_port}: this port does not "
                                          f"support {refused}") from None
             raise BusUnavailable(f"bus {cfg.name}: cannot open {cfg.serial_port} ({exc})") from None
+        if not parity_applied(self._port, cfg.parity):
+            self.close()
+            self.counters.connect_failures += 1
+            setting = f"parity {cfg.parity.upper()}"
+            raise PortSettingRefused(cfg.serial_port or "", setting, f"bus {cfg.name}: cannot open "
+                                     f"{cfg.serial_port}: this port does not support {setting}")
         self._last_activity = time.monotonic()
 
     def close(self) -> None:
@@ -654,6 +660,19 @@ def _close_sock(sock: socket.socket | None) -> None:
             pass
 
 
+def parity_applied(port: object, parity: str) -> bool:
+    """False when the open port silently dropped the parity asked for (a Linux pty accepts the first
+    tcsetattr with PARENB and ignores it; a second one fails with EINVAL). True when it cannot tell."""
+    fd = getattr(port, "fd", None)
+    if not isinstance(fd, int) or parity.upper() not in ("E", "O"):
+        return True
+    try:
+        cflag = termios.tcgetattr(fd)[2]
+    except (termios.error, OSError):
+        return True
+    return bool(cflag & termios.PARENB)
+
+
 def refused_setting(config: BusConfig, exc: BaseException) -> str | None:
     """Which line setting a serial port refused ("parity E", "baud 38400", "2 stop bits"), when the
     open failed with EINVAL (a pty refuses even parity; some adapters refuse a baud rate); None for
@@ -672,7 +691,7 @@ def refused_setting(config: BusConfig, exc: BaseException) -> str | None:
         if all(base[k] == v for k, v in change.items()):
             continue
         try:
-            port = serial.serial_for_url(config.serial_port, **{**base, **change}, timeout=0)
+            port = serial.serial_for_url(config.serial_port, **{**base, **change}, timeout=0.1)
         except Exception:  # noqa: BLE001 - this setting was not (the only) one refused
             continue
         port.close()
@@ -690,14 +709,19 @@ def check_serial_port(config: BusConfig) -> PortSettingRefused | None:
         return None
     try:
         port = serial.serial_for_url(config.serial_port, baudrate=config.baud, parity=config.parity.upper(),
-                                     stopbits=config.stopbits, timeout=0)
+                                     stopbits=config.stopbits, timeout=0.1)  # (timeout 0 skips parity)
     except (serial.SerialException, OSError, ValueError, termios.error) as exc:
         refused = refused_setting(config, exc)
         if refused is None:
             return None
         return PortSettingRefused(config.serial_port, refused,
                                   f"cannot open {config.serial_port}: this port does not support {refused}")
+    applied = parity_applied(port, config.parity)
     port.close()
+    if not applied:
+        setting = f"parity {config.parity.upper()}"
+        return PortSettingRefused(config.serial_port, setting,
+                                  f"cannot open {config.serial_port}: this port does not support {setting}")
     return None
 
 

@@ -1,4 +1,4 @@
-"""Per-bus (gateway) health: last sweep duration, requests, timeouts, CRC/frame errors, exceptions,
+"""Per-bus (gateway) health: last sweep duration, requests, timeouts, CRC/frame errors, exceptions, reconnects,
 meters online/total — for the GUI, `gateway list --json` and the lost-contact report."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class BusHealth:
     meters_total: int
     connected: bool
     last_error: str
+    reconnects: int = 0  # connections the gateway closed or reset, reopened at once
 
     def as_json(self) -> dict[str, Any]:
         """The `gateway list --json` health fields."""
@@ -40,7 +41,7 @@ class BusHealth:
             "last_sweep_at": self.last_sweep_at.isoformat() if self.last_sweep_at else None,
             "last_sweep_s": str(self.last_sweep_s) if self.last_sweep_s is not None else None,
             "requests": self.requests, "timeouts": self.timeouts, "crc_errors": self.crc_errors,
-            "frame_errors": self.frame_errors, "exceptions": self.exceptions,
+            "frame_errors": self.frame_errors, "exceptions": self.exceptions, "reconnects": self.reconnects,
             "meters_online": self.meters_online, "meters_total": self.meters_total,
             "connected": self.connected, "last_error": self.last_error,
         }
@@ -52,7 +53,7 @@ def health_value(gateway_id: int, name: str, row: BusHealthRow | None) -> BusHea
     return BusHealth(gateway_id, name, row.last_sweep_at,
                      Decimal(row.last_sweep_s) if row.last_sweep_s else None, row.requests or 0, row.timeouts or 0,
                      row.crc_errors or 0, row.frame_errors or 0, row.exceptions or 0, row.meters_online or 0,
-                     row.meters_total or 0, bool(row.connected), row.last_error or "")
+                     row.meters_total or 0, bool(row.connected), row.last_error or "", row.reconnects or 0)
 
 
 def load_health(session: Any) -> dict[int, BusHealth]:

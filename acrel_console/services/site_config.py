@@ -32,7 +32,7 @@ def building_value(r: BuildingRow) -> Building:
 
 def gateway_value(r: GatewayRow) -> Gateway:
     return Gateway(r.id, r.name, r.kind, r.host, r.port, r.serial_port, r.baud, r.parity, r.stopbits, r.timeout_ms,
-                   r.retries, r.inter_frame_delay_ms, r.building_id, r.enabled)
+                   r.retries, r.inter_frame_delay_ms, r.building_id, r.enabled, bool(r.local_echo))
 
 
 def meter_value(r: MeterRow, gateway: str, building: str | None) -> Meter:
@@ -106,7 +106,21 @@ def validate_gateway(fields: dict[str, Any]) -> dict[str, Any]:
     out["retries"] = _int(fields.get("retries", 1), "retries", "Retries", 0, 5)
     out["inter_frame_delay_ms"] = _int(fields.get("inter_frame_delay_ms", 0), "inter_frame_delay_ms",
                                        "Inter-frame delay (ms)", 0, 1000)
+    out["local_echo"] = _flag(fields.get("local_echo", False), "local_echo", "Local echo")
     return out
+
+
+def _flag(value: Any, field: str, label: str) -> bool:
+    """A yes/no setting from a checkbox, the CLI or a spreadsheet cell."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in ("", "0", "no", "n", "false", "off", "否"):
+        return False
+    if text in ("1", "yes", "y", "true", "on", "是"):
+        return True
+    raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not yes or no."), field=field,
+                          label=label, value=value)
 
 
 def validate_meter(fields: dict[str, Any]) -> dict[str, Any]:
@@ -125,6 +139,45 @@ def validate_meter(fields: dict[str, Any]) -> dict[str, Any]:
     out["circuit"] = None if circuit in (None, "") else _int(circuit, "circuit", "Circuit", 1, 36)
     out["meter_no"] = _text(fields.get("meter_no", ""), "meter_no", "Meter number", required=False, max_len=40)
     return out
+
+
+def endpoint_key(kind: str, host: str | None, port: int | None, serial_port: str | None) -> tuple[str, str, int]:
+    """What identifies the physical line behind a gateway: ("tcp", host, port) for both TCP modes (a
+    Modbus-TCP and an RTU-over-TCP gateway on one host:port are the same device), ("serial", path, 0)
+    with symbolic links resolved. Host names are compared as written (no lookups), IP text normalised."""
+    import ipaddress
+    import os
+
+    if kind == "serial":
+        path = str(serial_port or "").strip()
+        if path and "://" not in path and os.path.exists(path):
+            path = os.path.realpath(path)
+        return ("serial", path, 0)
+    name = str(host or "").strip().lower()
+    if name == "localhost":
+        name = "127.0.0.1"
+    try:
+        name = str(ipaddress.ip_address(name))
+    except ValueError:
+        pass
+    return ("tcp", name, int(port or 0))
+
+
+def _check_port_settings(clean: dict[str, Any]) -> None:
+    """A serial port present on this machine that refuses the line settings (a pty refuses parity E) is
+    refused now, naming the port and the setting, instead of failing at every poll."""
+    if clean["kind"] != "serial":
+        return
+    from acrel_console.drivers.api import BusConfig
+    from acrel_console.drivers.transports import check_serial_port
+
+    refused = check_serial_port(BusConfig(name="check", kind="serial", serial_port=clean["serial_port"],
+                                          baud=clean["baud"], parity=clean["parity"], stopbits=clean["stopbits"]))
+    if refused is not None:
+        field = "parity" if refused.setting.startswith("parity") else (
+            "baud" if refused.setting.startswith("baud") else "stopbits")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The port {port} does not support {setting}."),
+                              field=field, port=refused.port, setting=refused.setting)
 
 
 class SiteConfigService:
@@ -218,6 +271,8 @@ class SiteConfigService:
         clean["building_id"] = self.building_id_by_name(s, fields.get("building"))
         if s.execute(select(GatewayRow.id).where(GatewayRow.name == clean["name"])).first():
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "A gateway named {name} already exists."), name=clean["name"])
+        self._check_endpoint_free(s, clean, None)
+        _check_port_settings(clean)  # a new port, used by no gateway yet: opening it disturbs nobody
         row = GatewayRow(**clean)
         s.add(row)
         s.flush()
@@ -242,6 +297,7 @@ class SiteConfigService:
             clash = s.execute(select(GatewayRow.id).where(GatewayRow.name == clean["name"], GatewayRow.id != row.id)).first()
             if clash:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "A gateway named {name} already exists."), name=clean["name"])
+            self._check_endpoint_free(s, clean, row.id)
             for key, value in clean.items():
                 setattr(row, key, value)
             if "enabled" in fields:
@@ -269,6 +325,16 @@ class SiteConfigService:
                 s.delete(health)
             s.delete(row)
             audit.append(s, actor, "gateway.remove", before.name, before=asdict(before), at=self.ctx.clock())
+
+    def _check_endpoint_free(self, s: Session, clean: dict[str, Any], gateway_id: int | None) -> None:
+        """One gateway per physical endpoint: a second one would list the same meters twice and run two
+        bus workers against one line (or be locked out by a gateway taking one client only)."""
+        key = endpoint_key(clean["kind"], clean.get("host"), clean.get("port"), clean.get("serial_port"))
+        for other in s.execute(select(GatewayRow)).scalars():
+            if other.id != gateway_id and endpoint_key(other.kind, other.host, other.port, other.serial_port) == key:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Gateway {other} already uses {endpoint}: the same line cannot be configured twice."),
+                    other=other.name, endpoint=gateway_value(other).endpoint.split(" ")[0])
 
     def _gateway(self, s: Session, name_or_id: str | int) -> GatewayRow:
         q = select(GatewayRow).where(GatewayRow.name == str(name_or_id))
@@ -322,7 +388,13 @@ class SiteConfigService:
         return value
 
     def _check_address_free(self, s: Session, gw: GatewayRow, address: int, meter_id: int | None) -> None:
-        q = select(MeterRow.id).where(MeterRow.gateway_id == gw.id, MeterRow.address == address)
+        """The unit is free on this line: on this gateway, and on any other gateway row reaching the same
+        endpoint (rows older than the one-gateway-per-endpoint rule). The same physical meter is never
+        listed twice."""
+        key = endpoint_key(gw.kind, gw.host, gw.port, gw.serial_port)
+        same_line = [g.id for g in s.execute(select(GatewayRow)).scalars()
+                     if g.id == gw.id or endpoint_key(g.kind, g.host, g.port, g.serial_port) == key]
+        q = select(MeterRow.id).where(MeterRow.gateway_id.in_(same_line), MeterRow.address == address)
         if meter_id is not None:
             q = q.where(MeterRow.id != meter_id)
         if s.execute(q).first():

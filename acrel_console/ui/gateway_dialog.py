@@ -81,6 +81,11 @@ class GatewayDialog(FormDialog):
         self.add_field("retries", self.tr("Retries"), self.retries, self.tr("Repeats after a timeout (0-5)."))
         self.add_field("inter_frame_delay_ms", self.tr("Inter-frame delay (ms)"), self.delay_ms,
                        self.tr("Pause between requests on this bus (0-1000 ms)."))
+        self.local_echo = QCheckBox(self.tr("The line hears its own requests"))
+        self.local_echo.setChecked(bool(g.local_echo) if g else False)
+        self.add_field("local_echo", self.tr("Local echo"), self.local_echo,
+                       self.tr("For two-wire RS485 adapters that echo what they send, also only in part. "
+                               "A whole echo is recognised without this setting."))
         self.add_field("building", self.tr("Building"), self.building)
         self.enabled = QCheckBox(self.tr("Poll the meters on this gateway"))
         self.enabled.setChecked(g.enabled if g else True)
@@ -104,6 +109,7 @@ class GatewayDialog(FormDialog):
             "stopbits": self.stopbits.currentData(), "host": self.host.text(), "port": self.port.text(),
             "timeout_ms": self.timeout_ms.text(), "retries": self.retries.text(),
             "inter_frame_delay_ms": self.delay_ms.text(), "building": self.building.currentData(),
+            "local_echo": self.local_echo.isChecked(),
             "enabled": self.enabled.isChecked(),
         }
 

@@ -1143,6 +1143,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The line hears its own requests</source>
+            <translation>The line hears its own requests</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Local echo</source>
+            <translation>Local echo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For two-wire RS485 adapters that echo what they send, also only in part. A whole echo is recognised without this setting.</source>
+            <translation>For two-wire RS485 adapters that echo what they send, also only in part. A whole echo is recognised without this setting.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
@@ -4145,7 +4160,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+135" />
+            <location filename="../../acrel_console/cli/site.py" line="+137" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
@@ -4181,12 +4196,12 @@
         </message>
         <message>
             <location line="+26" />
-            <location filename="../../acrel_console/cli/site.py" line="+171" />
+            <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-124" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+191" />
-            <location filename="../../acrel_console/services/site_config.py" line="+302" />
-            <location line="+35" />
+            <location filename="../../acrel_console/services/site_config.py" line="+368" />
+            <location line="+41" />
             <location line="+27" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
@@ -4299,7 +4314,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-306" />
+            <location filename="../../acrel_console/services/site_config.py" line="-378" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -4703,12 +4718,17 @@
             <translation>Stop bits must be 1 or 2.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
+            <source>{label}: '{value}' is not yes or no.</source>
+            <translation>{label}: '{value}' is not yes or no.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Unknown meter model '{model}'; known: {choices}.</source>
             <translation>Unknown meter model '{model}'; known: {choices}.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+71" />
             <location line="+20" />
             <source>A building named {name} already exists.</source>
             <translation>A building named {name} already exists.</translation>
@@ -4731,7 +4751,7 @@
         </message>
         <message>
             <location line="+18" />
-            <location line="+24" />
+            <location line="+26" />
             <source>A gateway named {name} already exists.</source>
             <translation>A gateway named {name} already exists.</translation>
         </message>
@@ -4741,17 +4761,22 @@
             <translation>No gateway {name}.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Gateway {name} still has {n} meters; remove them first.</source>
             <translation>Gateway {name} still has {n} meters; remove them first.</translation>
         </message>
         <message>
             <location line="+17" />
+            <source>Gateway {other} already uses {endpoint}: the same line cannot be configured twice.</source>
+            <translation>Gateway {other} already uses {endpoint}: the same line cannot be configured twice.</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>No gateway named {name}.</source>
             <translation>No gateway named {name}.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+56" />
             <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>Address {address} is already used on bus {gateway}.</translation>
@@ -4932,7 +4957,7 @@
             <translation>The period ends before it starts.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+60" />
+            <location filename="../../acrel_console/drivers/api.py" line="+65" />
             <source>Communication with the meter failed</source>
             <translation>Communication with the meter failed</translation>
         </message>
@@ -4943,6 +4968,12 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/services/site_config.py" line="-261" />
+            <source>The port {port} does not support {setting}.</source>
+            <translation>The port {port} does not support {setting}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>The meter did not answer</source>
             <translation>The meter did not answer</translation>
         </message>
@@ -4950,6 +4981,11 @@
             <location line="+6" />
             <source>The meter's reply was garbled</source>
             <translation>The meter's reply was garbled</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter flooded the line with data and was cut off</source>
+            <translation>The meter flooded the line with data and was cut off</translation>
         </message>
         <message>
             <location line="+6" />

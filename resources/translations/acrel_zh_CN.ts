@@ -1143,6 +1143,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The line hears its own requests</source>
+            <translation>线路会收到本机发出的请求</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Local echo</source>
+            <translation>本地回显</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For two-wire RS485 adapters that echo what they send, also only in part. A whole echo is recognised without this setting.</source>
+            <translation>用于会回显所发数据（包括只回显一部分）的两线制RS485转换器。完整的回显不勾选此项也能识别。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
@@ -4145,7 +4160,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+135" />
+            <location filename="../../acrel_console/cli/site.py" line="+137" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
@@ -4181,12 +4196,12 @@
         </message>
         <message>
             <location line="+26" />
-            <location filename="../../acrel_console/cli/site.py" line="+171" />
+            <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-124" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+191" />
-            <location filename="../../acrel_console/services/site_config.py" line="+302" />
-            <location line="+35" />
+            <location filename="../../acrel_console/services/site_config.py" line="+368" />
+            <location line="+41" />
             <location line="+27" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
@@ -4299,7 +4314,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-306" />
+            <location filename="../../acrel_console/services/site_config.py" line="-378" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -4703,12 +4718,17 @@
             <translation>停止位必须是 1 或 2。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
+            <source>{label}: '{value}' is not yes or no.</source>
+            <translation>{label}：“{value}”不是“是”或“否”。</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Unknown meter model '{model}'; known: {choices}.</source>
             <translation>未知电表型号“{model}”；可用：{choices}。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+71" />
             <location line="+20" />
             <source>A building named {name} already exists.</source>
             <translation>建筑 {name} 已存在。</translation>
@@ -4731,7 +4751,7 @@
         </message>
         <message>
             <location line="+18" />
-            <location line="+24" />
+            <location line="+26" />
             <source>A gateway named {name} already exists.</source>
             <translation>网关 {name} 已存在。</translation>
         </message>
@@ -4741,17 +4761,22 @@
             <translation>没有网关 {name}。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Gateway {name} still has {n} meters; remove them first.</source>
             <translation>网关 {name} 下仍有 {n} 块电表；请先删除它们。</translation>
         </message>
         <message>
             <location line="+17" />
+            <source>Gateway {other} already uses {endpoint}: the same line cannot be configured twice.</source>
+            <translation>网关 {other} 已使用 {endpoint}：同一条线路不能重复配置。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>No gateway named {name}.</source>
             <translation>没有名为 {name} 的网关。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+56" />
             <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>地址 {address} 在总线 {gateway} 上已被占用。</translation>
@@ -4932,7 +4957,7 @@
             <translation>结束时间早于开始时间。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+60" />
+            <location filename="../../acrel_console/drivers/api.py" line="+65" />
             <source>Communication with the meter failed</source>
             <translation>与电表通讯失败</translation>
         </message>
@@ -4943,6 +4968,12 @@
         </message>
         <message>
             <location line="+6" />
+            <location filename="../../acrel_console/services/site_config.py" line="-261" />
+            <source>The port {port} does not support {setting}.</source>
+            <translation>端口 {port} 不支持 {setting}。</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>The meter did not answer</source>
             <translation>电表无应答</translation>
         </message>
@@ -4950,6 +4981,11 @@
             <location line="+6" />
             <source>The meter's reply was garbled</source>
             <translation>电表应答报文错误</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The meter flooded the line with data and was cut off</source>
+            <translation>该电表向线路发送大量数据，已被切断</translation>
         </message>
         <message>
             <location line="+6" />

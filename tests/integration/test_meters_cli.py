@@ -114,3 +114,20 @@ def test_demo_no_gui_runs_headless_until_interrupted(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_gateway_add_local_echo_and_health_reconnects(sqlite_url: str, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: `gateway add --local-echo`; `gateway list --json` carries the reconnect count."""
+    site = make_site(sqlite_url)
+    try:
+        monkeypatch.setenv("ACREL_PASSWORD", ADMIN_PASSWORD)
+        base = ["--db", sqlite_url, "--user", "admin"]
+        assert main([*base, "gateway", "add", "--name", "E1", "--tcp", "127.0.0.1:4999", "--mode", "rtu-over-tcp",
+                     "--local-echo"]) == 0
+        assert "local echo" in capsys.readouterr().out
+        assert main([*base, "--json", "gateway", "list"]) == 0
+        [gw] = [g for g in json.loads(capsys.readouterr().out) if g["name"] == "E1"]
+        assert gw["local_echo"] is True and gw["health"]["reconnects"] == 0
+    finally:
+        site.close()

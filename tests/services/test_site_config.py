@@ -72,3 +72,75 @@ def test_settings_defaults_update_and_alarm_rule(db_url: str) -> None:
     assert svc.settings.get_all(admin)["alarm2_fen"] == 2000  # nothing changed
     assert any(e.kind == "settings.update" for e in svc.audit.list(admin))
     svc.close()
+
+
+def test_same_line_cannot_be_configured_twice(db_url: str) -> None:
+    """Issue 12 item 7: two gateways on one host:port (either TCP mode, any spelling of the address) or
+    one serial port are refused, and one physical meter is never listed twice."""
+    svc, admin = make_services(db_url)
+    svc.site.add_gateway(admin, name="GW1", kind="modbus-tcp", tcp="127.0.0.1:4196")
+    for name, kind, tcp in (("GW2", "modbus-tcp", "127.0.0.1:4196"), ("GW3", "rtu-over-tcp", "localhost:4196"),
+                            ("GW4", "modbus-tcp", "LOCALHOST:4196")):
+        with pytest.raises(ConflictError, match="Gateway GW1 already uses 127.0.0.1:4196"):
+            svc.site.add_gateway(admin, name=name, kind=kind, tcp=tcp)
+    svc.site.add_gateway(admin, name="GW5", kind="modbus-tcp", tcp="127.0.0.1:4197")  # another port: fine
+    with pytest.raises(ConflictError, match="already uses"):
+        svc.site.update_gateway(admin, svc.site.list_gateways(admin)[1].id, tcp="127.0.0.1:4196")
+    svc.site.add_gateway(admin, name="COM1", kind="serial", serial_port="/dev/ttyUSB7")
+    with pytest.raises(ConflictError, match="Gateway COM1 already uses /dev/ttyUSB7"):
+        svc.site.add_gateway(admin, name="COM2", kind="serial", serial_port="/dev/ttyUSB7", baud=2400)
+    # A database from before the rule may hold two rows on one endpoint: the same unit is still refused.
+    from acrel_console.storage.tables.site import GatewayRow
+
+    with svc.ctx.transaction() as s:
+        s.add(GatewayRow(name="OLD", kind="rtu-over-tcp", host="127.0.0.1", port=4196, baud=9600, parity="N",
+                         stopbits=1, timeout_ms=500, retries=1, inter_frame_delay_ms=0, enabled=True, notes=""))
+    svc.site.add_meter(admin, gateway="GW1", address=2, model="DDSY1352", room="A-2")
+    with pytest.raises(ConflictError, match="Address 2 is already used on bus OLD"):
+        svc.site.add_meter(admin, gateway="OLD", address=2, model="DDSY1352", room="A-2 again")
+    svc.site.add_meter(admin, gateway="GW5", address=2, model="DDSY1352", room="B-2")  # another line: fine
+    svc.close()
+
+
+def test_a_port_refusing_a_setting_is_named(db_url: str) -> None:
+    """Issue 12 item 7: a Linux pty refuses even parity (EINVAL); the error names the port and the
+    setting instead of 'internal error while decoding: error(22 ...)'."""
+    import os
+
+    from acrel_console.i18n import error_text
+
+    master, slave = os.openpty()
+    path = os.ttyname(slave)
+    svc, admin = make_services(db_url)
+    try:
+        with pytest.raises(ValidationError) as e:
+            svc.site.add_gateway(admin, name="COM1", kind="serial", serial_port=path, parity="E")
+        assert e.value.field == "parity"
+        assert error_text(e.value) == f"The port {path} does not support parity E."
+        gw = svc.site.add_gateway(admin, name="COM1", kind="serial", serial_port=path, parity="N", local_echo=True)
+        assert gw.local_echo is True
+        assert svc.site.update_gateway(admin, gw.id, local_echo=False).local_echo is False
+    finally:
+        svc.close()
+        os.close(master)
+        os.close(slave)
+
+
+def test_the_bus_names_a_refused_setting_too() -> None:
+    import os
+
+    from acrel_console.drivers.api import BusConfig, PortSettingRefused
+    from acrel_console.drivers.bus import open_bus
+
+    master, slave = os.openpty()
+    path = os.ttyname(slave)
+    bus = open_bus(BusConfig(name="COM1", kind="serial", serial_port=path, parity="E"))
+    try:
+        with pytest.raises(PortSettingRefused) as e:
+            bus.read_realtime(1, "DDSY1352")
+        assert (e.value.port, e.value.setting) == (path, "parity E")
+        assert f"cannot open {path}: this port does not support parity E" in str(e.value)
+    finally:
+        bus.close()
+        os.close(master)
+        os.close(slave)

@@ -248,3 +248,23 @@ def test_search_narrows_a_table_and_edit_opens_the_row_found(qtbot, ui, services
     table.select_row(0)
     table.edit_selected()
     assert table.dialog.room.text() == "A-101" and table.dialog.address.text() == "1"
+
+
+def test_gateway_dialog_sets_local_echo(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: a per-gateway local echo setting for two-wire adapters that echo partially."""
+    page = _page(qtbot, ui)
+    page.gateways.add()
+    dialog = page.gateways.dialog
+    assert isinstance(dialog, GatewayDialog)
+    type_text(qtbot, dialog.name, "COM1")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rtu-over-tcp"))
+    type_text(qtbot, dialog.host, "127.0.0.1")
+    type_text(qtbot, dialog.port, "4196")
+    assert not dialog.local_echo.isChecked()
+    dialog.local_echo.setChecked(True)
+    _ok(qtbot, ui, dialog)
+    [gw] = services.site.list_gateways(admin)
+    assert gw.local_echo is True
+    edit = GatewayDialog(ui, [], gw)
+    qtbot.addWidget(edit)
+    assert edit.local_echo.isChecked()

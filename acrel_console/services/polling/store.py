@@ -47,7 +47,8 @@ def bus_config(row: GatewayRow) -> BusConfig:
     """The driver configuration of a gateway row."""
     return BusConfig(name=row.name, kind=row.kind, host=row.host, port=row.port, serial_port=row.serial_port,
                      baud=row.baud, parity=row.parity, stopbits=row.stopbits, timeout_ms=row.timeout_ms,
-                     retries=row.retries, inter_frame_delay_ms=row.inter_frame_delay_ms)
+                     retries=row.retries, inter_frame_delay_ms=row.inter_frame_delay_ms,
+                     local_echo=bool(row.local_echo))
 
 
 def load_gateways(session: Session) -> list[GatewayTarget]:
@@ -225,6 +226,7 @@ class HealthDelta:
     crc_errors: int = 0
     frame_errors: int = 0
     exceptions: int = 0
+    reconnects: int = 0
 
 
 def save_health(session: Session, gateway_id: int, delta: HealthDelta, *, sweep_at: datetime | None,
@@ -233,13 +235,14 @@ def save_health(session: Session, gateway_id: int, delta: HealthDelta, *, sweep_
     row = session.get(BusHealthRow, gateway_id)
     if row is None:
         row = BusHealthRow(gateway_id=gateway_id, requests=0, timeouts=0, crc_errors=0, frame_errors=0,
-                           exceptions=0, meters_online=0, meters_total=0, connected=False, last_error="")
+                           exceptions=0, reconnects=0, meters_online=0, meters_total=0, connected=False, last_error="")
         session.add(row)
     row.requests = (row.requests or 0) + delta.requests
     row.timeouts = (row.timeouts or 0) + delta.timeouts
     row.crc_errors = (row.crc_errors or 0) + delta.crc_errors
     row.frame_errors = (row.frame_errors or 0) + delta.frame_errors
     row.exceptions = (row.exceptions or 0) + delta.exceptions
+    row.reconnects = (row.reconnects or 0) + delta.reconnects
     if sweep_at is not None:
         row.last_sweep_at = sweep_at
         row.last_sweep_s = str(sweep_s) if sweep_s is not None else None

@@ -68,8 +68,8 @@ class _Job:
     future: Future[Any]
 
 
-def _snapshot(c: BusCounters) -> tuple[int, int, int, int, int]:
-    return (c.requests, c.timeouts, c.crc_errors, c.frame_errors, c.exceptions)
+def _snapshot(c: BusCounters) -> tuple[int, int, int, int, int, int]:
+    return (c.requests, c.timeouts, c.crc_errors, c.frame_errors, c.exceptions, c.reconnects)
 
 
 class BusWorker:
@@ -93,8 +93,8 @@ class BusWorker:
         self._history_pending = False
         self._stopping = False
         self._bus: MeterBus | None = None
-        self._counted: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
-        self._pending_delta: tuple[int, ...] = (0, 0, 0, 0, 0)
+        self._counted: tuple[int, ...] = (0, 0, 0, 0, 0, 0)
+        self._pending_delta: tuple[int, ...] = (0, 0, 0, 0, 0, 0)
         self._internal_errors = 0
         self._states: dict[int, backoff.MeterPollState] = {}
         self._last_error = ""
@@ -245,10 +245,10 @@ class BusWorker:
     def _take_delta(self) -> HealthDelta:
         if self._bus is not None:
             self._collect(self._bus)
-        d, self._pending_delta = self._pending_delta, (0, 0, 0, 0, 0)
+        d, self._pending_delta = self._pending_delta, (0, 0, 0, 0, 0, 0)
         internal, self._internal_errors = self._internal_errors, 0
         return HealthDelta(requests=d[0], timeouts=d[1], crc_errors=d[2], frame_errors=d[3] + internal,
-                           exceptions=d[4])
+                           exceptions=d[4], reconnects=d[5])
 
     def read_meter(self, meter: MeterTarget, *, single: bool = False) -> MeterReading:
         """Read one meter's real-time block; BusUnavailable drops the bus (reopened next time)."""

@@ -46,6 +46,7 @@ class BusHealthRow(Base):
     crc_errors: Mapped[int] = mapped_column(Integer, default=0)
     frame_errors: Mapped[int] = mapped_column(Integer, default=0)
     exceptions: Mapped[int] = mapped_column(Integer, default=0)
+    reconnects: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # gateway closed, reopened
     meters_online: Mapped[int] = mapped_column(Integer, default=0)
     meters_total: Mapped[int] = mapped_column(Integer, default=0)
     connected: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime, utcnow
@@ -37,6 +37,7 @@ class GatewayRow(Base):
     timeout_ms: Mapped[int] = mapped_column(Integer, default=500)
     retries: Mapped[int] = mapped_column(Integer, default=1)
     inter_frame_delay_ms: Mapped[int] = mapped_column(Integer, default=0)
+    local_echo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # line hears itself
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"), nullable=True)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
