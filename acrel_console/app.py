@@ -19,6 +19,7 @@ from acrel_console.services.reports.service import ReportService
 from acrel_console.services.backup import BackupService
 from acrel_console.services.config_io import ConfigImportService
 from acrel_console.services.base import ServiceContext
+from acrel_console.services.site_clock import SiteClock
 from acrel_console.services.operators import OperatorService
 from acrel_console.services.site_config import SiteConfigService
 from acrel_console.services.sms import SmsService
@@ -56,6 +57,11 @@ class Services:
     shifts: ShiftService
     records: RecordsService
     integrity: IntegrityService
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site clock: now, today and local times in the site's zone (no I/O once the zone is loaded)."""
+        return self.ctx.site_clock
 
     @property
     def sms(self) -> SmsService:

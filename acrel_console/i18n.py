@@ -83,21 +83,8 @@ def label_text(label: str) -> str:
     return label
 
 
-def local_time_text(iso: str) -> str:
-    """An ISO 8601 time from a service as this machine's local 'YYYY-MM-DD HH:MM' (else unchanged)."""
-    from datetime import datetime, timezone
-
-    try:
-        at = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def error_text(err: UserError) -> str:
-    """The translated, filled-in message of a UserError, with its {label}, {role} and {until} parameters in
+    """The translated, filled-in message of a UserError, with its {label} and {role} parameters in
     the current language too (services pass them in English)."""
     from acrel_console.domain.roles import ROLE_LABELS, Role
 
@@ -106,8 +93,6 @@ def error_text(err: UserError) -> str:
         params["label"] = label_text(params["label"])
     if isinstance(params.get("role"), str) and params["role"] in {r.value for r in Role}:
         params["role"] = translate("roles", ROLE_LABELS[Role(params["role"])])
-    if isinstance(params.get("until"), str):
-        params["until"] = local_time_text(params["until"])
     template = translate(err.context, err.template)
     try:
         return template.format(**params)

@@ -198,8 +198,7 @@ class SiteRuntime:
         except ImportError:  # pragma: no cover - older trees without scheduled jobs
             add_maintenance_jobs = None
         if add_maintenance_jobs is not None:
-            zone = self.services.settings.get_all(_system())["timezone"]
-            add_maintenance_jobs(scheduler, self.services.ctx, timezone=zone)
+            add_maintenance_jobs(scheduler, self.services.ctx, timezone=self.services.clock.refreshed().zone_name)
         scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
         scheduler.add_job(self._check_reconciliation, "interval", seconds=RECONCILE_INTERVAL_S, id="reconcile")
         scheduler.start()

@@ -16,7 +16,7 @@ as_root() {
 APT_PACKAGES="python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-wqy-microhei xvfb xauth socat"
-[ $want_test = 1 ] && APT_PACKAGES="$APT_PACKAGES postgresql poppler-utils"
+[ $want_test = 1 ] && APT_PACKAGES="$APT_PACKAGES postgresql poppler-utils faketime"
 
 if command -v apt-get >/dev/null; then
   missing=$(for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)

@@ -72,6 +72,11 @@ def services(args: argparse.Namespace) -> Any:
     return cached
 
 
+def local_text(args: argparse.Namespace, at: datetime | None, *, seconds: bool = True) -> str:
+    """An instant as the site's local 'YYYY-MM-DD HH:MM[:SS]' (the site clock's zone, never the machine's)."""
+    return str(services(args).clock.refreshed().text(at, seconds=seconds, empty="—"))
+
+
 def actor(args: argparse.Namespace) -> Any:
     """Log in the --user operator (password from ACREL_PASSWORD or --password-file)."""
     name = args.user or os.environ.get("ACREL_USER")

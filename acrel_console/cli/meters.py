@@ -71,8 +71,8 @@ def _wait_for_signal(stop: threading.Event) -> None:
             pass
 
 
-def _lease_text(info: Any) -> str:
-    return f"{info.holder} (heartbeat {info.heartbeat_at.isoformat(timespec='seconds')})"
+def _lease_text(svc: Any, info: Any) -> str:
+    return f"{info.holder} (heartbeat {svc.clock.text(info.heartbeat_at)})"
 
 
 def _services_when_reachable(args: argparse.Namespace, stop: threading.Event) -> Any | None:
@@ -116,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     print(f"integrity: {run_integrity_check(svc.ctx).summary()}", flush=True)
                 else:
                     info = current_lease(svc.ctx)
-                    text = _lease_text(info) if info else "?"
+                    text = _lease_text(svc, info) if info else "?"
                     if info is None or info.holder != announced:
                         print(f"standby: the site's dispatcher runs at {text}", flush=True)
                         announced = info.holder if info else ""
@@ -141,7 +141,7 @@ def cmd_poll(args: argparse.Namespace) -> int:
     if not lease.acquire():
         info = current_lease(svc.ctx)
         raise ConflictError(QT_TRANSLATE_NOOP("errors", "The site's dispatcher runs at {holder}; it polls already."),
-                            holder=_lease_text(info) if info else "?")
+                            holder=_lease_text(svc, info) if info else "?")
     try:
         poller = Poller(svc.ctx, gateways=[args.gateway] if args.gateway else None)
         try:

@@ -138,9 +138,9 @@ def cmd_alarms_list(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     alarms = svc.alarms.history(who) if args.all else svc.alarms.active(who)
     common.emit(args, alarms, lambda: common.table(
-        [(a.id, a.kind.value, a.message, a.raised_at.isoformat(timespec="minutes"),
+        [(a.id, a.kind.value, a.message, common.local_text(args, a.raised_at, seconds=False),
           "yes" if a.active else "no", a.acknowledged_by) for a in alarms],
-        ["id", "kind", "message", "raised (UTC)", "active", "acknowledged by"]))
+        ["id", "kind", "message", "raised", "active", "acknowledged by"]))
     return 0
 
 

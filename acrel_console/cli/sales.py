@@ -229,9 +229,9 @@ def cmd_reverse(args: argparse.Namespace) -> int:
     return _emit_op(args, result, _wait_delivery(args, result.command_id, result.meter_id))
 
 
-def _account_text(a: Any) -> str:
+def _account_text(args: argparse.Namespace, a: Any) -> str:
     head = (f"account {a.account_id}  用户编号 {a.account_no}  {a.name}  room {a.room}  phone {a.phone or '—'}"
-            f"  {'closed ' + a.closed_at.isoformat(timespec='minutes') if a.closed_at else 'open'}")
+            f"  {'closed ' + common.local_text(args, a.closed_at, seconds=False) if a.closed_at else 'open'}")
     rows = [(m.meter_id, m.meter_no, m.room, m.model, format_yuan(yuan_to_fen(m.ledger_credit)),
              format_yuan(None if m.known_remaining is None else yuan_to_fen(m.known_remaining)),
              m.purchase_count if m.purchase_count is not None else "—", m.pending_deliveries,
@@ -244,7 +244,7 @@ def cmd_account_open(args: argparse.Namespace) -> int:
     _v, accounts = _money(args)
     info = accounts.open_account(_actor(args), args.name, args.room, args.meter, phone=args.phone, notes=args.notes,
                                  opening_credit=args.credit, method=args.method, opening_sale_id=args.id)
-    common.emit(args, info, lambda: _account_text(info))
+    common.emit(args, info, lambda: _account_text(args, info))
     return 0
 
 
@@ -304,7 +304,7 @@ def cmd_account_close(args: argparse.Namespace) -> int:
 def cmd_account_show(args: argparse.Namespace) -> int:
     _v, accounts = _money(args)
     info = accounts.find_account(_actor(args), args.account)
-    common.emit(args, info, lambda: _account_text(info))
+    common.emit(args, info, lambda: _account_text(args, info))
     return 0
 
 
@@ -321,7 +321,7 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
     vending, _acc = _money(args)
     found = vending.deliveries(_actor(args), state=args.state, meter_id=args.meter)
     rows = [(d.command_id, d.meter_id, d.kind, d.state, "" if d.amount is None else format_yuan(yuan_to_fen(d.amount)),
-             d.expected_purchase_count or "", d.attempts, d.created_at.isoformat(timespec="seconds"), d.error[:60])
+             d.expected_purchase_count or "", d.attempts, common.local_text(args, d.created_at), d.error[:60])
             for d in found]
     common.emit(args, found, lambda: common.table(rows, ["id", "meter", "kind", "state", "amount", "count",
                                                          "attempts", "created", "note"]))

@@ -331,8 +331,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     entries = svc.audit.list(who, operator=args.operator, kind=args.kind, limit=args.limit)
     common.emit(args, entries, lambda: common.table(
-        [(e.id, e.at.isoformat(timespec="seconds"), e.operator, e.kind, e.target, e.reason) for e in entries],
-        ["id", "at (UTC)", "operator", "kind", "target", "reason"]))
+        [(e.id, common.local_text(args, e.at), e.operator, e.kind, e.target, e.reason) for e in entries],
+        ["id", "at", "operator", "kind", "target", "reason"]))
     return 0
 
 

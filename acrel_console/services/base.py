@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from acrel_console.domain.roles import Permission, Role, role_allows
+from acrel_console.services.site_clock import SiteClock
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -47,6 +48,23 @@ class ServiceContext:
     clock: Callable[[], datetime] = _utcnow
     site_key: bytes | None = None  # 3DES site key for delivery MACs; never stored in the database
     extras: dict[str, Any] = field(default_factory=dict)
+    site_clock: SiteClock = field(init=False)
+
+    def __post_init__(self) -> None:
+        # The one source of "now" and "today" in the site's zone; follows `clock` even when a test swaps it.
+        self.site_clock = SiteClock(lambda: self.clock(), self._load_zone_name)
+
+    def _load_zone_name(self) -> str:
+        """The 'timezone' setting, read outside any session: a service may ask for the zone while its own
+        write transaction holds the SQLite lock, and a second session would wait for that lock."""
+        from sqlalchemy import select
+
+        from acrel_console.services.site_clock import DEFAULT_ZONE
+        from acrel_console.storage.tables.site import SiteSettingRow
+
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            value = conn.execute(select(SiteSettingRow.value).where(SiteSettingRow.key == "timezone")).scalar()
+        return str(value or DEFAULT_ZONE)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

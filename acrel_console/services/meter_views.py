@@ -286,7 +286,6 @@ def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] 
                         translate: Any = None) -> Any:
     """抄表导出: current state of the meters (None = all) to a real .xlsx via the shared export path."""
     from pathlib import Path
-    from zoneinfo import ZoneInfo
 
     from acrel_console.services.export import Column, ColumnKind, TableSpec, export_xlsx
 
@@ -313,7 +312,7 @@ def write_readings_xlsx(ctx: ServiceContext, actor: Actor, meter_ids: list[int] 
                       columns=tuple(Column(tr("export", READING_HEADERS[h]), ColumnKind(k))
                                     for h, k in READING_COLUMNS),
                       site_name=str(settings["site_name"]), generated_by=actor.name, generated_at=now,
-                      time_zone=ZoneInfo(str(settings["timezone"])))
+                      time_zone=ctx.site_clock.zone)
     target = Path(path)
     export_xlsx(target, table, rows)
     return target

@@ -96,7 +96,7 @@ class OperatorService:
                 raise LoginFailed(QT_TRANSLATE_NOOP("errors", "Wrong operator name or password."))
             if row.locked_until is not None and row.locked_until > now:
                 raise LoginFailed(QT_TRANSLATE_NOOP("errors", "This account is locked until {until}."),
-                                  until=row.locked_until.isoformat(timespec="minutes"))
+                                  until=self.ctx.site_clock.text(row.locked_until, seconds=False))
             if not row.enabled:
                 raise LoginFailed(QT_TRANSLATE_NOOP("errors", "This account is disabled."))
             who = Actor(row.id, row.name, Role(row.role))
@@ -110,7 +110,7 @@ class OperatorService:
                     audit.append(s, who, "operator.lock", row.name, after={"locked_until": row.locked_until.isoformat()},
                                  reason="too many wrong passwords", at=now)
                     failure = LoginFailed(QT_TRANSLATE_NOOP("errors", "Too many wrong passwords: locked until {until}."),
-                                          until=row.locked_until.isoformat(timespec="minutes"))
+                                          until=self.ctx.site_clock.text(row.locked_until, seconds=False))
             else:
                 if row.locked_until is not None:
                     audit.append(s, who, "operator.unlock", row.name, reason="lock expired", at=now)

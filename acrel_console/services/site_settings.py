@@ -13,9 +13,10 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.site_clock import DEFAULT_ZONE, is_zone_name
 from acrel_console.storage.tables.site import SiteSettingRow
 
-Kind = Literal["int", "fen", "bool", "text", "hours", "price"]
+Kind = Literal["int", "fen", "bool", "text", "hours", "price", "zone"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +33,10 @@ class SettingSpec:
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("site_name", "text", "Acrel Console", QT_TRANSLATE_NOOP("settings", "Site name"),
                 QT_TRANSLATE_NOOP("settings", "Shown on receipts and report titles.")),
-    SettingSpec("timezone", "text", "Asia/Shanghai", QT_TRANSLATE_NOOP("settings", "Time zone"),
-                QT_TRANSLATE_NOOP("settings", "Day boundaries, tariff periods and display times.")),
+    SettingSpec("timezone", "zone", DEFAULT_ZONE, QT_TRANSLATE_NOOP("settings", "Time zone"),
+                QT_TRANSLATE_NOOP("settings", "The site's zone (e.g. Asia/Shanghai): every time shown, day boundaries, "
+                                              "shifts, tariff periods and meter clocks. The computer's own zone "
+                                              "is not used.")),
     SettingSpec("status_interval_s", "int", 180, QT_TRANSLATE_NOOP("settings", "Status sweep interval (s)"),
                 QT_TRANSLATE_NOOP("settings", "How often every meter's status is read."), 10, 3600),
     SettingSpec("history_interval_s", "int", 1800, QT_TRANSLATE_NOOP("settings", "History reading interval (s)"),
@@ -100,6 +103,13 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
                               field=spec.key, label=spec.label, value=raw)
     if spec.kind == "text":
         return str(raw).strip()
+    if spec.kind == "zone":
+        name = str(raw).strip()
+        if not is_zone_name(name):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: '{value}' is not a time zone name "
+                                                              "(for example Asia/Shanghai)."),
+                                  field=spec.key, label=spec.label, value=raw)
+        return name
     if spec.kind == "price":
         from decimal import Decimal
 
@@ -193,4 +203,6 @@ class SiteSettingsService:
             if changed:
                 audit.append(s, actor, "settings.update", "site",
                              before={k: before[k] for k in changed}, after=changed, at=self.ctx.clock())
-            return after
+        if "timezone" in changed:
+            self.ctx.site_clock.set_zone(str(after["timezone"]))
+        return after

@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +30,6 @@ from acrel_console.drivers.sms.api import SmsError, SmsSender
 from acrel_console.drivers.sms.pdu import normalise_number
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
-from acrel_console.services.site_settings import load_all
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow, TenantRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import MeterRow
@@ -279,13 +277,6 @@ def tenant_recipient(session: Session, meter_id: int) -> Recipient | None:
     return Recipient(phone=phone or "", name=name or "", room=tenant_room or meter_room or "")
 
 
-def _zone(session: Session) -> tzinfo:
-    try:
-        return ZoneInfo(str(load_all(session)["timezone"]))
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Shanghai")
-
-
 # -- the service -----------------------------------------------------------------------------------
 
 class SmsService:
@@ -351,7 +342,7 @@ class SmsService:
                 recipient = self.recipient_lookup(s, meter_id)
                 if recipient is None:
                     return None
-                zone = _zone(s)
+                zone = self.ctx.site_clock.zone
                 texted: frozenset[date] = frozenset()
                 if level in ALARM_LEVELS:
                     today = local_day(now, zone)
@@ -452,7 +443,7 @@ class SmsService:
                     & (SmsMessageRow.last_attempt_at <= now - timedelta(seconds=p.stale_sending_s)),
                 )).order_by(SmsMessageRow.next_attempt_at, SmsMessageRow.id).limit(p.batch)
             ))
-            zone = _zone(s)
+            zone = self.ctx.site_clock.zone
         for message_id, level, created_at in due:
             if now - created_at > timedelta(seconds=p.expire_after_s):
                 self._finish(message_id, now, status="failed", reason="expired",

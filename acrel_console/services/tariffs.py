@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
+
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -239,7 +239,7 @@ class TariffService:
                     or not meter_side(m.model):
                 return None
             now = self.ctx.clock()
-            local = reading.read_at.astimezone(ZoneInfo(load_all(s)["timezone"]))
+            local = self.ctx.site_clock.local(reading.read_at)
             key = local.strftime("%Y" if body.tier_period == "year" else "%Y-%m")
             st = s.get(TierStateRow, meter_id)
             download_id: str | None = None
@@ -308,8 +308,7 @@ class TariffService:
             if m is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
             settings = load_all(s)
-            tz = ZoneInfo(settings["timezone"])
-            local = reading.read_at.astimezone(tz)
+            local = self.ctx.site_clock.local(reading.read_at)
             state = s.get(BillingStateRow, meter_id)
             by_period = reading.energy_by_period
             if state is None or state.energy_total is None or reading.energy_total is None:

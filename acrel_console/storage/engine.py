@@ -50,6 +50,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _sqlite_begin_immediate(conn: Any) -> None:
     # Writers take the lock at BEGIN so two sales on one meter serialise instead of deadlocking.
+    if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        return  # a lone read outside any transaction (the site clock reads its zone this way)
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
 from acrel_console.services.audit import AuditEntry, ChainReport
+from acrel_console.ui.site_time import edit_range, site_today
 from acrel_console.ui.audit_kinds import kind_label
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
@@ -35,11 +36,6 @@ class LogFilter:
     kind: str | None = None
     since: datetime | None = None
     until: datetime | None = None
-
-
-def local_day_start(day: date) -> datetime:
-    """Midnight of a calendar day on this workstation's clock, as an aware datetime."""
-    return datetime.combine(day, time.min).astimezone()
 
 
 def pretty(json_text: str) -> str:
@@ -69,10 +65,6 @@ def changes(before_json: str, after_json: str) -> list[str]:
     return lines
 
 
-def local_time(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 class AuditLogPanel(QWidget):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +74,9 @@ class AuditLogPanel(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("logKind")
         self.use_dates = QCheckBox(self.tr("From"))
-        self.since = QDateEdit(QDate.currentDate().addDays(-30))
-        self.until = QDateEdit(QDate.currentDate())
+        today = site_today(ui.clock)
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -108,7 +101,7 @@ class AuditLogPanel(QWidget):
         bar.addWidget(self.verify_button)
         self.model = RecordTableModel([
             Column(self.tr("No."), lambda e: e.id, True),
-            Column(self.tr("Time"), lambda e: local_time(e.at)),
+            Column(self.tr("Time"), lambda e: self.ui.clock.text(e.at)),
             Column(self.tr("Operator"), lambda e: e.operator),
             Column(self.tr("Kind"), lambda e: kind_label(e.kind)),
             Column(self.tr("Target"), lambda e: e.target),
@@ -178,8 +171,7 @@ class AuditLogPanel(QWidget):
     def current_filter(self) -> LogFilter:
         since = until = None
         if self.use_dates.isChecked():
-            since = local_day_start(self.since.date().toPython())
-            until = local_day_start(self.until.date().toPython() + timedelta(days=1))
+            since, until = edit_range(self.ui.clock, self.since, self.until)
         return LogFilter(self.operator.currentData(), self.kind.currentData(), since, until)
 
     def search(self) -> None:
@@ -247,8 +239,8 @@ class AuditLogPanel(QWidget):
         kinds = ["int", "datetime", "text", "text", "text", "text", "text", "text"]
         table = TableSpec(title=self.tr("Operation log"),
                           columns=tuple(XlsxColumn(h, k) for h, k in zip(headers, kinds, strict=True)),
-                          generated_by=self.ui.actor.name, generated_at=datetime.now(timezone.utc),
-                          time_zone=datetime.now().astimezone().tzinfo, labels=ExportLabels().translated(translate))
+                          generated_by=self.ui.actor.name, generated_at=self.ui.clock.now(),
+                          time_zone=self.ui.clock.zone, labels=ExportLabels().translated(translate))
         rows = [(e.id, e.at, e.operator, kind_label(e.kind), e.target, e.reason, e.before, e.after) for e in entries]
         self.ui.tasks.run(lambda: export_xlsx(path, table, rows),
                           lambda result: self.limit_note.setText(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from acrel_console.domain.roles import Permission, Role, role_allows
 from acrel_console.services.base import Actor
+from acrel_console.services.site_clock import SiteClock
 from acrel_console.ui.prefs import Prefs
 from acrel_console.ui.tasks import TaskRunner
 
@@ -37,6 +38,16 @@ class UiContext:
     # The poller when this process polls (one-PC site or demo): pages subscribe to its sweep results
     # through a queued bridge. None on a workstation of a multi-workstation site.
     poller: Any = None
+    # The site clock (services.clock): "now", "today" and every time shown, in the site's zone. Its zone is
+    # loaded here, before any window shows; afterwards reading it does no I/O, so widgets may use it.
+    clock: SiteClock = field(init=False)
+
+    def __post_init__(self) -> None:
+        from acrel_console.ui.site_time import use_site_clock
+
+        self.clock = self.services.ctx.site_clock
+        self.clock.zone  # noqa: B018 - load the site's zone now, not later on the GUI thread
+        use_site_clock(self.clock)
 
     def can(self, permission: Permission) -> bool:
         """Whether the signed-in role holds a permission (to enable controls; services check again)."""

@@ -46,7 +46,6 @@ def role_label(role: Role | str) -> str:
         return str(role)
 
 
-local_time_text = i18n.local_time_text  # an ISO time as this workstation's local 'YYYY-MM-DD HH:MM'
 
 
 def error_message(err: UserError) -> str:

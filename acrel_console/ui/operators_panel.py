@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -18,15 +18,15 @@ from acrel_console.ui.record_model import Column, RecordTableModel
 from acrel_console.ui.tasks import TaskFailure
 
 
-def is_locked(op: OperatorInfo) -> bool:
-    return op.locked_until is not None and op.locked_until > datetime.now(timezone.utc)
+def is_locked(op: OperatorInfo, now: datetime) -> bool:
+    return op.locked_until is not None and op.locked_until > now
 
 
-def toggle_action(op: OperatorInfo) -> str:
+def toggle_action(op: OperatorInfo, now: datetime) -> str:
     """What the enable/disable button does for this operator: 'enable', 'unlock' or 'disable'."""
     if not op.enabled:
         return "enable"
-    return "unlock" if is_locked(op) else "disable"
+    return "unlock" if is_locked(op, now) else "disable"
 
 
 class OperatorsPanel(QWidget):
@@ -81,15 +81,15 @@ class OperatorsPanel(QWidget):
         chosen = self._allowed and op is not None
         for b in (self.toggle_button, self.password_button, self.role_button):
             b.setEnabled(chosen)
-        action = toggle_action(op) if op is not None else "disable"
+        action = toggle_action(op, self.ui.clock.now()) if op is not None else "disable"
         self.toggle_button.setText({"enable": self.tr("Enable"), "unlock": self.tr("Unlock"),
                                     "disable": self.tr("Disable")}[action])
 
     def _state(self, o: OperatorInfo) -> str:
         if not o.enabled:
             return self.tr("Disabled")
-        if is_locked(o):
-            return self.tr("Locked until {time}").format(time=o.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"))
+        if is_locked(o, self.ui.clock.now()):
+            return self.tr("Locked until {time}").format(time=self.ui.clock.text(o.locked_until, seconds=False))
         return self.tr("Active")
 
     def refresh(self) -> None:
@@ -131,7 +131,7 @@ class OperatorsPanel(QWidget):
         op = self.selected()
         if op is None:
             return
-        action = toggle_action(op)
+        action = toggle_action(op, self.ui.clock.now())
         enable = action != "disable"  # enabling also clears a lock (the service resets it)
         question = {"enable": self.tr("Enable operator {name}?"), "unlock": self.tr("Unlock operator {name}?"),
                     "disable": self.tr("Disable operator {name}?")}[action].format(name=op.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -10,10 +9,6 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.tasks import TaskFailure
 
 REFRESH_MS = 15_000
-
-
-def local_hm(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class PollerStatus(QObject):
@@ -41,8 +36,13 @@ class PollerStatus(QObject):
         self.timer.stop()
 
     def refresh(self) -> None:
-        lease, actor = self.ui.services.lease, self.ui.actor
-        self.ui.tasks.run(lambda: lease.current(actor), self._got, self._failed, owner=self, quiet=True)
+        lease, actor, clock = self.ui.services.lease, self.ui.actor, self.ui.clock
+
+        def fetch() -> object | None:
+            clock.refreshed()  # a zone changed on another workstation reaches this one within a minute
+            return lease.current(actor)
+
+        self.ui.tasks.run(fetch, self._got, self._failed, owner=self, quiet=True)
 
     def text_for(self, info: object | None) -> str:
         if info is None:
@@ -51,7 +51,7 @@ class PollerStatus(QObject):
             if getattr(info, "mine", False):
                 return self.tr("Poller: running in this console")
             return self.tr("Poller: running on {host}").format(host=getattr(info, "host", "?"))
-        return self.tr("Poller: stopped since {time}").format(time=local_hm(getattr(info, "expires_at")))
+        return self.tr("Poller: stopped since {time}").format(time=self.ui.clock.text(getattr(info, "expires_at"), seconds=False))
 
     def _got(self, info: object | None) -> None:
         self.text_changed.emit(self.text_for(info))

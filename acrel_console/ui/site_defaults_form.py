@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from acrel_console.domain.errors import UserError
 from acrel_console.domain.roles import Permission
@@ -97,6 +97,11 @@ class SiteDefaultsForm(QWidget):
             inner.addWidget(editor)
             err = error_label()
             inner.addWidget(err)
+            if spec.kind == "zone":
+                self.zone_note = QLabel()
+                self.zone_note.setObjectName("zoneInUse")
+                self.zone_note.setWordWrap(True)
+                inner.addWidget(self.zone_note)
             form.addRow(label, box)
             form.labelForField(box).setToolTip(help_text)
             self.editors[spec.key] = editor
@@ -120,6 +125,16 @@ class SiteDefaultsForm(QWidget):
             editor.setEnabled(self._editable)
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(self._editable)
+        self.show_zone_in_use()
+
+    def show_zone_in_use(self) -> None:
+        """Which zone every time and day boundary of the site follows, and the site's time now in it."""
+        clock = self.ui.clock
+        now = clock.local_now()
+        offset = now.strftime("%z")
+        self.zone_note.setText(self.tr("In use: {zone} (UTC{offset}); site time now {time}. Every time, day, "
+                                       "shift and report follows this zone, not the computer's own.").format(
+            zone=clock.zone_name, offset=f"{offset[:3]}:{offset[3:]}", time=now.strftime("%Y-%m-%d %H:%M")))
 
     def load(self) -> None:
         actor = self.ui.actor
@@ -127,6 +142,7 @@ class SiteDefaultsForm(QWidget):
 
     def _loaded(self, values: dict[str, Any]) -> None:
         self._stored = dict(values)
+        self.show_zone_in_use()
         for spec in SPECS:
             editor = self.editors[spec.key]
             if isinstance(editor, QCheckBox):

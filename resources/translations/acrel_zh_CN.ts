@@ -4,7 +4,7 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+60" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
@@ -136,7 +136,7 @@
             <translation>购电总额</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+96" />
             <source>closed {at}</source>
             <translation>{at} 销户</translation>
         </message>
@@ -251,7 +251,7 @@
     <context>
         <name>AlarmTableModel</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+24" />
+            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+26" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
@@ -296,7 +296,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+57" />
             <source>{name} at {time}</source>
             <translation>{name}（{time}）</translation>
         </message>
@@ -349,7 +349,7 @@
             <translation>报警</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+46" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>实时报警 {count} 条，未确认 {open} 条</translation>
         </message>
@@ -367,7 +367,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+189" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+191" />
             <source>Assign tariff</source>
             <translation>分配电价</translation>
         </message>
@@ -400,7 +400,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+24" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+25" />
             <source>a row before it was deleted or reordered</source>
             <translation>其前面的记录被删除或调换了顺序</translation>
         </message>
@@ -410,12 +410,12 @@
             <translation>其内容被修改</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+50" />
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
@@ -437,70 +437,70 @@
         <message>
             <location line="+4" />
             <location line="+15" />
-            <location line="+133" />
+            <location line="+132" />
             <source>Operator</source>
             <translation>操作员</translation>
         </message>
         <message>
-            <location line="-146" />
+            <location line="-145" />
             <location line="+14" />
-            <location line="+132" />
+            <location line="+131" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-142" />
+            <location line="-141" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
             <location line="+7" />
-            <location line="+135" />
+            <location line="+134" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-134" />
-            <location line="+134" />
+            <location line="-133" />
+            <location line="+133" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location line="-131" />
-            <location line="+131" />
+            <location line="-130" />
+            <location line="+130" />
             <source>Target</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+131" />
+            <location line="-129" />
+            <location line="+130" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location line="-112" />
-            <location line="+112" />
+            <location line="-111" />
+            <location line="+111" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-111" />
             <source>Changes</source>
             <translation>变更内容</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+111" />
+            <location line="+110" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location line="-73" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+22" />
             <source>Showing the newest {n} rows; narrow the filter to see older ones.</source>
             <translation>仅显示最新的 {n} 条记录；请缩小查询条件以查看更早的记录。</translation>
         </message>
@@ -1283,7 +1283,7 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+43" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+44" />
             <location line="+60" />
             <source>No meter chosen</source>
             <translation>未选择电表</translation>
@@ -1570,7 +1570,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+134" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -1953,7 +1953,7 @@
     <context>
         <name>PeriodPicker</name>
         <message>
-            <location filename="../../acrel_console/ui/reports/period_picker.py" line="+39" />
+            <location filename="../../acrel_console/ui/reports/period_picker.py" line="+40" />
             <source>to</source>
             <translation>至</translation>
         </message>
@@ -2366,7 +2366,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+75" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+79" />
             <location line="+4" />
             <source>Any</source>
             <translation>全部</translation>
@@ -2402,7 +2402,7 @@
             <translation>售电员</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+21" />
+            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+20" />
             <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
             <source>Tenant</source>
             <translation>用户名</translation>
@@ -2477,12 +2477,12 @@
         </message>
         <message>
             <location line="+9" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-29" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-34" />
             <source>Sales records</source>
             <translation>售电查询</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+34" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+39" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
@@ -2512,7 +2512,7 @@
             <translation>交班…</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+94" />
             <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
             <translation>{n} 条记录 · 售电 {sales} · 冲正 {reversals} · 退电 {refunds} · 财务收入 {income} 元</translation>
         </message>
@@ -3260,7 +3260,7 @@
             <translation>操作员登陆</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+82" />
             <source>Save defaults</source>
             <translation>保存默认参数</translation>
         </message>
@@ -3268,6 +3268,11 @@
             <location line="+1" />
             <source>Revert</source>
             <translation>还原</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>In use: {zone} (UTC{offset}); site time now {time}. Every time, day, shift and report follows this zone, not the computer's own.</source>
+            <translation>当前使用：{zone}（UTC{offset}）；现场时间 {time}。所有时间、日期、班次和报表都按此时区计算，不使用本机时区。</translation>
         </message>
     </context>
     <context>
@@ -3400,7 +3405,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
             <source>New tariff…</source>
             <translation>新建电价…</translation>
         </message>
@@ -4154,7 +4159,7 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../acrel_console/cli/common.py" line="+79" />
+            <location filename="../../acrel_console/cli/common.py" line="+84" />
             <source>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</source>
             <translation>此命令需要 --user 操作员名（密码放在 ACREL_PASSWORD 或 --password-file 中）。</translation>
         </message>
@@ -4197,7 +4202,7 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/meter_views.py" line="-124" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-123" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/remote_control.py" line="+191" />
             <location filename="../../acrel_console/services/site_config.py" line="+368" />
@@ -4474,7 +4479,7 @@
             <translation>pg_restore 失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+76" />
+            <location filename="../../acrel_console/services/base.py" line="+94" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
@@ -4610,14 +4615,14 @@
             <translation>审批人必须是另一位操作员。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+181" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+182" />
             <source>No enabled gateway to poll.</source>
             <translation>没有可轮询的已启用网关。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-135" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+124" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+134" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -4787,9 +4792,14 @@
             <translation>电表 {id} 已有金额或指令记录；请换表或停用，不能删除。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-51" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-58" />
             <source>{label}: expected yes or no, got '{value}'.</source>
             <translation>{label}：应为“是”或“否”，实际为“{value}”。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{label}: '{value}' is not a time zone name (for example Asia/Shanghai).</source>
+            <translation>{label}：“{value}”不是时区名称（例如 Asia/Shanghai）。</translation>
         </message>
         <message>
             <location line="+12" />
@@ -5033,7 +5043,7 @@
             <translation>本站点未配置短信通道。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="+177" />
+            <location filename="../../acrel_console/services/sms.py" line="+175" />
             <source>An SMS template cannot be empty.</source>
             <translation>短信模板不能为空。</translation>
         </message>
@@ -5048,7 +5058,7 @@
             <translation>短信模板中有未知占位符 {{{name}}}；可用：{allowed}。</translation>
         </message>
         <message>
-            <location line="+131" />
+            <location line="+124" />
             <source>{level} texts have no template.</source>
             <translation>{level}短信没有模板。</translation>
         </message>
@@ -5661,7 +5671,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/meters/formatting.py" line="+62" />
+            <location filename="../../acrel_console/ui/meters/formatting.py" line="+47" />
             <source>Closed</source>
             <translation>合闸</translation>
         </message>
@@ -6550,7 +6560,7 @@
             <translation>损耗分析</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/reports/formatting.py" line="+59" />
+            <location filename="../../acrel_console/ui/reports/formatting.py" line="+60" />
             <source>sale</source>
             <translation>售电</translation>
         </message>
@@ -6624,7 +6634,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-145" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-154" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -6640,11 +6650,11 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Day boundaries, tariff periods and display times.</source>
-            <translation>用于日界、电价时段和时间显示。</translation>
+            <source>The site's zone (e.g. Asia/Shanghai): every time shown, day boundaries, shifts, tariff periods and meter clocks. The computer's own zone is not used.</source>
+            <translation>现场所在时区（如 Asia/Shanghai）：所有显示时间、日界、班次、电价时段和电表时钟都按此时区；不使用本机时区。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Status sweep interval (s)</source>
             <translation>状态巡检间隔（秒）</translation>
         </message>
@@ -6887,7 +6897,7 @@
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-361" />
+            <location filename="../../acrel_console/services/sms.py" line="-354" />
             <source>Alarm 1</source>
             <translation>报警1</translation>
         </message>

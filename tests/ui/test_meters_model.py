@@ -156,18 +156,22 @@ def test_palette_switch_repaints_without_reset(model: MeterLiveModel) -> None:
 def test_times_show_in_the_site_time_zone() -> None:
     from datetime import datetime, timezone
 
+    from acrel_console.services.site_clock import SiteClock
+    from acrel_console.ui import site_time
     from acrel_console.ui.meters import formatting as fmt
 
     at = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)
+    before = site_time.site_clock()
+    clock = SiteClock(zone="Asia/Shanghai")
     try:
-        fmt.set_site_timezone("Asia/Shanghai")
+        site_time.use_site_clock(clock)
         assert fmt.local_time(at) == "2026-03-02 09:30:00"
-        fmt.set_site_timezone("Europe/Berlin")
+        clock.set_zone("Europe/Berlin")  # Settings changed the zone: every time follows at once
         assert fmt.local_time(at) == "2026-03-02 02:30:00"
-        fmt.set_site_timezone("Not/AZone")  # ignored
-        assert fmt.local_time(at) == "2026-03-02 02:30:00"
+        clock.set_zone("Not/AZone")  # unknown: the default zone, never the machine's
+        assert fmt.local_time(at) == "2026-03-02 09:30:00"
     finally:
-        fmt.set_site_timezone(fmt.DEFAULT_TZ)
+        site_time.use_site_clock(before)
     assert fmt.drift_text(-28800) == "−8 h 0 min"
     assert fmt.drift_text(3) == "+3 s"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import update
 
@@ -10,6 +10,7 @@ from acrel_console.domain.roles import Role
 from acrel_console.storage.tables.operators import AuditRow
 from acrel_console.ui.operator_dialogs import AddOperatorDialog, ResetPasswordDialog, RoleDialog
 from acrel_console.ui.pages.operators_page import OperatorsPage
+from acrel_console.ui.site_time import site_today
 from tests.ui.conftest import settle, type_text
 
 def _page(qtbot, ui) -> OperatorsPage:  # type: ignore[no-untyped-def]
@@ -112,13 +113,13 @@ def test_log_filters_by_operator_kind_and_date_and_shows_before_after(qtbot, ui,
     log.operator.setCurrentIndex(0)
     log.kind.setCurrentIndex(0)
     log.use_dates.setChecked(True)
-    yesterday = QDate.currentDate().addDays(-1)
+    yesterday = site_today(ui.clock).addDays(-1)
     log.since.setDate(yesterday.addDays(-5))
     log.until.setDate(yesterday)
     log.search()
     settle(ui)
     assert log.model.rowCount() == 0
-    log.until.setDate(QDate.currentDate())
+    log.until.setDate(site_today(ui.clock))
     log.search()
     settle(ui)
     assert log.model.rowCount() == all_rows

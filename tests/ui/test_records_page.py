@@ -10,6 +10,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from acrel_console.services.site_clock import SiteClock
 from acrel_console.ui.cashier.reversal_dialog import ReversalDialog
 from acrel_console.ui.cashier.shift_dialog import ShiftDialog
 from acrel_console.ui.pages.records_page import RecordsPage
@@ -199,7 +200,7 @@ def test_export_cancelled_from_the_progress_dialog_leaves_no_file(qtbot, make_ui
     outcome: list[object] = []
     runner.finished.connect(lambda r, e: outcome.append((r, e)))
     out = tmp_path / "cancelled.xlsx"
-    runner.start(str(out), records_table("Site", "", "cash1", "Asia/Shanghai"), rows, "Exporting", 10)
+    runner.start(str(out), records_table("Site", "", "cash1", SiteClock(zone="Asia/Shanghai")), rows, "Exporting", 10)
     assert runner.dialog is not None
     runner.dialog.show()  # it shows itself after 300 ms; the query is slower than that here
     qtbot.keyClick(runner.dialog, Qt.Key.Key_Escape)  # Esc = Cancel on the progress dialog

@@ -5,8 +5,15 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 EPOCH = datetime(2000, 1, 1)
+SITE_ZONE = "Asia/Shanghai"  # a meter keeps the site's local time, whatever zone the machine is in
+
+
+def site_wall_now(zone: str = SITE_ZONE) -> datetime:
+    """Now as naive wall time in `zone` (never the machine's own zone)."""
+    return datetime.now(ZoneInfo(zone)).replace(tzinfo=None)
 
 
 def to_ms(at: datetime) -> int:
@@ -26,10 +33,13 @@ class Clock(Protocol):
 
 
 class RealClock:
-    """The machine's local wall clock (demo and `acrel-console simulate`)."""
+    """The wall clock in the site's zone (demo and `acrel-console simulate`), as a meter on site keeps it."""
+
+    def __init__(self, zone: str = SITE_ZONE) -> None:
+        self.zone = zone
 
     def now_ms(self) -> int:
-        return to_ms(datetime.now())
+        return to_ms(site_wall_now(self.zone))
 
 
 class FakeClock:
@@ -57,7 +67,7 @@ class FakeClock:
 class ScaledClock:
     """Wall-clock time running `speed` times faster from now (demo: watch balances fall)."""
 
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
+    def __init__(self, speed: float = 1.0, start: datetime | None = None, zone: str = SITE_ZONE) -> None:
         import time
 
         if speed <= 0:
@@ -65,7 +75,7 @@ class ScaledClock:
         self._time = time.monotonic
         self._speed = speed
         self._t0 = time.monotonic()
-        self._ms0 = to_ms(start if start is not None else datetime.now())
+        self._ms0 = to_ms(start if start is not None else site_wall_now(zone))
 
     def now_ms(self) -> int:
         return self._ms0 + round((self._time() - self._t0) * 1000 * self._speed)

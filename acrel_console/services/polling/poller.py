@@ -35,6 +35,7 @@ def default_bus_factory(config: BusConfig) -> MeterBus:
 def read_settings(ctx: ServiceContext) -> PollSettings:
     with ctx.read() as s:
         values = load_all(s)
+    ctx.site_clock.set_zone(str(values["timezone"]))  # the service keeps the site clock's zone fresh
     return PollSettings(int(values["status_interval_s"]), int(values["history_interval_s"]), str(values["timezone"]))
 
 

@@ -28,8 +28,7 @@ class ReportService:
         self.ctx = ctx
 
     def _zone(self) -> ZoneInfo:
-        with self.ctx.read() as s:
-            return ZoneInfo(load_all(s)["timezone"])
+        return self.ctx.site_clock.refreshed().zone
 
     def _site_name(self) -> str:
         with self.ctx.read() as s:

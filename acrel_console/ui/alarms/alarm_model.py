@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from acrel_console.services.site_clock import text_in
+from acrel_console.ui.site_time import site_clock
 from acrel_console.services.alarms import Alarm
 from acrel_console.ui.alarms.alarm_text import kind_label, message_text, place_text
 from acrel_console.ui.alarms.severity import severity_icon, severity_style
@@ -35,11 +37,8 @@ def column_title(key: str) -> str:
 
 
 def time_text(at: datetime | None, zone: tzinfo | None) -> str:
-    if at is None:
-        return ""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    """An instant in `zone`, else in the site clock's zone (never the machine's)."""
+    return text_in(at, zone or site_clock().zone)
 
 
 class AlarmTableModel(QAbstractTableModel):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from acrel_console.services.vending import DeliveryInfo
 from acrel_console.ui.cashier.card_data import MeterCard
 from acrel_console.ui.cashier.labels import delivery_label
+from acrel_console.ui.site_time import site_clock
 from acrel_console.ui.theme import Theme, theme
 
 # (key, label) per column, in the Acrel order.
@@ -144,7 +145,7 @@ class MeterCardWidget(QFrame):
         for key, text in texts.items():
             self.values[key].setText(text)
         self.values["status"].setToolTip(self.tr("Last read: {at}").format(
-            at=card.last_seen.strftime("%Y-%m-%d %H:%M:%S") if card.last_seen else "—"))
+            at=site_clock().text(card.last_seen, empty="—")))
         self._paint_value("arrears", "error" if card.in_arrears else "")
         self.show_delivery(card.latest_delivery)
 

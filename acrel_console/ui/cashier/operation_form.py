@@ -172,10 +172,10 @@ class OperationForm(QWidget):
         meter_id = self.presenter.meter_id
         if meter_id is None:
             return
-        money, actor, settings = money_services(self.ui.services), self.ui.actor, self.ui.services.settings
+        money, actor, zone = money_services(self.ui.services), self.ui.actor, self.ui.clock.zone_name
 
         def fetch() -> tuple[list[SaleChoice], str]:
-            return open_sales(money, actor, meter_id), str(settings.get_all(actor)["timezone"])
+            return open_sales(money, actor, meter_id), zone
 
         self.ui.tasks.run(fetch, lambda r: self._sales_loaded(meter_id, *r), self._show_failure, owner=self)
 

@@ -79,10 +79,10 @@ class ReceiptDialog(QDialog):
         return money_services(self.ui.services)
 
     def load(self) -> None:
-        records, settings, actor, key = self._money().records, self.ui.services.settings, self.ui.actor, self.key
+        records, actor, key, zone = self._money().records, self.ui.actor, self.key, self.ui.clock.zone_name
 
         def fetch() -> tuple[ReceiptData, str]:
-            return records.receipt(actor, key), str(settings.get_all(actor)["timezone"])
+            return records.receipt(actor, key), zone
 
         self.ui.tasks.run(fetch, lambda r: self._show(*r), self._failed, owner=self)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from acrel_console.domain.money import yuan_to_fen
 from acrel_console.services.export import Column, ColumnKind, ExportLabels, TableSpec
 from acrel_console.services.records import RecordRow
+from acrel_console.services.site_clock import SiteClock
 from acrel_console.ui.cashier.labels import delivery_label, kind_label, method_label, sale_type_label
 
 
@@ -34,13 +33,13 @@ def remark_text(r: RecordRow) -> str:
     return "; ".join(parts)
 
 
-def records_table(site_name: str, period: str, by: str, zone: str) -> TableSpec:
+def records_table(site_name: str, period: str, by: str, clock: SiteClock) -> TableSpec:
     kinds = [ColumnKind.DATETIME, ColumnKind.TEXT, ColumnKind.TEXT, ColumnKind.TEXT, ColumnKind.TEXT, ColumnKind.TEXT,
              ColumnKind.YUAN, ColumnKind.TEXT, ColumnKind.TEXT, ColumnKind.INT, ColumnKind.YUAN, ColumnKind.TEXT,
              ColumnKind.TEXT]
     columns = tuple(Column(h, k, total=(i == 6)) for i, (h, k) in enumerate(zip(record_headers(), kinds)))
     return TableSpec(title=QCoreApplication.translate("RecordsPage", "Sales records"), columns=columns, site_name=site_name, period_text=period,
-                     generated_by=by, generated_at=datetime.now(timezone.utc), time_zone=ZoneInfo(zone),
+                     generated_by=by, generated_at=clock.now(), time_zone=clock.zone,
                      labels=ExportLabels().translated(QCoreApplication.translate))
 
 

@@ -3,7 +3,7 @@ with Save PDF and Print through the receipt renderer."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +22,14 @@ from acrel_console.ui.form_dialog import error_label, show_error
 
 
 def settlement_text(site: str, what: str, account: AccountInfo, result: SettlementResult, operator: str,
-                    zone: str, at: datetime | None = None) -> ReceiptText:
+                    zone: str, at: datetime) -> ReceiptText:
     """what: close | remove | replace."""
     titles = {"close": QCoreApplication.translate("SettlementSlip", "Account closing settlement"), "remove": QCoreApplication.translate("SettlementSlip", "Meter removal settlement"),
               "replace": QCoreApplication.translate("SettlementSlip", "Meter replacement settlement")}
     names = {m.meter_id: m.meter_no or str(m.meter_id) for m in account.meters}
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("SettlementSlip", "Tenant"), account.name), (QCoreApplication.translate("SettlementSlip", "Account no."), account.account_no), (QCoreApplication.translate("SettlementSlip", "Shop/room"), account.room),
-        (QCoreApplication.translate("SettlementSlip", "Time"), local_time(at or datetime.now(timezone.utc), zone)),
+        (QCoreApplication.translate("SettlementSlip", "Time"), local_time(at, zone)),
     ]
     for mid, remaining in result.final_remaining.items():
         rows.append((QCoreApplication.translate("SettlementSlip", "Meter {no} final remaining").format(no=names.get(mid, mid)), f"{remaining:.2f} " + QCoreApplication.translate("SettlementSlip", "yuan")))

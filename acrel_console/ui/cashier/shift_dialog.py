@@ -24,10 +24,10 @@ from acrel_console.ui.tasks import TaskFailure
 class ShiftDialog(QDialog):
     """Pick an open shift, see its money, close it with a supervisor's name and password."""
 
-    def __init__(self, ui: UiContext, zone: str = "Asia/Shanghai", parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, zone: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.zone = zone
+        self.zone = zone or ui.clock.zone_name
         self.summary: ShiftSummary | None = None
         self.closed: ShiftSummary | None = None
         self.setWindowTitle(self.tr("Shift close"))

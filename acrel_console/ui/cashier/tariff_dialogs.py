@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLa
                                QListWidgetItem, QWidget)
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from acrel_console.services.site_clock import day_start_in
 from acrel_console.services.tariffs import TariffInfo
 from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.tariff_presenter import MAX_PERIODS, MAX_TIERS, TariffTexts, price_text, tariff_body
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.site_time import site_today
 from acrel_console.ui.cashier.keyboard import KeyFormDialog
 
 
@@ -32,7 +34,7 @@ DEFAULT_DAY = (("00:00", 3), ("07:00", 2), ("08:00", 1), ("10:00", 0), ("11:00",
 
 def effective_at(day: QDate, zone: str) -> datetime:
     """Local midnight of the chosen day, in the site's zone."""
-    return datetime.combine(day.toPython(), time(0), ZoneInfo(zone))  # type: ignore[arg-type]
+    return day_start_in(date(day.year(), day.month(), day.day()), ZoneInfo(zone))
 
 
 class TariffDialog(KeyFormDialog):
@@ -48,7 +50,7 @@ class TariffDialog(KeyFormDialog):
         self.kind = QComboBox()
         for k, label in KIND_NAMES.items():
             self.kind.addItem(self.tr(label), k)
-        self.effective = QDateEdit(QDate.currentDate())
+        self.effective = QDateEdit(site_today(ui.clock))
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")
         self.flat_price = amount_field(QLineEdit())
@@ -201,7 +203,7 @@ class AssignTariffDialog(KeyFormDialog):
             item.setCheckState(Qt.CheckState.Checked if preselect and m.id in preselect else Qt.CheckState.Unchecked)
             self.meters.addItem(item)
         self.meters.itemChanged.connect(lambda _i: self.revalidate())
-        self.effective = QDateEdit(QDate.currentDate())
+        self.effective = QDateEdit(site_today(ui.clock))
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")
         self.download = QCheckBox(self.tr("Download the prices to meters that hold their balance"))
@@ -227,6 +229,6 @@ class AssignTariffDialog(KeyFormDialog):
 
     def submit(self, values: dict[str, Any]) -> Any:
         service, actor = money_services(self.ui.services).tariffs, self.ui.actor  # type: ignore[union-attr]
-        now = datetime.now(ZoneInfo(self.zone))
+        now = self.ui.clock.now()
         when = values["effective"] if values["effective"] > now else None  # today: from now, so prices download
         return service.assign(actor, int(values["tariff"]), values["meter_ids"], when, download=values["download"])

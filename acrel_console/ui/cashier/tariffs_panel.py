@@ -25,7 +25,6 @@ class TariffsPanel(QWidget):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.zone = "Asia/Shanghai"
         self.dialog: Any = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -65,6 +64,12 @@ class TariffsPanel(QWidget):
         self.version_button.clicked.connect(self.new_version)
         self.assign_button.clicked.connect(self.assign)
         self.refresh_button.clicked.connect(self.reload)
+
+
+    @property
+    def zone(self) -> str:
+        """The site's time zone (the one site clock)."""
+        return self.ui.clock.zone_name
 
     def reload(self) -> None:
         tariffs, actor = money_services(self.ui.services).tariffs, self.ui.actor

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from acrel_console.domain.money import format_yuan
+from acrel_console.services.site_clock import text_in, zone_or_default
+from acrel_console.ui.site_time import site_clock
 
 DASH = "—"
-DEFAULT_TZ = "Asia/Shanghai"
-_site_tz: list[str] = [DEFAULT_TZ]
-
-
-def set_site_timezone(name: str) -> None:
-    """The site's time zone (site setting 'timezone') for every time shown on the Meters page."""
-    try:
-        ZoneInfo(name)
-    except Exception:  # noqa: BLE001 - keep the last good zone
-        return
-    _site_tz[0] = name
 
 
 def yuan(fen: int | None) -> str:
@@ -40,13 +30,8 @@ def local_time(at: datetime | None, tz: str | None = None) -> str:
     """A UTC instant in the site's time zone, 'YYYY-MM-DD HH:MM:SS', or '—'."""
     if at is None:
         return DASH
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    try:
-        zone = ZoneInfo(tz or _site_tz[0])
-    except Exception:  # noqa: BLE001 - a bad zone name must not break the grid
-        zone = ZoneInfo(DEFAULT_TZ)
-    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    zone = zone_or_default(tz) if tz else site_clock().zone
+    return text_in(at, zone)
 
 
 def yes_no(value: bool | None) -> str:

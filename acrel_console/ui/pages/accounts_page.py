@@ -48,7 +48,6 @@ class AccountsPage(Page):
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.zone = "Asia/Shanghai"
         self.site_name = ""
         self.dialog: Any = None  # the last dialog opened (tests drive it)
         self.slip: SettlementSlipDialog | None = None
@@ -147,14 +146,18 @@ class AccountsPage(Page):
         return tab
 
     # ---- loading ------------------------------------------------------------------------------
+    @property
+    def zone(self) -> str:
+        """The site's time zone (the one site clock)."""
+        return self.ui.clock.zone_name
+
     def activated(self) -> None:
         if not self._loaded:
             self._loaded = True
             settings, actor = self.ui.services.settings, self.ui.actor
 
             def done(values: dict[str, Any]) -> None:
-                self.zone, self.site_name = str(values["timezone"]), str(values["site_name"])
-                self.tariffs.zone = self.zone
+                self.site_name = str(values["site_name"])
                 self.reload()
 
             self.ui.tasks.run(lambda: settings.get_all(actor), done, self._failed, owner=self)
@@ -274,7 +277,8 @@ class AccountsPage(Page):
 
     def _settled(self, what: str, account: AccountInfo, result: SettlementResult) -> None:
         self.reload()
-        text = settlement_text(self.site_name, what, account, result, self.ui.actor.name, self.zone)
+        text = settlement_text(self.site_name, what, account, result, self.ui.actor.name, self.zone,
+                               self.ui.clock.now())
         self.slip = SettlementSlipDialog(self.ui, text, self)
         self.slip.finished.connect(self.slip.deleteLater)
         self.slip.open()

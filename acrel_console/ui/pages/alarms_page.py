@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeade
 
 from acrel_console.domain.roles import Permission
 from acrel_console.services.alarms import Alarm
+from acrel_console.ui.site_time import site_today
 from acrel_console.ui.alarms.ack_dialog import AcknowledgeDialog
 from acrel_console.ui.alarms.alarm_model import ACTIVE_COLUMNS, HISTORY_COLUMNS, AlarmTableModel
 from acrel_console.ui.alarms.notifier import alarm_notifier, install_status_flash
@@ -95,7 +95,7 @@ class AlarmsPage(Page):
         self.history_table = AlarmTable()
         self.history_table.setObjectName("alarmHistory")
         self.history_table.setModel(self.history_model)
-        today = QDate.currentDate()
+        today = site_today(self.ui.clock)
         self.history_from = QDateEdit(today.addDays(-(HISTORY_DAYS - 1)))
         self.history_to = QDateEdit(today)
         for edit, name in ((self.history_from, "historyFrom"), (self.history_to, "historyTo")):
@@ -172,9 +172,7 @@ class AlarmsPage(Page):
 
     # --- loading ----------------------------------------------------------------------------------
     def _zone_of(self, services: Any, actor: Any) -> tzinfo:
-        if self.zone is not None:
-            return self.zone
-        return ZoneInfo(str(services.settings.get_all(actor)["timezone"]))
+        return self.ui.clock.zone  # the one site clock
 
     def refresh(self, quiet: bool = False) -> None:
         """Reload the active alarms (worker thread; `quiet` for periodic refreshes)."""

@@ -304,13 +304,9 @@ class MetersPage(Page):
         if self._loading:
             return
         self._loading = True
-        svc, actor, settings = self.meters_service, self.ui.actor, getattr(self.ui.services, "settings", None)
+        svc, actor = self.meters_service, self.ui.actor
 
         def load() -> list[MeterLive]:
-            if settings is not None:  # the site's time zone for "last seen" and clocks
-                tz = settings.get_all(actor).get("timezone")
-                if tz:
-                    fmt.set_site_timezone(str(tz))
             return svc.list_live(actor)
 
         self.ui.tasks.run(load, self._loaded_meters, self._load_failed, owner=self)
@@ -328,7 +324,7 @@ class MetersPage(Page):
         if first and meters:
             self.table.resizeColumnsToContents()
         self._recount()
-        self.last_update = datetime.now()
+        self.last_update = self.ui.clock.now()
         self._update_status_line()
         if current:
             self.select_meters(current)
@@ -365,7 +361,7 @@ class MetersPage(Page):
             self.tree.set_meters(self.model.meters())
         if self.counts.update(changes, self.proxy.meter_filter):
             self.legend.set_counts(self.counts.counts)
-        self.last_update = datetime.now()
+        self.last_update = self.ui.clock.now()
         self._update_status_line()
         if self.detail.meter_id is not None:
             for c in changes:
@@ -401,7 +397,7 @@ class MetersPage(Page):
         if selected:
             text += " · " + self.tr("{n} selected").format(n=selected)
         if self.last_update is not None:
-            text += " · " + self.tr("updated {time}").format(time=self.last_update.strftime("%H:%M:%S"))
+            text += " · " + self.tr("updated {time}").format(time=self.ui.clock.local(self.last_update).strftime("%H:%M:%S"))
         self.status_line.setText(text)
 
     def set_view(self, which: int) -> None:
@@ -553,7 +549,7 @@ class MetersPage(Page):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
         dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(self.tr("readings") + datetime.now().strftime("-%Y%m%d-%H%M") + ".xlsx")
+        dialog.selectFile(self.tr("readings") + "-" + self.ui.clock.stamp() + ".xlsx")
         dialog.fileSelected.connect(self.export_to)
         self.dialog = dialog
         dialog.open()

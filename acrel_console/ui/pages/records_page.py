@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
@@ -30,6 +29,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.site_time import edit_range, site_today
 from acrel_console.ui.tasks import TaskFailure
 
 
@@ -42,7 +42,6 @@ class RecordsPage(Page):
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.zone = "Asia/Shanghai"
         self.site_name = ""
         self.result: RecordPage | None = None
         self.last_query: RecordQuery | None = None
@@ -57,12 +56,17 @@ class RecordsPage(Page):
     def title(self) -> str:
         return self.tr("Sales records")
 
+    @property
+    def zone(self) -> str:
+        """The site's time zone (the one site clock)."""
+        return self.ui.clock.zone_name
+
     # ---- building -----------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         grid = QGridLayout()
-        today = QDate.currentDate()
+        today = site_today(self.ui.clock)
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for d in (self.since, self.until):
@@ -159,7 +163,7 @@ class RecordsPage(Page):
             settings, actor = self.ui.services.settings, self.ui.actor
 
             def done(values: dict[str, Any]) -> None:
-                self.zone, self.site_name = str(values["timezone"]), str(values["site_name"])
+                self.site_name = str(values["site_name"])
                 self.search()
 
             self.ui.tasks.run(lambda: settings.get_all(actor), done, self._failed, owner=self)
@@ -167,10 +171,7 @@ class RecordsPage(Page):
             self.search()
 
     def _bounds(self) -> tuple[datetime, datetime]:
-        tz = ZoneInfo(self.zone)
-        a: date = self.since.date().toPython()  # type: ignore[assignment]
-        b: date = self.until.date().toPython()  # type: ignore[assignment]
-        return datetime.combine(a, time(0), tz), datetime.combine(b + timedelta(days=1), time(0), tz)
+        return edit_range(self.ui.clock, self.since, self.until)
 
     def query(self) -> RecordQuery:
         since, until = self._bounds()
@@ -249,7 +250,7 @@ class RecordsPage(Page):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("Excel workbook (*.xlsx)"))
         dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(self.tr("records") + datetime.now().strftime("-%Y%m%d-%H%M") + ".xlsx")
+        dialog.selectFile(self.tr("records") + "-" + self.ui.clock.stamp() + ".xlsx")
         dialog.fileSelected.connect(self.export_to)
         self.dialog = dialog
         dialog.open()
@@ -260,7 +261,7 @@ class RecordsPage(Page):
             return
         query, records, actor = self.last_query, money_services(self.ui.services).records, self.ui.actor
         a, b = self.since.date().toString("yyyy-MM-dd"), self.until.date().toString("yyyy-MM-dd")
-        table = records_table(self.site_name, f"{a} — {b}", actor.name, self.zone)
+        table = records_table(self.site_name, f"{a} — {b}", actor.name, self.ui.clock)
         expected = self.result.totals.count if self.result else 0
         self.export_error = ""
         self.exporter.start(str(Path(path)), table, lambda: record_cells(records.query(actor, query).rows),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from acrel_console.services.export import ExportCancelled, ExportResult
 from acrel_console.services.reports.model import Report
+from acrel_console.ui.site_time import site_today
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.reports.catalog import (BY_ID, DAY, MONTH, REPORTS, YEAR, Query, ReportDef, option_label,
@@ -33,10 +33,10 @@ SPLIT_TABLE, SPLIT_CHART = 55, 45  # initial share of the height: table above, c
 
 
 def site_zone(services: Any, actor: Any, period: Any) -> tzinfo:
-    """The site's time zone (worker thread): the period's, else the site setting."""
+    """The site's time zone (worker thread): the period's, else the site clock's."""
     if period is not None:
         return period.zone  # type: ignore[no-any-return]
-    return ZoneInfo(str(services.settings.get_all(actor)["timezone"]))
+    return services.clock.zone  # type: ignore[no-any-return]
 
 
 class ReportsPage(Page):
@@ -69,7 +69,7 @@ class ReportsPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.period = PeriodPicker()
+        self.period = PeriodPicker(site_today(ui.clock))
         self.option_label = QLabel()
         self.option_box = QComboBox()
         self.option_box.setObjectName("reportOption")

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from acrel_console.domain.status import MeterStatus
 from acrel_console.services.alarms import Alarm
@@ -63,8 +62,8 @@ def _day_energy(services: Any, actor: Actor, day: str) -> int:
 
 def load_dashboard(services: Any, actor: Actor) -> DashboardData:
     """Every figure of the dashboard (worker thread; several read-only service calls)."""
-    zone = ZoneInfo(str(services.settings.get_all(actor)["timezone"]))
-    now = services.ctx.clock().astimezone(zone)
+    clock = services.clock.refreshed()  # worker thread: pick up a zone changed on another workstation
+    zone, now = clock.zone, clock.local_now()
     today = now.date()
     counts = count_meters(services.meters.list_live(actor))
     alarms = services.alarms.active(actor)

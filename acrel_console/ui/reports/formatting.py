@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from acrel_console.services.site_clock import text_in
+from acrel_console.ui.site_time import site_clock
 from acrel_console.services.export_formats import ColumnKind, hundredths_text
 
 # Text cells the services fill with English words (payment methods, statement items, alarm labels) are
@@ -38,8 +40,7 @@ def cell_text(kind: ColumnKind, value: Any, zone: tzinfo | None) -> str:
     if kind in (ColumnKind.YUAN, ColumnKind.KWH):
         return hundredths(value)
     if kind is ColumnKind.DATETIME and isinstance(value, datetime):
-        at = value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
-        return at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if zone is not None else at.strftime("%Y-%m-%d %H:%M")
+        return text_in(value, zone or site_clock().zone, seconds=False)
     if kind is ColumnKind.DATE and isinstance(value, date):
         return value.isoformat()
     if kind is ColumnKind.PERCENT and isinstance(value, (Decimal, int)):

@@ -25,7 +25,8 @@ class PeriodPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: QDate, parent: QWidget | None = None) -> None:
+        """`today`: the site's date (site_time.site_today), the default of both ends."""
         super().__init__(parent)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("periodKind")
@@ -35,7 +36,7 @@ class PeriodPicker(QWidget):
         self.end.setObjectName("periodEnd")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDate(QDate.currentDate())
+            edit.setDate(today)
         self.to_label = QLabel(self.tr("to"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
