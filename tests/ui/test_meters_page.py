@@ -93,7 +93,8 @@ def test_tree_filters_by_building_and_gateway(ui, services, admin, site, qtbot) 
     bus, poller, ids = site
     port = services.site.list_gateways(admin)[0].port
     services.site.add_building(admin, "Building B")
-    services.site.add_gateway(admin, name="GW2", kind="modbus-tcp", host="127.0.0.1", port=port, timeout_ms=150,
+    # another line (one gateway per physical endpoint): nothing answers there, the meter shows offline
+    services.site.add_gateway(admin, name="GW2", kind="modbus-tcp", host="127.0.0.1", port=port + 1, timeout_ms=150,
                               retries=0, building="Building B")
     services.site.add_meter(admin, gateway="GW2", address=6, model="DDSY1352", room="B-101")
     page = make_page(ui, qtbot)
