@@ -168,17 +168,19 @@ def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind
     """Insert a PENDING meter command signed with the site key's MAC (in the caller's transaction)."""
     cid = command_id or new_id()
     payload_json = mac.canonical_payload(payload or {})
+    row = MeterCommandRow(
+        id=cid, meter_id=meter_id, kind=kind, state="pending", priority=priority, amount_fen=amount_fen,
+        expected_purchase_count=expected_purchase_count, operation_id=operation_id, payload_json=payload_json,
+        batch_id=batch_id, reason=reason, created_by=created_by, created_at=at, attempts=0)
     try:
-        signature = mac.command_mac(site_key, cid, meter_id, kind, amount_fen, expected_purchase_count, payload_json)
+        problem = key_problem(session, site_key)
+        if problem:
+            raise mac.SiteKeyError(problem)
+        mac.sign_row(site_key, row)
     except mac.SiteKeyError as err:
         raise ConflictError(QT_TRANSLATE_NOOP(
             "errors", "Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the "
                       "site.key file) first."), problem=str(err)) from None
-    row = MeterCommandRow(
-        id=cid, meter_id=meter_id, kind=kind, state="pending", priority=priority, amount_fen=amount_fen,
-        expected_purchase_count=expected_purchase_count, operation_id=operation_id, payload_json=payload_json,
-        mac=signature,
-        batch_id=batch_id, reason=reason, created_by=created_by, created_at=at, attempts=0)
     session.add(row)
     session.flush()
     return row
@@ -215,5 +217,27 @@ def resequence_after_cancel(session: Session, site_key: bytes | None, cancelled:
         MeterCommandRow.expected_purchase_count > (cancelled.expected_purchase_count or 0))).scalars().all()
     for row in later:
         row.expected_purchase_count = (row.expected_purchase_count or 1) - 1
-        row.mac = mac.row_mac(site_key, row)
+        mac.sign_row(site_key, row)
     return len(later)
+
+
+KEY_CHECK = "site_key_check"  # site_settings row: the site key's public fingerprint (mac.key_check_value)
+
+
+def key_problem(session: Session, site_key: bytes | None) -> str:
+    """'' when `site_key` is the site's (the first keyed process records its fingerprint), else why not.
+    A workstation with another key may neither sign nor send (design §8, issue 11)."""
+    from acrel_console.storage.tables.site import SiteSettingRow
+
+    if site_key is None:
+        return "no site key configured (ACREL_SITE_KEY or site.key)"
+    mac.split_key(site_key)  # SiteKeyError for a malformed key
+    mine = mac.key_check_value(site_key)
+    row = session.get(SiteSettingRow, KEY_CHECK)
+    if row is None:
+        session.execute(_insert(session, SiteSettingRow.__table__).values(key=KEY_CHECK, value=mine)
+                        .on_conflict_do_nothing(index_elements=["key"]))
+        row = session.get(SiteSettingRow, KEY_CHECK)
+    if row is not None and row.value != mine:
+        return "this workstation's site key is not the site's (copy site.key from the service machine)"
+    return ""

@@ -62,18 +62,33 @@ def command_mac(site_key: bytes | None, command_id: str, meter_id: int, kind: st
 
 
 def row_mac(site_key: bytes | None, row: Any) -> str:
-    """The MAC a MeterCommandRow should carry."""
+    """The MAC a MeterCommandRow should carry: its canonical fields and its state transition (state and
+    attempt number), so a row edited to another state, or to fewer attempts, no longer verifies."""
+    payload = row.payload_json + "\x1e" + f"{row.state or 'pending'}:{int(row.attempts or 0)}"
+    return command_mac(site_key, row.id, row.meter_id, row.kind, row.amount_fen, row.expected_purchase_count,
+                       payload)
+
+
+def legacy_row_mac(site_key: bytes | None, row: Any) -> str:
+    """The MAC rows carried before it covered the state (issue 11); only valid for a never-touched row."""
     return command_mac(site_key, row.id, row.meter_id, row.kind, row.amount_fen, row.expected_purchase_count,
                        row.payload_json)
 
 
 def verify_row(site_key: bytes | None, row: Any) -> bool:
-    """True when the row's stored MAC matches its fields (constant-time compare)."""
+    """True when the row's stored MAC matches its fields and state (constant-time compare)."""
     try:
         expected = row_mac(site_key, row)
+        legacy = legacy_row_mac(site_key, row) if (row.state, int(row.attempts or 0)) == ("pending", 0) else ""
     except SiteKeyError:
         return False
-    return hmac.compare_digest(expected, (row.mac or "").upper())
+    stored = (row.mac or "").upper()
+    return hmac.compare_digest(expected, stored) or (bool(legacy) and hmac.compare_digest(legacy, stored))
+
+
+def sign_row(site_key: bytes | None, row: Any) -> None:
+    """Re-sign a row after a state transition made by the holder of the site key."""
+    row.mac = row_mac(site_key, row)
 
 
 def canonical_payload(payload: dict[str, Any]) -> str:

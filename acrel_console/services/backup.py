@@ -12,17 +12,15 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
 from acrel_console.domain.roles import Permission
-from acrel_console.services import audit, site_anchor
+from acrel_console.services import audit, restore_mark, site_anchor
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.site_secrets import make_private, write_private
 from acrel_console.storage.engine import data_dir
-from acrel_console.storage.tables.site import SiteSettingRow
 
 KEEP_BACKUPS = 14
 REQUIRED_TABLES = ("alembic_version", "operators", "audit_log", "meters")
@@ -108,18 +106,6 @@ def sqlite_backup(source: Path, target: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-RESTORED_KEY = "deliveries_reconcile"  # site_settings row: set by a restore, cleared once reconciled
-
-
-def mark_restored(session: Any, why: str) -> None:
-    """Record that open deliveries must be reconciled against the meters before anything is sent."""
-    row = session.get(SiteSettingRow, RESTORED_KEY)
-    if row is None:
-        session.add(SiteSettingRow(key=RESTORED_KEY, value=why))
-    else:
-        row.value = why
 
 
 def manifest_path(backup: Path) -> Path:
@@ -232,7 +218,7 @@ class BackupService:
             self._pg_restore(path)
         with self.ctx.transaction() as s:
             audit.append(s, actor, "maintenance.restore", str(path), at=self.ctx.clock())
-            mark_restored(s, f"restore of {path.name}")
+            restore_mark.mark_restored(s, f"restore of {path.name}")
         site_anchor.rebase(self.ctx)  # the restore itself is logged; its deliveries are reconciled before sending
 
     # --- PostgreSQL ------------------------------------------------------------------------------

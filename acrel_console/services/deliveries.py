@@ -1,16 +1,20 @@
 """Delivering credit and settings to a meter (design §8): the functions the dispatcher calls.
 
-`execute_credit_command` is idempotent and crash-safe: the state 'sending' is committed before a
-frame leaves, so after a crash or a lost reply the next run reads the meter's purchase count first
-and decides from the meter, never by resending blindly:
+`execute_credit_command` is idempotent and crash-safe: the state 'sending' is committed (and logged as
+delivery.sending) before a frame leaves, so after a crash or a lost reply the next run reads the meter's
+purchase count first and decides from the meter, never by resending blindly:
 
-    count == expected      -> DELIVERED (the earlier attempt was applied)
     count == expected - 1  -> not applied: send (again) with the same count, then read back
+    count == expected      -> DELIVERED when this command was ever sent; see below when it never was
     anything else          -> CONFLICT (shown to an operator; nothing is resent automatically)
 
-A command never sent before (state pending, attempts 0) whose meter shows another count is safe to
-renumber (nothing carrying the old count ever left), so it is re-signed with count + 1 instead of
-conflicting; this is logged as delivery.resequence. Credit commands of one meter go in order.
+What a row says is not evidence (design §8.5, issue 11). A restore or an edit can make a delivered
+command look unsent, so "never sent" is proven by the operation log (no delivery.sending row for it;
+the log is keyed and anchored outside the database), never by the row's attempts counter. Only such a
+proven never-sent command whose meter shows another count is renumbered (re-signed with count + 1,
+logged as delivery.resequence); a command pinned by a restore (services.restore_mark) never is. A row
+that claims never-sent while the log shows it sent is a replay: refused and alarmed. The MAC covers the
+row's fields and its state transition, and only a process whose site key is the site's signs or sends.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ from acrel_console.domain.alarms import AlarmKind
 from acrel_console.domain.readings import MoneyParams
 from acrel_console.drivers.api import BusError, ExceptionReply, InvalidRequest, MeterBus
 from acrel_console.ledger import book, mac
-from acrel_console.services import audit
+from acrel_console.services import audit, restore_mark, site_anchor
 from acrel_console.services.alarms import raise_alarm
 from acrel_console.services.base import Actor, ServiceContext
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
+from acrel_console.storage.tables.operators import AuditRow
 from acrel_console.storage.tables.site import MeterRow
 
 Hook = Callable[[str], None]
@@ -40,6 +45,7 @@ DOWNLOAD_KINDS = ("price_download", "settings_download")
 TERMINAL = ("delivered", "conflict", "failed", "cancelled")
 STEPS = ("loaded", "read_before", "resequenced", "marked_sending", "sent", "read_after", "recorded")
 MAC_ALARM = "alarm.mac_failure"  # no alarms table yet: alarms are operation-log rows of this kind
+SENT_KIND = "delivery.sending"  # logged before every credit frame: the evidence that a command was sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +127,13 @@ def _finish(ctx: ServiceContext, command_id: str, state: str, *, count: int | No
             return _outcome(row)
         now = ctx.clock()
         row.state = state
+        mac.sign_row(ctx.site_key, row)
         row.error = error
         row.result_json = json.dumps({"purchase_count": count, "remaining_fen": remaining,
                                       "read_at": now.isoformat()})
         if state in TERMINAL:
             row.completed_at = now
+            restore_mark.release_final(s)
         if count is not None:
             _remember_reading(s, row.meter_id, count, remaining, now)
         if state == "delivered":
@@ -153,14 +161,54 @@ def _mark_sending(ctx: ServiceContext, command_id: str, expected: int) -> MeterC
         row.state = "sending"
         row.attempts += 1
         row.last_attempt_at = ctx.clock()
+        mac.sign_row(ctx.site_key, row)
+        audit.append(s, Actor.system(), SENT_KIND, f"command:{row.id}",
+                     after={"meter_id": row.meter_id, "attempt": row.attempts, "expected_purchase_count": expected,
+                            "amount_fen": row.amount_fen, "operation_id": row.operation_id}, at=ctx.clock())
         s.flush()
         s.expunge(row)
         return row
 
 
+def sent_in_log(s: Session, command_id: str) -> bool:
+    """True when the (keyed, anchored) operation log shows a credit frame of this command left."""
+    return s.execute(select(AuditRow.id).where(AuditRow.kind == SENT_KIND, AuditRow.target == f"command:{command_id}")
+                     .limit(1)).first() is not None
+
+
+def delivered_in_log(s: Session, command_ids: list[str]) -> str | None:
+    """The first of these commands the operation log records as delivered (None when none is)."""
+    targets = [f"command:{i}" for i in command_ids]
+    found = s.execute(select(AuditRow.target).where(AuditRow.kind == "delivery.delivered",
+                                                    AuditRow.target.in_(targets)).limit(1)).scalar()
+    return None if found is None else str(found).split(":", 1)[1]
+
+
+def send_refusal(s: Session, ctx: ServiceContext) -> str:
+    """'' when this process may send (its site key is the site's), else why not."""
+    try:
+        return book.key_problem(s, ctx.site_key)
+    except mac.SiteKeyError as err:
+        return str(err)
+
+
+def _replayed(s: Session, ctx: ServiceContext, row: MeterCommandRow) -> DeliveryOutcome:
+    """A row claiming never-sent whose send is in the log: an older copy put back. Refused, alarmed."""
+    now = ctx.clock()
+    row.state, row.completed_at = "conflict", now
+    row.error = "replayed row: it claims never sent, but the operation log shows it was sent; nothing sent"
+    mac.sign_row(ctx.site_key, row)
+    audit.append(s, Actor.system(), MAC_ALARM, f"command:{row.id}",
+                 after={"meter_id": row.meter_id, "expected_purchase_count": row.expected_purchase_count,
+                        "operation_id": row.operation_id}, reason=row.error, at=now)
+    raise_alarm(s, AlarmKind.MAC_FAILURE, f"command:{row.id}", now, meter_id=row.meter_id, command=row.id)
+    return _outcome(row)
+
+
 def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, *,
-                           hook: Hook | None = None) -> DeliveryOutcome:
-    """Deliver one credit command (amount may be negative) by design §8; safe to call again at any time."""
+                           hook: Hook | None = None, send: bool = True) -> DeliveryOutcome:
+    """Deliver one credit command (amount may be negative) by design §8; safe to call again at any time.
+    With send=False it only reconciles: reads the meter and records what it shows, sending nothing."""
     step = hook or _noop
     with ctx.transaction() as s:
         row = _get(s, command_id)
@@ -168,6 +216,9 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
             raise NotACreditCommand(row.kind)
         if row.state in TERMINAL:
             return _outcome(row)
+        refusal = send_refusal(s, ctx)
+        if refusal:
+            return _outcome(row, f"not sent by this process: {refusal}", waiting=True)
         if not mac.verify_row(ctx.site_key, row):
             return _alarm_mac(s, ctx, row)
         if _earlier_outstanding(s, row):
@@ -177,7 +228,8 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         address, model = meter.address, meter.model
         expected = int(row.expected_purchase_count or 0)
         amount = int(row.amount_fen or 0)
-        never_sent = row.state == "pending" and row.attempts == 0
+        claims_unsent = row.state == "pending" and row.attempts == 0
+        pinned = row.id in restore_mark.pinned_ids(s)
     step("loaded")
 
     try:
@@ -186,19 +238,30 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         return _still(ctx, command_id, f"meter unreachable: {type(err).__name__}")
     step("read_before")
     count = before.purchase_count
-    if count == expected and not never_sent:  # an earlier attempt was applied (its reply or record lost)
-        return _finish(ctx, command_id, "delivered", count=count, remaining=before.remaining_fen)
-    if count != expected - 1:  # for a never-sent command, even count == expected proves nothing
-        if never_sent and count is not None:
+    if count != expected - 1:  # the meter's count is not the one this command would take: who used it?
+        with ctx.read() as s:
+            logged = sent_in_log(s, command_id)
+        if claims_unsent and logged:
+            with ctx.transaction() as s:
+                return _replayed(s, ctx, _get(s, command_id))
+        if count == expected and not claims_unsent:  # an earlier attempt was applied (reply or record lost)
+            return _finish(ctx, command_id, "delivered", count=count, remaining=before.remaining_fen)
+        if claims_unsent and not pinned and count is not None:  # proven never sent: renumber, nothing is lost
+            if not send:
+                return _outcome_of(ctx, command_id, f"never sent; meter count {count}: renumbered when sent")
             resequenced = _resequence(ctx, command_id, expected, count + 1)
             if isinstance(resequenced, DeliveryOutcome):
                 return resequenced
             expected = count + 1
             step("resequenced")
         else:
+            why = (f"meter purchase count {count}, expected {expected - 1} or {expected}" if not pinned else
+                   f"restored database: the meter shows purchase count {count} where this delivery expects "
+                   f"{expected - 1}; it may have been delivered after the backup was taken (check the meter)")
             return _finish(ctx, command_id, "conflict", count=count, remaining=before.remaining_fen,
-                           expected=expected,
-                           error=f"meter purchase count {count}, expected {expected - 1} or {expected}")
+                           expected=expected, error=why)
+    if not send:
+        return _outcome_of(ctx, command_id, f"meter count {count}: not applied yet; will be sent")
 
     for attempt in range(2):  # the first send, and one resend when the read-back shows it was not applied
         marked = _mark_sending(ctx, command_id, expected)
@@ -237,6 +300,11 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
     return _still(ctx, command_id, "not applied after a resend; retried at the next run")
 
 
+def _outcome_of(ctx: ServiceContext, command_id: str, reason: str) -> DeliveryOutcome:
+    with ctx.read() as s:
+        return _outcome(_get(s, command_id), reason, waiting=True)
+
+
 def _still(ctx: ServiceContext, command_id: str, reason: str) -> DeliveryOutcome:
     with ctx.transaction() as s:
         row = _get(s, command_id)
@@ -253,7 +321,7 @@ def _resequence(ctx: ServiceContext, command_id: str, old: int, new: int) -> Del
         if not mac.verify_row(ctx.site_key, row):
             return _alarm_mac(s, ctx, row)
         row.expected_purchase_count = new
-        row.mac = mac.row_mac(ctx.site_key, row)
+        mac.sign_row(ctx.site_key, row)
         audit.append(s, Actor.system(), "delivery.resequence", f"command:{row.id}",
                      before={"expected_purchase_count": old}, after={"expected_purchase_count": new},
                      reason="never sent; the meter's count differs from the last known one", at=ctx.clock())
@@ -291,6 +359,9 @@ def execute_download_command(ctx: ServiceContext, bus: MeterBus, command_id: str
             raise ValueError(f"not a download command: {row.kind}")
         if row.state in TERMINAL:
             return _outcome(row)
+        refusal = send_refusal(s, ctx)
+        if refusal:
+            return _outcome(row, f"not sent by this process: {refusal}", waiting=True)
         if not mac.verify_row(ctx.site_key, row):
             return _alarm_mac(s, ctx, row)
         meter = s.get(MeterRow, row.meter_id)
@@ -331,6 +402,7 @@ def _mark_download(ctx: ServiceContext, command_id: str) -> DeliveryOutcome | No
         row.state = "sending"
         row.attempts += 1
         row.last_attempt_at = ctx.clock()
+        mac.sign_row(ctx.site_key, row)
         return None
 
 
@@ -356,8 +428,45 @@ def pending_command_ids(ctx: ServiceContext, meter_ids: set[int] | None = None,
         return [r.id for r in rows]
 
 
+def check_restore(ctx: ServiceContext) -> list[str]:
+    """If this database is behind its anchor (restored, or its log cut), pin its open deliveries, log and
+    alarm it, and re-anchor; returns the pinned command ids (empty when the database is current)."""
+    problem = site_anchor.database_problem(ctx)
+    if not problem:
+        return []
+    with ctx.transaction() as s:
+        ids = restore_mark.mark_restored(s, problem)
+        now = ctx.clock()
+        audit.append(s, Actor.system(), "alarm.database_restored", "database", after={"pinned_deliveries": ids},
+                     reason=problem, at=now)
+        raise_alarm(s, AlarmKind.INTEGRITY, "database:restored", now, problem=problem)
+    site_anchor.rebase(ctx)
+    return ids
+
+
+def pinned_command_ids(ctx: ServiceContext) -> set[str]:
+    with ctx.read() as s:
+        return restore_mark.pinned_ids(s)
+
+
+def reconcile_pinned(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None = None) -> list[DeliveryOutcome]:
+    """Read every pinned delivery's meter and record what it shows, sending nothing; logged as one
+    delivery.reconcile row (what was found, command by command)."""
+    pinned = pinned_command_ids(ctx)
+    found = [execute_credit_command(ctx, bus, cid, send=False)
+             for cid in pending_command_ids(ctx, meter_ids, kinds=(book.CREDIT_KIND,)) if cid in pinned]
+    if found:
+        with ctx.transaction() as s:
+            audit.append(s, Actor.system(), "delivery.reconcile", "database",
+                         after={o.command_id: {"state": o.state, "purchase_count": o.purchase_count,
+                                               "finding": o.reason} for o in found}, at=ctx.clock())
+    return found
+
+
 def deliver_all(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None = None, *,
                 hook: Hook | None = None) -> list[DeliveryOutcome]:
     """One dispatcher pass over outstanding credit/download commands (used by the CLI when no
-    service holds the dispatcher, and by the simulation)."""
+    service holds the dispatcher, and by the simulation). A restored database is reconciled first."""
+    check_restore(ctx)
+    reconcile_pinned(ctx, bus, meter_ids)
     return [execute_command(ctx, bus, cid, hook=hook) for cid in pending_command_ids(ctx, meter_ids)]

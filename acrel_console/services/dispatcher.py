@@ -8,6 +8,7 @@ they are retried at the meter's next successful contact or after `retry_s`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -30,7 +31,7 @@ SCAN_LIMIT = 1000
 ANCHOR_INTERVAL_S = 10.0
 
 
-def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int) -> Any:
+def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int, reconcile_only: bool = False) -> Any:
     def job(worker: BusWorker) -> Any:
         from acrel_console.drivers.api import BusUnavailable
         from acrel_console.services import deliveries
@@ -38,7 +39,12 @@ def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int) -> Any:
         bus = worker.bus()
         if bus is None:
             raise BusUnavailable(worker._last_error or "bus unavailable")
-        outcome = deliveries.execute_command(ctx, bus, command_id)
+        if reconcile_only:  # a delivery from a restored database: read the meter and record, send nothing
+            outcome = deliveries.execute_credit_command(ctx, bus, command_id, send=False)
+            log.warning("restored database: delivery %s: %s %s", command_id, outcome.state, outcome.reason)
+            outcome = dataclasses.replace(outcome, waiting=False)  # the next scan may send it at once
+        else:
+            outcome = deliveries.execute_command(ctx, bus, command_id)
         worker.publish_meters([meter_id])
         return outcome
 
@@ -62,6 +68,7 @@ class Dispatcher:
         self._thread: threading.Thread | None = None
         self._unsubscribe = poller.subscribe(self._on_result)
         self.executed = 0
+        self._reconciled: set[str] = set()  # restored deliveries already read back once by this process
 
     def poke(self) -> None:
         """Look at the queue now (called after a local submit)."""
@@ -118,6 +125,10 @@ class Dispatcher:
              .order_by(MeterCommandRow.priority.desc(), MeterCommandRow.created_at,
                        MeterCommandRow.expected_purchase_count)
              .limit(SCAN_LIMIT))
+        from acrel_console.services import deliveries
+
+        deliveries.check_restore(self.ctx)  # a database behind its anchor pins its open deliveries first
+        pinned = deliveries.pinned_command_ids(self.ctx)
         with self.ctx.read() as s:
             rows = [(r.id, r.meter_id, is_control_row(r), gid) for r, gid in s.execute(q)]
         queued = 0
@@ -136,7 +147,10 @@ class Dispatcher:
             if control:
                 job = (lambda c: (lambda w: execute_control_command(self.ctx, w, c)))(cid)
             else:
-                job = _credit_job(self.ctx, cid, meter_id)
+                first_look = cid in pinned and cid not in self._reconciled
+                if first_look:
+                    self._reconciled.add(cid)
+                job = _credit_job(self.ctx, cid, meter_id, reconcile_only=first_look)
             with self._lock:
                 self._inflight.add(cid)
             try:

@@ -492,6 +492,7 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
         row.state = "sending"
         row.attempts = (row.attempts or 0) + 1
         row.last_attempt_at = now
+        row.mac = _sign(ctx, row)  # the MAC covers the state transition (issue 11)
         kind, payload = row.kind, json.loads(row.payload_json or "{}")
         created_by, reason = row.created_by, row.reason
     tz = worker._settings().tz
@@ -522,6 +523,7 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
         row = s.get(MeterCommandRow, command_id)
         assert row is not None
         row.state = result.state
+        row.mac = _sign(ctx, row)
         row.error = result.error[:500]
         row.completed_at = done
         row.result_json = json.dumps({"outcome": result.outcome, **result.detail}, default=str)

@@ -304,6 +304,15 @@ class VendingService:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "Delivery {id} has no ledger operation; it cannot be "
                                                                 "delivered again."), id=command_id)
             locked_meter(s, row.meter_id)
+            from acrel_console.services.deliveries import delivered_in_log
+
+            siblings = [str(i) for i in s.execute(select(MeterCommandRow.id).where(
+                MeterCommandRow.operation_id == op.id, MeterCommandRow.meter_id == row.meter_id)).scalars()]
+            delivered = delivered_in_log(s, siblings)
+            if delivered is not None:  # issue 11: a row edited to look undelivered is not evidence
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "The operation log shows delivery {id} of this operation reached the meter; it is not "
+                              "delivered again."), id=delivered)
             if op.kind == "transfer":
                 amount = op.amount_fen if row.meter_id == op.to_meter_id else -op.amount_fen
             else:

@@ -4418,7 +4418,7 @@
             <translation>Alarm {id} was already acknowledged by {name}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+50" />
+            <location filename="../../acrel_console/services/backup.py" line="+48" />
             <source>This database has no file to back up.</source>
             <translation>This database has no file to back up.</translation>
         </message>
@@ -4449,7 +4449,7 @@
             <translation>The backup {path} could not be written: {reason}</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+33" />
             <source>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</source>
             <translation>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</translation>
         </message>
@@ -4917,6 +4917,11 @@
             <translation>Delivery {id} has no ledger operation; it cannot be delivered again.</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>The operation log shows delivery {id} of this operation reached the meter; it is not delivered again.</source>
+            <translation>The operation log shows delivery {id} of this operation reached the meter; it is not delivered again.</translation>
+        </message>
+        <message>
             <location line="+26" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>Delivery {id} is not in conflict.</translation>
@@ -5146,7 +5151,7 @@
             <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+174" />
+            <location filename="../../acrel_console/ledger/book.py" line="+181" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</translation>
         </message>

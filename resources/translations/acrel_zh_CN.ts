@@ -4418,7 +4418,7 @@
             <translation>报警 {id} 已由 {name} 确认。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+50" />
+            <location filename="../../acrel_console/services/backup.py" line="+48" />
             <source>This database has no file to back up.</source>
             <translation>此数据库没有可备份的文件。</translation>
         </message>
@@ -4449,7 +4449,7 @@
             <translation>无法写入备份 {path}：{reason}</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+33" />
             <source>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</source>
             <translation>备份 {path} 与其清单不符：备份后其操作日志被截断或改写。</translation>
         </message>
@@ -4917,6 +4917,11 @@
             <translation>下发 {id} 没有对应的账务操作，不能再次下发。</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>The operation log shows delivery {id} of this operation reached the meter; it is not delivered again.</source>
+            <translation>操作日志显示该业务的下发 {id} 已到达电表，不再重复下发。</translation>
+        </message>
+        <message>
             <location line="+26" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>下发 {id} 不处于冲突状态。</translation>
@@ -5146,7 +5151,7 @@
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+174" />
+            <location filename="../../acrel_console/ledger/book.py" line="+181" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>无法为电表指令签名：{problem}。请先安装站点密钥（ACREL_SITE_KEY 或 site.key 文件）。</translation>
         </message>

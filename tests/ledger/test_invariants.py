@@ -48,11 +48,11 @@ def test_double_delivery_and_delivery_without_sale(w: World) -> None:
     sale = w.vending.sell(w.cashier, w.meters[0], "10", "cash")
     deliver_all(w.ctx, w.bus)
     with w.ctx.transaction() as s:
-        twin = book.add_command(s, b"0123456789ABCDEF", meter_id=w.meters[0], kind="recharge", created_by="x",
+        twin = book.add_command(s, w.ctx.site_key, meter_id=w.meters[0], kind="recharge", created_by="x",
                                 at=w.clock(), amount_fen=1000, expected_purchase_count=2,
                                 operation_id=sale.operation_id)
         twin.state = "delivered"
-        book.add_command(s, b"0123456789ABCDEF", meter_id=w.meters[1], kind="recharge", created_by="x",
+        book.add_command(s, w.ctx.site_key, meter_id=w.meters[1], kind="recharge", created_by="x",
                          at=w.clock(), amount_fen=500, expected_purchase_count=1)
     found = codes(w)
     assert {"delivered_twice", "delivery_without_operation", "delivery_mismatch"} <= found
