@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from acrel_console.domain.roles import Permission
 from acrel_console.domain.status import STATUS_LABELS, MeterStatus, StatusInputs, derive_status
+from acrel_console.domain.thresholds import over_threshold
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.site_settings import load_all
+from acrel_console.services.thresholds import meter_thresholds
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import BuildingRow, GatewayRow, MeterRow
@@ -124,6 +126,28 @@ def _open_ids(session: Session) -> set[int]:
     return set(open_meter_ids(session))
 
 
+def _console_credits(session: Session, meters: list[MeterRow]) -> dict[int, int]:
+    """Console-billed meters (no prepaid logic, design §6): their balance is the ledger's credit, so the
+    status rule, the alarms and the texts see arrears and alarm levels like any prepaid meter."""
+    from acrel_console.ledger.queries import prepaid_credits
+    from acrel_console.services.money_common import meter_side
+
+    return prepaid_credits(session, [m.id for m in meters if not meter_side(m.model)])
+
+
+def balance_fen(session: Session, meter_id: int) -> int | None:
+    """A meter's balance as the status rule sees it: the ledger's credit for a console-billed meter, the
+    last remaining amount read from the meter otherwise (None when never read)."""
+    meter = session.get(MeterRow, meter_id)
+    if meter is None:
+        return None
+    credit = _console_credits(session, [meter])
+    if meter_id in credit:
+        return credit[meter_id]
+    st = session.get(MeterStateRow, meter_id)
+    return st.remaining_fen if st is not None else None
+
+
 def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
                settings: dict[str, Any] | None = None) -> list[MeterLive]:
     """MeterLive values for the given meters (None = all not retired), ordered by gateway, address."""
@@ -149,25 +173,29 @@ def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
     open_ids = _open_ids(session)
     tenants = _tenants(session)
     interval = int(settings["status_interval_s"])
+    console_credit = _console_credits(session, [m for m, *_ in rows])
     out: list[MeterLive] = []
     for m, gw_name, b_name, st in rows:
-        a1 = m.alarm1_fen if m.alarm1_fen is not None else int(settings["alarm1_fen"])
-        a2 = m.alarm2_fen if m.alarm2_fen is not None else int(settings["alarm2_fen"])
+        th = meter_thresholds(m, settings)
+        a1, a2 = th.alarm1_fen, th.alarm2_fen
         values: dict[str, Any] = json.loads(st.values_json) if st is not None and st.values_json else {}
         offline_logged = st is not None and st.offline_since is not None
+        remaining = console_credit[m.id] if m.id in console_credit else (st.remaining_fen if st else None)
         inputs = StatusInputs(now=now, last_success_at=st.last_success_at if st else None,
                               consecutive_failures=(st.consecutive_failures if offline_logged and st else 0),
                               status_interval_s=interval, account_open=m.id in open_ids,
-                              remaining_fen=st.remaining_fen if st else None, alarm1_fen=a1, alarm2_fen=a2)
+                              remaining_fen=remaining, alarm1_fen=a1, alarm2_fen=a2)
+        overload = bool(values.get("over_limit", False)) or (
+            m.id in console_credit and over_threshold(values.get("power_w"), th.overload_power_w))
         tenant = tenants.get(m.id, (None, None))
         out.append(MeterLive(
             meter_id=m.id, gateway_id=m.gateway_id, gateway=gw_name, address=m.address, model=m.model, room=m.room,
             building_id=m.building_id, building=b_name, meter_no=m.meter_no, tenant_name=tenant[0],
-            account_no=tenant[1], status=derive_status(inputs), remaining_fen=st.remaining_fen if st else None,
+            account_no=tenant[1], status=derive_status(inputs), remaining_fen=remaining,
             energy_total=st.energy_total if st else None, purchase_count=st.purchase_count if st else None,
             relay_closed=st.relay_closed if st else None, forced=st.forced if st else None,
             keep_power=st.keep_power if st else None, forced_open=values.get("forced_open"),
-            overload=bool(values.get("over_limit", False)), alarm1_fen=a1, alarm2_fen=a2,
+            overload=overload, alarm1_fen=a1, alarm2_fen=a2,
             last_seen=st.last_success_at if st else None, consecutive_failures=st.consecutive_failures if st else 0,
             offline_since=st.offline_since if st else None, pending_commands=int(pending.get(m.id, 0)),
             last_error=st.last_error if st else ""))

@@ -51,6 +51,7 @@ from acrel_console.drivers.api import BusError, BusUnavailable, ExceptionReply, 
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.deliveries import money_params_mismatch
+from acrel_console.services.thresholds import ThresholdResult
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
@@ -216,6 +217,43 @@ def _outcome_of(row: MeterCommandRow) -> str:
     return str(data.get("outcome") or ("confirmed" if row.state == "delivered" else "error"))
 
 
+def submit_in(ctx: ServiceContext, s: Any, actor: Actor, meter_ids: list[int], kind: str, payload: dict[str, Any],
+              reason: str = "") -> str:
+    """Queue `kind` (payload already normalised) for every meter in the caller's transaction; returns
+    the batch id. The caller wakes the dispatcher after commit."""
+    ids = list(dict.fromkeys(int(m) for m in meter_ids))
+    if not ids:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Select at least one meter."), field="meter_ids")
+    if len(ids) > MAX_BATCH:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "At most {n} meters in one batch."), field="meter_ids",
+                              n=MAX_BATCH)
+    reason = str(reason or "").strip()
+    batch_id = str(uuid.uuid4())
+    payload_json = _canonical(payload)
+    now = ctx.clock()
+    rows = {m.id: (m, g) for m, g in s.execute(
+        select(MeterRow, GatewayRow.name).join(GatewayRow, MeterRow.gateway_id == GatewayRow.id)
+        .where(MeterRow.id.in_(ids)))}
+    missing = [i for i in ids if i not in rows]
+    if missing:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=missing[0])
+    retired = [i for i in ids if rows[i][0].retired]
+    if retired:
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "Meter {id} is retired."), id=retired[0])
+    for mid in ids:
+        meter, gw = rows[mid]
+        row = MeterCommandRow(id=str(uuid.uuid4()), meter_id=mid, kind=kind, state="pending",
+                              priority=CONTROL_PRIORITY, payload_json=payload_json, batch_id=batch_id,
+                              reason=reason, created_by=actor.name, created_at=now, attempts=0,
+                              result_json="", error="", mac="")
+        row.mac = _sign(ctx, row)
+        s.add(row)
+        audit.append(s, actor, f"control.{kind}", f"{gw}/{meter.address}",
+                     after={"command_id": row.id, "batch_id": batch_id, "meter_id": mid, **payload},
+                     reason=reason, at=now)
+    return batch_id
+
+
 # ---- the service ------------------------------------------------------------------------------
 class RemoteControlService:
     """Submit, follow, cancel and resend control commands; export readings. No bus I/O here."""
@@ -240,39 +278,23 @@ class RemoteControlService:
                reason: str = "") -> str:
         """Queue `kind` for every meter; returns the batch id. Nothing is written on bad input."""
         payload = normalise_params(kind, params)
-        ids = list(dict.fromkeys(int(m) for m in meter_ids))
-        if not ids:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Select at least one meter."), field="meter_ids")
-        if len(ids) > MAX_BATCH:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "At most {n} meters in one batch."), field="meter_ids",
-                                  n=MAX_BATCH)
-        reason = str(reason or "").strip()
-        batch_id = str(uuid.uuid4())
-        payload_json = _canonical(payload)
-        now = self.ctx.clock()
         with self.ctx.transaction() as s:
-            rows = {m.id: (m, g) for m, g in s.execute(
-                select(MeterRow, GatewayRow.name).join(GatewayRow, MeterRow.gateway_id == GatewayRow.id)
-                .where(MeterRow.id.in_(ids)))}
-            missing = [i for i in ids if i not in rows]
-            if missing:
-                raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=missing[0])
-            retired = [i for i in ids if rows[i][0].retired]
-            if retired:
-                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Meter {id} is retired."), id=retired[0])
-            for mid in ids:
-                meter, gw = rows[mid]
-                row = MeterCommandRow(id=str(uuid.uuid4()), meter_id=mid, kind=kind, state="pending",
-                                      priority=CONTROL_PRIORITY, payload_json=payload_json, batch_id=batch_id,
-                                      reason=reason, created_by=actor.name, created_at=now, attempts=0,
-                                      result_json="", error="", mac="")
-                row.mac = _sign(self.ctx, row)
-                s.add(row)
-                audit.append(s, actor, f"control.{kind}", f"{gw}/{meter.address}",
-                             after={"command_id": row.id, "batch_id": batch_id, "meter_id": mid, **payload},
-                             reason=reason, at=now)
+            batch_id = submit_in(self.ctx, s, actor, meter_ids, kind, payload, reason)
         self._wake()
         return batch_id
+
+    @requires(Permission.CONTROL_METERS)
+    def set_thresholds(self, actor: Actor, meter_ids: list[int], params: dict[str, Any],
+                       reason: str = "") -> ThresholdResult:
+        """报警设置 / 功率阈值设置: download to prepaid meters (the meter's row changes on read-back
+        confirmation), store at once for console-billed meters (services.thresholds)."""
+        from acrel_console.services.thresholds import apply_thresholds_in
+
+        with self.ctx.transaction() as s:
+            result = apply_thresholds_in(self.ctx, s, actor, meter_ids, params, reason)
+        if result.batch_id:
+            self._wake()
+        return result
 
     def _progress_rows(self, s: Any, batch_id: str) -> list[CommandProgress]:
         q = (select(MeterCommandRow, MeterRow, GatewayRow.name)
@@ -527,6 +549,12 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
         row.error = result.error[:500]
         row.completed_at = done
         row.result_json = json.dumps({"outcome": result.outcome, **result.detail}, default=str)
+        if kind == "settings_download" and result.state == "delivered":
+            from acrel_console.services.thresholds import store_thresholds
+
+            meter = s.get(MeterRow, row.meter_id)
+            if meter is not None:  # the meter confirmed them: from now on they are the meter's thresholds
+                store_thresholds(s, Actor.system(), meter, payload, done, "read-back", reason)
         kind_log = "control.confirmed" if result.state == "delivered" else f"control.{result.outcome}"
         audit.append(s, Actor.system(), kind_log, where,
                      after={"command_id": command_id, "kind": kind, "operator": created_by, "outcome": result.outcome,

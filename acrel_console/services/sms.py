@@ -30,8 +30,8 @@ from acrel_console.drivers.sms.api import SmsError, SmsSender
 from acrel_console.drivers.sms.pdu import normalise_number
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.meter_views import balance_fen as balance_of
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow, TenantRow
-from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import MeterRow
 from acrel_console.storage.tables.sms import SmsMessageRow, SmsTemplateRow
 
@@ -360,8 +360,7 @@ class SmsService:
                     log.debug("no SMS for meter %s %s: %s", meter_id, level.value, verdict.decision.value)
                     return None
                 if balance_fen is None:
-                    state = s.get(MeterStateRow, meter_id)
-                    balance_fen = state.remaining_fen if state is not None else None
+                    balance_fen = balance_of(s, meter_id)
                 text = render(self._template_for(s, level), {
                     "name": recipient.name, "room": recipient.room, "balance": yuan_text(balance_fen),
                     "amount": yuan_text(amount_fen), "method": method,
@@ -401,10 +400,8 @@ class SmsService:
             if recipient is None or not recipient.phone.strip():
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "Meter {meter} has no tenant phone number."),
                                       field="phone", meter=meter_id)
-            state = s.get(MeterStateRow, meter_id)
             text = render(self._template_for(s, level), {
-                "name": recipient.name, "room": recipient.room,
-                "balance": yuan_text(state.remaining_fen if state is not None else None),
+                "name": recipient.name, "room": recipient.room, "balance": yuan_text(balance_of(s, meter_id)),
             })
             row = self._queue(s, meter_id, SmsLevel.MANUAL, recipient.phone, text, now, now, None, actor.name)
             audit.append(s, actor, "sms.manual", f"meter:{meter_id}", after={"level": level.value, "text": text},
