@@ -88,7 +88,7 @@ def error_text(err: UserError) -> str:
     the current language too (services pass them in English)."""
     from acrel_console.domain.roles import ROLE_LABELS, Role
 
-    params = dict(err.params)
+    params = {k: error_text(v) if isinstance(v, UserError) else v for k, v in err.params.items()}
     if isinstance(params.get("label"), str):
         params["label"] = label_text(params["label"])
     if isinstance(params.get("role"), str) and params["role"] in {r.value for r in Role}:

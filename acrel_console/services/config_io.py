@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.site_config import SiteConfigService
+from acrel_console.services.xlsx_bounds import BoundedWorkbook, WorkbookRefused, XlsxLimits
 
 # Sheet -> columns (field key, header). Headers carry both the Acrel-3200 word and the English key so a
 # site can fill the template in either language; only the key after '/' is parsed.
@@ -63,7 +65,8 @@ class ImportFailed(UserError):
         super().__init__(
             QT_TRANSLATE_NOOP("errors", "Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: "
                                         "{message} ({count} problems in all)"),
-            sheet=first.sheet, row=first.row, column=first.column, message=first.message, count=len(problems))
+            sheet=first.sheet, row=first.row, column=first.column,
+            message=UserError(first.template, **first.params), count=len(problems))
 
 
 def export_template(path: str | Path) -> Path:
@@ -87,21 +90,51 @@ def export_template(path: str | Path) -> Path:
     return path
 
 
-def _read_sheet(wb: Any, sheet: str) -> list[tuple[int, dict[str, Any]]]:
+def _header_problems(sheet: str, header: tuple[Any, ...]) -> tuple[list[str], list[ImportProblem]]:
+    """The field key of each header cell ('' for an empty one) and a problem for every header that is not
+    one of the sheet's columns, or that appears twice (a column named `s` or `actor` used to reach the
+    service's own arguments)."""
+    known = [key for key, _h in SHEETS[sheet]]
+    keys: list[str] = []
+    problems: list[ImportProblem] = []
+    for i, cell in enumerate(header, start=1):
+        text = "" if cell is None else str(cell)
+        key = text.split("/")[-1].strip()
+        column = get_column_letter(i)
+        if key and key not in known:
+            problems.append(_problem(sheet, 1, UserError(QT_TRANSLATE_NOOP(
+                "errors", "Unknown column '{header}'; this sheet's columns are: {known}."),
+                header=text[:60], known=", ".join(known)), column))
+            key = ""
+        elif key and key in keys:
+            problems.append(_problem(sheet, 1, UserError(QT_TRANSLATE_NOOP(
+                "errors", "Column '{header}' appears twice."), header=text[:60]), column))
+            key = ""
+        keys.append(key)
+    return keys, problems
+
+
+def _read_sheet(wb: BoundedWorkbook, sheet: str) -> tuple[list[tuple[int, dict[str, Any]]], list[ImportProblem]]:
+    """The sheet's filled rows as field dicts, and the problems of its header and of cells outside it."""
     if sheet not in wb.sheetnames:
-        return []
-    ws = wb[sheet]
-    rows = list(ws.iter_rows(values_only=True))
-    if not rows:
-        return []
-    keys = [str(h).split("/")[-1].strip() if h is not None else "" for h in rows[0]]
+        return [], []
+    rows = wb.rows(sheet)
+    first = next(rows, None)
+    if first is None:
+        return [], []
+    header = first[1]
+    keys, problems = _header_problems(sheet, header)
     out = []
-    for n, values in enumerate(rows[1:], start=2):
-        if values is None or all(v in (None, "") for v in values):
+    for n, values in rows:
+        if all(v in (None, "") for v in values):
             continue
+        for i, v in enumerate(values):
+            if v not in (None, "") and (i >= len(header) or header[i] in (None, "")):
+                problems.append(_problem(sheet, n, UserError(QT_TRANSLATE_NOOP(
+                    "errors", "A value in a column without a header.")), get_column_letter(i + 1)))
         record = {k: ("" if v is None else v) for k, v in zip(keys, values) if k}
         out.append((n, record))
-    return out
+    return out, problems
 
 
 def _problem(sheet: str, row: int, err: UserError, column: str | None = None) -> ImportProblem:
@@ -121,15 +154,17 @@ class ConfigImportService:
         self.site = site
 
     @requires(Permission.CONFIGURE_SITE)
-    def import_file(self, actor: Actor, path: str | Path) -> ImportReport:
-        try:
-            wb = load_workbook(Path(path), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable file is the same user error
-            raise UserError(QT_TRANSLATE_NOOP("errors", "Cannot read {path} as an .xlsx workbook: {reason}"),
-                            path=str(path), reason=type(exc).__name__) from None
-        data = {sheet: _read_sheet(wb, sheet) for sheet in SHEETS}
-        wb.close()
+    def import_file(self, actor: Actor, path: str | Path, *, limits: XlsxLimits | None = None) -> ImportReport:
+        """Read the workbook within `limits` (size, zip ratio, rows, columns, cells, time: checked before
+        and while parsing), then import every row in one transaction or none."""
         problems: list[ImportProblem] = []
+        data: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        with BoundedWorkbook(path, limits) as wb:  # WorkbookRefused names the file, or sheet/row/column
+            for sheet in SHEETS:
+                data[sheet], found = _read_sheet(wb, sheet)
+                problems.extend(found)
+        if problems:
+            raise ImportFailed(problems)
         counts = {"buildings": 0, "gateways": 0, "meters": 0}
         try:
             with self.ctx.transaction() as s:

@@ -4484,14 +4484,80 @@
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/config_io.py" line="+64" />
+            <location filename="../../acrel_console/services/config_io.py" line="+66" />
             <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
             <translation>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+39" />
+            <source>Unknown column '{header}'; this sheet's columns are: {known}.</source>
+            <translation>Unknown column '{header}'; this sheet's columns are: {known}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Column '{header}' appears twice.</source>
+            <translation>Column '{header}' appears twice.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>A value in a column without a header.</source>
+            <translation>A value in a column without a header.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/xlsx_bounds.py" line="+62" />
+            <source>Cannot read {path}: {reason}</source>
+            <translation>Cannot read {path}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{file} is {size} MB; an import file may have at most {limit} MB.</source>
+            <translation>{file} is {size} MB; an import file may have at most {limit} MB.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+33" />
             <source>Cannot read {path} as an .xlsx workbook: {reason}</source>
             <translation>Cannot read {path} as an .xlsx workbook: {reason}</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>{file} holds {count} parts; an .xlsx workbook to import may hold at most {limit}.</source>
+            <translation>{file} holds {count} parts; an .xlsx workbook to import may hold at most {limit}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{file} is refused unread: its part {part} would inflate {ratio} times (at most {limit}); this is what a zip bomb looks like.</source>
+            <translation>{file} is refused unread: its part {part} would inflate {ratio} times (at most {limit}); this is what a zip bomb looks like.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{file} is refused unread: it would inflate to {size} MB (at most {limit} MB).</source>
+            <translation>{file} is refused unread: it would inflate to {size} MB (at most {limit} MB).</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Sheet {sheet}, row {row}: reading took longer than {seconds} s; the import was stopped.</source>
+            <translation>Sheet {sheet}, row {row}: reading took longer than {seconds} s; the import was stopped.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sheet {sheet} has more than {limit} rows (row {row} and below are not read); delete the rows below your data.</source>
+            <translation>Sheet {sheet} has more than {limit} rows (row {row} and below are not read); delete the rows below your data.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sheet {sheet}, row {row}, column {column}: a workbook to import has at most {limit} columns.</source>
+            <translation>Sheet {sheet}, row {row}, column {column}: a workbook to import has at most {limit} columns.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sheet {sheet}, row {row}: more than {limit} filled cells in the workbook.</source>
+            <translation>Sheet {sheet}, row {row}: more than {limit} filled cells in the workbook.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sheet {sheet} cannot be read: {reason}</source>
+            <translation>Sheet {sheet} cannot be read: {reason}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/export.py" line="+150" />

@@ -4484,14 +4484,80 @@
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/config_io.py" line="+64" />
+            <location filename="../../acrel_console/services/config_io.py" line="+66" />
             <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
             <translation>导入被拒绝，未做任何更改：工作表 {sheet}，第 {row} 行，{column} 列：{message}（共 {count} 处问题）</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+39" />
+            <source>Unknown column '{header}'; this sheet's columns are: {known}.</source>
+            <translation>未知的列“{header}”；本工作表的列为：{known}。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Column '{header}' appears twice.</source>
+            <translation>列“{header}”出现了两次。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>A value in a column without a header.</source>
+            <translation>该列没有列标题，却填有数值。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/xlsx_bounds.py" line="+62" />
+            <source>Cannot read {path}: {reason}</source>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{file} is {size} MB; an import file may have at most {limit} MB.</source>
+            <translation>{file} 大小为 {size} MB；导入文件最大 {limit} MB。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+33" />
             <source>Cannot read {path} as an .xlsx workbook: {reason}</source>
             <translation>无法将 {path} 读取为 .xlsx 工作簿：{reason}</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>{file} holds {count} parts; an .xlsx workbook to import may hold at most {limit}.</source>
+            <translation>{file} 含 {count} 个部件；导入的 .xlsx 工作簿最多含 {limit} 个。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{file} is refused unread: its part {part} would inflate {ratio} times (at most {limit}); this is what a zip bomb looks like.</source>
+            <translation>{file} 未读取即被拒绝：其部件 {part} 解压后将膨胀 {ratio} 倍（最多 {limit} 倍），这是压缩炸弹的特征。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{file} is refused unread: it would inflate to {size} MB (at most {limit} MB).</source>
+            <translation>{file} 未读取即被拒绝：解压后将达 {size} MB（最多 {limit} MB）。</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Sheet {sheet}, row {row}: reading took longer than {seconds} s; the import was stopped.</source>
+            <translation>工作表 {sheet}，第 {row} 行：读取超过 {seconds} 秒，导入已停止。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sheet {sheet} has more than {limit} rows (row {row} and below are not read); delete the rows below your data.</source>
+            <translation>工作表 {sheet} 超过 {limit} 行（第 {row} 行及以下未读取）；请删除数据下方的行。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sheet {sheet}, row {row}, column {column}: a workbook to import has at most {limit} columns.</source>
+            <translation>工作表 {sheet}，第 {row} 行，第 {column} 列：导入的工作簿最多 {limit} 列。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sheet {sheet}, row {row}: more than {limit} filled cells in the workbook.</source>
+            <translation>工作表 {sheet}，第 {row} 行：工作簿中已填单元格超过 {limit} 个。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sheet {sheet} cannot be read: {reason}</source>
+            <translation>无法读取工作表 {sheet}：{reason}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/export.py" line="+150" />
