@@ -33,12 +33,11 @@ ANCHOR_INTERVAL_S = 10.0
 
 def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int, reconcile_only: bool = False) -> Any:
     def job(worker: BusWorker) -> Any:
-        from acrel_console.drivers.api import BusUnavailable
         from acrel_console.services import deliveries
 
         bus = worker.bus()
         if bus is None:
-            raise BusUnavailable(worker._last_error or "bus unavailable")
+            raise worker.unavailable()
         if reconcile_only:  # a delivery from a restored database: read the meter and record, send nothing
             outcome = deliveries.execute_credit_command(ctx, bus, command_id, send=False)
             log.warning("restored database: delivery %s: %s %s", command_id, outcome.state, outcome.reason)

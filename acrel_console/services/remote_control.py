@@ -523,7 +523,7 @@ def execute_control_command(ctx: ServiceContext, worker: Any, command_id: str) -
     try:
         bus = worker.bus()
         if bus is None:
-            raise BusUnavailable(worker._last_error or "bus unavailable")
+            raise worker.unavailable()
         local_now = ctx.clock().astimezone(tz).replace(tzinfo=None, microsecond=0)
         result, reading = run_control(bus, target.address, target.model, kind, payload, local_now)
     except BusError as exc:

@@ -98,6 +98,7 @@ class BusWorker:
         self._internal_errors = 0
         self._states: dict[int, backoff.MeterPollState] = {}
         self._last_error = ""
+        self._last_exc: BaseException | None = None  # the failure behind _last_error (kept as a cause)
         self._thread = threading.Thread(target=self._run, name=f"bus-{gateway.name}", daemon=True)
         self.sweeps_done = 0
 
@@ -169,7 +170,7 @@ class BusWorker:
                     result = self._sweep(history)
                 except Exception as exc:  # noqa: BLE001 - the worker never dies; the failure is reported
                     log.exception("sweep of %s failed", self.gateway.name)
-                    self._last_error = error_text(exc)
+                    self._note_failure(exc)
                     for w in waiters:
                         w.set_exception(exc)
                     continue
@@ -204,6 +205,23 @@ class BusWorker:
                 job.future.set_exception(exc)
 
     # ---- bus ------------------------------------------------------------------------------
+    def _note_failure(self, exc: BaseException) -> None:
+        self._last_error, self._last_exc = error_text(exc), exc
+
+    def unavailable(self) -> BusUnavailable:
+        """Why this bus cannot be used now: a BusUnavailable with the original failure's own message (never
+        'unavailable: unavailable: ...') and that failure as its __cause__."""
+        cause = self._last_exc
+        while getattr(cause, "_relayed", False):  # a BusUnavailable made here before: relay its cause
+            cause = cause.__cause__ if cause is not None else None
+        if cause is None:
+            return BusUnavailable(self._last_error or "bus unavailable")
+        detail = str(cause) if isinstance(cause, BusError) else f"{type(cause).__name__}: {cause}"
+        err = BusUnavailable(detail or type(cause).__name__)
+        err.__cause__ = cause
+        err._relayed = True  # type: ignore[attr-defined]
+        return err
+
     def bus(self) -> MeterBus | None:
         """The connected bus, opening it if needed; None when the gateway/port is unavailable."""
         if self._bus is not None:
@@ -211,14 +229,14 @@ class BusWorker:
         try:
             bus = self._bus_factory(self.gateway.config)
         except Exception as exc:  # noqa: BLE001 - a bad config or missing driver is one more failure
-            self._last_error = error_text(exc)
+            self._note_failure(exc)
             self._internal_errors += 1
             return None
         self._counted = _snapshot(bus.counters)
         try:
             bus.connect()
         except Exception as exc:  # noqa: BLE001
-            self._last_error = error_text(exc)
+            self._note_failure(exc)
             self._collect(bus)
             try:
                 bus.close()
@@ -254,7 +272,7 @@ class BusWorker:
         """Read one meter's real-time block; BusUnavailable drops the bus (reopened next time)."""
         bus = self.bus()
         if bus is None:
-            raise BusUnavailable(self._last_error or "bus unavailable")
+            raise self.unavailable()
         try:
             if single:
                 with single_try(bus):
@@ -359,7 +377,7 @@ class BusWorker:
             reading: MeterReading | None = None
             error: BaseException | None = None
             if self._bus is None and connects_left <= 0:
-                error = BusUnavailable(self._last_error or "bus unavailable")
+                error = self.unavailable()
             else:
                 if self._bus is None:
                     connects_left -= 1
@@ -379,7 +397,7 @@ class BusWorker:
                 succeeded += 1
             else:
                 failed += 1
-                self._last_error = outcome.state.last_error
+                self._last_error, self._last_exc = outcome.state.last_error, error
             if len(outcomes) >= self._flush_every:
                 part = self._flush(outcomes, addresses, kind="history" if history else "status", history=history,
                                    complete=False, started_at=started_at, started=started, sweep=False,
