@@ -28,6 +28,7 @@ from acrel_console.services.tariffs import TariffService
 from acrel_console.services.vending import VendingService
 from acrel_console.services.shifts import ShiftService
 from acrel_console.services.site_settings import SiteSettingsService
+from acrel_console.services.tenant_access import TenantPinService
 from acrel_console.storage import migrate
 from acrel_console.storage.engine import default_db_url, make_engine, make_session_factory, normalise_url
 
@@ -57,6 +58,7 @@ class Services:
     shifts: ShiftService
     records: RecordsService
     integrity: IntegrityService
+    tenant_pins: TenantPinService
 
     @property
     def clock(self) -> SiteClock:
@@ -139,4 +141,5 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         shifts=ShiftService(ctx),
         records=RecordsService(ctx),
         integrity=IntegrityService(ctx),
+        tenant_pins=TenantPinService(ctx),
     )

@@ -17,11 +17,21 @@ APT_PACKAGES="python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libxkbcommon
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-wqy-microhei xvfb xauth socat"
 [ $want_test = 1 ] && APT_PACKAGES="$APT_PACKAGES postgresql poppler-utils faketime"
+# chromium: the lobby kiosk's browser (`acrel-console kiosk`) and the tenant portal's browser tests (Playwright
+# drives /usr/bin/chromium; it never downloads a browser). Debian has it; where the package does not exist
+# (Ubuntu ships it as a snap) the kiosk opens its Qt window and the browser tests skip with the reason shown.
+OPTIONAL_PACKAGES="chromium"
 
 if command -v apt-get >/dev/null; then
-  missing=$(for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
+  missing=$(for p in $APT_PACKAGES $OPTIONAL_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
   if [ -n "$missing" ]; then
     as_root apt-get update -qq
+    for p in $OPTIONAL_PACKAGES; do
+      if echo "$missing" | grep -qx "$p" && ! apt-cache show "$p" >/dev/null 2>&1; then
+        echo "install.sh: no Debian package '$p' here; skipping it" >&2
+        missing=$(echo "$missing" | grep -vx "$p" || true)
+      fi
+    done
     # shellcheck disable=SC2086
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi

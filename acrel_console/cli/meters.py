@@ -122,10 +122,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         announced = info.holder if info else ""
             stop.wait(rt.lease.ttl_s / 3)
 
+    from acrel_console.cli.portal import start_with_serve
+
+    portal = start_with_serve(svc)  # the tenant portal, when the site enables it in Settings
     t = threading.Thread(target=supervise, name="serve", daemon=True)
     t.start()
     _wait_for_signal(stop)
     t.join(30)
+    if portal is not None:
+        portal.stop()
     if state["runtime"] is not None:
         state["runtime"].stop()
     print("stopped", flush=True)

@@ -48,6 +48,9 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--all", action="store_true")
     p.add_argument("--search", default=None)
     p.set_defaults(handler=cmd_account_list)
+    from acrel_console.cli.portal import register_set_pin
+
+    register_set_pin(asub)
 
     p = sub.add_parser("sell", help="sell credit to a meter (售电); idempotent by --id")
     p.add_argument("--meter", type=int, required=True, metavar="ID")

@@ -9,7 +9,7 @@ from typing import Any
 
 from acrel_console.cli import common
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, UserError
-from acrel_console.domain.roles import Role
+from acrel_console.domain.roles import OPERATOR_ROLES
 
 
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
@@ -27,7 +27,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     op = sub.add_parser("operator", help="operators").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("add", cmd_operator_add, "create an operator", op)
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--role", required=True, choices=[r.value for r in OPERATOR_ROLES])
     p.add_argument("--full-name", default="")
     p.add_argument("--new-password-file", help="the new operator's password (else ACREL_NEW_PASSWORD)")
     add("list", cmd_operator_list, "list operators", op)
@@ -40,7 +40,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--new-password-file", help="the new password (else ACREL_NEW_PASSWORD)")
     p = add("role", cmd_operator_role, "assign a role", op)
     p.add_argument("name")
-    p.add_argument("role", choices=[r.value for r in Role])
+    p.add_argument("role", choices=[r.value for r in OPERATOR_ROLES])
 
     b = sub.add_parser("building", help="buildings").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("add", cmd_building_add, "add a building", b)

@@ -13,6 +13,10 @@ class Role(str, enum.Enum):
     CASHIER = "cashier"
     SUPERVISOR = "supervisor"
     AUDITOR = "auditor"
+    TENANT = "tenant"  # a tenant signed in to the self-service portal: holds no operator permission
+
+
+OPERATOR_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.TENANT)  # what an operator may be
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -21,6 +25,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.CASHIER: QT_TRANSLATE_NOOP("roles", "Cashier"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Supervisor"),
     Role.AUDITOR: QT_TRANSLATE_NOOP("roles", "Auditor"),
+    Role.TENANT: QT_TRANSLATE_NOOP("roles", "Tenant"),
 }
 
 
@@ -51,6 +56,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
          Permission.ACK_ALARMS}
     ),
     Role.AUDITOR: frozenset({Permission.VIEW}),
+    # Tenants act only through services.tenant_portal, which checks what they may do (their own meters);
+    # every operator service refuses them.
+    Role.TENANT: frozenset(),
 }
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, UserError, ValidationError
-from acrel_console.domain.roles import Permission, Role
+from acrel_console.domain.roles import OPERATOR_ROLES, Permission, Role
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.passwords import hash_password, verify_password
@@ -53,7 +53,10 @@ def _check_password(password: str) -> None:
 
 def _role(role: str | Role) -> Role:
     try:
-        return Role(role)
+        found = Role(role)
+        if found not in OPERATOR_ROLES:  # tenants sign in to the portal, never as operators
+            raise ValueError(role)
+        return found
     except ValueError:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role '{role}'."), field="role", role=role) from None
 

@@ -273,6 +273,10 @@ class RemoteControlService:
             except Exception:  # noqa: BLE001 - a wake-up listener never undoes a submitted command
                 log.exception("command wake-up listener failed")
 
+    def poke(self) -> None:
+        """Tell the local dispatcher (if any) that commands were written elsewhere in this process."""
+        self._wake()
+
     @requires(Permission.CONTROL_METERS)
     def submit(self, actor: Actor, meter_ids: list[int], kind: str, params: dict[str, Any] | None = None,
                reason: str = "") -> str:

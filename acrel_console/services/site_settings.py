@@ -85,6 +85,28 @@ SPECS: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("settings", "An operator account locks after this many wrong passwords."), 1, 100),
     SettingSpec("lockout_minutes", "int", 15, QT_TRANSLATE_NOOP("settings", "Lock duration (minutes)"),
                 QT_TRANSLATE_NOOP("settings", "How long a locked operator account stays locked."), 1, 1440),
+    # Tenant self-service (用户查询系统, issue 16): services.tenant_portal and the portal package.
+    SettingSpec("portal_enabled", "bool", False, QT_TRANSLATE_NOOP("settings", "Run the tenant portal"),
+                QT_TRANSLATE_NOOP("settings", "The site service also serves the tenants' phone page and lobby kiosk.")),
+    SettingSpec("portal_host", "text", "127.0.0.1", QT_TRANSLATE_NOOP("settings", "Tenant portal address"),
+                QT_TRANSLATE_NOOP("settings", "Address the portal listens on: 127.0.0.1 behind a reverse proxy, "
+                                              "0.0.0.0 for the whole LAN.")),
+    SettingSpec("portal_port", "int", 8080, QT_TRANSLATE_NOOP("settings", "Tenant portal port"),
+                QT_TRANSLATE_NOOP("settings", "TCP port of the tenant portal."), 1, 65535),
+    SettingSpec("portal_tenant_control", "bool", False, QT_TRANSLATE_NOOP("settings", "Tenants may switch their meters"),
+                QT_TRANSLATE_NOOP("settings", "Tenants may switch their own meter off, and back on with a positive "
+                                              "balance, from the portal.")),
+    SettingSpec("portal_control_per_hour", "int", 4, QT_TRANSLATE_NOOP("settings", "Tenant switchings per hour"),
+                QT_TRANSLATE_NOOP("settings", "How many switch commands one tenant may send per hour."), 1, 60),
+    SettingSpec("portal_pin_attempts", "int", 5, QT_TRANSLATE_NOOP("settings", "Wrong PINs before lock"),
+                QT_TRANSLATE_NOOP("settings", "A tenant's portal sign-in locks after this many wrong PINs."), 1, 20),
+    SettingSpec("portal_lock_minutes", "int", 15, QT_TRANSLATE_NOOP("settings", "Tenant lock duration (minutes)"),
+                QT_TRANSLATE_NOOP("settings", "How long a locked tenant sign-in stays locked."), 1, 1440),
+    SettingSpec("portal_session_minutes", "int", 30, QT_TRANSLATE_NOOP("settings", "Tenant session idle time (minutes)"),
+                QT_TRANSLATE_NOOP("settings", "A phone session ends after this long without a request."), 1, 1440),
+    SettingSpec("portal_kiosk_idle_s", "int", 60, QT_TRANSLATE_NOOP("settings", "Kiosk idle time (s)"),
+                QT_TRANSLATE_NOOP("settings", "The lobby kiosk returns to the sign-in screen after this long untouched."),
+                15, 600),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 

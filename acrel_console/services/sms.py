@@ -31,6 +31,7 @@ from acrel_console.drivers.sms.pdu import normalise_number
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.meter_views import balance_fen as balance_of
+from acrel_console.services.tenant_access import sms_opted_out
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow, TenantRow
 from acrel_console.storage.tables.site import MeterRow
 from acrel_console.storage.tables.sms import SmsMessageRow, SmsTemplateRow
@@ -340,7 +341,7 @@ class SmsService:
         try:
             with self.ctx.transaction() as s:
                 recipient = self.recipient_lookup(s, meter_id)
-                if recipient is None:
+                if recipient is None or sms_opted_out(s, meter_id, level.value):  # the tenant turned it off
                     return None
                 zone = self.ctx.site_clock.zone
                 texted: frozenset[date] = frozenset()

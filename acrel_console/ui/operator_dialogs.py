@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from acrel_console.domain.roles import Role
+from acrel_console.domain.roles import OPERATOR_ROLES, Role
 from acrel_console.services.operators import OperatorInfo
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import FormDialog
@@ -22,9 +22,9 @@ def password_edit() -> QLineEdit:
 
 def role_combo(current: Role = Role.OPERATOR) -> QComboBox:
     combo = QComboBox()
-    for role in Role:
+    for role in OPERATOR_ROLES:
         combo.addItem(role_label(role), role.value)
-    combo.setCurrentIndex(list(Role).index(current))
+    combo.setCurrentIndex(OPERATOR_ROLES.index(current))
     return combo
 
 

@@ -26,6 +26,7 @@ SECTIONS: dict[str, str] = {
     "cost": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Energy cost (revenue report)"),
     "sms": QT_TRANSLATE_NOOP("SiteDefaultsForm", "SMS"),
     "security": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Operator sign-in"),
+    "portal": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Tenant portal"),
 }
 _MONEY_KEYS = ("alarm", "overdraft", "overload", "max_credit", "no_trip", "trip_on")
 
@@ -38,6 +39,8 @@ def section_of(key: str) -> str:
         return "cost"
     if key.startswith("lockout"):
         return "security"
+    if key.startswith("portal_"):
+        return "portal"
     if key.startswith(_MONEY_KEYS):
         return "money"
     return "general"

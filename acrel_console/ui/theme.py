@@ -1,4 +1,5 @@
-"""The one status registry: each MeterStatus's colour, icon and translated label, plus UI role colours.
+"""The one status registry for Qt: each MeterStatus's colour, icon and translated label (colours and shapes
+from domain.status_colours, shared with the tenant portal), plus UI role colours.
 
 Colour is never the only signal (design §5): every status also has its own icon shape and a label.
 The default palette is built on Okabe-Ito (readable with the common colour-vision deficiencies); the
@@ -14,34 +15,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, 
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.status import STATUS_LABELS, STATUS_ORDER, MeterStatus
-
-DEFAULT_PALETTE = "okabe-ito"
-LEGACY_PALETTE = "acrel-legacy"
+from acrel_console.domain.status_colours import DEFAULT_PALETTE, LEGACY_PALETTE
+from acrel_console.domain.status_colours import PALETTES as _PALETTES
+from acrel_console.domain.status_colours import SHAPES as _SHAPES
 
 PALETTE_LABELS: dict[str, str] = {
     DEFAULT_PALETTE: QT_TRANSLATE_NOOP("theme", "Colour-blind safe (default)"),
     LEGACY_PALETTE: QT_TRANSLATE_NOOP("theme", "Acrel-3200 classic"),
-}
-
-# (background, foreground) per status. Okabe-Ito: bluish green, yellow, orange, vermillion, sky blue, grey.
-_PALETTES: dict[str, dict[MeterStatus, tuple[str, str]]] = {
-    DEFAULT_PALETTE: {
-        MeterStatus.OPENED: ("#009E73", "#FFFFFF"),
-        MeterStatus.ALARM1: ("#F0E442", "#000000"),
-        MeterStatus.ALARM2: ("#E69F00", "#000000"),
-        MeterStatus.ARREARS: ("#D55E00", "#FFFFFF"),
-        MeterStatus.UNOPENED: ("#CFE8F7", "#000000"),
-        MeterStatus.OFFLINE: ("#595959", "#FFFFFF"),
-    },
-    # The Acrel-3200 screens: light blue, yellow, red, purple, grey and (for offline) green.
-    LEGACY_PALETTE: {
-        MeterStatus.OPENED: ("#8EC9F0", "#000000"),
-        MeterStatus.ALARM1: ("#FFE24D", "#000000"),
-        MeterStatus.ALARM2: ("#E53935", "#FFFFFF"),
-        MeterStatus.ARREARS: ("#8E44AD", "#FFFFFF"),
-        MeterStatus.UNOPENED: ("#BDBDBD", "#000000"),
-        MeterStatus.OFFLINE: ("#43A047", "#FFFFFF"),
-    },
 }
 
 # Colours of UI roles (validation messages, banners); same in both palettes.
@@ -53,16 +33,9 @@ _ROLE_COLOURS: dict[str, str] = {
     "placeholder_border": "#C8CDD3",
     "print_ink": "#000000",  # receipts and slips: black on white paper whatever the screen palette
     "print_paper": "#FFFFFF",
-}
-
-# Icon shape per status: each one differs by shape, not only by colour.
-_SHAPES: dict[MeterStatus, str] = {
-    MeterStatus.OPENED: "check",
-    MeterStatus.ALARM1: "triangle1",
-    MeterStatus.ALARM2: "triangle2",
-    MeterStatus.ARREARS: "octagon",
-    MeterStatus.UNOPENED: "ring",
-    MeterStatus.OFFLINE: "slash",
+    "kiosk_primary": "#0B5CAD",  # the lobby kiosk window (ui/kiosk_window.py), as the portal's pages
+    "kiosk_line": "#D0D7DE",
+    "paper": "#FFFFFF",
 }
 
 

@@ -1186,6 +1186,95 @@
         </message>
     </context>
     <context>
+        <name>KioskWindow</name>
+        <message>
+            <location filename="../../acrel_console/ui/kiosk_window.py" line="+134" />
+            <source>Tenant service</source>
+            <translation>Tenant service</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>Hello, {name}</source>
+            <translation>Hello, {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On</source>
+            <translation>On</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Off</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unknown</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Remaining amount</source>
+            <translation>Remaining amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not read yet</source>
+            <translation>Not read yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>{amount} yuan</source>
+            <translation>{amount} yuan</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Power</source>
+            <translation>Power</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Top-up on its way</source>
+            <translation>Top-up on its way</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recharge history</source>
+            <translation>Recharge history</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Receipt no.</source>
+            <translation>Receipt no.</translation>
+        </message>
+    </context>
+    <context>
         <name>Legend</name>
         <message>
             <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
@@ -3260,7 +3349,12 @@
             <translation>Operator sign-in</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+1" />
+            <source>Tenant portal</source>
+            <translation>Tenant portal</translation>
+        </message>
+        <message>
+            <location line="+84" />
             <source>Save defaults</source>
             <translation>Save defaults</translation>
         </message>
@@ -4113,7 +4207,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+62" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+63" />
             <source>Trip</source>
             <translation>Trip</translation>
         </message>
@@ -4190,7 +4284,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+143" />
+            <location filename="../../acrel_console/cli/meters.py" line="+148" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>
@@ -4202,15 +4296,17 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/meter_views.py" line="-123" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+191" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+170" />
             <location filename="../../acrel_console/services/site_config.py" line="+368" />
             <location line="+41" />
             <location line="+27" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
             <location line="+74" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
+            <location filename="../../acrel_console/services/thresholds.py" line="+82" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
         </message>
@@ -4592,6 +4688,7 @@
         <message>
             <location line="+8" />
             <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <location filename="../../acrel_console/services/thresholds.py" line="+2" />
             <source>Meter {id} is retired.</source>
             <translation>Meter {id} is retired.</translation>
         </message>
@@ -4619,7 +4716,7 @@
             <translation>A password has at least {n} characters.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Unknown role '{role}'.</source>
             <translation>Unknown role '{role}'.</translation>
         </message>
@@ -4686,9 +4783,9 @@
             <translation>No enabled gateway to poll.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="-135" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+134" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+156" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -4738,7 +4835,8 @@
             <translation>Nothing to download: give alarm amounts or overload power.</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+44" />
+            <location filename="../../acrel_console/services/thresholds.py" line="-6" />
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
             <source>Select at least one meter.</source>
             <translation>Select at least one meter.</translation>
@@ -4749,7 +4847,7 @@
             <translation>At most {n} meters in one batch.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+96" />
             <source>No command batch {id}.</source>
             <translation>No command batch {id}.</translation>
         </message>
@@ -5114,7 +5212,7 @@
             <translation>No SMS driver is configured on this site.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="+175" />
+            <location filename="../../acrel_console/services/sms.py" line="+176" />
             <source>An SMS template cannot be empty.</source>
             <translation>An SMS template cannot be empty.</translation>
         </message>
@@ -5134,7 +5232,7 @@
             <translation>{level} texts have no template.</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+88" />
             <source>Meter {meter} does not exist.</source>
             <translation>Meter {meter} does not exist.</translation>
         </message>
@@ -5144,7 +5242,8 @@
             <translation>Meter {meter} has no tenant phone number.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+16" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
             <source>'{phone}' is not a phone number.</source>
             <translation>'{phone}' is not a phone number.</translation>
         </message>
@@ -5176,7 +5275,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+216" />
+            <location filename="../../acrel_console/cli/sales.py" line="+219" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
@@ -5225,6 +5324,125 @@
             <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
             <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
             <translation>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/portal.py" line="+108" />
+            <source>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</source>
+            <translation>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/pins.py" line="+24" />
+            <source>A PIN is {minimum} to {maximum} digits.</source>
+            <translation>A PIN is {minimum} to {maximum} digits.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PIN is too easy to guess (one digit repeated, or a run like 123456).</source>
+            <translation>This PIN is too easy to guess (one digit repeated, or a run like 123456).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_access.py" line="+151" />
+            <source>Too many wrong sign-ins from this device: try again in {minutes} minutes.</source>
+            <translation>Too many wrong sign-ins from this device: try again in {minutes} minutes.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Wrong account number or PIN.</source>
+            <translation>Wrong account number or PIN.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Too many wrong PINs: sign-in is locked until {until}.</source>
+            <translation>Too many wrong PINs: sign-in is locked until {until}.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-106" />
+            <location line="+118" />
+            <source>No open account with number {no}.</source>
+            <translation>No open account with number {no}.</translation>
+        </message>
+        <message>
+            <location line="+134" />
+            <source>The new PIN is the same as the current one.</source>
+            <translation>The new PIN is the same as the current one.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+6" />
+            <source>The current PIN is wrong.</source>
+            <translation>The current PIN is wrong.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-242" />
+            <source>This site does not allow switching meters from the portal.</source>
+            <translation>This site does not allow switching meters from the portal.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A command for this meter is still in progress.</source>
+            <translation>A command for this meter is still in progress.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter cannot be reached now; try again later.</source>
+            <translation>The meter cannot be reached now; try again later.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The site office keeps this meter powered; it cannot be switched off here.</source>
+            <translation>The site office keeps this meter powered; it cannot be switched off here.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter is already switched off.</source>
+            <translation>The meter is already switched off.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The power is already off.</source>
+            <translation>The power is already off.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter is not switched off.</source>
+            <translation>The meter is not switched off.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The site office switched this meter off; please contact them.</source>
+            <translation>The site office switched this meter off; please contact them.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The balance is not positive: recharge first, then switch on.</source>
+            <translation>The balance is not positive: recharge first, then switch on.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+168" />
+            <source>Unknown action.</source>
+            <translation>Unknown action.</translation>
+        </message>
+        <message>
+            <location line="-50" />
+            <source>Days must be between 1 and {n}.</source>
+            <translation>Days must be between 1 and {n}.</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Too many switch commands: the next is possible in {minutes} minutes.</source>
+            <translation>Too many switch commands: the next is possible in {minutes} minutes.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>No command {id}.</source>
+            <translation>No command {id}.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Unknown text kind '{kind}'.</source>
+            <translation>Unknown text kind '{kind}'.</translation>
         </message>
     </context>
     <context>
@@ -6130,6 +6348,448 @@
         </message>
     </context>
     <context>
+        <name>portal</name>
+        <message>
+            <location filename="../../acrel_console/portal/pages.py" line="-90" />
+            <location filename="../../acrel_console/portal/words.py" line="+27" />
+            <source>The form expired; please try again.</source>
+            <translation>The form expired; please try again.</translation>
+        </message>
+        <message>
+            <location line="+171" />
+            <location filename="../../acrel_console/portal/words.py" line="+61" />
+            <source>The two new PINs differ.</source>
+            <translation>The two new PINs differ.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/portal/words.py" line="+1" />
+            <source>PIN changed. Other signed-in devices were signed out.</source>
+            <translation>PIN changed. Other signed-in devices were signed out.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location filename="../../acrel_console/portal/words.py" line="+8" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/portal/words.py" line="-85" />
+            <source>Tenant service</source>
+            <translation>Tenant service</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recharges</source>
+            <translation>Recharges</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>中文</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your account number and PIN are on the slip from the site office.</source>
+            <translation>Your account number and PIN are on the slip from the site office.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>You were signed out. Please sign in again.</source>
+            <translation>You were signed out. Please sign in again.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hello, {name}</source>
+            <translation>Hello, {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no. {no} · {room}</source>
+            <translation>Account no. {no} · {room}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your PIN is still the one from the slip: please change it in Settings.</source>
+            <translation>Your PIN is still the one from the slip: please change it in Settings.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining amount</source>
+            <translation>Remaining amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{amount} yuan</source>
+            <translation>{amount} yuan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not read yet</source>
+            <translation>Not read yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Top-up on its way to the meter: {amount} yuan</source>
+            <translation>Top-up on its way to the meter: {amount} yuan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power</source>
+            <translation>Power</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On</source>
+            <translation>On</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Off</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept on by the site office</source>
+            <translation>Kept on by the site office</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last reading</source>
+            <translation>Last reading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Daily usage</source>
+            <translation>Daily usage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recharge at the site office.</source>
+            <translation>Recharge at the site office.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No meter is on this account.</source>
+            <translation>No meter is on this account.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Switch off</source>
+            <translation>Switch off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switch on</source>
+            <translation>Switch on</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switch this meter off? Everything on it loses power.</source>
+            <translation>Switch this meter off? Everything on it loses power.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switching off: waiting for the meter…</source>
+            <translation>Switching off: waiting for the meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switching on: waiting for the meter…</source>
+            <translation>Switching on: waiting for the meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switched off: confirmed by the meter.</source>
+            <translation>Switched off: confirmed by the meter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switched on: confirmed by the meter.</source>
+            <translation>Switched on: confirmed by the meter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter refused: the balance is not positive.</source>
+            <translation>The meter refused: the balance is not positive.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter did not confirm the command; please try again or contact the site office.</source>
+            <translation>The meter did not confirm the command; please try again or contact the site office.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Daily energy, last {days} days</source>
+            <translation>Daily energy, last {days} days</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This month ({month}) by tariff period</source>
+            <translation>This month ({month}) by tariff period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kWh</source>
+            <translation>kWh</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recharge history</source>
+            <translation>Recharge history</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No recharges yet.</source>
+            <translation>No recharges yet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt no.</source>
+            <translation>Receipt no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation>Opening balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>Reversal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Card terminal</source>
+            <translation>Card terminal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>Bank transfer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On its way to the meter</source>
+            <translation>On its way to the meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the meter</source>
+            <translation>On the meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being checked by the site office</source>
+            <translation>Being checked by the site office</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change PIN</source>
+            <translation>Change PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current PIN</source>
+            <translation>Current PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN again</source>
+            <translation>New PIN again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>6 to 12 digits.</source>
+            <translation>6 to 12 digits.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Text messages</source>
+            <translation>Text messages</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone number</source>
+            <translation>Phone number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Low balance (alarm 1)</source>
+            <translation>Low balance (alarm 1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Very low balance (alarm 2)</source>
+            <translation>Very low balance (alarm 2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>Arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>After each recharge</source>
+            <translation>After each recharge</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your details</source>
+            <translation>Your details</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened on</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Page not found.</source>
+            <translation>Page not found.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong; please try again.</source>
+            <translation>Something went wrong; please try again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The console's database cannot be reached; please try again later.</source>
+            <translation>The console's database cannot be reached; please try again later.</translation>
+        </message>
+    </context>
+    <context>
         <name>reports</name>
         <message>
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
@@ -6659,7 +7319,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+19" />
+            <location filename="../../acrel_console/domain/roles.py" line="+23" />
             <source>Administrator</source>
             <translation>Administrator</translation>
         </message>
@@ -6683,6 +7343,11 @@
             <source>Auditor</source>
             <translation>Auditor</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
     </context>
     <context>
         <name>run_gui</name>
@@ -6705,7 +7370,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-154" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-176" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -6964,11 +7629,144 @@
             <source>How long a locked operator account stays locked.</source>
             <translation>How long a locked operator account stays locked.</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Run the tenant portal</source>
+            <translation>Run the tenant portal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The site service also serves the tenants' phone page and lobby kiosk.</source>
+            <translation>The site service also serves the tenants' phone page and lobby kiosk.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant portal address</source>
+            <translation>Tenant portal address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address the portal listens on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 for the whole LAN.</source>
+            <translation>Address the portal listens on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 for the whole LAN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tenant portal port</source>
+            <translation>Tenant portal port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port of the tenant portal.</source>
+            <translation>TCP port of the tenant portal.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants may switch their meters</source>
+            <translation>Tenants may switch their meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants may switch their own meter off, and back on with a positive balance, from the portal.</source>
+            <translation>Tenants may switch their own meter off, and back on with a positive balance, from the portal.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tenant switchings per hour</source>
+            <translation>Tenant switchings per hour</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many switch commands one tenant may send per hour.</source>
+            <translation>How many switch commands one tenant may send per hour.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong PINs before lock</source>
+            <translation>Wrong PINs before lock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A tenant's portal sign-in locks after this many wrong PINs.</source>
+            <translation>A tenant's portal sign-in locks after this many wrong PINs.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant lock duration (minutes)</source>
+            <translation>Tenant lock duration (minutes)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long a locked tenant sign-in stays locked.</source>
+            <translation>How long a locked tenant sign-in stays locked.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant session idle time (minutes)</source>
+            <translation>Tenant session idle time (minutes)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A phone session ends after this long without a request.</source>
+            <translation>A phone session ends after this long without a request.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kiosk idle time (s)</source>
+            <translation>Kiosk idle time (s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The lobby kiosk returns to the sign-in screen after this long untouched.</source>
+            <translation>The lobby kiosk returns to the sign-in screen after this long untouched.</translation>
+        </message>
+    </context>
+    <context>
+        <name>slip</name>
+        <message>
+            <location filename="../../acrel_console/cli/portal.py" line="-93" />
+            <source>Tenant service: your sign-in</source>
+            <translation>Tenant service: your sign-in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>Account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set at</source>
+            <translation>Set at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Please change the PIN after your first sign-in. Keep this slip private.</source>
+            <translation>Please change the PIN after your first sign-in. Keep this slip private.</translation>
+        </message>
     </context>
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-354" />
+            <location filename="../../acrel_console/services/sms.py" line="-351" />
             <source>Alarm 1</source>
             <translation>Alarm 1</translation>
         </message>
@@ -7069,7 +7867,7 @@
     <context>
         <name>theme</name>
         <message>
-            <location filename="../../acrel_console/ui/theme.py" line="+22" />
+            <location filename="../../acrel_console/ui/theme.py" line="+23" />
             <source>Colour-blind safe (default)</source>
             <translation>Colour-blind safe (default)</translation>
         </message>

@@ -1186,6 +1186,95 @@
         </message>
     </context>
     <context>
+        <name>KioskWindow</name>
+        <message>
+            <location filename="../../acrel_console/ui/kiosk_window.py" line="+134" />
+            <source>Tenant service</source>
+            <translation>用户查询系统</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PIN</source>
+            <translation>查询密码</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>Hello, {name}</source>
+            <translation>您好，{name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Off</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Remaining amount</source>
+            <translation>剩余金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not read yet</source>
+            <translation>尚未抄表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>{amount} yuan</source>
+            <translation>{amount} 元</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Power</source>
+            <translation>供电</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Top-up on its way</source>
+            <translation>充值下发中</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recharge history</source>
+            <translation>购电记录</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Receipt no.</source>
+            <translation>单据号</translation>
+        </message>
+    </context>
+    <context>
         <name>Legend</name>
         <message>
             <location filename="../../acrel_console/ui/meters/legend.py" line="+96" />
@@ -3260,7 +3349,12 @@
             <translation>操作员登陆</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+1" />
+            <source>Tenant portal</source>
+            <translation>用户查询系统</translation>
+        </message>
+        <message>
+            <location line="+84" />
             <source>Save defaults</source>
             <translation>保存默认参数</translation>
         </message>
@@ -4113,7 +4207,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+62" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+63" />
             <source>Trip</source>
             <translation>拉闸</translation>
         </message>
@@ -4190,7 +4284,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+143" />
+            <location filename="../../acrel_console/cli/meters.py" line="+148" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
@@ -4202,15 +4296,17 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/meter_views.py" line="-123" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+191" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+170" />
             <location filename="../../acrel_console/services/site_config.py" line="+368" />
             <location line="+41" />
             <location line="+27" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
             <location line="+74" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
+            <location filename="../../acrel_console/services/thresholds.py" line="+82" />
             <source>No meter {id}.</source>
             <translation>没有电表 {id}。</translation>
         </message>
@@ -4592,6 +4688,7 @@
         <message>
             <location line="+8" />
             <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <location filename="../../acrel_console/services/thresholds.py" line="+2" />
             <source>Meter {id} is retired.</source>
             <translation>电表 {id} 已停用。</translation>
         </message>
@@ -4619,7 +4716,7 @@
             <translation>密码至少 {n} 个字符。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Unknown role '{role}'.</source>
             <translation>未知角色“{role}”。</translation>
         </message>
@@ -4686,9 +4783,9 @@
             <translation>没有可轮询的已启用网关。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="-135" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+134" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+156" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -4738,7 +4835,8 @@
             <translation>没有可下发的内容：请填写报警金额或功率阈值。</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+44" />
+            <location filename="../../acrel_console/services/thresholds.py" line="-6" />
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
             <source>Select at least one meter.</source>
             <translation>请至少选择一块电表。</translation>
@@ -4749,7 +4847,7 @@
             <translation>一批最多 {n} 块电表。</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+96" />
             <source>No command batch {id}.</source>
             <translation>没有指令批次 {id}。</translation>
         </message>
@@ -5114,7 +5212,7 @@
             <translation>本站点未配置短信通道。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="+175" />
+            <location filename="../../acrel_console/services/sms.py" line="+176" />
             <source>An SMS template cannot be empty.</source>
             <translation>短信模板不能为空。</translation>
         </message>
@@ -5134,7 +5232,7 @@
             <translation>{level}短信没有模板。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+88" />
             <source>Meter {meter} does not exist.</source>
             <translation>电表 {meter} 不存在。</translation>
         </message>
@@ -5144,9 +5242,10 @@
             <translation>电表 {meter} 没有用户手机号。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+16" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
             <source>'{phone}' is not a phone number.</source>
-            <translation>“{phone}”不是有效的手机号。</translation>
+            <translation>“{phone}”不是有效的手机号码。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-16" />
@@ -5176,7 +5275,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+216" />
+            <location filename="../../acrel_console/cli/sales.py" line="+219" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
@@ -5225,6 +5324,125 @@
             <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
             <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
             <translation>操作 {id} 不是此电表的售电记录：请先选择该笔售电对应的电表。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/cli/portal.py" line="+108" />
+            <source>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</source>
+            <translation>此命令需要在ACREL_NEW_PIN中给出新密码（或使用--generate）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/domain/pins.py" line="+24" />
+            <source>A PIN is {minimum} to {maximum} digits.</source>
+            <translation>查询密码为{minimum}到{maximum}位数字。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This PIN is too easy to guess (one digit repeated, or a run like 123456).</source>
+            <translation>该密码太容易被猜到（同一数字重复，或如123456的连续数字）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_access.py" line="+151" />
+            <source>Too many wrong sign-ins from this device: try again in {minutes} minutes.</source>
+            <translation>此设备登录失败次数过多，请{minutes}分钟后再试。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Wrong account number or PIN.</source>
+            <translation>用户编号或查询密码错误。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Too many wrong PINs: sign-in is locked until {until}.</source>
+            <translation>密码错误次数过多，登录已锁定至{until}。</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-106" />
+            <location line="+118" />
+            <source>No open account with number {no}.</source>
+            <translation>没有用户编号为{no}的已开户账户。</translation>
+        </message>
+        <message>
+            <location line="+134" />
+            <source>The new PIN is the same as the current one.</source>
+            <translation>新密码与当前密码相同。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+6" />
+            <source>The current PIN is wrong.</source>
+            <translation>当前密码错误。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-242" />
+            <source>This site does not allow switching meters from the portal.</source>
+            <translation>本站点不允许在用户查询系统中拉闸/合闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A command for this meter is still in progress.</source>
+            <translation>该电表仍有指令正在执行。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter cannot be reached now; try again later.</source>
+            <translation>电表暂时无法通讯，请稍后再试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The site office keeps this meter powered; it cannot be switched off here.</source>
+            <translation>该电表已由管理处设置保电，不能在此拉闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter is already switched off.</source>
+            <translation>该电表已拉闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The power is already off.</source>
+            <translation>该电表已断电。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter is not switched off.</source>
+            <translation>该电表未拉闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The site office switched this meter off; please contact them.</source>
+            <translation>该电表由管理处拉闸，请联系管理处。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The balance is not positive: recharge first, then switch on.</source>
+            <translation>剩余金额不大于零：请先充值，再合闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+168" />
+            <source>Unknown action.</source>
+            <translation>未知操作。</translation>
+        </message>
+        <message>
+            <location line="-50" />
+            <source>Days must be between 1 and {n}.</source>
+            <translation>天数须在1到{n}之间。</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Too many switch commands: the next is possible in {minutes} minutes.</source>
+            <translation>拉闸/合闸指令过于频繁，请{minutes}分钟后再试。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>No command {id}.</source>
+            <translation>没有指令{id}。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Unknown text kind '{kind}'.</source>
+            <translation>未知的短信类型“{kind}”。</translation>
         </message>
     </context>
     <context>
@@ -6130,6 +6348,448 @@
         </message>
     </context>
     <context>
+        <name>portal</name>
+        <message>
+            <location filename="../../acrel_console/portal/pages.py" line="-90" />
+            <location filename="../../acrel_console/portal/words.py" line="+27" />
+            <source>The form expired; please try again.</source>
+            <translation>页面已过期，请重试。</translation>
+        </message>
+        <message>
+            <location line="+171" />
+            <location filename="../../acrel_console/portal/words.py" line="+61" />
+            <source>The two new PINs differ.</source>
+            <translation>两次输入的新密码不一致。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/portal/words.py" line="+1" />
+            <source>PIN changed. Other signed-in devices were signed out.</source>
+            <translation>密码已修改，其他已登录设备已退出。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location filename="../../acrel_console/portal/words.py" line="+8" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/portal/words.py" line="-85" />
+            <source>Tenant service</source>
+            <translation>用户查询系统</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Home</source>
+            <translation>首页</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recharges</source>
+            <translation>购电记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>中文</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PIN</source>
+            <translation>查询密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your account number and PIN are on the slip from the site office.</source>
+            <translation>用户编号和查询密码见管理处给您的密码单。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>You were signed out. Please sign in again.</source>
+            <translation>您已退出登录，请重新登录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hello, {name}</source>
+            <translation>您好，{name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no. {no} · {room}</source>
+            <translation>用户编号 {no} · {room}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your PIN is still the one from the slip: please change it in Settings.</source>
+            <translation>您仍在使用密码单上的初始密码，请在“设置”中修改。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining amount</source>
+            <translation>剩余金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{amount} yuan</source>
+            <translation>{amount} 元</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not read yet</source>
+            <translation>尚未抄表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Top-up on its way to the meter: {amount} yuan</source>
+            <translation>充值下发中：{amount} 元</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power</source>
+            <translation>供电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Off</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept on by the site office</source>
+            <translation>管理处保电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last reading</source>
+            <translation>最近抄表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation>表号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Daily usage</source>
+            <translation>每日用电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recharge at the site office.</source>
+            <translation>请到管理处充值。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No meter is on this account.</source>
+            <translation>该账户下没有电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Switch off</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switch on</source>
+            <translation>合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switch this meter off? Everything on it loses power.</source>
+            <translation>确定拉闸吗？该电表下所有用电设备将断电。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switching off: waiting for the meter…</source>
+            <translation>拉闸中：等待电表确认…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switching on: waiting for the meter…</source>
+            <translation>合闸中：等待电表确认…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switched off: confirmed by the meter.</source>
+            <translation>已拉闸：电表已确认。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switched on: confirmed by the meter.</source>
+            <translation>已合闸：电表已确认。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter refused: the balance is not positive.</source>
+            <translation>电表拒绝合闸：剩余金额不大于零。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter did not confirm the command; please try again or contact the site office.</source>
+            <translation>电表未确认该指令，请重试或联系管理处。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Daily energy, last {days} days</source>
+            <translation>近{days}天每日用电量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This month ({month}) by tariff period</source>
+            <translation>本月（{month}）分时电量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>时段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Energy (kWh)</source>
+            <translation>电量（kWh）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kWh</source>
+            <translation>kWh</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recharge history</source>
+            <translation>购电记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No recharges yet.</source>
+            <translation>暂无购电记录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt no.</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation>开户余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash</source>
+            <translation>现金缴费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Card terminal</source>
+            <translation>刷卡机缴费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation>微信扫码支付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation>支付宝扫码支付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>公对公转账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On its way to the meter</source>
+            <translation>下发中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the meter</source>
+            <translation>已到表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being checked by the site office</source>
+            <translation>管理处核对中</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change PIN</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current PIN</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN again</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>6 to 12 digits.</source>
+            <translation>6到12位数字。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Text messages</source>
+            <translation>短信提醒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Low balance (alarm 1)</source>
+            <translation>余额不足（报警1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Very low balance (alarm 2)</source>
+            <translation>余额严重不足（报警2）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrears</source>
+            <translation>欠费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>After each recharge</source>
+            <translation>每次充值后</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your details</source>
+            <translation>用户信息</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened on</source>
+            <translation>开户日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Page not found.</source>
+            <translation>页面不存在。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong; please try again.</source>
+            <translation>出现错误，请重试。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The console's database cannot be reached; please try again later.</source>
+            <translation>暂时无法连接系统数据库，请稍后再试。</translation>
+        </message>
+    </context>
+    <context>
         <name>reports</name>
         <message>
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
@@ -6659,7 +7319,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+19" />
+            <location filename="../../acrel_console/domain/roles.py" line="+23" />
             <source>Administrator</source>
             <translation>管理员</translation>
         </message>
@@ -6683,6 +7343,11 @@
             <source>Auditor</source>
             <translation>审计员</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户</translation>
+        </message>
     </context>
     <context>
         <name>run_gui</name>
@@ -6705,7 +7370,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-154" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-176" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -6964,11 +7629,144 @@
             <source>How long a locked operator account stays locked.</source>
             <translation>操作员账号被锁定的时长。</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Run the tenant portal</source>
+            <translation>运行用户查询系统</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The site service also serves the tenants' phone page and lobby kiosk.</source>
+            <translation>站点服务同时提供用户手机页面和大厅查询机。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant portal address</source>
+            <translation>用户查询系统地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address the portal listens on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 for the whole LAN.</source>
+            <translation>用户查询系统监听的地址：在反向代理之后用127.0.0.1，整个局域网访问用0.0.0.0。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tenant portal port</source>
+            <translation>用户查询系统端口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TCP port of the tenant portal.</source>
+            <translation>用户查询系统的TCP端口。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants may switch their meters</source>
+            <translation>允许用户自行拉闸/合闸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants may switch their own meter off, and back on with a positive balance, from the portal.</source>
+            <translation>用户可在用户查询系统中对自己的电表拉闸，并在余额为正时合闸。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tenant switchings per hour</source>
+            <translation>用户每小时拉合闸次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many switch commands one tenant may send per hour.</source>
+            <translation>每个用户每小时可发送的拉闸/合闸指令数。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong PINs before lock</source>
+            <translation>锁定前允许的密码错误次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A tenant's portal sign-in locks after this many wrong PINs.</source>
+            <translation>用户查询密码错误达到此次数后锁定登录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant lock duration (minutes)</source>
+            <translation>用户锁定时长（分钟）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long a locked tenant sign-in stays locked.</source>
+            <translation>用户登录被锁定后保持锁定的时长。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant session idle time (minutes)</source>
+            <translation>用户会话空闲时长（分钟）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A phone session ends after this long without a request.</source>
+            <translation>手机会话在无操作达到此时长后结束。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kiosk idle time (s)</source>
+            <translation>查询机空闲时长（秒）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The lobby kiosk returns to the sign-in screen after this long untouched.</source>
+            <translation>大厅查询机无人操作达到此时长后返回登录界面。</translation>
+        </message>
+    </context>
+    <context>
+        <name>slip</name>
+        <message>
+            <location filename="../../acrel_console/cli/portal.py" line="-93" />
+            <source>Tenant service: your sign-in</source>
+            <translation>用户查询系统登录信息</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account no.</source>
+            <translation>用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PIN</source>
+            <translation>查询密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set at</source>
+            <translation>设置时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Please change the PIN after your first sign-in. Keep this slip private.</source>
+            <translation>首次登录后请修改密码，并妥善保管本密码单。</translation>
+        </message>
     </context>
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-354" />
+            <location filename="../../acrel_console/services/sms.py" line="-351" />
             <source>Alarm 1</source>
             <translation>报警1</translation>
         </message>
@@ -7069,7 +7867,7 @@
     <context>
         <name>theme</name>
         <message>
-            <location filename="../../acrel_console/ui/theme.py" line="+22" />
+            <location filename="../../acrel_console/ui/theme.py" line="+23" />
             <source>Colour-blind safe (default)</source>
             <translation>色盲友好（默认）</translation>
         </message>
