@@ -696,7 +696,7 @@
     <context>
         <name>ControlDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+69" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+70" />
             <source>{action}: {n} meter(s)</source>
             <translation>{action}: {n} meter(s)</translation>
         </message>
@@ -706,12 +706,7 @@
             <translation>This changes the power supply of the tenants concerned.</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>leave empty to keep</source>
-            <translation>leave empty to keep</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+14" />
             <source>Why (written to the operation log)</source>
             <translation>Why (written to the operation log)</translation>
         </message>
@@ -1170,6 +1165,60 @@
             <location line="+3" />
             <source>Enabled</source>
             <translation>Enabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/history_dialog.py" line="+95" />
+            <source>History readings: {meter} ({room})</source>
+            <translation>History readings: {meter} ({room})</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>{shown} of {total} readings</source>
+            <translation>{shown} of {total} readings</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <source>Export history readings</source>
+            <translation>Export history readings</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>history</source>
+            <translation>history</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
         </message>
     </context>
     <context>
@@ -1679,7 +1728,42 @@
             <translation>Select one or more meters first.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+10" />
+            <source>{n} console-billed meter(s): the console applies these thresholds from now on.</source>
+            <translation>{n} console-billed meter(s): the console applies these thresholds from now on.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Tiered price settings</source>
+            <translation>Tiered price settings</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>There is no tiered tariff yet: create one under Tariffs first.</source>
+            <translation>There is no tiered tariff yet: create one under Tariffs first.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Send alarm texts</source>
+            <translation>Send alarm texts</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n} text(s) queued.</source>
+            <translation>{n} text(s) queued.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not sent (no tenant phone): {rooms}</source>
+            <translation>Not sent (no tenant phone): {rooms}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Text the tenants of {n} meter(s) their alarm message now?</source>
+            <translation>Text the tenants of {n} meter(s) their alarm message now?</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <location line="+14" />
             <source>Export readings</source>
             <translation>Export readings</translation>
@@ -4298,6 +4382,8 @@
             <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-66" />
+            <location line="+47" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
             <location filename="../../acrel_console/services/site_config.py" line="+368" />
             <location line="+41" />
@@ -4419,7 +4505,9 @@
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
-            <location line="+39" />
+            <location line="+17" />
+            <location line="+7" />
+            <location line="+29" />
             <source>{label} is required.</source>
             <translation>{label} is required.</translation>
         </message>
@@ -5187,12 +5275,12 @@
             <translation>No tenant {id}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-36" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-50" />
             <source>{label} may be at most {maximum}.</source>
             <translation>{label} may be at most {maximum}.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+32" />
             <source>Alarm 1 must be greater than alarm 2.</source>
             <translation>Alarm 1 must be greater than alarm 2.</translation>
         </message>
@@ -5242,7 +5330,7 @@
             <translation>Meter {meter} has no tenant phone number.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+36" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
             <source>'{phone}' is not a phone number.</source>
             <translation>'{phone}' is not a phone number.</translation>
@@ -5444,6 +5532,11 @@
             <source>Unknown text kind '{kind}'.</source>
             <translation>Unknown text kind '{kind}'.</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reading_history.py" line="-58" />
+            <source>The end date is before the start date.</source>
+            <translation>The end date is before the start date.</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -5509,31 +5602,37 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+86" />
             <source>Remaining (yuan)</source>
             <translation>Remaining (yuan)</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Total energy (kWh)</source>
             <translation>Total energy (kWh)</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Spike (kWh)</source>
             <translation>Spike (kWh)</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Peak (kWh)</source>
             <translation>Peak (kWh)</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Flat (kWh)</source>
             <translation>Flat (kWh)</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Valley (kWh)</source>
             <translation>Valley (kWh)</translation>
         </message>
@@ -5544,6 +5643,7 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+5" />
             <source>Relay</source>
             <translation>Relay</translation>
         </message>
@@ -5559,21 +5659,25 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+3" />
             <source>yes</source>
             <translation>yes</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>no</source>
             <translation>no</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+0" />
             <source>closed</source>
             <translation>closed</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>open</source>
             <translation>open</translation>
         </message>
@@ -5581,6 +5685,41 @@
             <location line="-2" />
             <source>Meter readings</source>
             <translation>Meter readings</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reading_history.py" line="-16" />
+            <source>Read at</source>
+            <translation>Read at</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Power (W)</source>
+            <translation>Power (W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In arrears</source>
+            <translation>In arrears</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account open</source>
+            <translation>Account open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation>Forced mode</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lost contact</source>
+            <translation>Lost contact</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>History readings</source>
+            <translation>History readings</translation>
         </message>
     </context>
     <context>
@@ -6102,14 +6241,9 @@
             <translation>Command pending</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+35" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+36" />
             <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
             <translation>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
-            <translation>Download alarm 1, alarm 2 and the overload power to the selected meters</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
@@ -6117,7 +6251,7 @@
             <translation>Keep power</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+10" />
             <source>Forced close: the relay stays closed whatever the balance</source>
             <translation>Forced close: the relay stays closed whatever the balance</translation>
         </message>
@@ -6127,17 +6261,17 @@
             <translation>Forced close</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-10" />
             <source>Price settings</source>
             <translation>Price settings</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Alarm settings</source>
             <translation>Alarm settings</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Forced trip</source>
             <translation>Forced trip</translation>
         </message>
@@ -6157,7 +6291,7 @@
             <translation>End forced mode: the meter's own prepaid logic decides the relay</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+17" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
@@ -6177,14 +6311,49 @@
             <translation>Set the meters' clocks to the site time</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-15" />
             <source>Export readings</source>
             <translation>Export readings</translation>
         </message>
         <message>
+            <location line="-20" />
+            <source>Tiered price settings</source>
+            <translation>Tiered price settings</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Assign a tiered tariff to the selected meters (the console downloads each tier's price as the tenant crosses it)</source>
+            <translation>Assign a tiered tariff to the selected meters (the console downloads each tier's price as the tenant crosses it)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set alarm 1 and alarm 2 of the selected meters: downloaded to prepaid meters and confirmed by read-back, applied by the console for console-billed meters</source>
+            <translation>Set alarm 1 and alarm 2 of the selected meters: downloaded to prepaid meters and confirmed by read-back, applied by the console for console-billed meters</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Power threshold settings</source>
+            <translation>Power threshold settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the overload power of the selected meters (downloaded with read-back, or applied by the console)</source>
+            <translation>Set the overload power of the selected meters (downloaded with read-back, or applied by the console)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Save the selected (or all shown) meters' current state as an Excel file</source>
             <translation>Save the selected (or all shown) meters' current state as an Excel file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send alarm texts</source>
+            <translation>Send alarm texts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the tenants of the selected meters their alarm message now (level by each meter's status)</source>
+            <translation>Text the tenants of the selected meters their alarm message now (level by each meter's status)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6197,7 +6366,22 @@
             <translation>Read the selected meters' gateways now</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>History readings</source>
+            <translation>History readings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected meter's stored readings over a date range</source>
+            <translation>The selected meter's stored readings over a date range</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Settings download</source>
+            <translation>Settings download</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <location line="+8" />
             <source>Waiting</source>
             <translation>Waiting</translation>
@@ -6270,12 +6454,12 @@
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-56" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-58" />
             <source>and {n} more</source>
             <translation>and {n} more</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-44" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-58" />
             <source>Spike price (尖)</source>
             <translation>Spike price (尖)</translation>
         </message>
@@ -6310,8 +6494,8 @@
             <translation>Overload power (kW)</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+48" />
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="+46" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+50" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+60" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
@@ -7766,7 +7950,7 @@
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-351" />
+            <location filename="../../acrel_console/services/sms.py" line="-371" />
             <source>Alarm 1</source>
             <translation>Alarm 1</translation>
         </message>

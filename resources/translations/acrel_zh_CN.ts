@@ -696,7 +696,7 @@
     <context>
         <name>ControlDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+69" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+70" />
             <source>{action}: {n} meter(s)</source>
             <translation>{action}：{n} 块电表</translation>
         </message>
@@ -706,12 +706,7 @@
             <translation>此操作会改变相关用户的供电。</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>leave empty to keep</source>
-            <translation>留空则不修改</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+14" />
             <source>Why (written to the operation log)</source>
             <translation>原因（写入操作日志）</translation>
         </message>
@@ -1170,6 +1165,60 @@
             <location line="+3" />
             <source>Enabled</source>
             <translation>启用</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/history_dialog.py" line="+95" />
+            <source>History readings: {meter} ({room})</source>
+            <translation>历史抄表记录：{meter}（{room}）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Query</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>{shown} of {total} readings</source>
+            <translation>已显示 {shown} 条，共 {total} 条</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <source>Export history readings</source>
+            <translation>导出历史抄表记录</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>history</source>
+            <translation>历史抄表记录</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
         </message>
     </context>
     <context>
@@ -1679,7 +1728,42 @@
             <translation>请先选择一个或多个电表。</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+10" />
+            <source>{n} console-billed meter(s): the console applies these thresholds from now on.</source>
+            <translation>{n} 块由本系统计费的电表：从现在起由本系统按这些阈值判断。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Tiered price settings</source>
+            <translation>阶梯电价设置</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>There is no tiered tariff yet: create one under Tariffs first.</source>
+            <translation>还没有阶梯电价方案：请先在电价管理中新建。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Send alarm texts</source>
+            <translation>下发报警短信</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n} text(s) queued.</source>
+            <translation>已排队 {n} 条短信。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not sent (no tenant phone): {rooms}</source>
+            <translation>未发送（无用户手机号）：{rooms}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Text the tenants of {n} meter(s) their alarm message now?</source>
+            <translation>现在向 {n} 块电表的用户发送报警短信？</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <location line="+14" />
             <source>Export readings</source>
             <translation>抄表导出</translation>
@@ -4298,6 +4382,8 @@
             <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-66" />
+            <location line="+47" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
             <location filename="../../acrel_console/services/site_config.py" line="+368" />
             <location line="+41" />
@@ -4419,7 +4505,9 @@
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
-            <location line="+39" />
+            <location line="+17" />
+            <location line="+7" />
+            <location line="+29" />
             <source>{label} is required.</source>
             <translation>{label}为必填项。</translation>
         </message>
@@ -5187,12 +5275,12 @@
             <translation>没有用户 {id}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-36" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-50" />
             <source>{label} may be at most {maximum}.</source>
             <translation>{label}最大为 {maximum}。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+32" />
             <source>Alarm 1 must be greater than alarm 2.</source>
             <translation>报警金额1必须大于报警金额2。</translation>
         </message>
@@ -5242,7 +5330,7 @@
             <translation>电表 {meter} 没有用户手机号。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+36" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
             <source>'{phone}' is not a phone number.</source>
             <translation>“{phone}”不是有效的手机号码。</translation>
@@ -5444,6 +5532,11 @@
             <source>Unknown text kind '{kind}'.</source>
             <translation>未知的短信类型“{kind}”。</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reading_history.py" line="-58" />
+            <source>The end date is before the start date.</source>
+            <translation>结束日期早于开始日期。</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -5509,31 +5602,37 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+86" />
             <source>Remaining (yuan)</source>
             <translation>剩余金额（元）</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Total energy (kWh)</source>
             <translation>总电能（kWh）</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Spike (kWh)</source>
             <translation>尖电能（kWh）</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Peak (kWh)</source>
             <translation>峰电能（kWh）</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Flat (kWh)</source>
             <translation>平电能（kWh）</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>Valley (kWh)</source>
             <translation>谷电能（kWh）</translation>
         </message>
@@ -5544,6 +5643,7 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+5" />
             <source>Relay</source>
             <translation>合闸状态</translation>
         </message>
@@ -5559,21 +5659,25 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+3" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+0" />
             <source>closed</source>
             <translation>合闸</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+1" />
             <source>open</source>
             <translation>分闸</translation>
         </message>
@@ -5581,6 +5685,41 @@
             <location line="-2" />
             <source>Meter readings</source>
             <translation>抄表记录</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/reading_history.py" line="-16" />
+            <source>Read at</source>
+            <translation>采集时间</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Power (W)</source>
+            <translation>实时功率(W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In arrears</source>
+            <translation>是否欠费</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account open</source>
+            <translation>已开户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forced mode</source>
+            <translation>强制模式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lost contact</source>
+            <translation>是否失连</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>History readings</source>
+            <translation>历史抄表记录</translation>
         </message>
     </context>
     <context>
@@ -6102,14 +6241,9 @@
             <translation>指令待执行</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+35" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+36" />
             <source>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</source>
             <translation>向所选电表下发尖、峰、平、谷四个电价</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Download alarm 1, alarm 2 and the overload power to the selected meters</source>
-            <translation>向所选电表下发报警金额1、报警金额2和功率阈值</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
@@ -6117,7 +6251,7 @@
             <translation>保电</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+3" />
+            <location filename="../../acrel_console/ui/meters/control_actions.py" line="+10" />
             <source>Forced close: the relay stays closed whatever the balance</source>
             <translation>强制合闸（保电）：无论余额多少继电器保持合闸</translation>
         </message>
@@ -6127,17 +6261,17 @@
             <translation>强制合闸</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-10" />
             <source>Price settings</source>
             <translation>电价设置</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Alarm settings</source>
             <translation>报警设置</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Forced trip</source>
             <translation>强制拉闸</translation>
         </message>
@@ -6157,7 +6291,7 @@
             <translation>退出强制模式：由电表自身的预付费逻辑控制继电器</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+17" />
             <source>Close</source>
             <translation>合闸</translation>
         </message>
@@ -6177,14 +6311,49 @@
             <translation>将电表时钟设为现场时间</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-15" />
             <source>Export readings</source>
             <translation>抄表导出</translation>
         </message>
         <message>
+            <location line="-20" />
+            <source>Tiered price settings</source>
+            <translation>阶梯电价设置</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Assign a tiered tariff to the selected meters (the console downloads each tier's price as the tenant crosses it)</source>
+            <translation>为选中的电表指定阶梯电价（用户用电跨越阶梯时，系统下发该阶梯的电价）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set alarm 1 and alarm 2 of the selected meters: downloaded to prepaid meters and confirmed by read-back, applied by the console for console-billed meters</source>
+            <translation>设置选中电表的告警金额1和告警金额2：预付费表下发并回读确认，本系统计费的电表由系统直接执行</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Power threshold settings</source>
+            <translation>功率阈值设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the overload power of the selected meters (downloaded with read-back, or applied by the console)</source>
+            <translation>设置选中电表的功率阈值（下发并回读确认，或由本系统执行）</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Save the selected (or all shown) meters' current state as an Excel file</source>
             <translation>将所选（或全部显示的）电表当前状态导出为 Excel 文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send alarm texts</source>
+            <translation>下发报警短信</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text the tenants of the selected meters their alarm message now (level by each meter's status)</source>
+            <translation>现在向选中电表的用户发送报警短信（按各表状态选择级别）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6197,7 +6366,22 @@
             <translation>立即读取所选电表所在网关</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>History readings</source>
+            <translation>历史抄表记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected meter's stored readings over a date range</source>
+            <translation>选中电表在某一日期范围内的抄表记录</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Settings download</source>
+            <translation>设置下发</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <location line="+8" />
             <source>Waiting</source>
             <translation>等待中</translation>
@@ -6270,12 +6454,12 @@
             <translation>错误</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-56" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="-58" />
             <source>and {n} more</source>
             <translation>等 {n} 块</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="-44" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="-58" />
             <source>Spike price (尖)</source>
             <translation>尖电价 (元/kWh)</translation>
         </message>
@@ -6310,8 +6494,8 @@
             <translation>功率阈值 (kW)</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+48" />
-            <location filename="../../acrel_console/ui/meters/control_params.py" line="+46" />
+            <location filename="../../acrel_console/ui/meters/control_dialog.py" line="+50" />
+            <location filename="../../acrel_console/ui/meters/control_params.py" line="+60" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
@@ -7766,7 +7950,7 @@
     <context>
         <name>sms</name>
         <message>
-            <location filename="../../acrel_console/services/sms.py" line="-351" />
+            <location filename="../../acrel_console/services/sms.py" line="-371" />
             <source>Alarm 1</source>
             <translation>报警1</translation>
         </message>

@@ -286,6 +286,10 @@ def test_the_page_does_not_force_a_wide_window(ui, site, qtbot) -> None:  # type
     qtbot.waitUntil(lambda: page.width() == 830)
     hidden = [k for k, b in page.action_buttons.items() if not b.isVisible()]
     assert hidden  # some actions moved to the overflow menu ...
+    from acrel_console.ui.meters.live_model import METER_ROLE
+
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    page.select_meters([page.proxy.index(0, 0).data(METER_ROLE).meter_id])
     page.actions_by_key[hidden[-1]].trigger()  # ... and still work from there
     assert page.dialog is not None or hidden[-1] in ("export", "refresh")
 

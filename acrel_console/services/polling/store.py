@@ -187,7 +187,9 @@ def store_history(session: Session, readings: list[MeterReading], meter_ids: lis
         new = ReadingRow(meter_id=meter_id, read_at=reading.read_at, energy_total=reading.energy_total,
                          energy_p1=_period(reading, 0), energy_p2=_period(reading, 1), energy_p3=_period(reading, 2),
                          energy_p4=_period(reading, 3), remaining_fen=reading.remaining_fen,
-                         purchase_count=reading.purchase_count, power_w=power)
+                         purchase_count=reading.purchase_count, power_w=power,
+                         relay_closed=all(reading.relay_closed) if reading.relay_closed else None,
+                         forced=reading.forced)
         session.add(new)
         day = reading.read_at.astimezone(tz).date()
         key = (meter_id, day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime
@@ -31,6 +31,8 @@ class ReadingRow(Base):
     remaining_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     purchase_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     power_w: Mapped[int | None] = mapped_column(Integer, nullable=True)  # total active power
+    relay_closed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # every channel closed (合闸状态)
+    forced: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # force control on (强制模式)
 
 
 class DailyEnergyRow(Base):

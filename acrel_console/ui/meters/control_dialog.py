@@ -55,6 +55,7 @@ class ControlDialog(QDialog):
     """Emits `submitted(batch_id)` after the service accepted the batch."""
 
     submitted = Signal(str)
+    stored_in_console = Signal(int)  # thresholds of n console-billed meters were stored (nothing to download)
 
     def __init__(self, ui: UiContext, control: Any, action: ControlAction, meters: Sequence[MeterLive],
                  parent: QWidget | None = None) -> None:
@@ -87,10 +88,11 @@ class ControlDialog(QDialog):
         if action.params == "prices":
             for i, label in enumerate(cp.PRICE_LABELS):
                 self._add(form, f"price{i}", _t(label), "0.0000")
-        elif action.params == "settings":
+        elif action.params == "alarms":
             self._add(form, "alarm1", _t(cp.ALARM1_LABEL), "0.00")
             self._add(form, "alarm2", _t(cp.ALARM2_LABEL), "0.00")
-            self._add(form, "power", _t(cp.POWER_LABEL), self.tr("leave empty to keep"))
+        elif action.params == "power":
+            self._add(form, "power", _t(cp.POWER_LABEL), "0.00")
         self.reason = QLineEdit()
         self.reason.setObjectName("field_reason")
         self.reason.setPlaceholderText(self.tr("Why (written to the operation log)"))
@@ -125,8 +127,10 @@ class ControlDialog(QDialog):
         f = {k: e.text() for k, e in self.fields.items()}
         if self.action.params == "prices":
             return cp.price_params([f[f"price{i}"] for i in range(4)])
-        if self.action.params == "settings":
-            return cp.settings_params(f["alarm1"], f["alarm2"], f["power"])
+        if self.action.params == "alarms":
+            return cp.alarm_params(f["alarm1"], f["alarm2"])
+        if self.action.params == "power":
+            return cp.power_params(f["power"])
         return {}
 
     def _check(self) -> tuple[dict[str, Any], str]:
@@ -154,15 +158,23 @@ class ControlDialog(QDialog):
         self._busy = True
         self.ok_button.setEnabled(False)
 
-        def done(batch_id: str) -> None:
+        def done(result: Any) -> None:
             self._busy = False
+            batch_id = result if isinstance(result, str) else result.batch_id
+            self.stored = () if isinstance(result, str) else tuple(result.stored)
             self.batch_id = batch_id
             self.accept()
-            self.submitted.emit(batch_id)
+            if self.stored:
+                self.stored_in_console.emit(len(self.stored))
+            if batch_id:
+                self.submitted.emit(batch_id)
 
         def failed(f: TaskFailure) -> None:
             self._busy = False
             show_error(self.error, validation_text(f.error) if f.is_user_error else f.message)  # type: ignore[arg-type]
             self.ok_button.setEnabled(True)
 
+        if self.action.params in ("alarms", "power"):  # thresholds: console-billed meters are stored at once
+            self.ui.tasks.run(lambda: control.set_thresholds(actor, ids, params, reason), done, failed, owner=self)
+            return
         self.ui.tasks.run(lambda: control.submit(actor, ids, kind, params, reason), done, failed, owner=self)

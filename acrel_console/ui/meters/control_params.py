@@ -45,6 +45,20 @@ def price_params(texts: list[str]) -> dict[str, Any]:
     return {"prices_yuan": prices}
 
 
+def alarm_params(alarm1: str, alarm2: str) -> dict[str, Any]:
+    """报警设置: both alarm amounts, alarm 1 > alarm 2 >= 0."""
+    if not (alarm1.strip() or alarm2.strip()):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is required."), field="alarm1", label=ALARM1_LABEL)
+    return settings_params(alarm1, alarm2, "")
+
+
+def power_params(power_kw: str) -> dict[str, Any]:
+    """功率阈值设置: the overload power alone."""
+    if not power_kw.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label} is required."), field="power", label=POWER_LABEL)
+    return settings_params("", "", power_kw)
+
+
 def settings_params(alarm1: str, alarm2: str, power_kw: str) -> dict[str, Any]:
     """Alarm amounts (both or neither) and/or overload power -> the service's params."""
     out: dict[str, Any] = {}

@@ -525,10 +525,77 @@ class MetersPage(Page):
         if not meters:
             inform(self, action.label(), self.tr("Select one or more meters first."))
             return
+        if action.key in ("history", "tiered_prices", "alarm_sms"):
+            {"history": self.open_history, "tiered_prices": self.assign_tiered,
+             "alarm_sms": self.send_alarm_texts}[action.key](meters)
+            return
         self.dialog = ControlDialog(self.ui, self.control, action, meters, self)
         self.dialog.submitted.connect(self.open_batch)
+        self.dialog.stored_in_console.connect(
+            lambda n: (inform(self, action.label(), self.tr(
+                "{n} console-billed meter(s): the console applies these thresholds from now on.").format(n=n)),
+                self._reload_soon()))
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
+
+    def open_history(self, meters: Sequence[MeterLive]) -> Any:
+        """历史抄表记录 of the current (first selected) meter."""
+        from acrel_console.ui.meters.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.ui, meters[0], self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def assign_tiered(self, meters: Sequence[MeterLive]) -> None:
+        """阶梯电价设置: the tariff assignment dialog with the tiered tariffs and the selection ticked."""
+        from acrel_console.ui.cashier.tariff_dialogs import AssignTariffDialog
+
+        services, actor, ids = self.ui.services, self.ui.actor, [m.meter_id for m in meters]
+        title = self.tr("Tiered price settings")
+
+        def load() -> tuple[list[Any], list[Any]]:
+            from acrel_console.services.tariffs import TariffService
+
+            tariffs = [t for t in TariffService(services.ctx).list_tariffs(actor) if t.kind == "tiered"]
+            return tariffs, services.site.list_meters(actor)
+
+        def show(loaded: tuple[list[Any], list[Any]]) -> None:
+            tariffs, all_meters = loaded
+            if not tariffs:
+                inform(self, title, self.tr("There is no tiered tariff yet: create one under Tariffs first."))
+                return
+            dialog = AssignTariffDialog(self.ui, self.ui.clock.zone_name, tariffs, all_meters, ids, self)
+            dialog.setWindowTitle(title)
+            dialog.submitted.connect(lambda _r: self._reload_soon())
+            dialog.finished.connect(dialog.deleteLater)
+            self.dialog = dialog
+            dialog.open()
+
+        self.ui.tasks.run(load, show, lambda f: inform(self, title, f.message, error=True), owner=self)
+
+    def send_alarm_texts(self, meters: Sequence[MeterLive]) -> None:
+        """下发报警短信: confirm, then queue each selected meter's alarm text (level by its status)."""
+        from acrel_console.ui.confirm import ask
+
+        title = self.tr("Send alarm texts")
+        sms, actor, ids = self.ui.services.sms, self.ui.actor, [m.meter_id for m in meters]
+
+        def done(result: tuple[int, list[tuple[int, str]]]) -> None:
+            queued, skipped = result
+            text = self.tr("{n} text(s) queued.").format(n=queued)
+            if skipped:
+                text += "\n" + self.tr("Not sent (no tenant phone): {rooms}").format(
+                    rooms=", ".join(self.model.meter(mid).room if self.model.meter(mid) else str(mid)
+                                    for mid, _why in skipped))
+            self.last_sms_result = result
+            inform(self, title, text)
+
+        self.dialog = ask(self, title, self.tr("Text the tenants of {n} meter(s) their alarm message now?").format(
+            n=len(meters)), lambda: self.ui.tasks.run(lambda: sms.send_alarm_texts(actor, ids), done,
+                                                      lambda f: inform(self, title, f.message, error=True),
+                                                      owner=self))
 
     def open_batch(self, batch_id: str) -> BatchDialog:
         """Show a batch's per-meter progress (after a submit, or from the log)."""
