@@ -1,15 +1,15 @@
 """reading flags: relay state and forced mode kept with each history reading (历史抄表记录, issue 14)
 
-Revision ID: 0003_reading_flags
-Revises: 0002_bus
+Revision ID: 0004_reading_flags
+Revises: 0003_portal
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003_reading_flags'
-down_revision = '0002_bus'
+revision = '0004_reading_flags'
+down_revision = '0003_portal'
 branch_labels = None
 depends_on = None
 
