@@ -187,8 +187,18 @@ def _op_text(result: Any, delivery: Any) -> str:
         lines.append(f"pending delivery {result.cancelled_command_id} cancelled")
     if delivery is not None:
         lines.append(f"delivery {delivery.command_id}: {delivery.state}"
-                     + (f" ({delivery.error})" if delivery.error and delivery.state != 'delivered' else ""))
+                     + (f" ({_note_text(delivery.error)})" if delivery.error and delivery.state != 'delivered' else ""))
     return "\n".join(lines)
+
+
+def _note_text(note: str) -> str:
+    """A delivery's note in the user's language when it is one of the translatable outcomes."""
+    try:
+        from acrel_console.i18n import translate
+
+        return translate("errors", note)
+    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
+        return note
 
 
 def _emit_op(args: argparse.Namespace, result: Any, delivery: Any) -> int:

@@ -176,6 +176,8 @@ class ModbusMeterBus:
         """Vendor 0x20 group 01, sent once (never retried here). applied=False: duplicate ignored."""
         def run() -> RechargeAck:
             profile = self._profile(model)
+            if profile.metering_only:
+                raise InvalidRequest(f"model {profile.name} is metering-only: no remote recharge")
             data = vendor20.purchase_data(amount_fen, purchase_count)
             self._count("recharge")
             r = self._vendor(address, profile, profile.purchase, data, retry=False, what="recharge")

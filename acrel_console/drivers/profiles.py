@@ -3,7 +3,8 @@
 A profile names the protocol, the type code, the register blocks of the real-time reading and where
 each value sits in them (register, byte, type, scale), the status bits, the clock, the force-control
 registers, the vendor 0x20 groups with the flagged byte layouts, the money-parameter read-back block
-and the balance location. Adding a model that speaks a known protocol is a new TOML file, no code.
+and the balance location (`metering_only = true` marks a model that takes no remote recharge).
+Adding a model that speaks a known protocol is a new TOML file, no code.
 A site can override or add profiles with a directory of its own (`extra_dirs`, or the
 ACREL_PROFILES_DIR environment variable); a file there wins over the built-in one of the same name.
 
@@ -169,11 +170,14 @@ class Profile:
     addressing: str
     source: str
     cipher_groups: tuple[int, ...] = (0x01, 0x02)  # 0x20 groups enciphered when the bus has a key
+    # A metering-only model (or a site's meters on firmware without the vendor recharge function,
+    # FIELD.md): never sent a recharge; its balance is kept by the console (design §6).
+    metering_only: bool = False
 
     @property
     def meter_side_balance(self) -> bool:
         """True when the meter holds and deducts the balance (design §6)."""
-        return self.balance == "meter"
+        return self.balance == "meter" and not self.metering_only
 
     def realtime_rtu_frames(self) -> tuple[tuple[int, int], ...]:
         """(request bytes, reply bytes) on an RTU line for each real-time read: what one meter
@@ -358,6 +362,7 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
             addressing=str(data.get("addressing", "unit")),
             source=source,
             cipher_groups=tuple(int(g) for g in data.get("link_cipher_groups", [0x01, 0x02])),
+            metering_only=bool(data.get("metering_only", False)),
         )
     except ProfileError:
         raise
@@ -365,7 +370,7 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
         raise ProfileError(f"{where}: malformed profile ({exc!r})") from None
     if method == "vendor20" and prof.vendor_force is None:
         raise ProfileError(f"{where}: force method vendor20 needs [vendor.force]")
-    if prof.balance == "meter" and (prof.purchase is None or prof.money_read is None):
+    if prof.meter_side_balance and (prof.purchase is None or prof.money_read is None):
         raise ProfileError(f"{where}: a meter-side balance needs [vendor.purchase] and [money_read]")
     return prof
 

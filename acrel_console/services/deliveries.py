@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.alarms import AlarmKind
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.readings import MoneyParams
 from acrel_console.drivers.api import BusError, ExceptionReply, InvalidRequest, MeterBus
 from acrel_console.ledger import book, mac
@@ -46,6 +47,10 @@ TERMINAL = ("delivered", "conflict", "failed", "cancelled")
 STEPS = ("loaded", "read_before", "resequenced", "marked_sending", "sent", "read_after", "recorded")
 MAC_ALARM = "alarm.mac_failure"  # no alarms table yet: alarms are operation-log rows of this kind
 SENT_KIND = "delivery.sending"  # logged before every credit frame: the evidence that a command was sent
+ILLEGAL_FUNCTION = 0x01  # Modbus exception: the meter has no such function (here: vendor 0x20)
+NO_REMOTE_RECHARGE = QT_TRANSLATE_NOOP(
+    "errors", "This meter does not take remote recharge; the money stays on the tenant's account for a refund "
+              "or a transfer.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,13 +273,14 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         if isinstance(marked, DeliveryOutcome):
             return marked
         step("marked_sending")
-        refused = False
+        refused = unsupported = False
         try:
             bus.recharge(address, model, amount, expected)
         except InvalidRequest as err:
             return _finish(ctx, command_id, "failed", count=None, remaining=None, error=f"invalid request: {err}")
-        except ExceptionReply:
+        except ExceptionReply as err:
             refused = True  # proves nothing by itself: the read-back decides
+            unsupported = err.code == ILLEGAL_FUNCTION
         except BusError:
             pass  # a lost reply proves nothing: the read-back decides
         step("sent")
@@ -287,6 +293,11 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
             out = _finish(ctx, command_id, "delivered", count=after.purchase_count, remaining=after.remaining_fen)
             step("recorded")
             return out
+        if unsupported and after.purchase_count == expected - 1:
+            # No vendor recharge on this meter (metering-only model or old firmware, issue 12): resending
+            # can never work. Failed at once; the sale's money stays on the tenant's account.
+            return _finish(ctx, command_id, "failed", count=after.purchase_count, remaining=after.remaining_fen,
+                           error=NO_REMOTE_RECHARGE)
         if after.purchase_count != expected - 1:
             return _finish(ctx, command_id, "conflict", count=after.purchase_count, remaining=after.remaining_fen,
                            expected=expected,

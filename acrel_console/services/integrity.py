@@ -214,10 +214,12 @@ def check_integrity(ctx: ServiceContext) -> IntegrityReport:
             audit_ok = not found
             issues += found
     except Exception as exc:  # noqa: BLE001 - reported, never raised
-        if _unreachable(exc):
+        if _unreachable(exc) and not _damaged(exc):
             return done(_short(exc))
         log.exception("integrity check failed")
         issues.append(IntegrityIssue("database", "read_failed", _short(exc)))
+        if _damaged(exc):
+            database_ok = False
     return done()
 
 
@@ -227,6 +229,13 @@ def _unreachable(exc: BaseException) -> bool:
     if isinstance(exc, OperationalError):
         return True
     return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def _damaged(exc: BaseException) -> bool:
+    """A read that failed on the data itself (text that is not UTF-8, a malformed page): the database is
+    damaged, not unreachable, even when the driver calls it an OperationalError."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "could not decode" in text or "malformed" in text
 
 
 def _short(exc: BaseException) -> str:

@@ -47,7 +47,8 @@ from acrel_console.domain.amount_input import parse_decimal
 from acrel_console.domain.money import parse_yuan, price_to_units, yuan_to_fen
 from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams
 from acrel_console.domain.roles import Permission
-from acrel_console.drivers.api import BusError, BusUnavailable, ExceptionReply, InvalidRequest, MeterTimeout
+from acrel_console.drivers.api import (BusError, BusUnavailable, ExceptionReply, FrameError, InvalidRequest,
+                                       MeterTimeout)
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.deliveries import money_params_mismatch
@@ -418,9 +419,30 @@ def _relay(reading: MeterReading) -> bool | None:
     return all(reading.relay_closed) if reading.relay_closed else None
 
 
+def _lost(detail: dict[str, Any], lost: str) -> dict[str, Any]:
+    if lost:
+        detail["reply_lost"] = lost
+    return detail
+
+
+def _send(action: Any) -> str:
+    """Run the command's write. A lost or garbled reply proves nothing either way: the read-back that
+    follows decides (design §9), so it is noted, not raised; refusals and no contact still raise."""
+    try:
+        action()
+    except (MeterTimeout, FrameError) as exc:
+        log.info("control reply lost (%s); reading the meter back", exc)
+        return f"{type(exc).__name__}: {exc}"[:200]
+    return ""
+
+
 def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str, Any],
                 local_now: Any) -> tuple[ControlResult, MeterReading | None]:
-    """Send one control command and confirm it by read-back. Raises BusError on no contact."""
+    """Send one control command and confirm it by read-back. Raises BusError on no contact.
+
+    A command whose reply is lost is resolved by reading the meter back before it is called failed:
+    the read-back shows the commanded state (confirmed, detail "reply_lost") or not (mismatch); only a
+    read-back that fails too ends as no reply."""
     if kind in ("trip", "keep_power", "restore_prepaid", "close"):
         detail: dict[str, Any] = {}
         mode = {"trip": ForceMode.TRIP, "keep_power": ForceMode.KEEP_POWER,
@@ -438,7 +460,8 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
                 mode = ForceMode.RESTORE_PREPAID
             detail["via"] = mode.value
         assert mode is not None
-        bus.force(address, model, mode)
+        force_mode = mode
+        _lost(detail, _send(lambda: bus.force(address, model, force_mode)))
         reading = _with_force(bus, address, model, bus.read_realtime(address, model))
         relay, forced, fopen = _relay(reading), reading.forced, reading.forced_open
         detail.update({"relay": None if relay is None else ("closed" if relay else "open"),
@@ -464,25 +487,27 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
         wanted = MoneyParams(prices=tuple(payload["prices"]) if "prices" in payload else None,
                              alarm1_fen=payload.get("alarm1_fen"), alarm2_fen=payload.get("alarm2_fen"),
                              overload_power_w=payload.get("overload_power_w"))
-        bus.write_money_params(address, model, wanted)
+        lost = _send(lambda: bus.write_money_params(address, model, wanted))
         got = bus.read_money_params(address, model)
         wrong = {name: {"expected": list(w) if isinstance(w, tuple) else w,
                         "read": list(g) if isinstance(g, tuple) else g}
                  for name, (w, g) in money_params_mismatch(wanted, got).items()}
         if wrong:
             return ControlResult("failed", "mismatch", "read-back mismatch: " + ", ".join(
-                f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()), {"mismatch": wrong}), None
-        return ControlResult("delivered", "confirmed", "", {"read": payload}), None
+                f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()),
+                _lost({"mismatch": wrong}, lost)), None
+        return ControlResult("delivered", "confirmed", "", _lost({"read": payload}, lost)), None
     if kind == "clock_sync":
-        bus.set_clock(address, model, local_now)
+        lost = _send(lambda: bus.set_clock(address, model, local_now))
         reading = bus.read_realtime(address, model)
         if reading.meter_clock is None:
-            return ControlResult("failed", "mismatch", "read-back mismatch: the meter reports no clock"), reading
+            return ControlResult("failed", "mismatch", "read-back mismatch: the meter reports no clock",
+                                 _lost({}, lost)), reading
         drift = int((reading.meter_clock.replace(tzinfo=None) - local_now).total_seconds())
         if abs(drift) <= CLOCK_TOLERANCE_S:
-            return ControlResult("delivered", "confirmed", "", {"drift_s": drift}), reading
+            return ControlResult("delivered", "confirmed", "", _lost({"drift_s": drift}, lost)), reading
         return ControlResult("failed", "mismatch", f"read-back mismatch: meter clock off by {drift} s after setting",
-                             {"drift_s": drift}), reading
+                             _lost({"drift_s": drift}, lost)), reading
     raise InvalidRequest(f"unknown control kind {kind}")
 
 

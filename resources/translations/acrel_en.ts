@@ -4291,7 +4291,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+63" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+64" />
             <source>Trip</source>
             <translation>Trip</translation>
         </message>
@@ -5363,7 +5363,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+219" />
+            <location filename="../../acrel_console/cli/sales.py" line="+229" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
@@ -5536,6 +5536,11 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-58" />
             <source>The end date is before the start date.</source>
             <translation>The end date is before the start date.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/deliveries.py" line="+51" />
+            <source>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</source>
+            <translation>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</translation>
         </message>
     </context>
     <context>

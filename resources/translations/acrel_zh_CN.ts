@@ -4291,7 +4291,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+63" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+64" />
             <source>Trip</source>
             <translation>拉闸</translation>
         </message>
@@ -5363,7 +5363,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+219" />
+            <location filename="../../acrel_console/cli/sales.py" line="+229" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
@@ -5536,6 +5536,11 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-58" />
             <source>The end date is before the start date.</source>
             <translation>结束日期早于开始日期。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/deliveries.py" line="+51" />
+            <source>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</source>
+            <translation>此电表不支持远程充值；款项保留在租户账户中，可退电或转移。</translation>
         </message>
     </context>
     <context>

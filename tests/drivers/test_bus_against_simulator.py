@@ -65,7 +65,8 @@ def test_realtime_recharge_and_read_back(wired: tuple[object, ModbusMeterBus], m
     assert r.remaining_fen == meter.remaining_fen and r.purchase_count == meter.purchase_count
     assert len(r.relay_closed) == phases and all(r.relay_closed)
     assert r.meter_clock == datetime(2026, 3, 2, 9, 0)
-    assert r.forced is False
+    assert r.forced is None  # the real-time block carries no trusted force state (issue 12)
+    assert bus.read_force_state(address, model) == (False, False)
     count = r.purchase_count
     assert count is not None and r.remaining_fen is not None
     ack = bus.recharge(address, model, 2_500, count + 1)
@@ -88,13 +89,13 @@ def test_force_and_settings(wired: tuple[object, ModbusMeterBus], model: str, _p
     address = ADDRESS[model]
     bus.force(address, model, ForceMode.TRIP)
     r = bus.read_realtime(address, model)
-    assert r.forced is True and r.forced_open is True and not r.relay_closed[0]
+    assert r.forced is None and not r.relay_closed[0]
     assert bus.read_force_state(address, model) == (True, True)
     bus.force(address, model, ForceMode.KEEP_POWER)
     r = bus.read_realtime(address, model)
-    assert r.forced is True and r.forced_open is False and r.relay_closed[0]
+    assert r.relay_closed[0] and bus.read_force_state(address, model) == (True, False)
     bus.force(address, model, ForceMode.RESTORE_PREPAID)
-    assert bus.read_realtime(address, model).forced is False
+    assert bus.read_force_state(address, model) == (False, False)
     # ADF400L: the profile reads power control at 0x0700 (hardware doc §3.3); the simulator has it
     # at 0x0480, so the overload power is not available there (read gives None).
     overload = None if model == "ADF400L" else 6_000

@@ -216,8 +216,8 @@ def test_keep_power_and_forced_trip_show_without_a_command(sqlite_site: SimSite)
         assert (live[2].keep_power, live[2].forced_open, live[2].relay_closed) == (False, True, False)
         assert live[3].keep_power is False and live[3].forced is False
         reads = bus.stats.by_function.get(3, 0)
-        p.run_once()  # the block carries the force bits (0x0225 lo): no extra read per meter
-        assert bus.stats.by_function.get(3, 0) - reads == 3
+        p.run_once()  # force registers (0x0057/58) re-read only for the forced meters, never a status bit
+        assert bus.stats.by_function.get(3, 0) - reads == 3 + 2
         bus.meter(2).force_all(False, False)  # released elsewhere: seen at the next sweep
         p.run_once()
     live = {m.address: m for m in MeterViewService(site.ctx).list_live(site.admin)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from acrel_console.services.vending import DeliveryInfo
@@ -177,8 +177,8 @@ class MeterCardWidget(QFrame):
                 text += f" ({info.error})"
             role = "muted"
         else:
-            text = self.tr("Last delivery: {amount} yuan {state}: {error}").format(amount=amount, state=state,
-                                                                                  error=info.error or "—")
+            text = self.tr("Last delivery: {amount} yuan {state}: {error}").format(
+                amount=amount, state=state, error=QCoreApplication.translate("errors", info.error) if info.error else "—")
             role = "error" if info.state in ("conflict", "failed") else "muted"
         self.delivery.setText(text)
         palette = self.delivery.palette()
