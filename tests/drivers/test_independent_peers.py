@@ -16,6 +16,7 @@ from acrel_console.domain.readings import ForceMode, MoneyParams
 from acrel_console.drivers.api import BusConfig, BusUnavailable, ExceptionReply, MeterTimeout
 from acrel_console.drivers.bus import ModbusMeterBus
 from acrel_console.drivers.relay import start_paced_link
+from tests.integration.sim_site import wait_for
 from tests.peers.gateway_relay import Gateway
 from tests.peers.pymodbus_meter import PymodbusMeters
 
@@ -134,8 +135,10 @@ def test_gateway_with_one_client_only(kind: str) -> None:
         with pytest.raises(BusUnavailable):  # the gateway takes it and closes it at once: a clear failure
             second.read_realtime(2, MODEL)
         first.close()
+        assert line.gateway is not None
+        wait_for(lambda: line.gateway is not None and line.gateway.clients == 0, what="the gateway to see the close")
         assert second.read_realtime(2, MODEL).type_code == 7  # the slot is free again
-        assert line.gateway is not None and line.gateway.stats.refused >= 1
+        assert line.gateway.stats.refused >= 1
     finally:
         first.close()
         second.close()

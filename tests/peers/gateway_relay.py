@@ -144,6 +144,12 @@ class Gateway:
             self.stats.replies += 1
         return not close
 
+    @property
+    def clients(self) -> int:
+        """Connections being served now."""
+        with self._lock:
+            return self._active
+
     def stop(self) -> None:
         self._stop.set()
         self._accept.join(5)
