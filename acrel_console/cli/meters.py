@@ -46,6 +46,8 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--no-gui", action="store_true", help="run headless (poller + dispatcher) until Ctrl-C")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--no-pty", action="store_true", help="serve every bus over TCP (no serial pty)")
+    p.add_argument("--reset", action="store_true",
+                   help="start over: a new demo database and fresh simulated meters (the old ones are deleted)")
     p.set_defaults(handler=cmd_demo)
 
 
@@ -234,13 +236,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from acrel_console.services.demo_site import prepare_demo
     from acrel_console.storage.engine import data_dir
 
-    db_url = args.db or f"sqlite:///{data_dir() / 'demo.sqlite3'}"
+    from acrel_console.services.demo_site import DEMO_OPERATORS, demo_files
+
+    db_path = data_dir() / "demo.sqlite3"
+    db_url = args.db or f"sqlite:///{db_path}"
+    state_path = data_dir() / "demo-meters.json"  # the simulated meters keep their state between runs
+    if args.reset:
+        for path in demo_files(db_path if not args.db else None, state_path):
+            path.unlink(missing_ok=True)
+        print("demo: reset (new database and fresh meters)", flush=True)
     from acrel_console.app import build_services, ensure_site_key
     from acrel_console.runtime import SiteRuntime
 
     ensure_site_key()  # before the services load it: sales made in the demo are signed and delivered
     services = build_services(db_url)
-    demo = prepare_demo(db_url, services=services, seed=args.seed, use_pty=not args.no_pty)
+    demo = prepare_demo(db_url, services=services, seed=args.seed, use_pty=not args.no_pty, state_path=state_path)
     stop = threading.Event()
     signals = contextlib.ExitStack()
     signals.enter_context(_stop_on_signals(stop))
@@ -249,8 +259,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         started = demo.runtime.start()
         for name, endpoint in sorted(demo.gateways.items()):
             print(f"{name}: {endpoint}")
-        print(f"demo: {demo.meter_count} meters in {db_url}; sign in as {demo.user} / {demo.password}"
+        print(f"demo: {demo.meter_count} meters in {db_url}"
               + ("" if started else " (another process polls this database)"), flush=True)
+        print("demo operators: " + ", ".join(f"{name} / {password} ({role.value})"
+                                             for name, password, role in DEMO_OPERATORS), flush=True)
         if args.no_gui:
             while not stop.wait(0.5):
                 pass

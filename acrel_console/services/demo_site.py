@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
@@ -20,6 +21,14 @@ from acrel_console.services.base import Actor, ServiceContext
 
 log = logging.getLogger(__name__)
 DEMO_ADMIN, DEMO_PASSWORD = "admin", "admin123"
+# One operator per role, so a newcomer can try everything (a reversal needs a second, approving operator).
+DEMO_OPERATORS: tuple[tuple[str, str, Role], ...] = (
+    (DEMO_ADMIN, DEMO_PASSWORD, Role.ADMINISTRATOR),
+    ("operator", "operator123", Role.OPERATOR),
+    ("cashier", "cashier123", Role.CASHIER),
+    ("supervisor", "super123", Role.SUPERVISOR),
+    ("auditor", "auditor123", Role.AUDITOR),
+)
 MODEL_NAMES = {"ddsy1352": "DDSY1352", "dtsy1352": "DTSY1352", "adf400l": "ADF400L", "adl400": "ADL400"}
 BUILDINGS = {"A": "Building A 商场", "B": "Building B 办公", "C": "Building C 宿舍"}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -38,7 +47,10 @@ class DemoSite:
     meter_count: int = 0
     user: str = DEMO_ADMIN  # the GUI's sign-in is prefilled with these (cli.gui.DemoLike)
     password: str = DEMO_PASSWORD
-    note: str = QT_TRANSLATE_NOOP("demo", "Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.")
+    note: str = QT_TRANSLATE_NOOP("demo", "Demo site: 212 simulated meters on 3 gateways. Sign in as "
+                                          "admin / admin123 (administrator), operator / operator123, "
+                                          "cashier / cashier123, supervisor / super123 or auditor / auditor123.")
+    keeper: Any = None  # drivers.simulator.state_file.StateKeeper: the meters' state survives restarts
 
     def start_runtime(self) -> bool:
         """Start poller + dispatcher under the site lease (False when another process holds it)."""
@@ -55,6 +67,9 @@ class DemoSite:
             self.runtime.stop()
             self.runtime = None
         self.sim.stop()
+        if self.keeper is not None:
+            self.keeper.stop()  # after the servers: the last command a meter took is in the file
+            self.keeper = None
         self.services.close()
 
 
@@ -140,7 +155,8 @@ def _configure(svc: Any, admin: Actor, sim: Any, endpoints: dict[str, dict[str, 
             else:
                 update["host"], update["port"] = ep["host"], ep["port"]
             site.update_gateway(admin, gateways[gname].id, **update)
-    _open_accounts(svc, admin, seed)
+    if not gateways:  # first set-up only: later runs keep the tenants as the console left them (closed stays closed)
+        _open_accounts(svc, admin, seed)
     return count
 
 
@@ -170,30 +186,58 @@ def _open_accounts(svc: Any, admin: Actor, seed: int) -> None:
             return
 
 
+def demo_files(db_path: Path | None, state_path: Path) -> list[Path]:
+    """What `demo --reset` deletes: the demo database (with its WAL files) and the meters' state file."""
+    files = [state_path]
+    if db_path is not None:
+        files += [db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")]
+    return files
+
+
+def ensure_demo_operators(svc: Any) -> None:
+    """The first administrator, then one operator per role (missing ones only; passwords in DEMO_OPERATORS)."""
+    if svc.operators.needs_first_admin():
+        svc.operators.create_first_admin(DEMO_ADMIN, DEMO_PASSWORD)
+    setup = Actor(id=None, name="demo-setup", role=Role.ADMINISTRATOR)
+    existing = {o.name for o in svc.operators.list(setup)}
+    for name, password, role in DEMO_OPERATORS:
+        if name not in existing:
+            svc.operators.add(setup, name, role, password)
+
+
 def prepare_demo(db_url: str, *, services: Any = None, seed: int = 1, use_pty: bool = True,
-                 start_runtime: bool = False) -> DemoSite:
+                 start_runtime: bool = False, state_path: Path | None = None) -> DemoSite:
     """Create/refresh the demo database at `db_url`, start the simulators, configure the site.
 
     Pass `services` (app.build_services(db_url): it carries the site key, so sales made in the GUI are
     delivered by the demo's dispatcher); without it a minimal set without site key is built. The first
     run creates operator admin / admin123. With start_runtime=True the poller and dispatcher run in
-    this process. `DemoSite.stop()` stops everything and closes the services."""
+    this process. `state_path`: where the simulated meters keep their state between runs (restored at
+    start, saved every 2 s and at stop). `DemoSite.stop()` stops everything and closes the services."""
     from acrel_console.drivers.simulator.demo import build_demo_population
+    from acrel_console.drivers.simulator.state_file import StateKeeper, restore
 
     svc = services if services is not None else _demo_services(db_url)
-    if svc.operators.needs_first_admin():
-        svc.operators.create_first_admin(DEMO_ADMIN, DEMO_PASSWORD)
+    ensure_demo_operators(svc)
     admin = Actor(id=None, name="demo-setup", role=Role.ADMINISTRATOR)
     sim = build_demo_population(seed)
+    keeper = None
     try:
+        if state_path is not None:
+            buses = [(b.name, b.bus) for b in sim.buses]
+            restored = restore(state_path, buses)
+            log.info("demo: %d simulated meters restored from %s", restored, state_path)
+            keeper = StateKeeper(state_path, buses).start()
         endpoints = _start_buses(sim, use_pty)
         count = _configure(svc, admin, sim, endpoints, seed)
     except BaseException:
         sim.stop()
+        if keeper is not None:
+            keeper.stop()
         svc.close()
         raise
     demo = DemoSite(svc, admin, sim, {f"GW-{k}": (v["serial_port"] or f"{v['host']}:{v['port']}")
-                                      for k, v in endpoints.items()}, meter_count=count)
+                                      for k, v in endpoints.items()}, meter_count=count, keeper=keeper)
     if start_runtime:
         demo.start_runtime()
     return demo

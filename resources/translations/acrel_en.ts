@@ -4329,9 +4329,9 @@
     <context>
         <name>demo</name>
         <message>
-            <location filename="../../acrel_console/services/demo_site.py" line="+41" />
-            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</source>
-            <translation>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</translation>
+            <location filename="../../acrel_console/services/demo_site.py" line="+50" />
+            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123 (administrator), operator / operator123, cashier / cashier123, supervisor / super123 or auditor / auditor123.</source>
+            <translation>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123 (administrator), operator / operator123, cashier / cashier123, supervisor / super123 or auditor / auditor123.</translation>
         </message>
     </context>
     <context>
@@ -4368,7 +4368,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+148" />
+            <location filename="../../acrel_console/cli/meters.py" line="+150" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>

@@ -4329,9 +4329,9 @@
     <context>
         <name>demo</name>
         <message>
-            <location filename="../../acrel_console/services/demo_site.py" line="+41" />
-            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123.</source>
-            <translation>演示站点：3 个网关上的 212 块模拟电表。请以 admin / admin123 登陆。</translation>
+            <location filename="../../acrel_console/services/demo_site.py" line="+50" />
+            <source>Demo site: 212 simulated meters on 3 gateways. Sign in as admin / admin123 (administrator), operator / operator123, cashier / cashier123, supervisor / super123 or auditor / auditor123.</source>
+            <translation>演示站点：3 个网关上的 212 块模拟电表。登录：admin / admin123（管理员）、operator / operator123（操作员）、cashier / cashier123（收费员）、supervisor / super123（主管）或 auditor / auditor123（审计员）。</translation>
         </message>
     </context>
     <context>
@@ -4368,7 +4368,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+148" />
+            <location filename="../../acrel_console/cli/meters.py" line="+150" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
