@@ -39,14 +39,18 @@ class TariffBody:
     tiers: tuple[tuple[int | None, int], ...] = ()
     tier_period: str = "month"
 
-    def price_at(self, at_local: time) -> int:
-        """The TOU price in force at a site-local wall time."""
+    def period_at(self, at_local: time) -> int:
+        """The TOU period (0..3: 尖 峰 平 谷) in force at a site-local wall time (the day-period schedule)."""
         minute = at_local.hour * 60 + at_local.minute
         index = self.schedule[0][1]
         for start, idx in self.schedule:
             if minute >= start:
                 index = idx
-        return self.prices[index]
+        return index
+
+    def price_at(self, at_local: time) -> int:
+        """The TOU price in force at a site-local wall time."""
+        return self.prices[self.period_at(at_local)]
 
     def max_price(self) -> int:
         """The highest price the tariff can charge (bounds the unbooked consumption check)."""
@@ -120,6 +124,19 @@ def exact_to_fen(exact_units_x_centi: int) -> int:
     return yuan_to_fen(Decimal(exact_units_x_centi) / Decimal(10**6))
 
 
+def tiered_exact(body: TariffBody, energy_centi_kwh: int, used_before_centi_kwh: int) -> tuple[int, tuple[int, ...]]:
+    """Energy priced across the tiers after what was already used in the tier period: (exact cost in
+    0.01 kWh x 0.0001 yuan/kWh units, energy per tier). Not rounded: callers round once."""
+    remaining, pos, exact, split = energy_centi_kwh, used_before_centi_kwh, 0, []
+    for upper, price in body.tiers:
+        take = remaining if upper is None else max(0, min(remaining, upper - pos))
+        exact += take * price
+        split.append(take)
+        remaining -= take
+        pos += take
+    return exact, tuple(split)
+
+
 def bill_interval(body: TariffBody, energy_centi_kwh: int, at_local: datetime, *,
                   by_period_centi_kwh: tuple[int, int, int, int] | None = None,
                   used_in_tier_period_centi_kwh: int = 0) -> IntervalBill:
@@ -129,14 +146,8 @@ def bill_interval(body: TariffBody, energy_centi_kwh: int, at_local: datetime, *
     if energy_centi_kwh < 0:
         raise ValueError("energy went backwards; the caller re-bases instead of billing")
     if body.kind == "tiered":
-        remaining, pos, exact, split = energy_centi_kwh, used_in_tier_period_centi_kwh, 0, []
-        for upper, price in body.tiers:
-            take = remaining if upper is None else max(0, min(remaining, upper - pos))
-            exact += take * price
-            split.append(take)
-            remaining -= take
-            pos += take
-        return IntervalBill(energy_centi_kwh, exact_to_fen(exact), tuple(split))
+        exact, split = tiered_exact(body, energy_centi_kwh, used_in_tier_period_centi_kwh)
+        return IntervalBill(energy_centi_kwh, exact_to_fen(exact), split)
     if body.kind == "tou" and by_period_centi_kwh is not None:
         exact = sum(e * p for e, p in zip(by_period_centi_kwh, body.prices))
         return IntervalBill(sum(by_period_centi_kwh), exact_to_fen(exact))

@@ -29,13 +29,15 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
                  ("building", "建筑 / building"), ("local_echo", "本地回显 / local_echo")],
     "meters": [("gateway", "网关编号 / gateway"), ("address", "表地址 / address"), ("model", "型号 / model"),
                ("room", "商铺号 / room"), ("building", "建筑 / building"), ("ct_ratio", "CT变比 / ct_ratio"),
-               ("circuit", "回路 / circuit"), ("meter_no", "仪表编号 / meter_no")],
+               ("circuit", "回路 / circuit"), ("meter_no", "仪表编号 / meter_no"),
+               ("alarm1_yuan", "告警金额1 / alarm1_yuan"), ("alarm2_yuan", "告警金额2 / alarm2_yuan"),
+               ("overload_kw", "功率阈值(kW) / overload_kw"), ("main_meter", "总表 / main_meter")],
 }
 EXAMPLES: dict[str, list[list[Any]]] = {
     "buildings": [["A栋", "1-5", "东区", ""]],
     "gateways": [["GW1", "modbus-tcp", "192.0.2.10", 502, "", 9600, "N", 1, 500, 1, 0, "A栋", "no"],
                  ["COM1", "serial", "", "", "/dev/ttyUSB0", 9600, "N", 1, 500, 1, 0, "A栋", "no"]],
-    "meters": [["GW1", 1, "DDSY1352", "A-101", "A栋", 1, "", "000000000001"]],
+    "meters": [["GW1", 1, "DDSY1352", "A-101", "A栋", 1, "", "000000000001", "50.00", "20.00", "10", ""]],
 }
 
 
@@ -186,7 +188,8 @@ class ConfigImportService:
                 for n, rec in data["meters"]:
                     try:
                         with s.begin_nested():
-                            self.site.add_meter_in(s, actor, **rec)
+                            meter = self.site.add_meter_in(s, actor, **rec)
+                            self._download_thresholds(s, actor, meter)
                         counts["meters"] += 1
                     except UserError as err:
                         column = getattr(err, "field", None) or ("address" if "ddress" in err.template else "gateway")
@@ -197,6 +200,21 @@ class ConfigImportService:
         except _Rollback:
             raise ImportFailed(problems) from None
         return ImportReport(**counts)
+
+    def _download_thresholds(self, s: Any, actor: Actor, meter: Any) -> None:
+        """A prepaid meter imported with its own thresholds gets them downloaded (confirmed by read-back
+        when the dispatcher reaches it); the console applies them from the import on."""
+        from acrel_console.services.money_common import meter_side
+        from acrel_console.services.remote_control import submit_in
+
+        values = _thresholds_of(meter)
+        if values and meter_side(meter.model):
+            submit_in(self.ctx, s, actor, [meter.id], "settings_download", values, "quick configuration import")
+
+
+def _thresholds_of(meter: Any) -> dict[str, int]:
+    return {k: v for k in ("alarm1_fen", "alarm2_fen", "overload_power_w")
+            if (v := getattr(meter, k)) is not None}
 
 
 def _gateway_fields(rec: dict[str, Any]) -> dict[str, Any]:

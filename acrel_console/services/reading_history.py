@@ -119,6 +119,7 @@ class ReadingHistoryService:
                     r.forced, r.relay_closed, lost))
             last = (rows[-1].read_at, rows[-1].id) if more and rows else None
         return HistoryPage(tuple(out), total, last)
+    @requires(Permission.VIEW)
     def iter_rows(self, actor: Actor, meter_id: int, since: date, until: date) -> Iterator[HistoryRow]:
         """Every reading of the range, page by page (for the export)."""
         after: tuple[datetime, int] | None = None

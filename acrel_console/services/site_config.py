@@ -141,6 +141,29 @@ def validate_meter(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def threshold_fields(fields: dict[str, Any]) -> dict[str, int]:
+    """告警金额1/2 (yuan) and 功率阈值 (kW) typed in a sheet or a dialog, as the meter row's fen and W;
+    empty: the site default applies. Alarm 1 > alarm 2 >= 0 and power in 10 W steps, as for a download."""
+    from acrel_console.domain.amount_input import parse_decimal
+    from acrel_console.services.thresholds import threshold_values
+
+    given: dict[str, Any] = {}
+    for key in ("alarm1_yuan", "alarm2_yuan"):
+        if fields.get(key) not in (None, ""):
+            given[key] = str(fields[key])
+    if fields.get("overload_kw") not in (None, ""):
+        kw = parse_decimal(str(fields["overload_kw"]), places=2, field="overload_kw").value
+        given["overload_power_w"] = int(kw * 1000)
+    if not given:
+        return {}
+    try:
+        return threshold_values(given)
+    except ValidationError as err:  # name the sheet's / dialog's column, not the stored one
+        err.field = {"alarm1_fen": "alarm1_yuan", "alarm2_fen": "alarm2_yuan",
+                     "overload_power_w": "overload_kw"}.get(err.field or "", err.field)
+        raise
+
+
 def endpoint_key(kind: str, host: str | None, port: int | None, serial_port: str | None) -> tuple[str, str, int]:
     """What identifies the physical line behind a gateway: ("tcp", host, port) for both TCP modes (a
     Modbus-TCP and an RTU-over-TCP gateway on one host:port are the same device), ("serial", path, 0)
@@ -380,6 +403,9 @@ class SiteConfigService:
         clean["building_id"] = (self.building_id_by_name(s, fields.get("building"))
                                 if fields.get("building") not in (None, "") else gw.building_id)
         self._check_address_free(s, gw, clean["address"], None)
+        clean.update(threshold_fields(fields))
+        if fields.get("main_meter") not in (None, "") or fields.get("parent_meter_id") not in (None, ""):
+            clean["parent_meter_id"] = self._main_meter_id(s, fields, None)
         row = MeterRow(**clean, created_at=self.ctx.clock())
         s.add(row)
         s.flush()
@@ -419,6 +445,8 @@ class SiteConfigService:
             for key in ("alarm1_fen", "alarm2_fen", "overload_power_w", "max_credit_fen"):
                 if key in fields:
                     clean[key] = None if fields[key] in (None, "") else _int(fields[key], key, key, 0, 2_000_000_000)
+            if "main_meter" in fields or "parent_meter_id" in fields:
+                clean["parent_meter_id"] = self._main_meter_id(s, fields, row.id)
             for key, value in clean.items():
                 setattr(row, key, value)
             s.flush()
@@ -426,6 +454,36 @@ class SiteConfigService:
             audit.append(s, actor, "meter.update", f"{after.gateway}/{after.address}", before=asdict(before),
                          after=asdict(after), at=self.ctx.clock())
             return after
+
+    def _main_meter_id(self, s: Session, fields: dict[str, Any], meter_id: int | None) -> int | None:
+        """总表: the main meter of a sub-meter, by id, 仪表编号, or GATEWAY/ADDRESS; None clears it. One
+        level only: a main meter is no sub-meter itself, and a meter with sub-meters cannot become one."""
+        ref = fields.get("main_meter", fields.get("parent_meter_id"))
+        if ref in (None, ""):
+            return None
+        text = str(ref).strip()
+        q = select(MeterRow).where(MeterRow.retired.is_(False))
+        if isinstance(ref, int) or text.isdigit():
+            found = s.execute(q.where(MeterRow.id == int(text))).scalars().all()
+            if not found and not isinstance(ref, int):
+                found = s.execute(q.where(MeterRow.meter_no == text)).scalars().all()
+        elif "/" in text:
+            gw_name, _, addr = text.rpartition("/")
+            found = s.execute(q.join(GatewayRow, MeterRow.gateway_id == GatewayRow.id).where(
+                GatewayRow.name == gw_name, MeterRow.address == _int(addr, "main_meter", "Main meter", 0, 255))
+                              ).scalars().all()
+        else:
+            found = s.execute(q.where(MeterRow.meter_no == text)).scalars().all()
+        if len(found) != 1:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {ref} to be the main meter."), field="main_meter",
+                           ref=text)
+        main = found[0]
+        if main.id == meter_id or main.parent_meter_id is not None or (meter_id is not None and s.execute(
+                select(MeterRow.id).where(MeterRow.parent_meter_id == meter_id).limit(1)).first()):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "A main meter cannot be a sub-meter itself, nor a meter its own main meter."),
+                field="main_meter")
+        return int(main.id)
 
     @requires(Permission.CONFIGURE_SITE)
     def remove_meter(self, actor: Actor, meter_id: int) -> None:

@@ -19,11 +19,11 @@ from acrel_console.domain.timewindows import parse_windows
 from acrel_console.ledger import book, posting, tariffs
 from acrel_console.ledger.tariffs import (  # re-exported: the UI builds tariff bodies without importing ledger/
     KINDS, MAX_PERIODS, MAX_TIERS, PERIOD_NAMES, IntervalBill, TariffBody, arrears_trip, bill_interval,
-    download_prices, flat, parse_hhmm, validate)
+    download_prices, flat, parse_hhmm, tiered_exact, validate)
 
 __all__ = ["TariffService", "TariffInfo", "AssignResult", "BillingOutcome", "TierOutcome", "tier_index", "TariffBody", "IntervalBill", "KINDS",
            "MAX_PERIODS", "MAX_TIERS", "PERIOD_NAMES", "arrears_trip", "bill_interval", "download_prices", "flat",
-           "parse_hhmm", "validate", "meter_body"]
+           "parse_hhmm", "tiered_exact", "validate", "meter_body"]
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.money_common import meter_side

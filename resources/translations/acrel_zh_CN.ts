@@ -4382,12 +4382,12 @@
             <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
-            <location filename="../../acrel_console/services/reading_history.py" line="-66" />
-            <location line="+47" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-67" />
+            <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
-            <location filename="../../acrel_console/services/site_config.py" line="+368" />
-            <location line="+41" />
-            <location line="+27" />
+            <location filename="../../acrel_console/services/site_config.py" line="+391" />
+            <location line="+44" />
+            <location line="+59" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
             <location line="+74" />
@@ -4457,7 +4457,7 @@
             <translation>“{text}”不是形如 18:00-09:30 的时间段。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/tariffs.py" line="+63" />
+            <location filename="../../acrel_console/ledger/tariffs.py" line="+67" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="+97" />
             <source>A tariff is flat, tou or tiered.</source>
             <translation>电价类型须为单一电价（flat）、尖峰平谷电价（tou）或阶梯电价（tiered）。</translation>
@@ -4501,7 +4501,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-378" />
+            <location filename="../../acrel_console/services/site_config.py" line="-436" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -4668,7 +4668,7 @@
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/config_io.py" line="+66" />
+            <location filename="../../acrel_console/services/config_io.py" line="+68" />
             <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
             <translation>导入被拒绝，未做任何更改：工作表 {sheet}，第 {row} 行，{column} 列：{message}（共 {count} 处问题）</translation>
         </message>
@@ -4985,7 +4985,7 @@
             <translation>未知电表型号“{model}”；可用：{choices}。</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+94" />
             <location line="+20" />
             <source>A building named {name} already exists.</source>
             <translation>建筑 {name} 已存在。</translation>
@@ -5033,13 +5033,23 @@
             <translation>没有名为 {name} 的网关。</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+59" />
             <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>地址 {address} 在总线 {gateway} 上已被占用。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+51" />
+            <source>No meter {ref} to be the main meter.</source>
+            <translation>找不到要作为总表的电表 {ref}。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A main meter cannot be a sub-meter itself, nor a meter its own main meter.</source>
+            <translation>总表本身不能是分表，电表也不能是自己的总表。</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Meter {id} has money or command records; replace or retire it instead of removing.</source>
             <translation>电表 {id} 已有金额或指令记录；请换表或停用，不能删除。</translation>
         </message>
@@ -5235,7 +5245,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-261" />
+            <location filename="../../acrel_console/services/site_config.py" line="-296" />
             <source>The port {port} does not support {setting}.</source>
             <translation>端口 {port} 不支持 {setting}。</translation>
         </message>
@@ -5270,7 +5280,7 @@
             <translation>电表拒绝执行该指令</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="+210" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+239" />
             <source>No tenant {id}.</source>
             <translation>没有用户 {id}。</translation>
         </message>
@@ -5533,7 +5543,7 @@
             <translation>未知的短信类型“{kind}”。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reading_history.py" line="-58" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-59" />
             <source>The end date is before the start date.</source>
             <translation>结束日期早于开始日期。</translation>
         </message>
@@ -5607,7 +5617,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reading_history.py" line="+86" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+87" />
             <source>Remaining (yuan)</source>
             <translation>剩余金额（元）</translation>
         </message>
@@ -6982,8 +6992,8 @@
         <name>reports</name>
         <message>
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-99" />
-            <location line="+83" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location line="+112" />
             <location line="+47" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+36" />
             <location line="+60" />
@@ -6994,22 +7004,22 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-129" />
-            <location line="+83" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-158" />
+            <location line="+112" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-157" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="+80" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+109" />
             <source>Spike</source>
             <translation>尖</translation>
         </message>
@@ -7056,7 +7066,7 @@
             <translation>复费率报表</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="-116" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-145" />
             <source>Cash</source>
             <translation>现金缴费</translation>
         </message>
@@ -7128,14 +7138,14 @@
         </message>
         <message>
             <location line="+33" />
-            <location line="+83" />
+            <location line="+112" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
             <location line="+60" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-110" />
             <source>Previous reading</source>
             <translation>上次抄表</translation>
         </message>
@@ -7176,7 +7186,7 @@
             <translation>电表综合报表</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+61" />
             <source>Tariff period</source>
             <translation>费率时段</translation>
         </message>

@@ -158,10 +158,10 @@ def test_duplicate_header_and_headerless_values(service: Any, tmp_path: Path) ->
     imports, admin, _svc = service
     path = export_template(tmp_path / "t.xlsx")
     _fill(path, "meters", ["网关编号 / gateway", "gateway"], [["GW1", "GW1", "DDSY1352", "A-101", "", 1, "", "",
-                                                                 None, None, "stray"]])
+                                                                 None, None, None, None, None, "stray"]])
     with pytest.raises(ImportFailed) as e:
         imports.import_file(admin, path)
-    assert [(p.row, p.column) for p in e.value.problems] == [(1, "B"), (2, "K")]
+    assert [(p.row, p.column) for p in e.value.problems] == [(1, "B"), (2, "N")]  # the first column past the headers
     assert "appears twice" in e.value.problems[0].message
     assert "without a header" in e.value.problems[1].message
 

@@ -173,6 +173,16 @@ def _period(reading: MeterReading, i: int) -> int | None:
     return reading.energy_by_period[i] if reading.energy_by_period is not None else None
 
 
+FLAT_PERIOD = 2  # 平: where energy goes when no tariff with a day-period schedule is assigned
+
+
+def _schedule_period(session: Session, meter_id: int, at: datetime, tz: ZoneInfo) -> int:
+    from acrel_console.services.tariffs import meter_body
+
+    body = meter_body(session, meter_id, at)
+    return FLAT_PERIOD if body is None else body.period_at(at.astimezone(tz).time())
+
+
 def store_history(session: Session, readings: list[MeterReading], meter_ids: list[int], tz: ZoneInfo) -> None:
     """Insert one reading row per meter and add its energy since the previous reading to its day."""
     if not readings:
@@ -210,6 +220,13 @@ def store_history(session: Session, readings: list[MeterReading], meter_ids: lis
                     reset = True
                     continue
                 setattr(daily, col, (getattr(daily, col) or 0) + (b - a))
+            if reading.energy_by_period is None and new.energy_total is not None and prev.energy_total is not None \
+                    and new.energy_total > prev.energy_total:
+                # a meter without period registers (ADL400): the interval's energy goes to the period of the
+                # day-period schedule (时段表) in force at the reading, as console billing prices it
+                idx = _schedule_period(session, meter_id, reading.read_at, tz)
+                col = f"energy_p{idx + 1}"
+                setattr(daily, col, (getattr(daily, col) or 0) + new.energy_total - prev.energy_total)
             if reset:
                 daily.resets = (daily.resets or 0) + 1
         daily.readings = (daily.readings or 0) + 1

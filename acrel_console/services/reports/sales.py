@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound
-from acrel_console.domain.money import cost_fen, price_to_units
+from acrel_console.domain.money import cost_fen, price_to_units, yuan_to_fen
 from acrel_console.ledger.book import ledger_credit_fen
 from acrel_console.ledger.queries import meter_tenants
 from acrel_console.services.export import ColumnKind
@@ -122,28 +122,57 @@ def meter_summary(s: Session, period: Period) -> Report:
                   tuple(rows))
 
 
+def _tier_start(day: date, tier_period: str) -> date:
+    return day.replace(day=1, month=1) if tier_period == "year" else day.replace(day=1)
+
+
 def revenue_report(s: Session, period: Period) -> Report:
-    """电费收益报表: energy and revenue by tariff period (尖峰平谷) against the configured energy cost."""
-    from acrel_console.services.tariffs import meter_body
+    """电费收益报表: energy and revenue by tariff period (尖峰平谷) against the configured energy cost.
+
+    Every meter with a tariff counts, meter-side and console-billed alike (a meter without period
+    registers has its energy split by the day-period schedule when it is stored). TOU and flat: each
+    period's energy at that period's price. Tiered: each day's energy priced across the tiers from what
+    the tenant had already used in the tier period (month or year), shared over the day's periods in
+    proportion to their energy. Rounded once per period (design §4)."""
+    from acrel_console.services.tariffs import meter_body, tiered_exact
 
     settings = load_all(s)
     costs = [price_to_units(Decimal(settings[f"energy_cost_p{i}"])) for i in range(1, 5)]
     energy = [0, 0, 0, 0]
-    revenue = [0, 0, 0, 0]
+    exact: list[Decimal] = [Decimal(0)] * 4
     bodies: dict[int, Any] = {}
-    q = (select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_p1, DailyEnergyRow.energy_p2,
-                DailyEnergyRow.energy_p3, DailyEnergyRow.energy_p4)
-         .where(DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day))
     at = period.end_utc - timedelta(seconds=1)
-    for meter_id, _day, *parts in s.execute(q):
+    tier_from = _tier_start(period.first_day, "year")  # early enough for month and year tier periods
+    q = (select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_total, DailyEnergyRow.energy_p1,
+                DailyEnergyRow.energy_p2, DailyEnergyRow.energy_p3, DailyEnergyRow.energy_p4)
+         .where(DailyEnergyRow.day >= tier_from, DailyEnergyRow.day < period.end_day)
+         .order_by(DailyEnergyRow.meter_id, DailyEnergyRow.day))
+    used: dict[tuple[int, date], int] = defaultdict(int)  # (meter, tier period start) -> energy used so far
+    for meter_id, day, total, *parts in s.execute(q):
         if meter_id not in bodies:
             bodies[meter_id] = meter_body(s, meter_id, at)
         body = bodies[meter_id]
-        for i, e in enumerate(parts):
-            e = int(e or 0)
+        split = [int(e or 0) for e in parts]
+        day_total = int(total or 0)
+        key = (meter_id, _tier_start(day, body.tier_period)) if body is not None and body.kind == "tiered" else None
+        before = used[key] if key else 0
+        if key:
+            used[key] += day_total
+        if day < period.first_day:
+            continue
+        for i, e in enumerate(split):
             energy[i] += e
-            if body is not None:
-                revenue[i] += cost_fen(e, body.prices[i])
+        if body is None:
+            continue
+        if body.kind == "tiered":
+            day_exact, _tiers = tiered_exact(body, sum(split), before)
+            if sum(split):
+                for i, e in enumerate(split):
+                    exact[i] += Decimal(day_exact) * e / sum(split)
+        else:
+            for i, e in enumerate(split):
+                exact[i] += e * body.prices[i]
+    revenue = [yuan_to_fen(x / Decimal(10**6)) for x in exact]
     names = (QT_TRANSLATE_NOOP("reports", "Spike"), QT_TRANSLATE_NOOP("reports", "Peak"),
              QT_TRANSLATE_NOOP("reports", "Flat"), QT_TRANSLATE_NOOP("reports", "Valley"))
     rows = []

@@ -162,7 +162,7 @@ def loss_analysis(s: Session, period: Period) -> Report:
         main_e = int(energy.get(main) or 0)
         sub_e = sum(int(energy.get(m) or 0) for m in subs)
         diff = main_e - sub_e
-        share = (Decimal(diff) / Decimal(main_e)) if main_e else None
+        share = (Decimal(diff) / Decimal(main_e)).quantize(Decimal("0.0001")) if main_e else None  # 12.34 %
         rows.append((rooms.get(main, f"#{main}"), len(subs), main_e, sub_e, diff, share))
     columns = (C("main", QT_TRANSLATE_NOOP("reports", "Main meter")), C("subs", QT_TRANSLATE_NOOP("reports", "Sub-meters"), K.INT),
                C("main_e", QT_TRANSLATE_NOOP("reports", "Main energy"), K.KWH, True),
