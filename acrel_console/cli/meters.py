@@ -183,9 +183,7 @@ def _meter_id(svc: Any, who: Any, text: str) -> int:
 
 
 def cmd_control(args: argparse.Namespace) -> int:
-    from acrel_console.services.dispatcher import Dispatcher
-    from acrel_console.services.lease import SiteLease
-    from acrel_console.services.polling import Poller
+    from acrel_console.services.lease import NO_SERVICE_COMMAND, SiteLease, current_lease, no_service_since
     from acrel_console.services.remote_control import RemoteControlService
 
     svc = common.services(args)
@@ -195,34 +193,62 @@ def cmd_control(args: argparse.Namespace) -> int:
     kind = CONTROL_CHOICES[args.action]
     lease = SiteLease(svc.ctx)
     local = lease.acquire()  # nobody serves the site: execute here; else the service executes it
-    poller = dispatcher = None
+    runner: list[Any] = []
+    note = ""
     try:
         batch = rc.submit(who, [meter_id], kind, {}, args.reason)
         if local:
-            poller = Poller(svc.ctx)
-            poller.ensure_workers()
-            dispatcher = Dispatcher(svc.ctx, poller)
-            dispatcher.scan()
+            runner = _run_here(svc.ctx)
         deadline = time.monotonic() + CONTROL_WAIT_S
         while True:
             [p] = rc.batch_progress(who, batch)
             if p.done or time.monotonic() > deadline:
                 break
+            if not local:
+                # A command waits no longer than the lease: once the service's lease has run out (the
+                # service died), this workstation takes the site over and runs the command itself.
+                info = current_lease(svc.ctx)
+                if (info is None or not info.active) and lease.acquire():
+                    local = True
+                    since = no_service_since(svc.ctx, info)
+                    if since is not None:
+                        note = _translated("lease", NO_SERVICE_COMMAND).format(since=since)
+                    runner = _run_here(svc.ctx)
             time.sleep(0.05)
     finally:
-        if dispatcher is not None:
-            dispatcher.stop()
-        if poller is not None:
-            poller.stop()
+        for part in reversed(runner):
+            part.stop()
         if local:
             lease.release()
     if not p.done:
         rc.cancel(who, batch, "control: no dispatcher ran it in time")
         raise UserError(QT_TRANSLATE_NOOP("errors", "No dispatcher executed the command in time; it was cancelled."))
     common.emit(args, {"meter_id": meter_id, "kind": kind, "state": p.state, "outcome": p.outcome, "error": p.error,
-                       "result": p.result},
-                f"{args.meter} {args.action}: {p.outcome}" + (f" ({p.error})" if p.error else ""))
+                       "result": p.result, "note": note},
+                f"{args.meter} {args.action}: {p.outcome}" + (f" ({p.error})" if p.error else "")
+                + (f"\n{note}" if note else ""))
     return 0 if p.outcome == "confirmed" else 1
+
+
+def _run_here(ctx: Any) -> list[Any]:
+    """A poller and a dispatcher in this process (it holds the lease), dispatching at once."""
+    from acrel_console.services.dispatcher import Dispatcher
+    from acrel_console.services.polling import Poller
+
+    poller = Poller(ctx)
+    poller.ensure_workers()
+    dispatcher = Dispatcher(ctx, poller)
+    dispatcher.scan()
+    return [poller, dispatcher]
+
+
+def _translated(context: str, text: str) -> str:
+    try:
+        from acrel_console.i18n import translate
+
+        return translate(context, text)
+    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
+        return text
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

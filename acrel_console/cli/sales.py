@@ -150,7 +150,8 @@ def _deliver_inline(ctx: Any, meter_ids: set[int]) -> None:
 
 
 def _wait_delivery(args: argparse.Namespace, command_id: str | None, meter_id: int) -> Any:
-    """Wait up to --wait seconds for a command's outcome; deliver inline when no service dispatches."""
+    """Wait up to --wait seconds for a command's outcome; deliver inline when no service dispatches.
+    Still pending at the end while no live service holds the site: say so (args._service_note)."""
     vending, _acc = _money(args)
     me = _actor(args)
     if command_id is None:
@@ -160,15 +161,28 @@ def _wait_delivery(args: argparse.Namespace, command_id: str | None, meter_id: i
     while True:
         info = vending.delivery(me, command_id)
         if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
-            return info
+            break
         if _lease_holder(ctx) is None:
             _deliver_inline(ctx, {meter_id})
             info = vending.delivery(me, command_id)
             if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
-                return info
+                break
             time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
         else:
             time.sleep(POLL_S)
+    if info.state in ("pending", "sending"):
+        args._service_note = _no_service_note(ctx)
+    return info
+
+
+def _no_service_note(ctx: Any) -> str:
+    """'No site service since 21:04; your sale is booked ...' when no live service holds the site."""
+    from acrel_console.services.lease import NO_SERVICE_SALE, current_lease, no_service_since
+
+    since = no_service_since(ctx, current_lease(ctx))
+    if since is None:
+        return ""
+    return _translated("lease", NO_SERVICE_SALE).format(since=since)
 
 
 def _actor(args: argparse.Namespace) -> Any:
@@ -191,18 +205,24 @@ def _op_text(result: Any, delivery: Any) -> str:
     return "\n".join(lines)
 
 
-def _note_text(note: str) -> str:
-    """A delivery's note in the user's language when it is one of the translatable outcomes."""
+def _translated(context: str, text: str) -> str:
     try:
         from acrel_console.i18n import translate
 
-        return translate("errors", note)
+        return translate(context, text)
     except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
-        return note
+        return text
+
+
+def _note_text(note: str) -> str:
+    """A delivery's note in the user's language when it is one of the translatable outcomes."""
+    return _translated("errors", note)
 
 
 def _emit_op(args: argparse.Namespace, result: Any, delivery: Any) -> int:
-    common.emit(args, {"operation": result, "delivery": delivery}, lambda: _op_text(result, delivery))
+    note = getattr(args, "_service_note", "")
+    common.emit(args, {"operation": result, "delivery": delivery, "note": note},
+                lambda: _op_text(result, delivery) + (f"\n{note}" if note else ""))
     return 0 if delivery is None or delivery.state in ("delivered", "pending", "sending") else 1
 
 

@@ -1,5 +1,8 @@
 """One dispatcher/poller per site (design §2): a database lease row renewed by heartbeat, visible to
-every workstation (status bar: who runs the site's dispatcher, since when, last heartbeat).
+every workstation (status bar: who runs the site's dispatcher, since when, last heartbeat). A holder
+that missed two heartbeats is `silent`: workstations say plainly that no service runs the site since its
+last heartbeat (a sale stays booked and is delivered when the service returns) and a command waits no
+longer than the lease, then runs from the workstation.
 
 Works on SQLite and PostgreSQL alike (a row in site_lease; SQLite's BEGIN IMMEDIATE and PostgreSQL's
 row lock / primary key serialise contenders). A holder that stops heart-beating loses the lease when it
@@ -21,6 +24,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.roles import Permission
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.storage.tables.readings import SiteLeaseRow
@@ -28,6 +32,12 @@ from acrel_console.storage.tables.readings import SiteLeaseRow
 log = logging.getLogger(__name__)
 LEASE_NAME = "dispatcher"
 DEFAULT_TTL_S = 30.0
+BEATS_PER_TTL = 6  # the holder renews every ttl/6 (5 s): a dead holder is seen after two missed beats
+SILENT_BEATS = 2
+NO_SERVICE_SALE = QT_TRANSLATE_NOOP(
+    "lease", "No site service since {since}; your sale is booked and will be delivered when it returns.")
+NO_SERVICE_COMMAND = QT_TRANSLATE_NOOP(
+    "lease", "No site service since {since}; the command runs from this workstation.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +52,32 @@ class LeaseInfo:
     expires_at: datetime
     active: bool
     mine: bool
+    silent: bool = False  # held, but its holder missed two heartbeats: most likely gone (crash, kill -9)
+
+    @property
+    def serving(self) -> bool:
+        """A live service holds the site (active and heart-beating)."""
+        return self.active and not self.silent
+
+
+def heartbeat_s(ttl_s: float) -> float:
+    """How often a holder renews a lease of `ttl_s`."""
+    return ttl_s / BEATS_PER_TTL
 
 
 def _info(row: SiteLeaseRow, now: datetime, me: str | None) -> LeaseInfo:
+    ttl_s = max((row.expires_at - row.heartbeat_at).total_seconds(), 0.0)
+    late = (now - row.heartbeat_at).total_seconds() > SILENT_BEATS * heartbeat_s(ttl_s) + 1.0
     return LeaseInfo(row.holder, row.host, row.pid, row.acquired_at, row.heartbeat_at, row.expires_at,
-                     row.expires_at > now, row.holder == me)
+                     row.expires_at > now, row.holder == me, silent=row.expires_at > now and late)
+
+
+def no_service_since(ctx: ServiceContext, info: LeaseInfo | None) -> str | None:
+    """Site-local 'HH:MM' of the last heartbeat when no live service holds the site (the lease is
+    silent or expired), None while one serves or when none ever did."""
+    if info is None or info.serving:
+        return None
+    return ctx.site_clock.local(info.heartbeat_at).strftime("%H:%M")
 
 
 def current_lease(ctx: ServiceContext, me: str | None = None) -> LeaseInfo | None:
@@ -123,13 +154,13 @@ class SiteLease:
         self._held = False
 
     def start_heartbeat(self, on_lost: Callable[[], None] | None = None) -> None:
-        """Renew every ttl/3 in a thread; call on_lost() once if the lease is lost."""
+        """Renew every ttl/6 in a thread; call on_lost() once if the lease is lost."""
         if self._thread is not None:
             return
         self._stop.clear()
 
         def beat() -> None:
-            while not self._stop.wait(self.ttl_s / 3):
+            while not self._stop.wait(heartbeat_s(self.ttl_s)):
                 ok: bool | None = None
                 try:
                     ok = self._attempt()

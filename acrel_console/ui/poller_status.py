@@ -47,6 +47,10 @@ class PollerStatus(QObject):
     def text_for(self, info: object | None) -> str:
         if info is None:
             return self.tr("Poller: not running")
+        if getattr(info, "active", False) and getattr(info, "silent", False) and not getattr(info, "mine", False):
+            # held by a service that stopped heart-beating (killed): say it plainly, before the lease runs out
+            return self.tr("No site service since {time}: sales are booked and delivered when it returns").format(
+                time=self.ui.clock.text(getattr(info, "heartbeat_at"), seconds=False))
         if getattr(info, "active", False):
             if getattr(info, "mine", False):
                 return self.tr("Poller: running in this console")

@@ -50,3 +50,28 @@ def test_second_runtime_does_not_run_while_the_first_holds_the_site(db_url: str)
         second.stop()
     finally:
         site.close()
+
+
+def test_a_holder_that_stopped_beating_is_silent_before_its_lease_runs_out(db_url: str) -> None:
+    """Issue 12 item 6: two missed heartbeats (ttl/6 each) make the holder `silent`; workstations name the
+    time of its last heartbeat in the site's zone (not the machine's)."""
+    from acrel_console.services.lease import heartbeat_s, no_service_since
+
+    svc = build_services(db_url)
+    now = [datetime(2026, 3, 2, 13, 4, tzinfo=timezone.utc)]  # 21:04 in Asia/Shanghai
+    svc.ctx.clock = lambda: now[0]
+    try:
+        lease = SiteLease(svc.ctx, ttl_s=30, holder="serve")
+        assert heartbeat_s(30) == 5 and lease.acquire()
+        now[0] += timedelta(seconds=10)
+        info = current_lease(svc.ctx)
+        assert info is not None and info.serving and no_service_since(svc.ctx, info) is None
+        now[0] += timedelta(seconds=2)  # 12 s without a beat: killed
+        info = current_lease(svc.ctx)
+        assert info is not None and info.active and info.silent and not info.serving
+        assert no_service_since(svc.ctx, info) == "21:04"
+        now[0] += timedelta(seconds=20)  # and then expired
+        info = current_lease(svc.ctx)
+        assert info is not None and not info.active and no_service_since(svc.ctx, info) == "21:04"
+    finally:
+        svc.close()

@@ -149,6 +149,9 @@ def test_poller_indicator_follows_the_site_lease(qtbot, ui, services) -> None:  
     expired = LeaseInfo("h:1:x", "box", 1, at, at, at, False, False)
     # in the site's zone (Asia/Shanghai), whatever zone the machine runs in
     assert window.poller_status.text_for(expired) == "Poller: stopped since 2026-01-02 11:04"
+    silent = LeaseInfo("h:1:x", "box", 1, at, at, at, True, False, silent=True)  # killed, lease not yet run out
+    assert window.poller_status.text_for(silent) == ("No site service since 2026-01-02 11:04: sales are booked "
+                                                     "and delivered when it returns")
     assert busy == []  # quiet refreshes do not light "Working…"
     window.set_poller_text("Poller: 3 buses, last sweep 10:00")
     assert not window.poller_status.timer.isActive()
