@@ -25,7 +25,7 @@ from acrel_console.drivers.api import (
     MeterBus,
     MeterTimeout,
 )
-from acrel_console.drivers.profiles import Profile, ProfileError, VendorGroup, load_profile
+from acrel_console.drivers.profiles import Profile, ProfileError, ReadSpec, VendorGroup, load_profile
 from acrel_console.drivers.transports import Transport, make_transport
 
 T = TypeVar("T")
@@ -150,14 +150,25 @@ class ModbusMeterBus:
             money = self._read_block(address, profile.money_read.block.start, profile.money_read.block.count)
             power = None
             if profile.power_read is not None:
-                b = profile.power_read.block
                 try:
-                    power = self._read_block(address, b.start, b.count)
+                    power = self._read_power(address, profile, profile.power_read)
                 except ExceptionReply:
                     power = None  # no power-control block on this meter: overload stays unknown
             return decode.decode_money_params(profile, money, power)
 
         return self._guard(run)
+
+    def _circuits(self, address: int, profile: Profile, per_circuit: bool) -> list[int]:
+        """The addresses a per-circuit block or command goes to (ADF three-phase user: a, a+1, a+2)."""
+        return [address + i for i in range(profile.circuits)] if per_circuit else [address]
+
+    def _read_power(self, address: int, profile: Profile, spec: ReadSpec) -> bytes | None:
+        """The power-control block; read at every circuit when per circuit, and then given only when all
+        circuits agree on the overload power (None: the phases differ, shown as unknown)."""
+        datas = [self._read_block(a, spec.block.start, spec.block.count)
+                 for a in self._circuits(address, profile, spec.per_circuit)]
+        values = {decode.decode_read_block(spec, d, profile.word_order).get("overload_power_w") for d in datas}
+        return datas[0] if len(values) == 1 else None
 
     def read_force_state(self, address: int, model: str) -> tuple[bool, bool]:
         """(forced, forced_open) read back from the force-control registers (0x0057/0x0058)."""
@@ -231,12 +242,13 @@ class ModbusMeterBus:
         if power_w < 0 or power_w % 10:
             raise InvalidRequest("overload power must be a non-negative multiple of 10 W (0.01 kW)")
         b = profile.power_read.block
-        current = decode.decode_read_block(profile.power_read, self._read_block(address, b.start, b.count),
-                                           profile.word_order)
-        data = vendor20.power_control_data(power_w // 10, int(current.get("power_increment_10w", 0)),
-                                           int(current.get("pf_threshold_milli", 0)))
-        self._count("write_overload")
-        self._vendor(address, profile, profile.power, data, retry=True, what="overload power")
+        for circuit in self._circuits(address, profile, profile.power.per_circuit):
+            current = decode.decode_read_block(profile.power_read, self._read_block(circuit, b.start, b.count),
+                                               profile.word_order)
+            data = vendor20.power_control_data(power_w // 10, int(current.get("power_increment_10w", 0)),
+                                               int(current.get("pf_threshold_milli", 0)))
+            self._count("write_overload")
+            self._vendor(circuit, profile, profile.power, data, retry=True, what="overload power")
 
     def force(self, address: int, model: str, mode: ForceMode) -> None:
         """Trip / keep power / restore prepaid, as the profile says (Acrel: FC10 0x0057..0x0058)."""

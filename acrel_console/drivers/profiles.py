@@ -133,6 +133,7 @@ class ReadSpec:
 
     block: Block
     values: tuple[NamedValue, ...]
+    per_circuit: bool = False  # read at every circuit of the user (address, +1, +2), not only the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ class VendorGroup:
     channel: int
     registers: int
     items: tuple[FlaggedItem, ...] = ()
+    per_circuit: bool = False  # sent to every circuit of the user (address, +1, +2), channel as given
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,9 @@ class Profile:
     # A metering-only model (or a site's meters on firmware without the vendor recharge function,
     # FIELD.md): never sent a recharge; its balance is kept by the console (design §6).
     metering_only: bool = False
+    # Consecutive RS485 addresses one meter takes: an ADF400L three-phase user is 3 circuits (L1 at its
+    # address, L2 +1, L3 +2; hardware doc §3.1). No other meter may sit on those addresses.
+    circuits: int = 1
 
     @property
     def meter_side_balance(self) -> bool:
@@ -252,7 +257,7 @@ def _read_spec(d: Any, where: str) -> ReadSpec:
     for nv in values:
         for s in nv.specs:
             _check_inside((block,), s.reg, s.byte, VALUE_TYPES[s.type], f"{where}.{nv.name}")
-    return ReadSpec(block, values)
+    return ReadSpec(block, values, bool(d.get("per_circuit", False)))
 
 
 def _group(d: Any, where: str) -> VendorGroup | None:
@@ -273,7 +278,7 @@ def _group(d: Any, where: str) -> VendorGroup | None:
                 raise ProfileError(f"{w}: {f.name} beyond the payload")
         items.append(FlaggedItem(_int(it, "flag", w), fl, bool(it.get("writable", True))))
     g = VendorGroup(_int(d, "group", where), _int(d, "channel", where, 0), _int(d, "registers", where),
-                    tuple(items))
+                    tuple(items), bool(d.get("per_circuit", False)))
     if not 1 <= g.registers <= 123:
         raise ProfileError(f"{where}: registers 1..123")
     return g
@@ -363,7 +368,10 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
             source=source,
             cipher_groups=tuple(int(g) for g in data.get("link_cipher_groups", [0x01, 0x02])),
             metering_only=bool(data.get("metering_only", False)),
+            circuits=_int(data, "circuits", where, 1),
         )
+        if prof.circuits not in (1, 3):
+            raise ProfileError(f"{where}: circuits 1 or 3")
     except ProfileError:
         raise
     except (KeyError, TypeError, AttributeError) as exc:

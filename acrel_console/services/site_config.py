@@ -26,6 +26,16 @@ def known_models() -> tuple[str, ...]:
     return tuple(list_profiles())
 
 
+def circuits_of(model: str) -> int:
+    """Consecutive addresses a meter of this model takes (3 for an ADF400L three-phase user)."""
+    from acrel_console.drivers.profiles import ProfileError, load_profile
+
+    try:
+        return load_profile(model).circuits
+    except ProfileError:
+        return 1
+
+
 def building_value(r: BuildingRow) -> Building:
     return Building(r.id, r.name, r.floor, r.area, r.notes)
 
@@ -402,7 +412,7 @@ class SiteConfigService:
         clean["gateway_id"] = gw.id
         clean["building_id"] = (self.building_id_by_name(s, fields.get("building"))
                                 if fields.get("building") not in (None, "") else gw.building_id)
-        self._check_address_free(s, gw, clean["address"], None)
+        self._check_address_free(s, gw, clean["address"], None, clean["model"])
         clean.update(threshold_fields(fields))
         if fields.get("main_meter") not in (None, "") or fields.get("parent_meter_id") not in (None, ""):
             clean["parent_meter_id"] = self._main_meter_id(s, fields, None)
@@ -413,19 +423,31 @@ class SiteConfigService:
         audit.append(s, actor, "meter.add", f"{value.gateway}/{value.address}", after=asdict(value), at=self.ctx.clock())
         return value
 
-    def _check_address_free(self, s: Session, gw: GatewayRow, address: int, meter_id: int | None) -> None:
+    def _check_address_free(self, s: Session, gw: GatewayRow, address: int, meter_id: int | None,
+                            model: str | None = None) -> None:
         """The unit is free on this line: on this gateway, and on any other gateway row reaching the same
-        endpoint (rows older than the one-gateway-per-endpoint rule). The same physical meter is never
+        endpoint (rows older than the one-gateway-per-endpoint rule). A meter taking several addresses
+        (an ADF400L three-phase user: 3 circuits) needs them all free. The same physical meter is never
         listed twice."""
+        span = circuits_of(model) if model else 1
+        if address + span - 1 > MAX_ADDRESS:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "A {model} takes addresses {address} to {last}; the last address is {maximum}."),
+                field="address", model=model, address=address, last=address + span - 1, maximum=MAX_ADDRESS)
         key = endpoint_key(gw.kind, gw.host, gw.port, gw.serial_port)
         same_line = [g.id for g in s.execute(select(GatewayRow)).scalars()
                      if g.id == gw.id or endpoint_key(g.kind, g.host, g.port, g.serial_port) == key]
-        q = select(MeterRow.id).where(MeterRow.gateway_id.in_(same_line), MeterRow.address == address)
+        q = select(MeterRow.id, MeterRow.address, MeterRow.model, GatewayRow.name).join(
+            GatewayRow, MeterRow.gateway_id == GatewayRow.id).where(MeterRow.gateway_id.in_(same_line),
+                                                                    MeterRow.address <= address + span - 1,
+                                                                    MeterRow.address >= address - 2)
         if meter_id is not None:
             q = q.where(MeterRow.id != meter_id)
-        if s.execute(q).first():
-            raise ConflictError(QT_TRANSLATE_NOOP("errors", "Address {address} is already used on bus {gateway}."),
-                                address=address, gateway=gw.name)
+        for _mid, other, other_model, gw_name in s.execute(q):
+            if other <= address + span - 1 and address <= other + circuits_of(other_model) - 1:
+                taken = address if other <= address else other
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Address {address} is already used on bus {gateway}."),
+                                    address=taken, gateway=gw_name)
 
     @requires(Permission.CONFIGURE_SITE)
     def update_meter(self, actor: Actor, meter_id: int, **fields: Any) -> Meter:
@@ -438,7 +460,7 @@ class SiteConfigService:
             clean = validate_meter(merged)
             gw = self._gateway(s, fields["gateway"]) if "gateway" in fields else s.get(GatewayRow, row.gateway_id)
             assert gw is not None
-            self._check_address_free(s, gw, clean["address"], row.id)
+            self._check_address_free(s, gw, clean["address"], row.id, clean["model"])
             clean["gateway_id"] = gw.id
             if "building" in fields:
                 clean["building_id"] = self.building_id_by_name(s, fields.get("building"))

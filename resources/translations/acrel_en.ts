@@ -2168,6 +2168,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>No site service since {time}: sales are booked and delivered when it returns</source>
+            <translation>No site service since {time}: sales are booked and delivered when it returns</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Poller: running in this console</source>
             <translation>Poller: running in this console</translation>
         </message>
@@ -4385,8 +4390,8 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
-            <location filename="../../acrel_console/services/site_config.py" line="+391" />
-            <location line="+44" />
+            <location filename="../../acrel_console/services/site_config.py" line="+401" />
+            <location line="+56" />
             <location line="+59" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
@@ -4397,7 +4402,7 @@
             <translation>No meter {id}.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+43" />
             <source>No dispatcher executed the command in time; it was cancelled.</source>
             <translation>No dispatcher executed the command in time; it was cancelled.</translation>
         </message>
@@ -4501,7 +4506,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-436" />
+            <location filename="../../acrel_console/services/site_config.py" line="-448" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -5033,7 +5038,12 @@
             <translation>No gateway named {name}.</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+56" />
+            <source>A {model} takes addresses {address} to {last}; the last address is {maximum}.</source>
+            <translation>A {model} takes addresses {address} to {last}; the last address is {maximum}.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>Address {address} is already used on bus {gateway}.</translation>
@@ -5245,7 +5255,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-296" />
+            <location filename="../../acrel_console/services/site_config.py" line="-308" />
             <source>The port {port} does not support {setting}.</source>
             <translation>The port {port} does not support {setting}.</translation>
         </message>
@@ -5373,7 +5383,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+229" />
+            <location filename="../../acrel_console/cli/sales.py" line="+249" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
@@ -5856,6 +5866,19 @@
             <location line="+1" />
             <source>Integrity: database unreachable</source>
             <translation>Integrity: database unreachable</translation>
+        </message>
+    </context>
+    <context>
+        <name>lease</name>
+        <message>
+            <location filename="../../acrel_console/services/lease.py" line="+37" />
+            <source>No site service since {since}; your sale is booked and will be delivered when it returns.</source>
+            <translation>No site service since {since}; your sale is booked and will be delivered when it returns.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No site service since {since}; the command runs from this workstation.</source>
+            <translation>No site service since {since}; the command runs from this workstation.</translation>
         </message>
     </context>
     <context>

@@ -2168,6 +2168,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>No site service since {time}: sales are booked and delivered when it returns</source>
+            <translation>站点服务自 {time} 起未运行：售电已记账，服务恢复后下发</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Poller: running in this console</source>
             <translation>抄表服务：在本机运行</translation>
         </message>
@@ -4385,8 +4390,8 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
-            <location filename="../../acrel_console/services/site_config.py" line="+391" />
-            <location line="+44" />
+            <location filename="../../acrel_console/services/site_config.py" line="+401" />
+            <location line="+56" />
             <location line="+59" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
@@ -4397,7 +4402,7 @@
             <translation>没有电表 {id}。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+43" />
             <source>No dispatcher executed the command in time; it was cancelled.</source>
             <translation>没有调度服务及时执行该指令，已取消。</translation>
         </message>
@@ -4501,7 +4506,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-436" />
+            <location filename="../../acrel_console/services/site_config.py" line="-448" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -5033,7 +5038,12 @@
             <translation>没有名为 {name} 的网关。</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+56" />
+            <source>A {model} takes addresses {address} to {last}; the last address is {maximum}.</source>
+            <translation>{model} 占用地址 {address} 至 {last}；最大地址为 {maximum}。</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>地址 {address} 在总线 {gateway} 上已被占用。</translation>
@@ -5245,7 +5255,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-296" />
+            <location filename="../../acrel_console/services/site_config.py" line="-308" />
             <source>The port {port} does not support {setting}.</source>
             <translation>端口 {port} 不支持 {setting}。</translation>
         </message>
@@ -5373,7 +5383,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+229" />
+            <location filename="../../acrel_console/cli/sales.py" line="+249" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
@@ -5856,6 +5866,19 @@
             <location line="+1" />
             <source>Integrity: database unreachable</source>
             <translation>完整性：无法连接数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>lease</name>
+        <message>
+            <location filename="../../acrel_console/services/lease.py" line="+37" />
+            <source>No site service since {since}; your sale is booked and will be delivered when it returns.</source>
+            <translation>站点服务自 {since} 起未运行；您的售电已记账，服务恢复后将自动下发。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No site service since {since}; the command runs from this workstation.</source>
+            <translation>站点服务自 {since} 起未运行；该命令由本工作站执行。</translation>
         </message>
     </context>
     <context>

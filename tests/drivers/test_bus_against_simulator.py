@@ -14,7 +14,8 @@ from acrel_console.drivers.bus import ModbusMeterBus, open_bus
 sim = pytest.importorskip("acrel_console.drivers.simulator")
 
 TRANSPORTS = ["modbus-tcp", "rtu-over-tcp", "serial"]
-MODELS = [("DDSY1352", "DDSY1352", 7, 1), ("DTSY1352", "DTSY1352", 5, 3), ("ADF400L", "ADF400L", 10, 1)]
+MODELS = [("DDSY1352", "DDSY1352", 7, 1), ("DTSY1352", "DTSY1352", 5, 3), ("ADF400L", "ADF400L", 10, 1),
+          ("ADF400L-3P", "ADF400L-3P", 10, 3)]
 
 
 def _population() -> object:
@@ -24,6 +25,8 @@ def _population() -> object:
             sim.SimMeter(address=1, model=sim.Model.DDSY1352, remaining_fen=10_000, purchase_count=3),
             sim.SimMeter(address=2, model=sim.Model.DTSY1352, remaining_fen=5_000, purchase_count=0),
             sim.SimMeter(address=37, model=sim.Model.ADF400L, remaining_fen=700, purchase_count=12),
+            # a three-phase user on the same board: circuits 40 (L1), 41 (L2), 42 (L3)
+            sim.SimMeter(address=40, model=sim.Model.ADF400L, three_phase=True, remaining_fen=900, purchase_count=2),
             sim.SimMeter(address=61, model=sim.Model.ADL400),
         ],
         clock=clock,
@@ -51,7 +54,7 @@ def wired(request: pytest.FixtureRequest) -> Iterator[tuple[object, ModbusMeterB
         stop()
 
 
-ADDRESS = {"DDSY1352": 1, "DTSY1352": 2, "ADF400L": 37}
+ADDRESS = {"DDSY1352": 1, "DTSY1352": 2, "ADF400L": 37, "ADF400L-3P": 40}
 
 
 @pytest.mark.parametrize(("model", "_p", "type_code", "phases"), MODELS)
@@ -96,9 +99,9 @@ def test_force_and_settings(wired: tuple[object, ModbusMeterBus], model: str, _p
     assert r.relay_closed[0] and bus.read_force_state(address, model) == (True, False)
     bus.force(address, model, ForceMode.RESTORE_PREPAID)
     assert bus.read_force_state(address, model) == (False, False)
-    # ADF400L: the profile reads power control at 0x0700 (hardware doc §3.3); the simulator has it
-    # at 0x0480, so the overload power is not available there (read gives None).
-    overload = None if model == "ADF400L" else 6_000
+    # ADF400L: per-circuit power control at 0x0700 (hardware doc §3.3) in client and simulator alike
+    # (the simulator used to refuse it with exception 2); a three-phase user's goes to each circuit.
+    overload = 6_000
     bus.write_money_params(address, model, MoneyParams(prices=(13_000, 11_000, 8_000, 5_000),
                                                        alarm1_fen=3_000, alarm2_fen=1_000, overdraft_fen=200,
                                                        overload_power_w=overload))
@@ -108,6 +111,20 @@ def test_force_and_settings(wired: tuple[object, ModbusMeterBus], model: str, _p
     assert mp.overload_power_w == overload
     bus.set_clock(address, model, datetime(2026, 3, 2, 9, 30, 0))
     assert bus.read_realtime(address, model).meter_clock == datetime(2026, 3, 2, 9, 30, 0)
+
+
+def test_adf_three_phase_user_power_control_per_circuit(wired: tuple[object, ModbusMeterBus]) -> None:
+    simbus, bus = wired
+    bus.write_money_params(40, "ADF400L-3P", MoneyParams(overload_power_w=4_500))
+    user = simbus.meter(40)  # type: ignore[attr-defined]
+    assert [pc.max_power_ckw for pc in user.power_control] == [450, 450, 450]  # L1 at 40, L2 at 41, L3 at 42
+    assert bus.read_money_params(40, "ADF400L-3P").overload_power_w == 4_500
+    with simbus.locked():  # type: ignore[attr-defined]
+        user.power_control[2].max_power_ckw = 300  # L3 changed at the meter: the phases disagree
+    assert bus.read_money_params(40, "ADF400L-3P").overload_power_w is None
+    assert bus.read_money_params(37, "ADF400L").overload_power_w is not None  # the single circuit next to it
+    r = bus.read_realtime(40, "ADF400L-3P")
+    assert len(r.voltage_dv) == 3 and r.extra["circuit_single_phase"] == 0
 
 
 def test_adl400(wired: tuple[object, ModbusMeterBus]) -> None:

@@ -96,7 +96,7 @@ def test_same_line_cannot_be_configured_twice(db_url: str) -> None:
         s.add(GatewayRow(name="OLD", kind="rtu-over-tcp", host="127.0.0.1", port=4196, baud=9600, parity="N",
                          stopbits=1, timeout_ms=500, retries=1, inter_frame_delay_ms=0, enabled=True, notes=""))
     svc.site.add_meter(admin, gateway="GW1", address=2, model="DDSY1352", room="A-2")
-    with pytest.raises(ConflictError, match="Address 2 is already used on bus OLD"):
+    with pytest.raises(ConflictError, match="Address 2 is already used on bus GW1"):
         svc.site.add_meter(admin, gateway="OLD", address=2, model="DDSY1352", room="A-2 again")
     svc.site.add_meter(admin, gateway="GW5", address=2, model="DDSY1352", room="B-2")  # another line: fine
     svc.close()
@@ -144,3 +144,19 @@ def test_the_bus_names_a_refused_setting_too() -> None:
         bus.close()
         os.close(master)
         os.close(slave)
+
+
+def test_a_three_phase_adf_user_takes_three_addresses(db_url: str) -> None:
+    """Issue 12 item 9: an ADF400L three-phase user is three consecutive circuits; none of them may be
+    configured as another meter."""
+    svc, admin = make_services(db_url)
+    svc.site.add_gateway(admin, name="B", kind="rtu-over-tcp", tcp="10.0.0.9:4001")
+    svc.site.add_meter(admin, gateway="B", address=4, model="ADF400L-3P", room="3P-1")  # takes 4, 5, 6
+    for address, model in ((5, "ADF400L"), (6, "ADF400L"), (2, "ADF400L-3P"), (4, "DDSY1352")):
+        with pytest.raises(ConflictError, match="is already used on bus B"):
+            svc.site.add_meter(admin, gateway="B", address=address, model=model, room=f"x{address}")
+    svc.site.add_meter(admin, gateway="B", address=3, model="ADF400L", room="1P-3")
+    svc.site.add_meter(admin, gateway="B", address=7, model="ADF400L-3P", room="3P-2")  # 7, 8, 9
+    with pytest.raises(ValidationError, match="takes addresses 246 to 248"):
+        svc.site.add_meter(admin, gateway="B", address=246, model="ADF400L-3P", room="edge")
+    svc.close()

@@ -15,7 +15,7 @@ from acrel_console.drivers.simulator import vendor
 from acrel_console.drivers.simulator.clock import Clock, FakeClock, RealClock, from_ms
 from acrel_console.drivers.simulator.faults import Fault, Injection, Reply
 from acrel_console.drivers.simulator.meter import Model, SimMeter
-from acrel_console.drivers.simulator.registers import register_map, write_registers
+from acrel_console.drivers.simulator.registers import part_register_map, register_map, write_registers
 
 DEFAULT_REPLY_LATENCY_S = 0.002
 MAX_READ_REGS = 125
@@ -66,6 +66,9 @@ class SimBus:
         self.unknown_unit_exception: int | None = None
         self._lock = threading.RLock()
         self._meters: dict[int, SimMeter] = {}
+        # A three-phase ADF400L user takes three consecutive addresses: L2/L3 circuits at +1/+2
+        # answer their own power control (hardware doc §3.1); address -> (user address, channel)
+        self._parts: dict[int, tuple[int, int]] = {}
         self._faults: dict[int, list[Injection]] = {}
         self._rng = random.Random(seed)
         for m in meters:
@@ -74,16 +77,23 @@ class SimBus:
     # ----- population -------------------------------------------------------------------------
     def add(self, meter: SimMeter) -> SimMeter:
         with self._lock:
-            if meter.address in self._meters:
-                raise ValueError(f"address {meter.address} already on bus {self.name}")
+            parts = ([meter.address + 1, meter.address + 2]
+                     if meter.model is Model.ADF400L and meter.three_phase else [])
+            for a in (meter.address, *parts):
+                if a in self._meters or a in self._parts or a > 247:
+                    raise ValueError(f"address {a} already on bus {self.name}")
             meter.advance_to(self.clock.now_ms())
             self._meters[meter.address] = meter
+            for ch, a in enumerate(parts, 1):
+                self._parts[a] = (meter.address, ch)
             return meter
 
     def remove(self, address: int) -> None:
         with self._lock:
             self._meters.pop(address, None)
             self._faults.pop(address, None)
+            for part in [a for a, (user, _ch) in self._parts.items() if user == address]:
+                del self._parts[part]
 
     @property
     def addresses(self) -> list[int]:
@@ -196,6 +206,9 @@ class SimBus:
             if enciphered:
                 self.stats.enciphered += 1
             m = self._meters.get(unit)
+            part = self._parts.get(unit)
+            if m is None and part is not None:
+                return self._part_reply(unit, part, pdu)
             if m is None:
                 self.stats.unknown_unit += 1
                 return None
@@ -244,6 +257,35 @@ class SimBus:
         return Reply(
             unit=unit, pdu=exception_pdu(function, inj.code), delay_s=self.reply_latency_s, fault=fault
         )
+
+    def _part_reply(self, unit: int, part: tuple[int, int], pdu: bytes) -> Reply:
+        """The L2/L3 circuit of a three-phase ADF user: FC03 of its power control, 0x20 group 04."""
+        m = self._meters[part[0]]
+        ch = part[1]
+        now = self.clock.now_ms()
+        m.advance_to(now)
+        function = pdu[0]
+        if function == 0x03 and len(pdu) == 5:
+            start, count = struct.unpack(">HH", pdu[1:5])
+            regs = part_register_map(m, ch)
+            try:
+                answer = bytes((0x03, 2 * count)) + b"".join(regs[a].to_bytes(2, "big")
+                                                             for a in range(start, start + count))
+            except KeyError:
+                answer = exception_pdu(function, 2)
+        elif function == vendor.FC_VENDOR and len(pdu) >= 3 and pdu[1] == vendor.GROUP_POWER and pdu[2] == 0:
+            channel = {1: 0x0D, 2: 0x1A}[ch]  # the same settings as the user's channel L2/L3
+            try:
+                handled = vendor.handle(m, pdu[:2] + bytes((channel,)) + pdu[3:], now, False)
+                answer = handled[:2] + b"\x00" + handled[3:]  # answered as this circuit's own channel 0
+            except vendor.VendorError as exc:
+                answer = exception_pdu(function, exc.code)
+        else:
+            answer = exception_pdu(function, 1 if function not in (0x03, 0x10) else 2)
+        if answer[0] & 0x80:
+            self.stats.exceptions += 1
+        self.stats.replies += 1
+        return Reply(unit=unit, pdu=answer, delay_s=self.reply_latency_s)
 
     def _answer(self, m: SimMeter, pdu: bytes, now_ms: int, enciphered: bool) -> bytes:
         function = pdu[0]

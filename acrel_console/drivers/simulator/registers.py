@@ -205,6 +205,21 @@ def _power_readback(m: SimMeter) -> bytes:
     return _u16(bits) + b"".join(_power_channel(m, ch) for ch in range(3))
 
 
+def adf_power_block(m: SimMeter, ch: int) -> bytes:
+    """0x0700 x 8 (ADF circuit power control, hardware doc §3.3): 0700 on/off, then the DDSY 0x0481 field
+    order (max power 0.01 kW, increment, PF, unknown, max over-count, recover delay | unknown byte), 0707 0.
+    A three-phase user's L2/L3 circuits answer it at address +1/+2 (their channel `ch`)."""
+    return _u16(1 if m.power_control[ch].enabled else 0) + _power_channel(m, ch) + _u16(0)
+
+
+ADF_MONEY_1P, ADF_MONEY_3P = 0x0500, 0x0536  # per-circuit money read-back, hardware doc §3.3
+
+
+def part_register_map(m: SimMeter, ch: int) -> dict[int, int]:
+    """What the L2/L3 circuit (channel `ch`) of a three-phase ADF user answers: its power control."""
+    return {0x0700 + i: w for i, w in enumerate(_words(adf_power_block(m, ch)))}
+
+
 def _comm_block(m: SimMeter) -> bytes:
     """0x0360 x 5: slave address, baud idx 3 (9600), parity 0, stop 0, meter number 6 x BCD."""
     return bytes((m.address, 3, 0, 0)) + bcd6(m.meter_no)
@@ -270,10 +285,11 @@ def register_map(m: SimMeter, clock: datetime) -> dict[int, int]:
     put(0x0063, _u16(0))
     put(0x0200, realtime_block(m, clock))
     put(0x0360, _comm_block(m))
-    put(0x0480, _power_readback(m))
     if m.model is Model.ADF400L:
-        put(0x0500, _adf_money_readback(m))
+        put(0x0700, adf_power_block(m, 0))
+        put(ADF_MONEY_3P if m.three_phase else ADF_MONEY_1P, _adf_money_readback(m))
     else:
+        put(0x0480, _power_readback(m))
         put(0x0400, _money_readback(m))
     if m.model is Model.DDSY1352:  # TOU tables (read-only here), hardware doc §1.8
         put(0x2000, _tou_zones())
