@@ -102,8 +102,9 @@ def test_demo_twice_keeps_meters_and_tenants_and_every_role_signs_in(data: Path)
         assert {a.role for a in actors.values()} == {role for _n, _p, role in DEMO_OPERATORS}
         admin, cashier = actors["admin"], actors["cashier"]
         opened = {a.account_id for a in svc.accounts.list_accounts(admin)}
-        meter = next(m for m in svc.meters.list_live(admin) if m.status in ("opened", "alarm1")
-                     and m.model == "DDSY1352" and m.remaining_fen is not None)
+        meter = _wait(lambda: next((m for m in svc.meters.list_live(admin) if m.status in ("opened", "alarm1")
+                                    and m.model == "DDSY1352" and m.remaining_fen is not None), None),
+                      "the first sweep")  # the demo announces itself before its first sweep ends
         sale = svc.vending.sell(cashier, meter.meter_id, "50", "cash")
         _wait(lambda: svc.vending.delivery(admin, sale.command_id).state == "delivered", "the sale's delivery")
         before = _read_remaining(first, meter.gateway, meter.address, meter.model)
