@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
 from acrel_console.domain.roles import Permission
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.storage.tables.operators import AuditRow
@@ -67,6 +68,42 @@ def log_key(session: Session) -> bytes | None:
     return derive_key(getattr(ctx, "site_key", None), "operation-log")
 
 
+class LogKeyRefused(UserError):
+    """This process may not write the operation log: the log is keyed and this process has no site key, or
+    its key is not the site's. Its rows would break `audit verify` for everyone, so nothing is changed."""
+
+
+def _check_writer(session: Session, key: bytes | None, prev: str) -> None:
+    """Refuse to append an unkeyed row after keyed ones, or a row keyed with another site's key."""
+    from acrel_console.ledger import book, mac
+    from acrel_console.services.site_secrets import site_key_path
+    from acrel_console.storage.tables.site import SiteSettingRow
+
+    ctx = session.info.get("ctx")
+    if key is None:
+        if prev.startswith(KEYED):
+            raise LogKeyRefused(QT_TRANSLATE_NOOP(
+                "errors", "This computer has no site key, and the site's operation log is keyed: nothing was "
+                          "changed. Copy site.key from the service machine to {path} (or set ACREL_SITE_KEY)."),
+                path=str(site_key_path()))
+        return
+    extras = getattr(ctx, "extras", None)
+    if extras is not None and extras.get("log_key_checked"):
+        return
+    recorded = session.get(SiteSettingRow, book.KEY_CHECK) is not None
+    try:
+        problem = book.key_problem(session, getattr(ctx, "site_key", None))
+    except mac.SiteKeyError as err:
+        problem = str(err)
+    if problem:
+        raise LogKeyRefused(QT_TRANSLATE_NOOP(
+            "errors", "This computer's site key is not the site's, so it may not write the operation log: "
+                      "nothing was changed. Copy site.key from the service machine to {path}."),
+            path=str(site_key_path()))
+    if extras is not None and recorded:
+        extras["log_key_checked"] = True  # the fingerprint was already the site's: no need to ask again
+
+
 def append(session: Session, actor: Actor, kind: str, target: str = "", *, before: Any = None,
            after: Any = None, reason: str = "", at: datetime) -> AuditRow:
     """Append one operation-log row in the caller's transaction (so change and log commit together)."""
@@ -74,11 +111,13 @@ def append(session: Session, actor: Actor, kind: str, target: str = "", *, befor
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
     last = session.execute(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)).scalar()
     prev = last or GENESIS
+    key = log_key(session)
+    _check_writer(session, key, prev)
     before_json, after_json = _canonical(before), _canonical(after)
     row = AuditRow(
         at=at, operator_id=actor.id, operator_name=actor.name, kind=kind, target=target,
         before_json=before_json, after_json=after_json, reason=reason, prev_hash=prev,
-        hash=row_hash(prev, at, actor.name, kind, target, before_json, after_json, reason, log_key(session)),
+        hash=row_hash(prev, at, actor.name, kind, target, before_json, after_json, reason, key),
     )
     session.add(row)
     session.flush()
