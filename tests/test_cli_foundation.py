@@ -84,6 +84,7 @@ def test_audit_verify_names_broken_row(env: dict[str, str], tmp_path: Path) -> N
 
 
 def test_no_user_is_a_clear_error(env: dict[str, str]) -> None:
+    run(["init"], env)  # a database to refuse the command on (a missing one is refused first)
     proc = run(["building", "list"], env, ok=False)
     assert proc.returncode == 2 and "--user" in proc.stderr
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, UserError
 
 GLOBAL_FLAGS = {"--json": 0, "--db": 1, "--user": 1, "--password-file": 1}
 
@@ -54,18 +54,45 @@ def hoist_global_options(argv: Sequence[str]) -> list[str]:
 
 
 def password_from(args: argparse.Namespace) -> str | None:
-    """The password from --password-file or ACREL_PASSWORD."""
-    if getattr(args, "password_file", None):
-        return Path(args.password_file).read_text(encoding="utf-8").splitlines()[0] if Path(
-            args.password_file).stat().st_size else ""
+    """The password from --password-file, ACREL_PASSWORD_FILE (a service's credential file) or
+    ACREL_PASSWORD; a missing or unreadable file is a clear error."""
+    path = getattr(args, "password_file", None) or os.environ.get("ACREL_PASSWORD_FILE")
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(QT_TRANSLATE_NOOP("errors", "Cannot read the password file {path}: {reason}"),
+                            path=str(path), reason=getattr(exc, "strerror", None) or type(exc).__name__) from None
+        return lines[0] if lines else ""
     return os.environ.get("ACREL_PASSWORD")
 
 
+def check_database_exists(args: argparse.Namespace, *, first_start: bool = False) -> None:
+    """Refuse a SQLite database file that does not exist (a mistyped --db used to create an empty database
+    silently), unless the command is `init`; with first_start, the default embedded file (no --db, no
+    ACREL_DB) may be created too (the GUI's first start asks for the first administrator)."""
+    from acrel_console.storage.engine import default_db_url, sqlite_file
+
+    explicit = bool(getattr(args, "db", None) or os.environ.get("ACREL_DB"))
+    if getattr(args, "command", None) == "init" or (first_start and not explicit):
+        return
+    try:
+        path = sqlite_file(getattr(args, "db", None) or default_db_url())
+    except Exception:  # noqa: BLE001 - a malformed URL is reported when the engine is made
+        return
+    if path is not None and not path.exists():
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no database at {path}: check --db (or ACREL_DB), or "
+                                                   "create it with 'acrel-console init'."), path=str(path))
+
+
 def services(args: argparse.Namespace) -> Any:
-    """Build (once) the services over --db, creating or upgrading the schema."""
+    """Build (once) the services over --db, creating or upgrading the schema (creating a SQLite file only
+    for `init`)."""
     cached = getattr(args, "_services", None)
     if cached is None:
         from acrel_console.app import build_services
+
+        check_database_exists(args)
 
         cached = build_services(args.db)
         args._services = cached

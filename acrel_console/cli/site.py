@@ -337,6 +337,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    common.check_database_exists(args, first_start=True)
     from acrel_console.cli.gui import run_gui
 
     return run_gui(args.db)
