@@ -100,6 +100,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     svc = _services_when_reachable(args, stop)
     if svc is None:
         return 0
+    svc.lease.start_service(common.actor(args), "serve")  # a named service operator (docs/deployment.md)
     state: dict[str, Any] = {"runtime": None}
 
     def supervise() -> None:
@@ -144,6 +145,7 @@ def cmd_poll(args: argparse.Namespace) -> int:
     from acrel_console.services.polling import Poller
 
     svc = common.services(args)
+    svc.lease.start_service(common.actor(args), "poll")
     lease = SiteLease(svc.ctx)
     if not lease.acquire():
         info = current_lease(svc.ctx)

@@ -14,6 +14,7 @@ class Role(str, enum.Enum):
     SUPERVISOR = "supervisor"
     AUDITOR = "auditor"
     TENANT = "tenant"  # a tenant signed in to the self-service portal: holds no operator permission
+    SERVICE = "service"  # the site service's own sign-in (`serve`, `poll`): runs meters, changes nothing else
 
 
 OPERATOR_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.TENANT)  # what an operator may be
@@ -26,6 +27,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Supervisor"),
     Role.AUDITOR: QT_TRANSLATE_NOOP("roles", "Auditor"),
     Role.TENANT: QT_TRANSLATE_NOOP("roles", "Tenant"),
+    Role.SERVICE: QT_TRANSLATE_NOOP("roles", "Site service"),
 }
 
 
@@ -42,6 +44,7 @@ class Permission(str, enum.Enum):
     MANAGE_TARIFFS = "manage_tariffs"
     ACK_ALARMS = "ack_alarms"
     MAINTAIN = "maintain"  # backups, restore, integrity checks
+    RUN_SERVICE = "run_service"  # poll meters and execute queued commands (`serve`, `poll`)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -59,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Tenants act only through services.tenant_portal, which checks what they may do (their own meters);
     # every operator service refuses them.
     Role.TENANT: frozenset(),
+    Role.SERVICE: frozenset({Permission.VIEW, Permission.RUN_SERVICE}),
 }
 
 

@@ -188,10 +188,20 @@ class SiteLease:
 
 
 class LeaseService:
-    """The lease as the GUI status bar shows it."""
+    """The lease as the GUI status bar shows it, and who runs the site service."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    @requires(Permission.RUN_SERVICE)
+    def start_service(self, actor: Actor, command: str) -> None:
+        """`serve` and `poll` run as a named operator holding the run-service right (the 'service' role or an
+        administrator); each start is logged with the operator, host and process."""
+        from acrel_console.services import audit
+
+        with self.ctx.transaction() as s:
+            audit.append(s, actor, "service.start", command,
+                         after={"host": socket.gethostname()[:100], "pid": os.getpid()}, at=self.ctx.clock())
 
     @requires(Permission.VIEW)
     def current(self, actor: Actor) -> LeaseInfo | None:

@@ -26,6 +26,7 @@ KIND_LABELS: dict[str, str] = {
     "meter.replace": QT_TRANSLATE_NOOP("audit", "Meter replaced"),
     "settings.update": QT_TRANSLATE_NOOP("audit", "Site defaults changed"),
     "config.import": QT_TRANSLATE_NOOP("audit", "Configuration imported"),
+    "service.start": QT_TRANSLATE_NOOP("audit", "Site service started"),
     "account.open": QT_TRANSLATE_NOOP("audit", "Account opened"),
     "account.close": QT_TRANSLATE_NOOP("audit", "Account closed"),
     "account.add_meter": QT_TRANSLATE_NOOP("audit", "Meter added to account"),

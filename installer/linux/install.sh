@@ -55,9 +55,15 @@ if [ $service = 1 ]; then
   install -d -m 0750 -o root -g acrel /etc/acrel-console
   [ -f /etc/acrel-console/acrel-console.env ] ||
     install -m 0640 -o root -g acrel "$here/acrel-console.env.example" /etc/acrel-console/acrel-console.env
+  if [ ! -f /etc/acrel-console/service.password ]; then  # the service operator's password (root only)
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > /etc/acrel-console/service.password)
+  fi
   install -m 0644 "$here/acrel-console.service" /etc/systemd/system/acrel-console.service
   systemctl daemon-reload
   systemctl enable --now acrel-console.service
-  echo "service installed: edit /etc/acrel-console/acrel-console.env (ACREL_DB), then systemctl restart acrel-console"
+  echo "service installed: edit /etc/acrel-console/acrel-console.env (ACREL_DB), create the service operator"
+  echo "  acrel-console --user ADMIN operator add acrel-service --role service \\"
+  echo "    --new-password-file /etc/acrel-console/service.password"
+  echo "then systemctl restart acrel-console"
 fi
 echo "installed /opt/acrel-console; operators who use serial ports directly: sudo usermod -aG dialout USER (log out and in)"

@@ -81,7 +81,7 @@ Filename: "{app}\service\nssm.exe"; Parameters: "install {#ServiceName} ""{app}\
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} DisplayName ""Acrel Console site service"""; Flags: runhidden; Components: service
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} Description ""Polls the meters and executes the commands the workstations queue."""; Flags: runhidden; Components: service
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} AppDirectory ""{app}"""; Flags: runhidden; Components: service
-Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} AppEnvironmentExtra ""ACREL_DATA_DIR={commonappdata}\acrel-console"" ""QT_QPA_PLATFORM=offscreen"" ""ACREL_DB={code:DbUrl}"""; Flags: runhidden; Components: service
+Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} AppEnvironmentExtra ""ACREL_DATA_DIR={commonappdata}\acrel-console"" ""QT_QPA_PLATFORM=offscreen"" ""ACREL_DB={code:DbUrl}"" ""ACREL_USER=acrel-service"" ""ACREL_PASSWORD_FILE={commonappdata}\acrel-console\service.password"""; Flags: runhidden; Components: service
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} Start SERVICE_AUTO_START"; Flags: runhidden; Components: service
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} AppExit Default Restart"; Flags: runhidden; Components: service
 Filename: "{app}\service\nssm.exe"; Parameters: "set {#ServiceName} AppRestartDelay 5000"; Flags: runhidden; Components: service

@@ -3931,6 +3931,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Site service started</source>
+            <translation>Site service started</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Account opened</source>
             <translation>Account opened</translation>
         </message>
@@ -4342,7 +4347,17 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../acrel_console/cli/common.py" line="+84" />
+            <location filename="../../acrel_console/cli/common.py" line="+64" />
+            <source>Cannot read the password file {path}: {reason}</source>
+            <translation>Cannot read the password file {path}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>There is no database at {path}: check --db (or ACREL_DB), or create it with 'acrel-console init'.</source>
+            <translation>There is no database at {path}: check --db (or ACREL_DB), or create it with 'acrel-console init'.</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</source>
             <translation>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</translation>
         </message>
@@ -4373,7 +4388,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+150" />
+            <location filename="../../acrel_console/cli/meters.py" line="+152" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>
@@ -5561,6 +5576,16 @@
             <location filename="../../acrel_console/services/deliveries.py" line="+51" />
             <source>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</source>
             <translation>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/audit.py" line="+85" />
+            <source>This computer has no site key, and the site's operation log is keyed: nothing was changed. Copy site.key from the service machine to {path} (or set ACREL_SITE_KEY).</source>
+            <translation>This computer has no site key, and the site's operation log is keyed: nothing was changed. Copy site.key from the service machine to {path} (or set ACREL_SITE_KEY).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</source>
+            <translation>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</translation>
         </message>
     </context>
     <context>
@@ -7541,7 +7566,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+23" />
+            <location filename="../../acrel_console/domain/roles.py" line="+24" />
             <source>Administrator</source>
             <translation>Administrator</translation>
         </message>
@@ -7569,6 +7594,11 @@
             <location line="+1" />
             <source>Tenant</source>
             <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site service</source>
+            <translation>Site service</translation>
         </message>
     </context>
     <context>

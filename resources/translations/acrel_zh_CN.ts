@@ -3931,6 +3931,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Site service started</source>
+            <translation>站点服务已启动</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Account opened</source>
             <translation>开户</translation>
         </message>
@@ -4342,7 +4347,17 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../acrel_console/cli/common.py" line="+84" />
+            <location filename="../../acrel_console/cli/common.py" line="+64" />
+            <source>Cannot read the password file {path}: {reason}</source>
+            <translation>无法读取密码文件 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>There is no database at {path}: check --db (or ACREL_DB), or create it with 'acrel-console init'.</source>
+            <translation>{path} 处没有数据库：请检查 --db（或 ACREL_DB），或用“acrel-console init”创建。</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>This command needs --user NAME (password in ACREL_PASSWORD or --password-file).</source>
             <translation>此命令需要 --user 操作员名（密码放在 ACREL_PASSWORD 或 --password-file 中）。</translation>
         </message>
@@ -4373,7 +4388,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+150" />
+            <location filename="../../acrel_console/cli/meters.py" line="+152" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
@@ -5561,6 +5576,16 @@
             <location filename="../../acrel_console/services/deliveries.py" line="+51" />
             <source>This meter does not take remote recharge; the money stays on the tenant's account for a refund or a transfer.</source>
             <translation>此电表不支持远程充值；款项保留在租户账户中，可退电或转移。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/audit.py" line="+85" />
+            <source>This computer has no site key, and the site's operation log is keyed: nothing was changed. Copy site.key from the service machine to {path} (or set ACREL_SITE_KEY).</source>
+            <translation>本机没有站点密钥，而本站的操作日志已加密签名：未做任何更改。请将服务主机上的 site.key 复制到 {path}（或设置 ACREL_SITE_KEY）。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</source>
+            <translation>本机的站点密钥与本站不符，不能写入操作日志：未做任何更改。请将服务主机上的 site.key 复制到 {path}。</translation>
         </message>
     </context>
     <context>
@@ -7541,7 +7566,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+23" />
+            <location filename="../../acrel_console/domain/roles.py" line="+24" />
             <source>Administrator</source>
             <translation>管理员</translation>
         </message>
@@ -7569,6 +7594,11 @@
             <location line="+1" />
             <source>Tenant</source>
             <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Site service</source>
+            <translation>站点服务</translation>
         </message>
     </context>
     <context>

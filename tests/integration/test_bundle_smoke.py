@@ -103,7 +103,7 @@ def test_bundled_binary_sets_up_a_site_and_polls_the_simulator(bundle: Path, tmp
                         "--model", "DDSY1352", "--room", f"A-10{addr}")
             app.run("--user", "admin", "meter", "add", "--gateway", "GW2", "--address", "1", "--model", "DTSY1352",
                     "--room", "B-201")
-            rows = app.json("poll", "--once")
+            rows = app.json("--user", "admin", "poll", "--once")
             by_gw = {r["gateway"]: r for r in rows}
             assert by_gw["GW1"]["ok"] == 2 and by_gw["GW1"]["connected"]
             assert by_gw["GW2"]["ok"] == 1 and by_gw["GW2"]["connected"]

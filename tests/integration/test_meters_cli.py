@@ -26,6 +26,7 @@ def _no_qt_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     from acrel_console.domain.errors import UserError
 
     monkeypatch.setattr(common, "_setup_translation", lambda: UserError.english)
+    monkeypatch.setenv("ACREL_PASSWORD", ADMIN_PASSWORD)  # poll and serve sign in as a named operator
 
 
 @pytest.fixture
@@ -40,18 +41,18 @@ def test_poll_once_exits_zero_with_offline_meters(site: SimSite, sqlite_url: str
     bus = site.add_bus("A", "rtu-over-tcp", meters(Model.DDSY1352, range(1, 4)))
     bus.inject(2, Fault.SILENCE)
     site.add_bus("B", "modbus-tcp", meters(Model.DTSY1352, [1]))
-    assert main(["--db", sqlite_url, "poll", "--once", "--json"]) == 0
+    assert main(["--db", sqlite_url, "--user", "admin", "poll", "--once", "--json"]) == 0
     rows = {r["gateway"]: r for r in json.loads(capsys.readouterr().out)}
     assert (rows["A"]["ok"], rows["A"]["failed"], rows["B"]["ok"]) == (2, 1, 1)
-    assert main(["--db", sqlite_url, "poll", "--once", "--gateway", "B", "--json"]) == 0
+    assert main(["--db", sqlite_url, "--user", "admin", "poll", "--once", "--gateway", "B", "--json"]) == 0
     assert [r["gateway"] for r in json.loads(capsys.readouterr().out)] == ["B"]
-    assert main(["--db", sqlite_url, "poll", "--once", "--gateway", "nope"]) == 2
+    assert main(["--db", sqlite_url, "--user", "admin", "poll", "--once", "--gateway", "nope"]) == 2
 
 
 def test_poll_once_fails_when_nothing_could_run(site: SimSite, sqlite_url: str) -> None:
     site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, [1]))
     site.servers[0].stop()
-    assert main(["--db", sqlite_url, "poll", "--once"]) == 1
+    assert main(["--db", sqlite_url, "--user", "admin", "poll", "--once"]) == 1
 
 
 def test_control_returns_after_read_back(site: SimSite, sqlite_url: str, capsys: pytest.CaptureFixture[str],
@@ -88,10 +89,10 @@ def _read_until(proc: subprocess.Popen[str], marker: str) -> list[str]:
 def test_serve_holds_the_lease_and_stops_cleanly_on_sigterm(site: SimSite, sqlite_url: str) -> None:
     site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, [1]))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = _spawn(["--db", sqlite_url, "serve"], env)
+    proc = _spawn(["--db", sqlite_url, "--user", "admin", "serve"], env)
     try:
         _read_until(proc, "serving:")
-        assert main(["--db", sqlite_url, "poll", "--once"]) == 2  # the service polls; a second poller may not
+        assert main(["--db", sqlite_url, "--user", "admin", "poll", "--once"]) == 2  # the service polls; a second poller may not
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
         assert proc.returncode == 0 and "stopped" in out

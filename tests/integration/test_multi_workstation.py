@@ -204,7 +204,7 @@ class Site:
         return json.loads(self.cli(who, "--json", *args, user=user).stdout)
 
     def serve(self, who: str) -> Proc:
-        p = Proc([sys.executable, "-m", "acrel_console", "serve"], self.env(who))
+        p = Proc([sys.executable, "-m", "acrel_console", "--user", "admin", "serve"], self.env(who))
         self.procs.append(p)
         return p
 

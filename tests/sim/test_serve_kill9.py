@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(os.environ.get("ACREL_CRASH_TEST") != "1",
 
 
 def _serve(url: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "acrel_console", "serve", "--db", url], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "acrel_console", "serve", "--db", url, "--user", "admin"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     deadline = time.monotonic() + 30
@@ -63,7 +63,8 @@ def test_kill_serve_during_sales(tmp_path: Path) -> None:
                   for a in (1, 2, 3)]
         AccountService(svc.ctx).open_account(admin, "Crash", "C", meters)
         vending = VendingService(svc.ctx)
-        env = {**os.environ, "ACREL_SITE_KEY": SITE_KEY.hex(), "ACREL_DATA_DIR": str(tmp_path / "data")}
+        env = {**os.environ, "ACREL_SITE_KEY": SITE_KEY.hex(), "ACREL_DATA_DIR": str(tmp_path / "data"),
+               "ACREL_PASSWORD": "secret1"}
         cashier = Actor(admin.id, admin.name, admin.role)
         sold: dict[int, int] = {m: 0 for m in meters}
         for _round in range(ROUNDS):
