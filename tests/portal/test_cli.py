@@ -18,7 +18,7 @@ import pytest
 from acrel_console.cli import main
 from acrel_console.services import passwords
 from acrel_console.services.tenant_portal import TenantPortalService
-from tests.ledger.helpers import make_world
+from tests.ledger.helpers import SITE_KEY, make_world
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,7 @@ def _no_qt_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     from acrel_console.domain.errors import UserError
 
     monkeypatch.setattr(common, "_setup_translation", lambda: UserError.english)
+    monkeypatch.setenv("ACREL_SITE_KEY", SITE_KEY.hex())  # the site's key, as make_world signs with it
 
 
 def _free_port() -> int:
@@ -75,7 +76,7 @@ def test_set_pin_prints_the_slip_and_the_pin_works(sqlite_url: str, monkeypatch:
 
 
 def _spawn(args: list[str]) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ACREL_PASSWORD": "secret1"}  # serve signs in
     return subprocess.Popen([sys.executable, "-m", "acrel_console", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env=env)
 
@@ -133,7 +134,7 @@ def test_serve_starts_the_portal_when_the_site_enables_it(sqlite_url: str) -> No
     svc = build_services(sqlite_url)
     svc.settings.update(Actor.system(), {"portal_enabled": True, "portal_port": port})
     svc.close()
-    proc = _spawn(["--db", sqlite_url, "serve"])
+    proc = _spawn(["--db", sqlite_url, "--user", "admin", "serve"])
     try:
         assert f"127.0.0.1:{port}" in _read_until(proc, "tenant portal:")
         status, _html = _get(f"http://127.0.0.1:{port}/login")
