@@ -64,3 +64,4 @@ class Meter:
     overload_power_w: int | None
     max_credit_fen: int | None
     retired: bool
+    parent_meter_id: int | None = None  # 总表: the main meter this one is a sub-meter of (损耗分析)

@@ -188,8 +188,7 @@ class ConfigImportService:
                 for n, rec in data["meters"]:
                     try:
                         with s.begin_nested():
-                            meter = self.site.add_meter_in(s, actor, **rec)
-                            self._download_thresholds(s, actor, meter)
+                            self.site.add_meter_in(s, actor, download_reason="quick configuration import", **rec)
                         counts["meters"] += 1
                     except UserError as err:
                         column = getattr(err, "field", None) or ("address" if "ddress" in err.template else "gateway")
@@ -200,21 +199,6 @@ class ConfigImportService:
         except _Rollback:
             raise ImportFailed(problems) from None
         return ImportReport(**counts)
-
-    def _download_thresholds(self, s: Any, actor: Actor, meter: Any) -> None:
-        """A prepaid meter imported with its own thresholds gets them downloaded (confirmed by read-back
-        when the dispatcher reaches it); the console applies them from the import on."""
-        from acrel_console.services.money_common import meter_side
-        from acrel_console.services.remote_control import submit_in
-
-        values = _thresholds_of(meter)
-        if values and meter_side(meter.model):
-            submit_in(self.ctx, s, actor, [meter.id], "settings_download", values, "quick configuration import")
-
-
-def _thresholds_of(meter: Any) -> dict[str, int]:
-    return {k: v for k in ("alarm1_fen", "alarm2_fen", "overload_power_w")
-            if (v := getattr(meter, k)) is not None}
 
 
 def _gateway_fields(rec: dict[str, Any]) -> dict[str, Any]:

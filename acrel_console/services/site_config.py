@@ -15,6 +15,7 @@ from acrel_console.domain.site import (BAUD_RATES, GATEWAY_KINDS, MAX_ADDRESS, M
                                        Building, Gateway, Meter)
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.money_common import meter_side
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.site import BuildingRow, GatewayRow, MeterRow
 
@@ -47,7 +48,8 @@ def gateway_value(r: GatewayRow) -> Gateway:
 
 def meter_value(r: MeterRow, gateway: str, building: str | None) -> Meter:
     return Meter(r.id, r.gateway_id, gateway, r.address, r.model, r.room, r.building_id, building, r.ct_ratio,
-                 r.circuit, r.meter_no, r.alarm1_fen, r.alarm2_fen, r.overload_power_w, r.max_credit_fen, r.retired)
+                 r.circuit, r.meter_no, r.alarm1_fen, r.alarm2_fen, r.overload_power_w, r.max_credit_fen, r.retired,
+                 r.parent_meter_id)
 
 
 def _int(value: Any, field: str, label: str, lo: int, hi: int) -> int:
@@ -149,6 +151,10 @@ def validate_meter(fields: dict[str, Any]) -> dict[str, Any]:
     out["circuit"] = None if circuit in (None, "") else _int(circuit, "circuit", "Circuit", 1, 36)
     out["meter_no"] = _text(fields.get("meter_no", ""), "meter_no", "Meter number", required=False, max_len=40)
     return out
+
+
+THRESHOLD_KEYS = ("alarm1_fen", "alarm2_fen", "overload_power_w")  # the meter row's own thresholds
+TYPED_THRESHOLDS = ("alarm1_yuan", "alarm2_yuan", "overload_kw")  # as a dialog or the import sheet types them
 
 
 def threshold_fields(fields: dict[str, Any]) -> dict[str, int]:
@@ -406,7 +412,9 @@ class SiteConfigService:
         with self.ctx.transaction() as s:
             return self.add_meter_in(s, actor, **fields)
 
-    def add_meter_in(self, s: Session, actor: Actor, **fields: Any) -> Meter:
+    def add_meter_in(self, s: Session, actor: Actor, *, download_reason: str = "meter added", **fields: Any) -> Meter:
+        """A new meter; its own thresholds (typed in yuan/kW) are stored and, on a prepaid meter, downloaded
+        (confirmed by read-back when the dispatcher reaches it)."""
         clean = validate_meter(fields)
         gw = self._gateway(s, fields.get("gateway", ""))
         clean["gateway_id"] = gw.id
@@ -421,6 +429,11 @@ class SiteConfigService:
         s.flush()
         value = self._meter_values(s, MeterRow.id == row.id)[0]
         audit.append(s, actor, "meter.add", f"{value.gateway}/{value.address}", after=asdict(value), at=self.ctx.clock())
+        own = {k: v for k in THRESHOLD_KEYS if (v := getattr(row, k)) is not None}
+        if own and meter_side(row.model):
+            from acrel_console.services.remote_control import submit_in
+
+            submit_in(self.ctx, s, actor, [row.id], "settings_download", own, download_reason)
         return value
 
     def _check_address_free(self, s: Session, gw: GatewayRow, address: int, meter_id: int | None,
@@ -471,11 +484,45 @@ class SiteConfigService:
                 clean["parent_meter_id"] = self._main_meter_id(s, fields, row.id)
             for key, value in clean.items():
                 setattr(row, key, value)
+            if any(k in fields for k in TYPED_THRESHOLDS):
+                self._typed_thresholds(s, actor, row, fields)
             s.flush()
             after = self._meter_values(s, MeterRow.id == meter_id)[0]
             audit.append(s, actor, "meter.update", f"{after.gateway}/{after.address}", before=asdict(before),
                          after=asdict(after), at=self.ctx.clock())
             return after
+
+    def _typed_thresholds(self, s: Session, actor: Actor, row: MeterRow, fields: dict[str, Any]) -> None:
+        """告警金额1/2 and 功率阈值 edited in the Settings meter dialog (yuan / kW; empty = the site default).
+        A console-billed meter takes them at once. A prepaid meter gets a settings download of what changed
+        (an emptied field downloads the site default, so meter and console agree); its row changes when the
+        meter confirms by read-back (services.thresholds), like 报警设置 on the Meters toolbar."""
+        from acrel_console.services.remote_control import submit_in
+        from acrel_console.services.site_settings import load_all
+        from acrel_console.services.thresholds import store_thresholds
+
+        wanted: dict[str, int | None] = {k: None for k in THRESHOLD_KEYS}
+        wanted.update(threshold_fields(fields))
+        current = {k: getattr(row, k) for k in THRESHOLD_KEYS}
+        if wanted == current:
+            return
+        if not meter_side(row.model):
+            store_thresholds(s, actor, row, wanted, self.ctx.clock(), "console")
+            return
+        defaults = load_all(s)
+        payload: dict[str, int] = {}
+        if (wanted["alarm1_fen"], wanted["alarm2_fen"]) != (current["alarm1_fen"], current["alarm2_fen"]):
+            for k in ("alarm1_fen", "alarm2_fen"):
+                value = wanted[k]
+                payload[k] = int(defaults[k]) if value is None else value
+        if wanted["overload_power_w"] != current["overload_power_w"]:
+            power = wanted["overload_power_w"]
+            if power is None and defaults.get("overload_power_w") not in (None, "", 0):
+                power = int(defaults["overload_power_w"])
+            if power is not None:
+                payload["overload_power_w"] = power
+        if payload:
+            submit_in(self.ctx, s, actor, [row.id], "settings_download", payload, "meter settings")
 
     def _main_meter_id(self, s: Session, fields: dict[str, Any], meter_id: int | None) -> int | None:
         """总表: the main meter of a sub-meter, by id, 仪表编号, or GATEWAY/ADDRESS; None clears it. One

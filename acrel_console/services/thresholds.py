@@ -9,6 +9,7 @@ nothing to download: the console itself applies the thresholds, so they are stor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,13 +42,14 @@ def threshold_values(params: dict[str, Any]) -> dict[str, int]:
     return {k: int(v) for k, v in normalise_params("settings_download", dict(params)).items()}
 
 
-def store_thresholds(s: Session, actor: Actor, meter: MeterRow, values: dict[str, int], at: Any,
+def store_thresholds(s: Session, actor: Actor, meter: MeterRow, values: Mapping[str, int | None], at: Any,
                      how: str, reason: str = "") -> None:
-    """Write confirmed (or console-applied) thresholds to the meter's row, logged before/after."""
+    """Write confirmed (or console-applied) thresholds to the meter's row, logged before/after (None: back
+    to the site default)."""
     before = {k: getattr(meter, k) for k in KEYS}
     for k, v in values.items():
         if k in KEYS:
-            setattr(meter, k, int(v))
+            setattr(meter, k, None if v is None else int(v))
     after = {k: getattr(meter, k) for k in KEYS}
     if before != after:
         audit.append(s, actor, "meter.thresholds", f"meter:{meter.id}", before=before, after={**after, "via": how},

@@ -1595,7 +1595,7 @@
     <context>
         <name>MeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meter_dialog.py" line="+24" />
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+29" />
             <source>Edit meter</source>
             <translation>Edit meter</translation>
         </message>
@@ -1668,6 +1668,71 @@
             <location line="+1" />
             <source>Meter number</source>
             <translation>Meter number</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>site default</source>
+            <translation>site default</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 1 (yuan)</source>
+            <translation>Alarm amount 1 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty: the site default. Prepaid meters get it downloaded and confirmed by read-back.</source>
+            <translation>Empty: the site default. Prepaid meters get it downloaded and confirmed by read-back.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 2 (yuan)</source>
+            <translation>Alarm amount 2 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Below alarm amount 1; empty: the site default.</source>
+            <translation>Below alarm amount 1; empty: the site default.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power threshold (kW)</source>
+            <translation>Power threshold (kW)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overload power; empty: the site default.</source>
+            <translation>Overload power; empty: the site default.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Main meter</source>
+            <translation>Main meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>总表: this meter is one of its sub-meters in the loss analysis.</source>
+            <translation>总表: this meter is one of its sub-meters in the loss analysis.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This meter is the main meter of {n} sub-meter(s).</source>
+            <translation>This meter is the main meter of {n} sub-meter(s).</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A prepaid meter takes changed thresholds by a settings download; they show here once the meter confirms them by read-back.</source>
+            <translation>A prepaid meter takes changed thresholds by a settings download; they show here once the meter confirms them by read-back.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The console applies this meter's thresholds itself (console-billed).</source>
+            <translation>The console applies this meter's thresholds itself (console-billed).</translation>
         </message>
     </context>
     <context>
@@ -3016,7 +3081,7 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+50" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+51" />
             <source>Building name</source>
             <translation>Building name</translation>
         </message>
@@ -3120,6 +3185,26 @@
             <location line="+1" />
             <source>Meter number</source>
             <translation>Meter number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 1</source>
+            <translation>Alarm amount 1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 2</source>
+            <translation>Alarm amount 2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power threshold (kW)</source>
+            <translation>Power threshold (kW)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Main meter</source>
+            <translation>Main meter</translation>
         </message>
         <message>
             <location line="+11" />
@@ -4405,14 +4490,14 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+170" />
-            <location filename="../../acrel_console/services/site_config.py" line="+401" />
-            <location line="+56" />
-            <location line="+59" />
+            <location filename="../../acrel_console/services/site_config.py" line="+407" />
+            <location line="+63" />
+            <location line="+93" />
             <location filename="../../acrel_console/services/tariffs.py" line="+213" />
             <location line="+22" />
             <location line="+74" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
-            <location filename="../../acrel_console/services/thresholds.py" line="+82" />
+            <location filename="../../acrel_console/services/thresholds.py" line="+84" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
         </message>
@@ -4521,7 +4606,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/accounts.py" line="+102" />
-            <location filename="../../acrel_console/services/site_config.py" line="-448" />
+            <location filename="../../acrel_console/services/site_config.py" line="-493" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -5005,7 +5090,7 @@
             <translation>Unknown meter model '{model}'; known: {choices}.</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+98" />
             <location line="+20" />
             <source>A building named {name} already exists.</source>
             <translation>A building named {name} already exists.</translation>
@@ -5053,18 +5138,18 @@
             <translation>No gateway named {name}.</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+63" />
             <source>A {model} takes addresses {address} to {last}; the last address is {maximum}.</source>
             <translation>A {model} takes addresses {address} to {last}; the last address is {maximum}.</translation>
         </message>
         <message>
             <location line="+15" />
-            <location filename="../../acrel_console/ui/meter_dialog.py" line="+14" />
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="+17" />
             <source>Address {address} is already used on bus {gateway}.</source>
             <translation>Address {address} is already used on bus {gateway}.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+85" />
             <source>No meter {ref} to be the main meter.</source>
             <translation>No meter {ref} to be the main meter.</translation>
         </message>
@@ -5224,7 +5309,7 @@
             <translation>Enter the operator name and password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meter_dialog.py" line="-4" />
+            <location filename="../../acrel_console/ui/meter_dialog.py" line="-5" />
             <source>Add a gateway first: every meter hangs on one.</source>
             <translation>Add a gateway first: every meter hangs on one.</translation>
         </message>
@@ -5270,7 +5355,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-308" />
+            <location filename="../../acrel_console/services/site_config.py" line="-349" />
             <source>The port {port} does not support {setting}.</source>
             <translation>The port {port} does not support {setting}.</translation>
         </message>

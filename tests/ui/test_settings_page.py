@@ -268,3 +268,72 @@ def test_gateway_dialog_sets_local_echo(qtbot, ui, services, admin) -> None:  # 
     edit = GatewayDialog(ui, [], gw)
     qtbot.addWidget(edit)
     assert edit.local_echo.isChecked()
+
+
+def test_meter_dialog_sets_thresholds_and_main_meter(qtbot, ui, services, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """告警金额1/2, 功率阈值 and 总表 in the meter dialog (issue 14): validated as typed; a console-billed
+    meter takes them at once; a prepaid meter gets a settings download and shows them once confirmed."""
+    from sqlalchemy import select
+
+    from acrel_console.storage.tables.commands import MeterCommandRow
+    from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot
+
+    services.site.add_gateway(admin, name="GW1", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    main = services.site.add_meter(admin, gateway="GW1", address=1, model="ADL400", room="总表", meter_no="M-0")
+    sub = services.site.add_meter(admin, gateway="GW1", address=2, model="ADL400", room="A-102")
+    prepaid = services.site.add_meter(admin, gateway="GW1", address=3, model="DDSY1352", room="A-103")
+    page = _page(qtbot, ui)
+    page.meters.select_row(1)
+    page.meters.edit_selected()
+    dialog = page.meters.dialog
+    assert isinstance(dialog, MeterDialog)
+    assert [dialog.main_meter.itemData(i) for i in range(dialog.main_meter.count())] == [None, main.id, prepaid.id]
+    type_text(qtbot, dialog.alarm1, "10")
+    type_text(qtbot, dialog.alarm2, "40")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["alarm1_yuan"].text() == "Alarm 1 must be greater than alarm 2, and alarm 2 at least zero."
+    type_text(qtbot, dialog.alarm1, "60")
+    type_text(qtbot, dialog.alarm2, "20.5")
+    type_text(qtbot, dialog.overload, "4.405")
+    assert dialog._errors["overload_kw"].isVisible() or not dialog.ok_button.isEnabled()
+    type_text(qtbot, dialog.overload, "6.6")
+    dialog.main_meter.setCurrentIndex(dialog.main_meter.findData(main.id))
+    _ok(qtbot, ui, dialog)
+    got = services.site.get_meter(admin, sub.id)
+    assert (got.alarm1_fen, got.alarm2_fen, got.overload_power_w, got.parent_meter_id) == (6000, 2050, 6600, main.id)
+    row = page.meters.model.records().index(got)
+    cells = [page.meters.model.index(row, c).data() for c in range(8, 12)]
+    assert cells == ["60.00", "20.50", "6.6", "M-0"]
+    # the main meter cannot become a sub-meter: its 总表 choice is locked
+    page.meters.select_row(0)
+    page.meters.edit_selected()
+    assert not page.meters.dialog.main_meter.isEnabled()
+    page.meters.dialog.reject()
+    # a prepaid meter: downloaded, the row unchanged until the meter confirms
+    page.meters.select_row(2)
+    page.meters.edit_selected()
+    dialog = page.meters.dialog
+    type_text(qtbot, dialog.alarm1, "80")
+    type_text(qtbot, dialog.alarm2, "30")
+    assert "read-back" in dialog.note.text()
+    for code in LANGUAGES:
+        with language(code):
+            shown = MeterDialog(ui, page.snapshot.gateways, page.snapshot.buildings, page.snapshot.models,
+                                page.snapshot.meters, page.snapshot.meters[2], page)
+            qtbot.addWidget(shown)
+            shown.alarm1.setText("80")
+            shown.alarm2.setText("30")
+            shown.show()
+            shot(shown, f"meter-dialog-thresholds-{code}", tmp_path)
+            labels = [shown.form.labelForField(shown.editor(k).parentWidget()).text()
+                      for k in ("alarm1_yuan", "alarm2_yuan", "overload_kw", "main_meter")]
+            assert missing_glyphs(shown, labels + [shown.note.text()]) == []
+            if code == "zh_CN":
+                assert labels[:2] == ["告警金额1（元）", "告警金额2（元）"] and labels[3] == "总表"
+            shown.reject()
+    _ok(qtbot, ui, dialog)
+    assert services.site.get_meter(admin, prepaid.id).alarm1_fen is None
+    with services.ctx.read() as s:
+        [(kind, payload)] = s.execute(select(MeterCommandRow.kind, MeterCommandRow.payload_json)
+                                      .where(MeterCommandRow.meter_id == prepaid.id)).all()
+    assert kind == "settings_download" and '"alarm1_fen":8000' in payload

@@ -13,7 +13,7 @@ from acrel_console.ui.building_dialog import BuildingDialog
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.crud_table import CrudTable
 from acrel_console.ui.gateway_dialog import GatewayDialog, mode_label
-from acrel_console.ui.meter_dialog import MeterDialog
+from acrel_console.ui.meter_dialog import MeterDialog, kw_cell, yuan_cell
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.quick_config import QuickConfigBar
 from acrel_console.ui.record_model import Column
@@ -46,6 +46,7 @@ class SettingsPage(Page):
         self.snapshot = SiteSnapshot()
         editable = ui.can(Permission.CONFIGURE_SITE)
         names = lambda: {b.id: b.name for b in self.snapshot.buildings}  # noqa: E731
+        main_of = lambda: {x.id: x.meter_no or x.room for x in self.snapshot.meters}  # noqa: E731
         self.buildings = CrudTable(
             ui, [Column(self.tr("Building name"), lambda b: b.name), Column(self.tr("Floor"), lambda b: b.floor),
                  Column(self.tr("Area"), lambda b: b.area), Column(self.tr("Notes"), lambda b: b.notes)],
@@ -66,7 +67,11 @@ class SettingsPage(Page):
                  Column(self.tr("Model"), lambda m: m.model), Column(self.tr("Room / label"), lambda m: m.room),
                  Column(self.tr("Building"), lambda m: m.building or ""),
                  Column(self.tr("CT ratio"), lambda m: m.ct_ratio, True), Column(self.tr("Circuit"), lambda m: m.circuit),
-                 Column(self.tr("Meter number"), lambda m: m.meter_no)],
+                 Column(self.tr("Meter number"), lambda m: m.meter_no),
+                 Column(self.tr("Alarm amount 1"), lambda m: yuan_cell(m.alarm1_fen), True),
+                 Column(self.tr("Alarm amount 2"), lambda m: yuan_cell(m.alarm2_fen), True),
+                 Column(self.tr("Power threshold (kW)"), lambda m: kw_cell(m.overload_power_w), True),
+                 Column(self.tr("Main meter"), lambda m: main_of().get(m.parent_meter_id or 0, ""))],
             self.refresh, lambda m: MeterDialog(ui, self.snapshot.gateways, self.snapshot.buildings,
                                                 self.snapshot.models, self.snapshot.meters, m, self),
             lambda m: ui.services.site.remove_meter(ui.actor, m.id), lambda m: f"{m.gateway}/{m.address}", editable)
