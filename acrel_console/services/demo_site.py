@@ -143,7 +143,8 @@ def _configure(svc: Any, admin: Actor, sim: Any, endpoints: dict[str, dict[str, 
             site.add_gateway_in(s, admin, **fields)
             for address, model in sorted(b.models.items()):
                 site.add_meter_in(s, admin, gateway=gname, address=address, model=MODEL_NAMES[model],
-                                  room=f"{b.name}{address:03d}", building=BUILDINGS[b.name])
+                                  room=f"{b.name}{address:03d}", building=BUILDINGS[b.name],
+                                  meter_no=b.bus.meter(address).meter_no)  # 仪表编号 as on the nameplate
                 count += 1
     for b in sim.buses:  # a second run: the simulators listen on new ports
         gname = f"GW-{b.name}"

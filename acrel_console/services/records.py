@@ -112,6 +112,9 @@ class ReceiptData:
     at: datetime
     remark: str
     delivery_state: str | None
+    original_receipt: str = ""  # refund/reversal: the receipt number of the sale it returns
+    approver: str = ""  # reversal: the supervisor who approved it
+    reason: str = ""  # refund/reversal: why
 
 
 def _delivery_states(s: Session, op_ids: list[str]) -> dict[str, str]:
@@ -191,12 +194,17 @@ class RecordsService:
         state = s.execute(select(MeterCommandRow.state).where(MeterCommandRow.operation_id == op.id)
                           .order_by(MeterCommandRow.created_at).limit(1)).scalar()
         bal = detail.get("balance_after_fen")
+        original = ""
+        if op.ref_operation_id:
+            original = s.execute(select(ReceiptRow.number).where(
+                ReceiptRow.operation_id == op.ref_operation_id)).scalar() or ""
         return ReceiptData(number, reprint, prints, str(load_all(s)["site_name"]), op.kind,
                            SALE_TYPE_LABELS.get(op.sale_type or "", ""), t.name if t else "", t.account_no if t else "",
-                           t.room if t else "", int(op.meter_id or 0), m.meter_no if m else "", fen_to_yuan(op.amount_fen),
+                           (m.room if m and m.room else (t.room if t else "")), int(op.meter_id or 0), m.meter_no if m else "", fen_to_yuan(op.amount_fen),
                            op.method, prices, None if bal is None else fen_to_yuan(bal),
                            detail.get("expected_purchase_count"), op.operator_name, op.at, op.remark,
-                           "cancelled" if detail.get("cancelled_command") else state)
+                           "cancelled" if detail.get("cancelled_command") else state, original,
+                           op.approver_name or "", op.reason or "")
 
     def _number(self, s: Session, key: str) -> str:
         r = s.get(ReceiptRow, key)

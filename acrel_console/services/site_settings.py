@@ -51,6 +51,10 @@ SPECS: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("settings", "功率阈值: the meter trips above this power."), 100, 1_000_000),
     SettingSpec("max_credit_fen", "fen", 500000, QT_TRANSLATE_NOOP("settings", "Max stored credit (yuan)"),
                 QT_TRANSLATE_NOOP("settings", "囤积金额上限: a sale that would exceed it is refused."), 0, 2_000_000_000),
+    SettingSpec("sale_confirm_fen", "fen", 200000, QT_TRANSLATE_NOOP("settings", "Confirm sales above (yuan)"),
+                QT_TRANSLATE_NOOP("settings", "The cashier confirms once more before selling, refunding or reversing "
+                                              "more than this (a slip of the keyboard: 1000 for 100). 0: never ask."),
+                0, 2_000_000_000),
     SettingSpec("no_trip_hours", "hours", "", QT_TRANSLATE_NOOP("settings", "No-trip hours"),
                 QT_TRANSLATE_NOOP("settings", "Windows like 18:00-09:30 in which no arrears trip happens; comma separated.")),
     SettingSpec("trip_on_close", "bool", True, QT_TRANSLATE_NOOP("settings", "Trip relay when an account closes"),

@@ -3,6 +3,10 @@
 Subclasses add rows with `add_field`, implement `values()` (the raw field values), `check(values)`
 (raise ValidationError, typically by calling the service's own validator) and `submit(values)` (the
 service call, run off the GUI thread). A service error after OK is shown under its field too.
+
+Keys: Enter is OK (checked first) wherever the focus is, unless a button has it; Esc is Cancel. OK is made
+the default button only once the dialog is shown: set before the button sat in the dialog, Qt could take
+Cancel as the default, and Enter in 新增操作员 or 修改密码 closed the dialog without saving.
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from acrel_console.domain.errors import UserError, ValidationError
 from acrel_console.ui.context import UiContext
@@ -36,6 +41,14 @@ def error_label() -> QLabel:
 def show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def enter_confirms(dialog: Any) -> None:
+    """OK is the dialog's default button (Enter), Cancel never is."""
+    dialog.cancel_button.setAutoDefault(False)
+    dialog.cancel_button.setDefault(False)
+    dialog.ok_button.setAutoDefault(True)
+    dialog.ok_button.setDefault(True)
 
 
 class FormDialog(QDialog):
@@ -154,8 +167,18 @@ class FormDialog(QDialog):
         show_error(target, error_message(err))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        enter_confirms(self)
         super().showEvent(event)
         self.revalidate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) and \
+                not isinstance(self.focusWidget(), QAbstractButton):
+            event.accept()
+            self.accept()  # validated first; an invalid form shows why and stays open
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if self._busy or not self.revalidate():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
@@ -17,10 +17,12 @@ from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
 from acrel_console.ui.pages import create_pages
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.poller_status import PollerStatus
+from acrel_console.ui.shortcuts import keyed_actions
 from acrel_console.ui.theme import Theme
 
 NAV_WIDTH = 190
 NAV_ITEM_HEIGHT = 36
+SELL_KEY = "F2"  # 售电 from anywhere: the cashier page, sale mode, the cursor in the tenant search
 
 
 def describe_database(url: str) -> str:
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             self.ui.prefs.last_page = self.pages[row].page_id
             self.pages[row].activated()
+            self._fill_page_menu(self.pages[row])
 
     def page(self, page_id: str) -> Page:
         for page in self.pages:
@@ -120,6 +123,44 @@ class MainWindow(QMainWindow):
         menu.addAction(self.password_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        go.setObjectName("goMenu")
+        ids = [p.page_id for p in self.pages]
+        if "cashier" in ids:
+            sell = QAction(self.tr("Sell electricity"), self)
+            sell.setObjectName("goSell")
+            sell.setShortcut(QKeySequence(SELL_KEY))
+            sell.triggered.connect(self.go_sell)
+            go.addAction(sell)
+            go.addSeparator()
+        for i, page in enumerate(self.pages):
+            action = QAction(page.title(), self)
+            action.setObjectName(f"go_{page.page_id}")
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            action.triggered.connect(lambda _c=False, pid=page.page_id: self.show_page(pid))
+            go.addAction(action)
+        self.page_menu = self.menuBar().addMenu("")
+        self.page_menu.setObjectName("pageMenu")
+
+    def _fill_page_menu(self, page: Page) -> None:
+        """The current page's keyboard actions, with their keys (ui/shortcuts.py)."""
+        self.page_menu.clear()
+        actions = keyed_actions(page)
+        self.page_menu.setTitle(page.title())
+        self.page_menu.menuAction().setVisible(bool(actions))
+        for action in actions:
+            self.page_menu.addAction(action)
+
+    def go_sell(self) -> None:
+        """F2: the cashier page in sale mode, the cursor in the tenant search."""
+        page = self.show_page("cashier")
+        start = getattr(page, "start", None)
+        if callable(start):
+            start("sale")
+        focus = getattr(getattr(page, "search", None), "focus_box", None)
+        if callable(focus):
+            focus()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

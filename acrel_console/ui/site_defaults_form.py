@@ -28,7 +28,7 @@ SECTIONS: dict[str, str] = {
     "security": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Operator sign-in"),
     "portal": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Tenant portal"),
 }
-_MONEY_KEYS = ("alarm", "overdraft", "overload", "max_credit", "no_trip", "trip_on")
+_MONEY_KEYS = ("alarm", "overdraft", "overload", "max_credit", "sale_confirm", "no_trip", "trip_on")
 
 
 def section_of(key: str) -> str:

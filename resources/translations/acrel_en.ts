@@ -15,7 +15,12 @@
             <translation>Tariffs</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+2" />
+            <source>Open an account</source>
+            <translation>Open an account</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Name, room, phone, account no. or meter</source>
             <translation>Name, room, phone, account no. or meter</translation>
         </message>
@@ -627,7 +632,42 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+74" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
+            <source>Sell</source>
+            <translation>Sell</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse a sale</source>
+            <translation>Reverse a sale</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find the tenant</source>
+            <translation>Find the tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh meter status</source>
+            <translation>Refresh meter status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint the last receipt</source>
+            <translation>Reprint the last receipt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close my shift</source>
+            <translation>Close my shift</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Your role may not sell, refund or reverse.</source>
             <translation>Your role may not sell, refund or reverse.</translation>
         </message>
@@ -635,6 +675,11 @@
             <location line="+3" />
             <source>Cashier</source>
             <translation>Cashier</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Slip {no} printed ({where}).</source>
+            <translation>Slip {no} printed ({where}).</translation>
         </message>
     </context>
     <context>
@@ -994,7 +1039,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/form_dialog.py" line="+66" />
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+79" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -1367,13 +1412,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+44" />
-            <location line="+108" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+46" />
+            <location line="+147" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-78" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -1393,7 +1438,17 @@
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+6" />
+            <source>&amp;Go</source>
+            <translation>&amp;Go</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sell electricity</source>
+            <translation>Sell electricity</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Operator: {name} ({role})</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
@@ -1421,7 +1476,7 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+44" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+45" />
             <location line="+60" />
             <source>No meter chosen</source>
             <translation>No meter chosen</translation>
@@ -1518,8 +1573,8 @@
         </message>
         <message>
             <location line="+6" />
-            <source>{room} · meter {meter}</source>
-            <translation>{room} · meter {meter}</translation>
+            <source>{tenant} · room {room} · meter no. {meter}</source>
+            <translation>{tenant} · room {room} · meter no. {meter}</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1560,6 +1615,11 @@
             <location line="+0" />
             <source>Open</source>
             <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>reading the meter…</source>
+            <translation>reading the meter…</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1738,7 +1798,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+96" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+97" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1768,7 +1828,12 @@
             <translation>Small tiles: room and remaining amount only, more meters per screen</translation>
         </message>
         <message>
-            <location line="+111" />
+            <location line="+83" />
+            <source>Find a meter</source>
+            <translation>Find a meter</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
@@ -1921,7 +1986,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+75" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+80" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -1956,7 +2021,7 @@
             <translation>A supervisor signs in here to approve</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+55" />
             <source>Sell</source>
             <translation>Sell</translation>
         </message>
@@ -2006,7 +2071,58 @@
             <translation>Reverse (Enter)</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+42" />
+            <source>No meter chosen: find the tenant, pick one meter.</source>
+            <translation>No meter chosen: find the tenant, pick one meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Loading the meter…</source>
+            <translation>Loading the meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{tenant} · room {room} · meter no. {meter}</source>
+            <translation>{tenant} · room {room} · meter no. {meter}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>Reverse the chosen sale of {who}</source>
+            <translation>Reverse the chosen sale of {who}</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Sell to {who}: type the amount</source>
+            <translation>Sell to {who}: type the amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund from {who}: type the amount</source>
+            <translation>Refund from {who}: type the amount</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sell {amount} yuan to {who}</source>
+            <translation>Sell {amount} yuan to {who}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund {amount} yuan from {who}</source>
+            <translation>Refund {amount} yuan from {who}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse {amount} yuan of the sale to {who}</source>
+            <translation>Reverse {amount} yuan of the sale to {who}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>meter offline</source>
+            <translation>meter offline</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</source>
             <translation>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</translation>
         </message>
@@ -2017,6 +2133,26 @@
         </message>
         <message>
             <location line="+55" />
+            <source>The meter's card is still loading: press Enter again.</source>
+            <translation>The meter's card is still loading: press Enter again.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Please confirm</source>
+            <translation>Please confirm</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Yes, go ahead</source>
+            <translation>&amp;Yes, go ahead</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No, correct it</source>
+            <translation>No, correct it</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
@@ -2026,7 +2162,7 @@
             <translation>Not done. Correct and press Enter again: the same operation is retried, never made twice.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+57" />
             <source>Already done earlier (same operation): nothing was made twice.</source>
             <translation>Already done earlier (same operation): nothing was made twice.</translation>
         </message>
@@ -2069,6 +2205,16 @@
             <location line="+2" />
             <source>Receipt {no}.</source>
             <translation>Receipt {no}.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+118" />
+            <source>{amount} yuan is more than {limit} yuan: is the amount right?</source>
+            <translation>{amount} yuan is more than {limit} yuan: is the amount right?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
+            <translation>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</translation>
         </message>
     </context>
     <context>
@@ -2329,7 +2475,7 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+15" />
+            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+16" />
             <source>Spike</source>
             <translation>Spike</translation>
         </message>
@@ -2349,7 +2495,27 @@
             <translation>Valley</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+5" />
+            <source>Electricity refund slip</source>
+            <translation>Electricity refund slip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale reversal slip</source>
+            <translation>Sale reversal slip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance transfer slip</source>
+            <translation>Balance transfer slip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance slip</source>
+            <translation>Opening balance slip</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>{price} yuan/kWh</source>
             <translation>{price} yuan/kWh</translation>
         </message>
@@ -2390,12 +2556,7 @@
             <translation>Shop/room</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Meter</source>
-            <translation>Meter</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Amount</source>
             <translation>Amount</translation>
         </message>
@@ -2426,6 +2587,21 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Original receipt</source>
+            <translation>Original receipt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approved by</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Remark</source>
             <translation>Remark</translation>
         </message>
@@ -2440,12 +2616,17 @@
             <translation>REPRINT (copy {n})</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-70" />
             <source>Electricity sale receipt</source>
             <translation>Electricity sale receipt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+52" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Keep this slip. The number is the same on every copy.</source>
             <translation>Keep this slip. The number is the same on every copy.</translation>
         </message>
@@ -2453,7 +2634,7 @@
     <context>
         <name>ReceiptDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
+            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+59" />
             <source>Receipt</source>
             <translation>Receipt</translation>
         </message>
@@ -2463,22 +2644,27 @@
             <translation>Loading…</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>Print…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+18" />
             <source>Save PDF…</source>
             <translation>Save PDF…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Close</source>
-            <translation>Close</translation>
+            <location line="-3" />
+            <source>&amp;Print (Enter)</source>
+            <translation>&amp;Print (Enter)</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+2" />
+            <source>Printer…</source>
+            <translation>Printer…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Save receipt as PDF</source>
             <translation>Save receipt as PDF</translation>
         </message>
@@ -2493,9 +2679,9 @@
             <translation>Saved to {path}</translation>
         </message>
         <message>
-            <location line="+29" />
-            <source>Sent to the printer.</source>
-            <translation>Sent to the printer.</translation>
+            <location line="+24" />
+            <source>Printed: {where}</source>
+            <translation>Printed: {where}</translation>
         </message>
     </context>
     <context>
@@ -2609,7 +2795,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+79" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+80" />
             <location line="+4" />
             <source>Any</source>
             <translation>Any</translation>
@@ -2755,7 +2941,22 @@
             <translation>Shift close…</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+9" />
+            <source>Print the slip again</source>
+            <translation>Print the slip again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close a shift</source>
+            <translation>Close a shift</translation>
+        </message>
+        <message>
+            <location line="+86" />
             <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
             <translation>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</translation>
         </message>
@@ -3033,7 +3234,7 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+34" />
+            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+41" />
             <source>Room, tenant, phone or meter number</source>
             <translation>Room, tenant, phone or meter number</translation>
         </message>
@@ -3073,7 +3274,17 @@
             <translation>Building</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+76" />
+            <source>Meters found: {n} — choose one with ↓ and Enter</source>
+            <translation>Meters found: {n} — choose one with ↓ and Enter</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No meter of an open account matches.</source>
+            <translation>No meter of an open account matches.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Meters found: {n}</source>
             <translation>Meters found: {n}</translation>
         </message>
@@ -3367,7 +3578,7 @@
     <context>
         <name>SettlementSlipDialog</name>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Print…</source>
             <translation>Print…</translation>
         </message>
@@ -4978,7 +5189,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+156" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+160" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -5238,7 +5449,7 @@
         </message>
         <message>
             <location line="+58" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+93" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>A reversal needs a reason.</translation>
         </message>
@@ -5319,7 +5530,7 @@
             <translation>The two passwords are not the same.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/records.py" line="+207" />
+            <location filename="../../acrel_console/services/records.py" line="+215" />
             <source>No receipt for {key}.</source>
             <translation>No receipt for {key}.</translation>
         </message>
@@ -6254,7 +6465,6 @@
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+154" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
@@ -6394,7 +6604,12 @@
             <translation>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+37" />
+            <source>Tripped</source>
+            <translation>Tripped</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Keep power</source>
             <translation>Keep power</translation>
         </message>
@@ -7707,7 +7922,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-176" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-180" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -7798,6 +8013,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Confirm sales above (yuan)</source>
+            <translation>Confirm sales above (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The cashier confirms once more before selling, refunding or reversing more than this (a slip of the keyboard: 1000 for 100). 0: never ask.</source>
+            <translation>The cashier confirms once more before selling, refunding or reversing more than this (a slip of the keyboard: 1000 for 100). 0: never ask.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>No-trip hours</source>
             <translation>No-trip hours</translation>
         </message>

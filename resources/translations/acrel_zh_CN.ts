@@ -15,7 +15,12 @@
             <translation>电价设置</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+2" />
+            <source>Open an account</source>
+            <translation>开户</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Name, room, phone, account no. or meter</source>
             <translation>用户名、商铺号、电话、用户编号或表号</translation>
         </message>
@@ -627,7 +632,42 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+74" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
+            <source>Sell</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse a sale</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find the tenant</source>
+            <translation>查找用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh meter status</source>
+            <translation>刷新表状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reprint the last receipt</source>
+            <translation>补打上一张单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close my shift</source>
+            <translation>交班</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Your role may not sell, refund or reverse.</source>
             <translation>您的角色不能售电、退电或冲正。</translation>
         </message>
@@ -635,6 +675,11 @@
             <location line="+3" />
             <source>Cashier</source>
             <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Slip {no} printed ({where}).</source>
+            <translation>单据 {no} 已打印（{where}）。</translation>
         </message>
     </context>
     <context>
@@ -994,7 +1039,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/form_dialog.py" line="+66" />
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+79" />
             <source>OK</source>
             <translation>确定</translation>
         </message>
@@ -1367,13 +1412,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+44" />
-            <location line="+108" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+46" />
+            <location line="+147" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-78" />
             <source>&amp;Console</source>
             <translation>系统(&amp;C)</translation>
         </message>
@@ -1393,7 +1438,17 @@
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+6" />
+            <source>&amp;Go</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sell electricity</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Operator: {name} ({role})</source>
             <translation>操作员：{name}（{role}）</translation>
         </message>
@@ -1421,7 +1476,7 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+44" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+45" />
             <location line="+60" />
             <source>No meter chosen</source>
             <translation>未选择电表</translation>
@@ -1518,8 +1573,8 @@
         </message>
         <message>
             <location line="+6" />
-            <source>{room} · meter {meter}</source>
-            <translation>{room} · 电表 {meter}</translation>
+            <source>{tenant} · room {room} · meter no. {meter}</source>
+            <translation>{tenant} · 商铺号 {room} · 表号 {meter}</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1560,6 +1615,11 @@
             <location line="+0" />
             <source>Open</source>
             <translation>分闸</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>reading the meter…</source>
+            <translation>正在读表…</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1738,7 +1798,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+96" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+97" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -1768,7 +1828,12 @@
             <translation>小图块：只显示商铺号和剩余金额，一屏显示更多电表</translation>
         </message>
         <message>
-            <location line="+111" />
+            <location line="+83" />
+            <source>Find a meter</source>
+            <translation>查找电表</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>Your role may not do this.</source>
             <translation>您的角色无此权限。</translation>
         </message>
@@ -1921,7 +1986,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+75" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+80" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -1956,7 +2021,7 @@
             <translation>主管在此登录审批</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+55" />
             <source>Sell</source>
             <translation>售电</translation>
         </message>
@@ -2006,7 +2071,58 @@
             <translation>冲正（回车）</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+42" />
+            <source>No meter chosen: find the tenant, pick one meter.</source>
+            <translation>未选电表：请先查找用户并选定一块电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Loading the meter…</source>
+            <translation>正在读取电表…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{tenant} · room {room} · meter no. {meter}</source>
+            <translation>{tenant} · 商铺号 {room} · 表号 {meter}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>Reverse the chosen sale of {who}</source>
+            <translation>冲正 {who} 的所选售电记录</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Sell to {who}: type the amount</source>
+            <translation>售电给 {who}：请输入金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund from {who}: type the amount</source>
+            <translation>从 {who} 退电：请输入金额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sell {amount} yuan to {who}</source>
+            <translation>售电 {amount} 元 → {who}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund {amount} yuan from {who}</source>
+            <translation>退电 {amount} 元 ← {who}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverse {amount} yuan of the sale to {who}</source>
+            <translation>冲正 {who} 的售电 {amount} 元</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>meter offline</source>
+            <translation>电表失联</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>{receipt} · {at} · {amount} yuan, open {open} · {method} · {state}</source>
             <translation>{receipt} · {at} · {amount} 元，可冲正 {open} · {method} · {state}</translation>
         </message>
@@ -2017,6 +2133,26 @@
         </message>
         <message>
             <location line="+55" />
+            <source>The meter's card is still loading: press Enter again.</source>
+            <translation>电表信息仍在读取，请稍后再按回车。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Please confirm</source>
+            <translation>请确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Yes, go ahead</source>
+            <translation>是，继续(&amp;Y)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No, correct it</source>
+            <translation>否，返回修改</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Working…</source>
             <translation>处理中…</translation>
         </message>
@@ -2026,7 +2162,7 @@
             <translation>未完成。修改后再按回车：将重试同一操作，绝不会重复执行。</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+57" />
             <source>Already done earlier (same operation): nothing was made twice.</source>
             <translation>此操作之前已完成（同一操作），未重复执行。</translation>
         </message>
@@ -2069,6 +2205,16 @@
             <location line="+2" />
             <source>Receipt {no}.</source>
             <translation>单据 {no}。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+118" />
+            <source>{amount} yuan is more than {limit} yuan: is the amount right?</source>
+            <translation>{amount} 元超过 {limit} 元：金额是否正确？</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
+            <translation>电表失联：现在收款，电量要等电表恢复通讯后才能下发到表。</translation>
         </message>
     </context>
     <context>
@@ -2329,7 +2475,7 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+15" />
+            <location filename="../../acrel_console/ui/cashier/receipt_lines.py" line="+16" />
             <source>Spike</source>
             <translation>尖</translation>
         </message>
@@ -2349,7 +2495,27 @@
             <translation>谷</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+5" />
+            <source>Electricity refund slip</source>
+            <translation>退电单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sale reversal slip</source>
+            <translation>冲正单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance transfer slip</source>
+            <translation>余额转移单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance slip</source>
+            <translation>开户余额单据</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>{price} yuan/kWh</source>
             <translation>{price} 元/kWh</translation>
         </message>
@@ -2390,12 +2556,7 @@
             <translation>商铺号</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Meter</source>
-            <translation>电表</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -2426,6 +2587,21 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Original receipt</source>
+            <translation>原单据编号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approved by</source>
+            <translation>审批人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Remark</source>
             <translation>备注</translation>
         </message>
@@ -2440,12 +2616,17 @@
             <translation>补打（第{n}份）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-70" />
             <source>Electricity sale receipt</source>
             <translation>售电单据</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+52" />
+            <source>Meter no.</source>
+            <translation>表号</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Keep this slip. The number is the same on every copy.</source>
             <translation>请妥善保存。补打的单据编号不变。</translation>
         </message>
@@ -2453,7 +2634,7 @@
     <context>
         <name>ReceiptDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+45" />
+            <location filename="../../acrel_console/ui/cashier/receipt_dialog.py" line="+59" />
             <source>Receipt</source>
             <translation>单据</translation>
         </message>
@@ -2463,22 +2644,27 @@
             <translation>加载中…</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>Print…</source>
-            <translation>打印…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+18" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Close</source>
-            <translation>关闭</translation>
+            <location line="-3" />
+            <source>&amp;Print (Enter)</source>
+            <translation>打印(&amp;P)（回车）</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+2" />
+            <source>Printer…</source>
+            <translation>选择打印机…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close (Esc)</source>
+            <translation>关闭（Esc）</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Save receipt as PDF</source>
             <translation>将单据保存为 PDF</translation>
         </message>
@@ -2493,9 +2679,9 @@
             <translation>已保存到 {path}</translation>
         </message>
         <message>
-            <location line="+29" />
-            <source>Sent to the printer.</source>
-            <translation>已发送到打印机。</translation>
+            <location line="+24" />
+            <source>Printed: {where}</source>
+            <translation>已打印：{where}</translation>
         </message>
     </context>
     <context>
@@ -2609,7 +2795,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+79" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+80" />
             <location line="+4" />
             <source>Any</source>
             <translation>全部</translation>
@@ -2755,7 +2941,22 @@
             <translation>交班…</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+9" />
+            <source>Print the slip again</source>
+            <translation>补打单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export to Excel</source>
+            <translation>导出 Excel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close a shift</source>
+            <translation>交班</translation>
+        </message>
+        <message>
+            <location line="+86" />
             <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
             <translation>{n} 条记录 · 售电 {sales} · 冲正 {reversals} · 退电 {refunds} · 财务收入 {income} 元</translation>
         </message>
@@ -3033,7 +3234,7 @@
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+34" />
+            <location filename="../../acrel_console/ui/cashier/search_panel.py" line="+41" />
             <source>Room, tenant, phone or meter number</source>
             <translation>商铺号、用户名、电话或表号</translation>
         </message>
@@ -3073,7 +3274,17 @@
             <translation>建筑</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+76" />
+            <source>Meters found: {n} — choose one with ↓ and Enter</source>
+            <translation>找到 {n} 块电表：请用 ↓ 选择后按回车</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No meter of an open account matches.</source>
+            <translation>没有匹配的已开户电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Meters found: {n}</source>
             <translation>找到电表：{n}</translation>
         </message>
@@ -3367,7 +3578,7 @@
     <context>
         <name>SettlementSlipDialog</name>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
@@ -4978,7 +5189,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+156" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+160" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -5238,7 +5449,7 @@
         </message>
         <message>
             <location line="+58" />
-            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="+93" />
+            <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>冲正需要填写原因。</translation>
         </message>
@@ -5319,7 +5530,7 @@
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/records.py" line="+207" />
+            <location filename="../../acrel_console/services/records.py" line="+215" />
             <source>No receipt for {key}.</source>
             <translation>没有 {key} 的单据。</translation>
         </message>
@@ -6254,7 +6465,6 @@
         <message>
             <location line="+1" />
             <location filename="../../acrel_console/ui/meters/formatting.py" line="+0" />
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+154" />
             <source>Open</source>
             <translation>拉闸</translation>
         </message>
@@ -6394,7 +6604,12 @@
             <translation>向所选电表下发尖、峰、平、谷四个电价</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+37" />
+            <source>Tripped</source>
+            <translation>拉闸</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Keep power</source>
             <translation>保电</translation>
         </message>
@@ -7707,7 +7922,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-176" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-180" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -7798,6 +8013,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Confirm sales above (yuan)</source>
+            <translation>售电确认金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The cashier confirms once more before selling, refunding or reversing more than this (a slip of the keyboard: 1000 for 100). 0: never ask.</source>
+            <translation>售电、退电或冲正金额超过此值时需再次确认（防止把 100 输成 1000）。0 表示不确认。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>No-trip hours</source>
             <translation>不拉闸时段</translation>
         </message>

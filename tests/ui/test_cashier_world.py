@@ -65,6 +65,13 @@ class World:
     loop: DeliveryLoop
     account_id: int
 
+    def poll(self) -> None:
+        """One status sweep of the site (the meters are then online, not 'never read')."""
+        from acrel_console.services.polling.poller import Poller
+
+        with Poller(self.services.ctx, gateways=["g1"]) as poller:
+            poller.run_once(timeout_s=20)
+
 
 @pytest.fixture
 def world(services: Services, admin: Actor) -> Iterator[World]:

@@ -32,7 +32,7 @@ def test_receipt_lines_in_site_time_with_every_field(qapp) -> None:  # type: ign
     text = receipt_text(_data(), "Asia/Shanghai")
     rows = dict(text.rows)
     assert rows["Receipt no."] == "R00000042" and rows["Time"] == "2026-03-01 10:05:09"  # UTC+8
-    assert rows["Tenant"] == "李四" and rows["Meter"] == "M0007" and rows["Amount"] == "100.50 yuan"
+    assert rows["Tenant"] == "李四" and rows["Meter no."] == "M0007" and rows["Amount"] == "100.50 yuan"
     assert rows["Payment"] == "WeChat Pay" and rows["Balance after"] == "150.50 yuan"
     assert rows["Purchase count"] == "3" and rows["Operator"] == "cash1" and rows["Remark"] == "开户首充"
     assert rows["Price"] == "Spike 1.5000 Peak 1.2000 Flat 0.8000 Valley 0.4000"

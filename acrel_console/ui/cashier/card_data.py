@@ -64,10 +64,16 @@ class MeterCard:
     last_seen: datetime | None
     meter_side: bool
     latest_delivery: DeliveryInfo | None
+    confirm_above: Decimal | None = None  # the site's amount above which a sale asks once more (None: never)
+    relay_stale: bool = False  # a credit was delivered after the last reading: relay and status may have changed
 
     @property
     def forced(self) -> bool:
         return bool(self.keep_power or self.forced_open)
+
+    @property
+    def offline(self) -> bool:
+        return self.status is MeterStatus.OFFLINE
 
 
 def _hit(acc: AccountInfo, m: MeterBalance, building: str) -> MeterHit:
@@ -116,6 +122,10 @@ def load_card(services: Any, money: MoneyServices, actor: Actor, meter_id: int) 
     a1 = meter.alarm1_fen if meter.alarm1_fen is not None else int(settings["alarm1_fen"])
     a2 = meter.alarm2_fen if meter.alarm2_fen is not None else int(settings["alarm2_fen"])
     power = meter.overload_power_w if meter.overload_power_w is not None else int(settings["overload_power_w"])
+    confirm_fen = int(settings.get("sale_confirm_fen", 0) or 0)
+    last_seen = live.last_seen if live else None
+    delivered_at = latest.completed_at if latest is not None and latest.state == "delivered" else None
+    relay_stale = delivered_at is not None and (last_seen is None or last_seen < delivered_at)
     return MeterCard(
         meter_id=meter_id, room=meter.room, meter_no=meter.meter_no, model=meter.model,
         tenant_name=account.name if account else "", account_no=account.account_no if account else "",
@@ -129,7 +139,8 @@ def load_card(services: Any, money: MoneyServices, actor: Actor, meter_id: int) 
         forced_open=live.forced_open if live else None,
         status=live.status if live else (MeterStatus.OPENED if account else MeterStatus.UNOPENED),
         alarm1=fen_to_yuan(a1), alarm2=fen_to_yuan(a2), last_seen=live.last_seen if live else None,
-        meter_side=balance.meter_side if balance else True, latest_delivery=latest)
+        meter_side=balance.meter_side if balance else True, latest_delivery=latest,
+        confirm_above=fen_to_yuan(confirm_fen) if confirm_fen > 0 else None, relay_stale=relay_stale)
 
 
 def refresh_card(ui_services: Any, money: MoneyServices, actor: Actor, meter_id: int,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.vending import DeliveryInfo
 from acrel_console.ui.cashier.card_data import MeterCard
 from acrel_console.ui.cashier.labels import delivery_label
@@ -116,8 +117,8 @@ class MeterCardWidget(QFrame):
     def show_card(self, card: MeterCard) -> None:
         self.card = card
         self.refresh_button.setEnabled(True)
-        self.heading.setText(self.tr("{room} · meter {meter}").format(room=card.room or "—",
-                                                                        meter=card.meter_no or card.meter_id))
+        self.heading.setText(self.tr("{tenant} · room {room} · meter no. {meter}").format(
+            tenant=card.tenant_name or "—", room=card.room or "—", meter=meter_number(card.meter_no)))
         yes, no = self.tr("Yes"), self.tr("No")
         remaining = yuan(card.remaining)
         if card.pending_deliveries:
@@ -131,8 +132,10 @@ class MeterCardWidget(QFrame):
         else:
             mode = self.tr("Prepaid")
         relay = "—" if card.relay_closed is None else (self.tr("Closed") if card.relay_closed else self.tr("Open"))
+        if card.relay_stale:  # the read before the credit arrived: the meter may have closed its relay since
+            relay = self.tr("reading the meter…")
         texts = {
-            "room": card.room or "—", "meter_no": card.meter_no or str(card.meter_id),
+            "room": card.room or "—", "meter_no": meter_number(card.meter_no),
             "tenant_name": card.tenant_name or "—", "account_no": card.account_no or "—",
             "arrears": "—" if card.in_arrears is None else (yes if card.in_arrears else no),
             "purchase_count": "—" if card.purchase_count is None else str(card.purchase_count),

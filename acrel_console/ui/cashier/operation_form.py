@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTabBar, QVBoxLayout, QWidget)
 
+from acrel_console.domain.amount_input import AmountError, parse_amount
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied, UserError, ValidationError
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
 from acrel_console.services.money_common import OperationResult
 from acrel_console.services.operators import LoginFailed
 from acrel_console.ui.amount_validator import attach as amount_field
+from acrel_console.ui.cashier.card_data import MeterCard
 from acrel_console.ui.cashier.labels import METHODS, delivery_label, method_label
 from acrel_console.ui.cashier.money import money_services
-from acrel_console.ui.cashier.operation_presenter import MODES, FormValues, OperationPresenter, OperationRequest
+from acrel_console.ui.cashier.operation_presenter import (CONFIRM_CONTEXT, MODES, FormValues, OperationPresenter,
+                                                          OperationRequest)
 from acrel_console.ui.cashier.receipt_lines import local_time
 from acrel_console.ui.cashier.sale_choices import SaleChoice, open_sales
 from acrel_console.ui.context import UiContext
@@ -43,6 +46,8 @@ class OperationForm(QWidget):
         self.choices: list[SaleChoice] = []
         self._wanted_sale: str | None = None
         self.last_result: OperationResult | None = None
+        self.target: MeterCard | None = None  # the card of the chosen meter, once loaded
+        self.confirm_box: QMessageBox | None = None  # the last "are you sure" question (tests answer it)
         self._modes = modes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,8 +92,16 @@ class OperationForm(QWidget):
         self.info.setObjectName("operationInfo")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        # What the next Enter does, in words: the amount as understood, the tenant, the room and the meter number.
+        self.confirm_line = QLabel()
+        self.confirm_line.setObjectName("confirmLine")
+        self.confirm_line.setWordWrap(True)
+        font = self.confirm_line.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.confirm_line.setFont(font)
         bar = QHBoxLayout()
-        bar.addStretch(1)
+        bar.addWidget(self.confirm_line, 1)
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("submitOperation")
         self.submit_button.setDefault(True)
@@ -98,14 +111,20 @@ class OperationForm(QWidget):
         for edit in (self.amount, self.remark, self.reason, self.approver_name, self.approver_password):
             edit.returnPressed.connect(self.submit)
             edit.textEdited.connect(lambda _t: self._clear_errors())
+        self.amount.textChanged.connect(lambda _t: self.update_confirm_line())
         self.sale.currentIndexChanged.connect(self._sale_chosen)
         self.sale.editTextChanged.connect(lambda _t: self._sale_chosen())
-        for i, mode in enumerate(modes):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.tabs.setCurrentIndex(i))
+        set_tab_chain(self.tab_chain())  # top to bottom in every mode (the widgets were made in another order)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # modes switch with Ctrl+1/2/3, not a Tab stop
         self.set_mode(modes[0])
         self.set_meter(None)
 
     # ---- building -----------------------------------------------------------------------------
+    def tab_chain(self) -> list[QWidget]:
+        """The form's fields in Tab order (hidden and disabled ones are skipped by Qt)."""
+        return [self.sale, self.amount, self.method, self.remark, self.reason, self.approver_name,
+                self.approver_password, self.submit_button]
+
     def _row(self, key: str, caption: QLabel, editor: QWidget) -> None:
         box = QWidget()
         inner = QVBoxLayout(box)
@@ -145,6 +164,7 @@ class OperationForm(QWidget):
         self.info.setText("")
         if reversal:
             self.load_sales()
+        self.update_confirm_line()
         self.mode_changed.emit(mode)
 
     def set_meter(self, meter_id: int | None) -> None:
@@ -153,10 +173,54 @@ class OperationForm(QWidget):
         self.submit_button.setEnabled(meter_id is not None and not self.busy)
         if changed:
             self._clear_errors()
+            self.target = None
             self.choices = []
             self.sale.clear()
             if self.mode == "reversal":
                 self.load_sales()
+        self.update_confirm_line()
+
+    def set_target(self, card: MeterCard | None) -> None:
+        """The loaded card of the chosen meter: who and where the next Enter sells to."""
+        if card is not None and card.meter_id != self.presenter.meter_id:
+            return
+        self.target = card
+        self.update_confirm_line()
+
+    def understood_amount(self) -> str:
+        """The typed amount as the one parser reads it ('１００' -> '100.00'), or '' when it does not parse."""
+        try:
+            return f"{parse_amount(self.amount.text()).value:,.2f}"
+        except AmountError:
+            return ""
+
+    def update_confirm_line(self) -> None:
+        self.confirm_line.setText(self.confirm_text())
+
+    def confirm_text(self) -> str:
+        """'Sell 50.00 yuan to Li Si · room R101 · meter no. M0001' (what Enter does), for the current mode."""
+        card = self.target
+        if self.presenter.meter_id is None:
+            return self.tr("No meter chosen: find the tenant, pick one meter.")
+        if card is None:
+            return self.tr("Loading the meter…")
+        who = self.tr("{tenant} · room {room} · meter no. {meter}").format(
+            tenant=card.tenant_name or "—", room=card.room or "—", meter=meter_number(card.meter_no))
+        amount = self.understood_amount()
+        if self.mode == "reversal" and not amount:
+            text = self.tr("Reverse the chosen sale of {who}").format(who=who)
+        elif not amount:
+            text = {"sale": self.tr("Sell to {who}: type the amount"),
+                    "refund": self.tr("Refund from {who}: type the amount"),
+                    "reversal": self.tr("Reverse the chosen sale of {who}")}[self.mode].format(who=who)
+        else:
+            text = {"sale": self.tr("Sell {amount} yuan to {who}"),
+                    "refund": self.tr("Refund {amount} yuan from {who}"),
+                    "reversal": self.tr("Reverse {amount} yuan of the sale to {who}")}[self.mode].format(
+                amount=amount, who=who)
+        if card.offline and self.mode == "sale":
+            text += " — " + self.tr("meter offline")
+        return text
 
     def preset_sale(self, operation_id: str) -> None:
         """Reversal of this sale (chosen on the records page): selected once the meter's sales are loaded."""
@@ -236,8 +300,9 @@ class OperationForm(QWidget):
         show_error(self.general_error, "")
 
     def submit(self) -> None:
-        """Check the form, then call the service off the GUI thread (same operation id on a retry)."""
-        if self.busy:
+        """Check the form, ask once more when the site wants it (large amount, offline meter), then call the
+        service off the GUI thread (same operation id on a retry)."""
+        if self.busy or (self.confirm_box is not None and self.confirm_box.isVisible()):
             return
         self._clear_errors()
         try:
@@ -245,6 +310,42 @@ class OperationForm(QWidget):
         except UserError as err:
             self._show_error(err)
             return
+        card = self.target
+        if card is None or card.meter_id != request.meter_id:
+            show_error(self.general_error, self.tr("The meter's card is still loading: press Enter again."))
+            return
+        reasons = self.presenter.confirm_reasons(request, offline=card.offline, confirm_above=card.confirm_above)
+        if reasons:
+            self._ask(request, [QCoreApplication.translate(CONFIRM_CONTEXT, r.template).format(**r.params)
+                                for r in reasons])
+            return
+        self._send(request)
+
+    def _ask(self, request: OperationRequest, reasons: list[str]) -> None:
+        """One window-modal question; Enter and Esc answer No, Y (or Tab, Enter) answers yes."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please confirm"),
+                          self.confirm_text() + "\n\n" + "\n".join(reasons), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirmOperation")
+        yes = box.addButton(self.tr("&Yes, go ahead"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("No, correct it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        self.confirm_box = box
+
+        def finished() -> None:
+            confirmed = box.clickedButton() is yes
+            box.deleteLater()
+            if self.confirm_box is box:
+                self.confirm_box = None
+            if confirmed and request.meter_id == self.presenter.meter_id:
+                self._send(request)
+            else:
+                self.focus_amount()
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _send(self, request: OperationRequest) -> None:
         op_id = self.presenter.operation_id()
         self.busy = True
         self.submit_button.setEnabled(False)
@@ -296,6 +397,12 @@ class OperationForm(QWidget):
                   "approver_password": self.approver_password}.get(field)
         if editor is not None:
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def set_tab_chain(widgets: list[QWidget]) -> None:
+    """Make Tab go through `widgets` in this order."""
+    for first, second in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(first, second)
 
 
 def _service_call(services: Any, money: Any, actor: Any, r: OperationRequest, op_id: str) -> Any:

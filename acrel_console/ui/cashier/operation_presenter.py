@@ -16,6 +16,15 @@ from acrel_console.domain.money import fen_to_yuan
 from acrel_console.services.money_common import amount_fen, check_method
 
 MODES = ("sale", "refund", "reversal")
+CONFIRM_CONTEXT = "OperationForm"  # translation context of the confirmation reasons
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmReason:
+    """Why a checked request asks the cashier once more: a translatable template and its parameters."""
+
+    template: str
+    params: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +108,21 @@ class OperationPresenter:
                                       field="approver_password")
         return OperationRequest(self.mode, self.meter_id, amount, v.method, v.remark.strip(), v.sale_id.strip() or None,
                                 v.reason.strip(), v.approver_name.strip(), v.approver_password)
+
+    def confirm_reasons(self, request: OperationRequest, *, offline: bool,
+                        confirm_above: Decimal | None) -> list[ConfirmReason]:
+        """What the cashier must confirm before the request goes out: an amount above the site's threshold,
+        a sale to a meter that does not answer (the money is taken now, the credit waits)."""
+        reasons: list[ConfirmReason] = []
+        if request.amount is not None and confirm_above is not None and request.amount > confirm_above:
+            reasons.append(ConfirmReason(QT_TRANSLATE_NOOP(
+                "OperationForm", "{amount} yuan is more than {limit} yuan: is the amount right?"),
+                {"amount": f"{request.amount:,.2f}", "limit": f"{confirm_above:,.2f}"}))
+        if offline and request.mode == "sale":
+            reasons.append(ConfirmReason(QT_TRANSLATE_NOOP(
+                "OperationForm", "The meter is offline: the money is taken now and the credit reaches the meter only "
+                                 "when it answers again."), {}))
+        return reasons
 
     def operation_id(self) -> str:
         """The id for this submission: made on the first submit, the same on every retry until success."""

@@ -1,5 +1,9 @@
 """Receipt preview with Print and Save PDF. Every print or saved PDF is recorded by the records service:
-the first is the original, every later one is marked 补打 (reprint) and keeps the number."""
+the first is the original, every later one is marked 补打 (reprint) and keeps the number.
+
+Print goes to the session's slip printer (ui/cashier/slip_printer.py): the system's print dialog the first
+time, the same printer afterwards; "Printer…" picks another one. Print is the default button, so Enter
+prints and Esc closes without printing."""
 
 from __future__ import annotations
 
@@ -15,18 +19,27 @@ from acrel_console.services.records import ReceiptData
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_lines import ReceiptText, receipt_text
 from acrel_console.ui.cashier.receipt_render import receipt_image, save_pdf
+from acrel_console.ui.cashier.slip_printer import print_support, session_printer
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.tasks import TaskFailure
 
+__all__ = ["ReceiptDialog", "print_support", "print_recorded"]
 
-def print_support() -> Any:
-    """QtPrintSupport when this Qt has it (PySide6-Essentials 6.11 does), else None (Print is disabled)."""
-    try:
-        from PySide6 import QtPrintSupport
-    except ImportError:
-        return None
-    return QtPrintSupport
+
+def print_recorded(ui: UiContext, key: str, printer: Any, zone: str, owner: Any,
+                   done: Any, failed: Any) -> None:
+    """Record the print of receipt `key` (a task), then draw it on `printer` on the GUI thread.
+
+    `done(data, where)` gets the recorded ReceiptData (reprint marked) and where it printed."""
+    records, actor = money_services(ui.services).records, ui.actor
+    slips = session_printer(ui)
+
+    def printed(data: ReceiptData) -> None:
+        where = slips.paint(receipt_text(data, zone), data.number, printer)
+        done(data, where)
+
+    ui.tasks.run(lambda: records.print_receipt(actor, key), printed, failed, owner=owner)
 
 
 class ReceiptDialog(QDialog):
@@ -40,8 +53,9 @@ class ReceiptDialog(QDialog):
         self.key = key
         self.data: ReceiptData | None = None
         self.text: ReceiptText | None = None
-        self.zone = "Asia/Shanghai"
+        self.zone = ui.clock.zone_name
         self.last_pdf: Path | None = None
+        self.last_printed = ""  # where the last print went (printer name or PDF file)
         self.setWindowTitle(self.tr("Receipt"))
         self.setObjectName("receiptDialog")
         layout = QVBoxLayout(self)
@@ -56,30 +70,43 @@ class ReceiptDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         self.status = QLabel()
+        self.status.setObjectName("receiptStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         bar = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(self.tr("&Print (Enter)"))
+        self.print_button.setObjectName("receiptPrint")
+        self.printer_button = QPushButton(self.tr("Printer…"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.print_button.setEnabled(print_support() is not None)
+        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        supported = print_support() is not None
+        self.print_button.setEnabled(supported)
+        self.printer_button.setEnabled(supported)
         self.print_button.clicked.connect(self.print_dialog)
+        self.printer_button.clicked.connect(lambda: self.print_dialog(ask=True))
         self.pdf_button.clicked.connect(self.choose_pdf)
-        self.close_button.clicked.connect(self.accept)
-        for b in (self.print_button, self.pdf_button):
+        self.close_button.clicked.connect(self.reject)
+        for b in (self.print_button, self.printer_button, self.pdf_button):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.close_button)
         layout.addLayout(bar)
-        self.close_button.setDefault(True)
+        for b in (self.printer_button, self.pdf_button, self.close_button):
+            b.setAutoDefault(False)
+        self.print_button.setDefault(supported)
         self.file_dialog: QFileDialog | None = None
         self.load()
 
     def _money(self) -> Any:
         return money_services(self.ui.services)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.print_button.isEnabled():
+            self.print_button.setFocus()  # Enter prints; a button made default before the dialog owned it may not be
+
     def load(self) -> None:
-        records, actor, key, zone = self._money().records, self.ui.actor, self.key, self.ui.clock.zone_name
+        records, actor, key, zone = self._money().records, self.ui.actor, self.key, self.zone
 
         def fetch() -> tuple[ReceiptData, str]:
             return records.receipt(actor, key), zone
@@ -89,6 +116,7 @@ class ReceiptDialog(QDialog):
     def _show(self, data: ReceiptData, zone: str) -> None:
         self.data, self.zone = data, zone
         self.text = receipt_text(data, zone)
+        self.setWindowTitle(self.text.subtitle)
         self.preview.setPixmap(QPixmap.fromImage(receipt_image(self.text)))
 
     def _failed(self, failure: TaskFailure) -> None:
@@ -130,28 +158,21 @@ class ReceiptDialog(QDialog):
         show_error(self.error, failure.message)
 
     # ---- printer ------------------------------------------------------------------------------
-    def print_dialog(self) -> None:
-        support = print_support()
-        if support is None:
+    def print_dialog(self, ask: bool = False) -> None:
+        """打印: on the session's printer (the print dialog first when none is chosen yet, or `ask`)."""
+        if print_support() is None:
             return
-        printer = support.QPrinter(support.QPrinter.PrinterMode.HighResolution)
-        dialog = support.QPrintDialog(printer, self)
-        self._printer = printer
-        dialog.accepted.connect(lambda: self.print_on(printer))
-        dialog.open()
+        session_printer(self.ui).choose(self, self.print_on, ask=ask)
 
     def print_on(self, printer: Any) -> None:
-        """Record the print (task), then draw on the printer on the GUI thread."""
-        from acrel_console.ui.cashier.receipt_render import print_receipt
-
-        records, actor, key = self._money().records, self.ui.actor, self.key
-
-        def printed(data: ReceiptData) -> None:
-            self.print_button.setEnabled(True)
-            print_receipt(receipt_text(data, self.zone), printer)
-            self._show(data, self.zone)
-            self.status.setText(self.tr("Sent to the printer."))
-            self.printed.emit(data)
-
+        """Record the print (task), then draw on the printer on the GUI thread, then close."""
         self.print_button.setEnabled(False)
-        self.ui.tasks.run(lambda: records.print_receipt(actor, key), printed, self._print_failed, owner=self)
+        print_recorded(self.ui, self.key, printer, self.zone, self, self._printed, self._print_failed)
+
+    def _printed(self, data: ReceiptData, where: str) -> None:
+        self.print_button.setEnabled(True)
+        self.last_printed = where
+        self._show(data, self.zone)
+        self.status.setText(self.tr("Printed: {where}").format(where=where))
+        self.printed.emit(data)
+        self.accept()

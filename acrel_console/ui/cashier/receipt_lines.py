@@ -9,12 +9,26 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.records import ReceiptData
 from acrel_console.ui.cashier.labels import delivery_label, kind_label, method_label
 
 PERIODS = (QT_TRANSLATE_NOOP("Receipt", "Spike"), QT_TRANSLATE_NOOP("Receipt", "Peak"),
            QT_TRANSLATE_NOOP("Receipt", "Flat"), QT_TRANSLATE_NOOP("Receipt", "Valley"))
 
+# The slip's title by operation kind: a refund is not a sale receipt (售电单据 / 退电单据 / 冲正单据).
+TITLES = {
+    "sale": QT_TRANSLATE_NOOP("Receipt", "Electricity sale receipt"),
+    "refund": QT_TRANSLATE_NOOP("Receipt", "Electricity refund slip"),
+    "reversal": QT_TRANSLATE_NOOP("Receipt", "Sale reversal slip"),
+    "transfer": QT_TRANSLATE_NOOP("Receipt", "Balance transfer slip"),
+    "opening": QT_TRANSLATE_NOOP("Receipt", "Opening balance slip"),
+}
+
+
+def slip_title(kind: str) -> str:
+    """The translated title of a slip of this operation kind."""
+    return QCoreApplication.translate("Receipt", TITLES.get(kind, TITLES["sale"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +70,7 @@ def receipt_text(data: ReceiptData, zone: str) -> ReceiptText:
         (QCoreApplication.translate("Receipt", "Tenant"), data.tenant_name),
         (QCoreApplication.translate("Receipt", "Account no."), data.account_no),
         (QCoreApplication.translate("Receipt", "Shop/room"), data.room),
-        (QCoreApplication.translate("Receipt", "Meter"), data.meter_no or str(data.meter_id)),
+        (QCoreApplication.translate("Receipt", "Meter no."), meter_number(data.meter_no)),
         (QCoreApplication.translate("Receipt", "Amount"), amount),
         (QCoreApplication.translate("Receipt", "Payment"), method_label(data.method)),
         (QCoreApplication.translate("Receipt", "Price"), _prices(data)),
@@ -64,10 +78,16 @@ def receipt_text(data: ReceiptData, zone: str) -> ReceiptText:
         (QCoreApplication.translate("Receipt", "Purchase count"), "—" if data.purchase_count is None else str(data.purchase_count)),
         (QCoreApplication.translate("Receipt", "Operator"), data.operator),
     ]
+    if data.original_receipt:
+        rows.append((QCoreApplication.translate("Receipt", "Original receipt"), data.original_receipt))
+    if data.approver:
+        rows.append((QCoreApplication.translate("Receipt", "Approved by"), data.approver))
+    if data.reason:
+        rows.append((QCoreApplication.translate("Receipt", "Reason"), data.reason))
     if data.remark:
         rows.append((QCoreApplication.translate("Receipt", "Remark"), data.remark))
     if data.delivery_state:
         rows.append((QCoreApplication.translate("Receipt", "Delivery"), delivery_label(data.delivery_state)))
     mark = QCoreApplication.translate("Receipt", "REPRINT (copy {n})").format(n=data.print_count) if data.reprint else ""
-    return ReceiptText(data.site_name, QCoreApplication.translate("Receipt", "Electricity sale receipt"), mark, tuple(rows),
+    return ReceiptText(data.site_name, slip_title(data.kind), mark, tuple(rows),
                        QCoreApplication.translate("Receipt", "Keep this slip. The number is the same on every copy."))

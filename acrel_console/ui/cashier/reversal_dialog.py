@@ -41,10 +41,14 @@ class ReversalDialog(QDialog):
         ui.tasks.run(lambda: load_card(services, money, actor, meter_id), self._card, owner=self)
 
     def _card(self, card: MeterCard) -> None:
-        self.card.show_card(card)
+        self._show(card)
         self.form.focus_amount()
+
+    def _show(self, card: MeterCard) -> None:
+        self.card.show_card(card)
+        self.form.set_target(card)
 
     def _done(self, result: OperationResult) -> None:
         self.result_value = result
         services, money, actor, mid = self.ui.services, money_services(self.ui.services), self.ui.actor, result.meter_id
-        self.ui.tasks.run(lambda: load_card(services, money, actor, mid), self.card.show_card, owner=self)
+        self.ui.tasks.run(lambda: load_card(services, money, actor, mid), self._show, owner=self)

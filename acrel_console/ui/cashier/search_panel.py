@@ -1,8 +1,13 @@
-"""Find-as-you-type over tenants and meters (room, name, phone, 用户编号, meter number), debounced, through tasks."""
+"""Find-as-you-type over tenants and meters (room, name, phone, 用户编号, meter number), debounced, through tasks.
+
+The chosen meter is exactly the one the next Enter sells to, so it is never left over from an earlier search:
+any edit of the search text drops it at once (`meter_cleared`), and a search that finds no meter or several
+leaves none chosen until the cashier picks one (↓ and Enter, or a click). Only a search with exactly one hit
+chooses by itself; refreshing the same search (after a sale) keeps the row the cashier picked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
                                QWidget)
@@ -20,6 +25,7 @@ class SearchPanel(QWidget):
     """A search box over a hit list. `meter_chosen(MeterHit)` when a row is selected; `accepted` on Enter."""
 
     meter_chosen = Signal(object)
+    meter_cleared = Signal()  # the search text changed, or it found no meter or several: none is chosen
     accepted = Signal(object)  # Enter in the box or on a row: the cashier wants to type the amount
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
@@ -27,6 +33,7 @@ class SearchPanel(QWidget):
         self.ui = ui
         self._seq = 0
         self.searching = False
+        self._chosen_text: str | None = None  # the search text under which the current row was chosen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = QLineEdit()
@@ -60,11 +67,12 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        self.box.textChanged.connect(lambda _t: self._timer.start())
+        self.box.textChanged.connect(self._text_changed)
         self.box.returnPressed.connect(self._enter)
         self.box.installEventFilter(self)
         self.view.installEventFilter(self)
-        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur.row()))
+        # chosen by selecting a row (arrows, click, a single hit), never by a focus cursor that Qt places by itself
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -79,6 +87,19 @@ class SearchPanel(QWidget):
                     self.accepted.emit(hit)
                 return True
         return super().eventFilter(obj, event)
+
+    def _text_changed(self, text: str) -> None:
+        self._timer.start()
+        self.count.setText("")  # the old count belonged to the old text
+        if self._chosen_text is not None and text.strip() != self._chosen_text:
+            self._forget()
+
+    def _forget(self) -> None:
+        """No meter is chosen any more (the card clears, Enter in the amount sells to nobody)."""
+        self._chosen_text = None
+        self.view.selectionModel().clearSelection()
+        self.view.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.meter_cleared.emit()
 
     def search_now(self) -> None:
         self._timer.stop()
@@ -98,20 +119,34 @@ class SearchPanel(QWidget):
             return  # an older search answered late
         self.searching = False
         current = self.current()
+        text = self.box.text().strip()
+        same_search = current is not None and self._chosen_text == text
         self.model.set_records(hits)
-        self.count.setText(self.tr("Meters found: {n}").format(n=len(hits)) if self.box.text().strip() else "")
-        keep = next((i for i, h in enumerate(hits) if current is not None and h.meter_id == current.meter_id), None)
+        if not text:
+            self.count.setText("")
+        elif len(hits) > 1:
+            self.count.setText(self.tr("Meters found: {n} — choose one with ↓ and Enter").format(n=len(hits)))
+        elif not hits:
+            self.count.setText(self.tr("No meter of an open account matches."))
+        else:
+            self.count.setText(self.tr("Meters found: {n}").format(n=len(hits)))
+        keep = next((i for i, h in enumerate(hits) if same_search and current is not None
+                     and h.meter_id == current.meter_id), None)
         if keep is not None or len(hits) == 1:
             self.view.selectRow(keep or 0)
+        else:
+            self._forget()
 
     def _failed(self, seq: int, failure: TaskFailure) -> None:
         if seq == self._seq:
             self.searching = False
             self.count.setText(failure.message)
 
-    def _row_changed(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.meter_chosen.emit(self.model.record(row))
+    def _selection_changed(self) -> None:
+        hit = self.current()
+        if hit is not None:
+            self._chosen_text = self.box.text().strip()
+            self.meter_chosen.emit(hit)
 
     def current(self) -> MeterHit | None:
         rows = self.view.selectionModel().selectedRows()
@@ -136,7 +171,9 @@ class SearchPanel(QWidget):
 
     def _accept_current(self) -> None:
         hit = self.current()
-        if hit is None and self.model.rowCount():
+        if hit is None and self.model.rowCount() > 1:
+            return  # several meters: the cashier picks one (↓ and Enter), never the first by chance
+        if hit is None and self.model.rowCount() == 1:
             self.view.selectRow(0)
             hit = self.current()
         if hit is not None:

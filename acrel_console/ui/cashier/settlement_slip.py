@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from acrel_console.services.accounts import AccountInfo, SettlementResult
 from acrel_console.ui.cashier.labels import kind_label
-from acrel_console.ui.cashier.receipt_dialog import print_support
 from acrel_console.ui.cashier.receipt_lines import ReceiptText, local_time
-from acrel_console.ui.cashier.receipt_render import print_receipt, receipt_image, save_pdf
+from acrel_console.ui.cashier.receipt_render import receipt_image, save_pdf
+from acrel_console.ui.cashier.slip_printer import print_support, session_printer
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 
@@ -53,6 +53,7 @@ class SettlementSlipDialog(QDialog):
         self.ui = ui
         self.text = text
         self.last_pdf: Path | None = None
+        self.last_printed = ""  # where the last print went (printer name or PDF file)
         self.setWindowTitle(text.subtitle)
         self.setObjectName("settlementSlip")
         layout = QVBoxLayout(self)
@@ -99,11 +100,12 @@ class SettlementSlipDialog(QDialog):
         self.ui.tasks.run(lambda: save_pdf(text, path), done, lambda f: show_error(self.error, f.message), owner=self)
 
     def _print(self) -> None:
-        support: Any = print_support()
-        if support is None:
+        """打印 through the session's slip printer (the print dialog the first time)."""
+        if print_support() is None:
             return
-        printer = support.QPrinter(support.QPrinter.PrinterMode.HighResolution)
-        dialog = support.QPrintDialog(printer, self)
-        self._printer = printer
-        dialog.accepted.connect(lambda: print_receipt(self.text, printer))
-        dialog.open()
+        slips, text = session_printer(self.ui), self.text
+
+        def on(printer: Any) -> None:
+            self.last_printed = slips.paint(text, text.subtitle, printer)
+
+        slips.choose(self, on)

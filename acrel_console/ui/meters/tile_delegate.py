@@ -27,6 +27,21 @@ def status_icon(t: Theme, status: MeterStatus, size: int) -> QPixmap:
     return pix
 
 
+def status_words(m: MeterLive) -> str:
+    """The tile's last line: the status, then the relay and mode in words when they are not the usual ones.
+
+    A tripped relay reads "Tripped" (拉闸), never "Open": beside the status "Opened" (an open account) the
+    tile read "Opened · Open" and the two looked alike."""
+    words = [theme().style(m.status).label()]
+    if m.relay_closed is False:
+        words.append(QCoreApplication.translate("meters", "Tripped"))
+    if m.keep_power:
+        words.append(QCoreApplication.translate("meters", "Keep power"))
+    elif m.forced:
+        words.append(QCoreApplication.translate("meters", "Forced"))
+    return " · ".join(words)
+
+
 class TileMetrics:
     """Sizes of a tile derived from the view's font (so zh_CN and large fonts fit)."""
 
@@ -149,14 +164,7 @@ class TileDelegate(QStyledItemDelegate):
         # line 4: status text, and the relay/mode in words when they differ from normal
         y += mt.big_line + 1
         painter.setFont(mt.font)
-        words = [st.label()]
-        if m.relay_closed is False:
-            words.append(QCoreApplication.translate("meters", "Open"))
-        if m.keep_power:
-            words.append(QCoreApplication.translate("meters", "Keep power"))
-        elif m.forced:
-            words.append(QCoreApplication.translate("meters", "Forced"))
-        line4 = " · ".join(words)
+        line4 = status_words(m)
         painter.drawText(QRectF(inner.left(), y, inner.width(), mt.line),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(line4, Qt.TextElideMode.ElideRight, int(inner.width())))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -22,6 +21,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.tasks import TaskFailure
 
 DEBOUNCE_MS = 250
@@ -61,7 +61,7 @@ class AccountsPage(Page):
         self.tariffs = TariffsPanel(ui)
         self.tabs.addTab(self.tariffs, self.tr("Tariffs"))
         self.tabs.currentChanged.connect(lambda i: self.tariffs.reload() if i == 1 else None)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.open_account)
+        page_action(self, self.tr("Open an account"), "Ctrl+N", self.open_account)  # listed in the page's menu
 
     def title(self) -> str:
         return self.tr("Accounts")

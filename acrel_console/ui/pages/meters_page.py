@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListView, QMenu, QSplitter, QStackedWidget, QTableView, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
@@ -36,6 +36,7 @@ from acrel_console.ui.meters.poller_bridge import PollerBridge, SweepSource
 from acrel_console.ui.meters.site_tree import SiteTree
 from acrel_console.ui.meters.tile_delegate import TileDelegate
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.tasks import TaskFailure
 
 GRID, TABLE = 0, 1
@@ -230,7 +231,8 @@ class MetersPage(Page):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        page_action(self, self.tr("Find a meter"), QKeySequence(QKeySequence.StandardKey.Find).toString(),
+                    self.search.setFocus)
 
     def _connect(self) -> None:
         self.legend.statuses_chosen.connect(lambda s: self.set_filter(self.proxy.meter_filter.with_(statuses=s)))

@@ -29,6 +29,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.site_time import edit_range, site_today
 from acrel_console.ui.tasks import TaskFailure
 
@@ -116,6 +117,9 @@ class RecordsPage(Page):
         for b in (self.detail_button, self.print_button, self.reverse_button, self.export_button, self.shift_button):
             bar.addWidget(b)
             b.setAutoDefault(False)
+        page_action(self, self.tr("Print the slip again"), "Ctrl+P", self.print_slip)
+        page_action(self, self.tr("Export to Excel"), "Ctrl+E", self.choose_export)
+        page_action(self, self.tr("Close a shift"), "Ctrl+H", self.open_shift_dialog)
         bar.addStretch(1)
         outer.addLayout(bar)
         self.error = error_label()
