@@ -3,6 +3,7 @@ a meter, whether a meter has money records)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
@@ -31,17 +32,22 @@ def _open_memberships() -> Select[int, int, TenantRow]:
             .where(AccountMeterRow.removed_at.is_(None), TenantAccountRow.closed_at.is_(None)))
 
 
-def open_meter_ids(session: Session) -> set[int]:
-    """Ids of meters held by an open tenant account."""
-    return {int(m) for m in session.execute(
-        select(AccountMeterRow.meter_id).join(TenantAccountRow, AccountMeterRow.account_id == TenantAccountRow.id)
-        .where(AccountMeterRow.removed_at.is_(None), TenantAccountRow.closed_at.is_(None))).scalars()}
+def open_meter_ids(session: Session, meter_ids: Collection[int] | None = None) -> set[int]:
+    """Ids of meters held by an open tenant account (of `meter_ids` only, when given)."""
+    q = (select(AccountMeterRow.meter_id).join(TenantAccountRow, AccountMeterRow.account_id == TenantAccountRow.id)
+         .where(AccountMeterRow.removed_at.is_(None), TenantAccountRow.closed_at.is_(None)))
+    if meter_ids is not None:
+        q = q.where(AccountMeterRow.meter_id.in_(list(meter_ids)))
+    return {int(m) for m in session.execute(q).scalars()}
 
 
-def meter_tenants(session: Session) -> dict[int, TenantRef]:
-    """meter id -> the tenant of the open account that holds it."""
+def meter_tenants(session: Session, meter_ids: Collection[int] | None = None) -> dict[int, TenantRef]:
+    """meter id -> the tenant of the open account that holds it (of `meter_ids` only, when given)."""
+    q = _open_memberships()
+    if meter_ids is not None:
+        q = q.where(AccountMeterRow.meter_id.in_(list(meter_ids)))
     return {int(meter_id): TenantRef(t.id, int(account_id), t.account_no, t.name, t.room, t.phone)
-            for meter_id, account_id, t in session.execute(_open_memberships())}
+            for meter_id, account_id, t in session.execute(q)}
 
 
 def meter_tenant(session: Session, meter_id: int) -> TenantRef | None:

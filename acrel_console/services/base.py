@@ -75,8 +75,11 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
-        with self.session_factory() as session:
+        """A read-only session (rolled back at the end). On SQLite it begins DEFERRED: a WAL snapshot that
+        never takes the write lock (storage.engine), so readers do not hold up a sale."""
+        from acrel_console.storage.engine import READ_ONLY
+
+        with self.session_factory(bind=self.engine.execution_options(**{READ_ONLY: True})) as session:
             session.info["ctx"] = self
             try:
                 yield session

@@ -94,7 +94,7 @@ def _scaled(values: Any, places: int) -> tuple[str, ...]:
     return tuple(str(Decimal(int(v)).scaleb(-places)) for v in values)
 
 
-def _tenants(session: Session) -> dict[int, tuple[str | None, str | None]]:
+def _tenants(session: Session, meter_ids: list[int] | None = None) -> dict[int, tuple[str | None, str | None]]:
     """meter id -> (tenant name, account no.) through ledger.queries (tolerant of its value shape)."""
     from acrel_console.ledger import queries
 
@@ -102,7 +102,7 @@ def _tenants(session: Session) -> dict[int, tuple[str | None, str | None]]:
     if fn is None:
         return {}
     out: dict[int, tuple[str | None, str | None]] = {}
-    for mid, value in dict(fn(session)).items():
+    for mid, value in dict(fn(session, meter_ids)).items():
         if value is None:
             continue
         if isinstance(value, (tuple, list)):
@@ -120,10 +120,10 @@ def _tenants(session: Session) -> dict[int, tuple[str | None, str | None]]:
     return out
 
 
-def _open_ids(session: Session) -> set[int]:
+def _open_ids(session: Session, meter_ids: list[int] | None = None) -> set[int]:
     from acrel_console.ledger.queries import open_meter_ids
 
-    return set(open_meter_ids(session))
+    return set(open_meter_ids(session, meter_ids))
 
 
 def _console_credits(session: Session, meters: list[MeterRow]) -> dict[int, int]:
@@ -170,8 +170,9 @@ def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
     if meter_ids is not None:
         pending_q = pending_q.where(MeterCommandRow.meter_id.in_(ids))
     pending = {int(k): int(v) for k, v in session.execute(pending_q).all()}
-    open_ids = _open_ids(session)
-    tenants = _tenants(session)
+    scope = None if meter_ids is None else ids  # a few meters (detail panel, portal): ask about those only
+    open_ids = _open_ids(session, scope)
+    tenants = _tenants(session, scope)
     interval = int(settings["status_interval_s"])
     console_credit = _console_credits(session, [m for m, *_ in rows])
     out: list[MeterLive] = []

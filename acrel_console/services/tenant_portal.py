@@ -280,13 +280,17 @@ class TenantPortalService:
             MeterCommandRow.meter_id == meter_id, MeterCommandRow.kind.in_(CONTROL_KINDS),
             MeterCommandRow.state.in_(("pending", "sending"))).limit(1)).first() is not None
 
-    def _refusal(self, s: Session, principal: TenantPrincipal, live: MeterLive, action: str,
-                 settings: dict[str, Any]) -> str | None:
-        return switch_refusal(action, enabled=bool(settings["portal_tenant_control"]), status=live.status,
-                              remaining_fen=live.remaining_fen, relay_closed=live.relay_closed,
-                              keep_power=live.keep_power,
-                              switched_off=live.forced_open, last_force_by=self._last_force_by(s, live.meter_id),
-                              tenant=principal.actor.name, busy=self._busy(s, live.meter_id))
+    def _refusals(self, s: Session, principal: TenantPrincipal, live: MeterLive,
+                  settings: dict[str, Any]) -> dict[str, str | None]:
+        """switch_refusal for both actions, the facts gathered once (none at all when the site forbids it)."""
+        enabled = bool(settings["portal_tenant_control"])
+        last_by = self._last_force_by(s, live.meter_id) if enabled else None
+        busy = self._busy(s, live.meter_id) if enabled else False
+        return {action: switch_refusal(action, enabled=enabled, status=live.status, remaining_fen=live.remaining_fen,
+                                       relay_closed=live.relay_closed, keep_power=live.keep_power,
+                                       switched_off=live.forced_open, last_force_by=last_by,
+                                       tenant=principal.actor.name, busy=busy)
+                for action in SWITCH_ACTIONS}
 
     def _meter(self, s: Session, principal: TenantPrincipal, live: MeterLive, settings: dict[str, Any],
                now: datetime) -> TenantMeter:
@@ -297,6 +301,7 @@ class TenantPortalService:
         command = None
         if latest is not None and (latest.state in ("pending", "sending") or latest.created_at >= now - RECENT_COMMAND):
             command = _command(latest)
+        refusals = self._refusals(s, principal, live, settings)
         return TenantMeter(
             meter_id=live.meter_id, meter_no=live.meter_no, room=live.room, model=live.model, status=live.status,
             remaining=None if live.remaining_fen is None else fen_to_yuan(live.remaining_fen),
@@ -304,8 +309,7 @@ class TenantPortalService:
             relay=None if live.relay_closed is None else ("closed" if live.relay_closed else "open"),
             keep_power=live.keep_power, switched_off=live.forced_open, last_reading_at=live.last_seen,
             alarm1=fen_to_yuan(live.alarm1_fen), alarm2=fen_to_yuan(live.alarm2_fen),
-            trip_refusal=self._refusal(s, principal, live, "trip", settings),
-            close_refusal=self._refusal(s, principal, live, "close", settings), command=command)
+            trip_refusal=refusals["trip"], close_refusal=refusals["close"], command=command)
 
     def me(self, principal: TenantPrincipal) -> TenantView:
         """The tenant, their account and each of their meters with its live state."""
@@ -391,7 +395,7 @@ class TenantPortalService:
             s.get(TenantAccessRow, principal.tenant_id, with_for_update=True)  # one switch per tenant at a time
             settings = load_all(s)
             [live] = build_live(s, [int(meter_id)], now, settings)
-            refusal = self._refusal(s, principal, live, action, settings)
+            refusal = self._refusals(s, principal, live, settings)[action]
             if refusal is not None:
                 raise NotAllowed(refusal)
             limit = int(settings["portal_control_per_hour"])

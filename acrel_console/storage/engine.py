@@ -48,11 +48,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+READ_ONLY = "acrel_read_only"  # execution option of read-only sessions (ServiceContext.read)
+
+
 def _sqlite_begin_immediate(conn: Any) -> None:
-    # Writers take the lock at BEGIN so two sales on one meter serialise instead of deadlocking.
-    if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+    # Writers take the lock at BEGIN so two sales on one meter serialise instead of deadlocking. A read-only
+    # session begins DEFERRED instead: under WAL it reads a consistent snapshot and never holds the write lock,
+    # so pages, reports and the tenant portal reading do not queue the cashier's sale behind them.
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
         return  # a lone read outside any transaction (the site clock reads its zone this way)
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    conn.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def _owner_only(path: Path) -> Any:

@@ -4,6 +4,7 @@ usage, page and command ids answered 404, security headers, and no route beyond 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
@@ -139,6 +140,17 @@ def test_forms_need_csrf_and_sessions_expire(pw: PortalWorld) -> None:
         assert r.status_code == 403  # no token
         r = c.post("/settings/pin", data={"old_pin": PIN, "new_pin": "975312", "new_pin2": "975312", "csrf": "x"})
         assert r.status_code == 403
+        csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/settings").text).group(1)  # type: ignore[union-attr]
+        r = c.post("/settings/sms", data={"csrf": csrf, "phone": "139 0000 0000", "sms_arrears": "on"})
+        assert r.status_code == 200 and "Saved." in r.text
+        r = c.post("/settings/pin", data={"csrf": csrf, "old_pin": PIN, "new_pin": "975312", "new_pin2": "975311"})
+        assert r.status_code == 400 and "The two new PINs differ." in r.text
+        r = c.post("/settings/pin", data={"csrf": csrf, "old_pin": "000000", "new_pin": "975312", "new_pin2": "975312"})
+        assert r.status_code == 401 and "The current PIN is wrong." in r.text
+        r = c.post("/settings/pin", data={"csrf": csrf, "old_pin": PIN, "new_pin": "975312", "new_pin2": "975312"})
+        assert r.status_code == 200 and "PIN changed." in r.text
+        me = c.get("/api/me").json()
+        assert me["phone"] == "13900000000" and set(me["sms_off"]) == {"alarm1", "alarm2", "after_sale"}
         pw.world.clock.now += timedelta(minutes=31)  # idle longer than the session allows
         r = c.get("/home")
         assert r.status_code == 303 and r.headers["location"] == "/login?expired=1"
