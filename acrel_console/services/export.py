@@ -126,6 +126,8 @@ class TableSpec:
     time_zone: tzinfo | None = None  # aware datetimes (cells and generated_at) are shown in this zone
     sheet_name: str = ""  # defaults to the title, cut to Excel's 31 characters
     labels: ExportLabels = field(default_factory=ExportLabels)
+    filters: tuple[tuple[str, str], ...] = ()  # (label, value) of each filter the screen applied, in the head
+    summary: tuple[tuple[str, str], ...] = ()  # (label, value) lines under the table: the screen's totals text
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "columns", tuple(self.columns))
@@ -265,7 +267,12 @@ def _fill_and_save(
             raise ExportCancelled(str(target))
     if progress is not None and not progress(done):
         raise ExportCancelled(str(target))
-    writer.append_totals()
+    if done:
+        writer.append_totals()  # an empty table has no totals row (as on screen)
+    if table.summary:
+        ws.append([])
+        for label, value in table.summary:
+            ws.append([_styled(ws, label, font=_LABEL_FONT), _styled(ws, value)])
     try:
         wb.save(tmp)
     except OSError as exc:
@@ -322,6 +329,7 @@ def _write_title_block(ws: WriteOnlyWorksheet, table: TableSpec) -> int:
     if table.generated_at is not None:
         at = naive_local(table.generated_at, table.time_zone).replace(microsecond=0)
         meta.append((labels.generated_at, at))
+    meta.extend(table.filters)
     header_row = len(meta) + 3  # title, meta rows, a blank row, header
     ws.freeze_panes = f"A{header_row + 1}"  # before the first append: the sheet view precedes the rows
     ws.append([_styled(ws, table.title, font=_TITLE_FONT)])

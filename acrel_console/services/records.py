@@ -67,6 +67,7 @@ class RecordRow:
     ref_operation_id: str | None
     to_meter_id: int | None
     delivery_state: str | None  # of its credit command; 'cancelled' when a reversal cancelled it
+    ref_receipt_no: str = ""  # the receipt number of the operation it refers to (a reversal's original sale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,15 @@ def _delivery_states(s: Session, op_ids: list[str]) -> dict[str, str]:
     return out
 
 
+def _receipt_numbers(s: Session, op_ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(op_ids), 500):
+        for oid, number in s.execute(select(ReceiptRow.operation_id, ReceiptRow.number).where(
+                ReceiptRow.operation_id.in_(op_ids[i:i + 500]))):
+            out[oid] = number
+    return out
+
+
 class RecordsService:
     """Read side of the money: the records page, totals, receipts."""
 
@@ -159,6 +169,7 @@ class RecordsService:
         with self.ctx.read() as s:
             found = s.execute(stmt).all()
             states = _delivery_states(s, [op.id for op, *_ in found])
+            refs = _receipt_numbers(s, [op.ref_operation_id for op, *_ in found if op.ref_operation_id])
             rows = []
             sums = {"sale": 0, "reversal": 0, "refund": 0, "transfer": 0, "opening": 0}
             by_method: dict[str, int] = {}
@@ -168,7 +179,8 @@ class RecordsService:
                     fen_to_yuan(op.amount_fen), op.method, op.kind, op.sale_type, op.purchase_count_before,
                     None if op.cumulative_fen_before is None else fen_to_yuan(op.cumulative_fen_before), op.remark,
                     op.reason, op.approver_name, op.receipt_no, op.ref_operation_id, op.to_meter_id,
-                    "cancelled" if json.loads(op.detail_json or "{}").get("cancelled_command") else states.get(op.id)))
+                    "cancelled" if json.loads(op.detail_json or "{}").get("cancelled_command") else states.get(op.id),
+                    refs.get(op.ref_operation_id or "", "")))
                 sums[op.kind] = sums.get(op.kind, 0) + op.amount_fen
                 if op.kind == "sale" and op.method:
                     by_method[op.method] = by_method.get(op.method, 0) + op.amount_fen

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QWidget)
 
 from acrel_console.services.audit import AuditEntry, ChainReport
+from acrel_console.services.audit_targets import AuditTargetService, TargetText
+from acrel_console.services.export import ColumnKind, ExportResult
 from acrel_console.ui.site_time import edit_range, site_today
 from acrel_console.ui.audit_kinds import kind_label
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
-from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.screen_table import ScreenColumn, ScreenSheet, filter_text, filters_of, table_model
 from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme
 
@@ -28,6 +30,27 @@ PROBLEMS = {
 
 
 LIST_LIMIT = 1000
+
+TARGET_WORDS = {  # how a target's kind reads before its text (ui: the service returns data, not words)
+    "meter": QT_TRANSLATE_NOOP("AuditLogPanel", "Meter {text}"),
+    "delivery": QT_TRANSLATE_NOOP("AuditLogPanel", "Delivery to meter {text}"),
+    "command": QT_TRANSLATE_NOOP("AuditLogPanel", "Command to meter {text}"),
+    "account": QT_TRANSLATE_NOOP("AuditLogPanel", "Account {text}"),
+    "batch": QT_TRANSLATE_NOOP("AuditLogPanel", "Batch of {text} meters"),
+}
+
+
+def target_text(target: str, described: dict[str, TargetText]) -> str:
+    """A log target as a person reads it: 'Meter 3220114455 · A005', never 'meter:190'."""
+    found = described.get(target)
+    if found is None or found.kind not in TARGET_WORDS:
+        return target
+    return QCoreApplication.translate("AuditLogPanel", TARGET_WORDS[found.kind]).format(text=found.text)
+
+
+def target_service(ui: UiContext) -> AuditTargetService:
+    svc = getattr(ui.services, "audit_targets", None)
+    return svc if isinstance(svc, AuditTargetService) else AuditTargetService(ui.services.ctx)
 
 
 @dataclass(frozen=True)
@@ -99,14 +122,18 @@ class AuditLogPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.verify_button)
-        self.model = RecordTableModel([
-            Column(self.tr("No."), lambda e: e.id, True),
-            Column(self.tr("Time"), lambda e: self.ui.clock.text(e.at)),
-            Column(self.tr("Operator"), lambda e: e.operator),
-            Column(self.tr("Kind"), lambda e: kind_label(e.kind)),
-            Column(self.tr("Target"), lambda e: e.target),
-            Column(self.tr("Reason"), lambda e: e.reason),
-        ], self)
+        self.targets: dict[str, TargetText] = {}
+        self.columns = (
+            ScreenColumn(self.tr("No."), ColumnKind.INT, lambda e: e.id),
+            ScreenColumn(self.tr("Time"), ColumnKind.DATETIME, lambda e: e.at),
+            ScreenColumn(self.tr("Operator"), ColumnKind.TEXT, lambda e: e.operator),
+            ScreenColumn(self.tr("Kind"), ColumnKind.TEXT, lambda e: kind_label(e.kind)),
+            ScreenColumn(self.tr("Target"), ColumnKind.TEXT, lambda e: target_text(e.target, self.targets)),
+            ScreenColumn(self.tr("Reason"), ColumnKind.TEXT, lambda e: e.reason),
+        )
+        self.model = table_model(self.columns, lambda: self.ui.clock.zone, self)
+        self.shown_filters: tuple[tuple[str, str], ...] = ()
+        self.last_export: ExportResult | None = None
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,12 +203,22 @@ class AuditLogPanel(QWidget):
 
     def search(self) -> None:
         f = self.current_filter()
-        actor = self.ui.actor
-        self.ui.tasks.run(lambda: self.ui.services.audit.list(actor, operator=f.operator, kind=f.kind, since=f.since,
-                                                              until=f.until, limit=LIST_LIMIT),
-                          self._loaded, self._failed, owner=self)
+        actor, audit, targets = self.ui.actor, self.ui.services.audit, target_service(self.ui)
+        self.shown_filters = filters_of(
+            filter_text(self.tr("Operator"), self.operator.currentText() if f.operator else ""),
+            filter_text(self.tr("Kind"), self.kind.currentText() if f.kind else ""),
+            filter_text(self.tr("From"), f"{self.since.date().toString('yyyy-MM-dd')} — "
+                                         f"{self.until.date().toString('yyyy-MM-dd')}" if f.since else ""))
 
-    def _loaded(self, entries: list[AuditEntry]) -> None:
+        def fetch() -> tuple[list[AuditEntry], dict[str, TargetText]]:
+            entries = audit.list(actor, operator=f.operator, kind=f.kind, since=f.since, until=f.until,
+                                 limit=LIST_LIMIT)
+            return entries, targets.describe(actor, {e.target for e in entries})
+
+        self.ui.tasks.run(fetch, self._loaded, self._failed, owner=self)
+
+    def _loaded(self, result: tuple[list[AuditEntry], dict[str, TargetText]]) -> None:
+        entries, self.targets = result
         show_error(self.error, "")
         self.model.set_records(entries)
         self.limit_note.setText(self.tr("Showing the newest {n} rows; narrow the filter to see older ones.").format(
@@ -228,21 +265,19 @@ class AuditLogPanel(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        """Write the rows shown (with before/after) to an .xlsx through the shared export service."""
-        from acrel_console.i18n import translate
-        from acrel_console.services.export import Column as XlsxColumn
-        from acrel_console.services.export import ExportLabels, TableSpec, export_xlsx
+        """Write the rows shown (the screen's columns, then before/after of the detail pane) to an .xlsx through
+        the shared export service."""
+        from acrel_console.services.export import export_xlsx
 
         entries = self.model.records()
-        headers = [self.tr("No."), self.tr("Time"), self.tr("Operator"), self.tr("Kind"), self.tr("Target"),
-                   self.tr("Reason"), self.tr("Before"), self.tr("After")]
-        kinds = ["int", "datetime", "text", "text", "text", "text", "text", "text"]
-        table = TableSpec(title=self.tr("Operation log"),
-                          columns=tuple(XlsxColumn(h, k) for h, k in zip(headers, kinds, strict=True)),
-                          generated_by=self.ui.actor.name, generated_at=self.ui.clock.now(),
-                          time_zone=self.ui.clock.zone, labels=ExportLabels().translated(translate))
-        rows = [(e.id, e.at, e.operator, kind_label(e.kind), e.target, e.reason, e.before, e.after) for e in entries]
-        self.ui.tasks.run(lambda: export_xlsx(path, table, rows),
-                          lambda result: self.limit_note.setText(
-                              self.tr("{n} rows written to {path}.").format(n=result.rows, path=result.path)),
+        sheet = ScreenSheet(self.tr("Operation log"), self.columns + (
+            ScreenColumn(self.tr("Before"), ColumnKind.TEXT, lambda e: e.before),
+            ScreenColumn(self.tr("After"), ColumnKind.TEXT, lambda e: e.after)), self.ui.clock.zone,
+            generated_by=self.ui.actor.name, generated_at=self.ui.clock.now(), filters=self.shown_filters)
+        table = sheet.spec()
+        self.ui.tasks.run(lambda: export_xlsx(path, table, list(sheet.rows(entries))), self._exported,
                           self._failed, owner=self)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.last_export = result
+        self.limit_note.setText(self.tr("{n} rows written to {path}.").format(n=result.rows, path=result.path))

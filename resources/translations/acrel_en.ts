@@ -405,7 +405,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+25" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+27" />
             <source>a row before it was deleted or reordered</source>
             <translation>a row before it was deleted or reordered</translation>
         </message>
@@ -415,12 +415,38 @@
             <translation>its content was changed</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+7" />
+            <source>Meter {text}</source>
+            <translation>Meter {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery to meter {text}</source>
+            <translation>Delivery to meter {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command to meter {text}</source>
+            <translation>Command to meter {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account {text}</source>
+            <translation>Account {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Batch of {text} meters</source>
+            <translation>Batch of {text} meters</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <location line="+111" />
             <source>From</source>
             <translation>From</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-104" />
             <source>Search</source>
             <translation>Search</translation>
         </message>
@@ -441,71 +467,67 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+15" />
-            <location line="+132" />
+            <location line="+16" />
+            <location line="+79" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location line="-145" />
-            <location line="+14" />
-            <location line="+131" />
+            <location line="-93" />
+            <location line="+15" />
+            <location line="+79" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location line="-141" />
+            <location line="-90" />
             <source>to</source>
             <translation>to</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+134" />
+            <location line="+8" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="-133" />
-            <location line="+133" />
+            <location line="+1" />
             <source>Time</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+130" />
+            <location line="+3" />
             <source>Target</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location line="-129" />
-            <location line="+130" />
+            <location line="+1" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location line="-111" />
-            <location line="+111" />
+            <location line="+22" />
+            <location line="+120" />
             <source>Before</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-120" />
             <source>Changes</source>
             <translation>Changes</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+110" />
+            <location line="+120" />
             <source>After</source>
             <translation>After</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-83" />
             <source>(all)</source>
             <translation>(all)</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Showing the newest {n} rows; narrow the filter to see older ones.</source>
             <translation>Showing the newest {n} rows; narrow the filter to see older ones.</translation>
         </message>
@@ -530,12 +552,12 @@
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Operation log</source>
             <translation>Operation log</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>{n} rows written to {path}.</source>
             <translation>{n} rows written to {path}.</translation>
         </message>
@@ -955,7 +977,7 @@
     <context>
         <name>ExportRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/export_runner.py" line="+35" />
+            <location filename="../../acrel_console/ui/export_runner.py" line="+36" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1798,7 +1820,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+97" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+105" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1838,7 +1860,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+134" />
+            <location line="+137" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -1894,12 +1916,12 @@
         </message>
         <message>
             <location line="+20" />
-            <location line="+14" />
+            <location line="+25" />
             <source>Export readings</source>
             <translation>Export readings</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-23" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -1909,12 +1931,17 @@
             <translation>readings</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+18" />
+            <source>Exporting readings…</source>
+            <translation>Exporting readings…</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>{n} meters exported to {path}</source>
             <translation>{n} meters exported to {path}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+10" />
             <source>Refresh status</source>
             <translation>Refresh status</translation>
         </message>
@@ -2687,17 +2714,12 @@
     <context>
         <name>RecordDetailDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+17" />
+            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+18" />
             <source>Record details</source>
             <translation>Record details</translation>
         </message>
         <message>
             <location line="+6" />
-            <source>Operation id</source>
-            <translation>Operation id</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -2777,9 +2799,14 @@
             <translation>Receipt no.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Original sale</source>
             <translation>Original sale</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no receipt)</source>
+            <translation>(no receipt)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2795,7 +2822,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+80" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
             <location line="+4" />
             <source>Any</source>
             <translation>Any</translation>
@@ -2827,60 +2854,70 @@
         </message>
         <message>
             <location line="+0" />
+            <location line="+117" />
             <source>Cashier</source>
             <translation>Cashier</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+20" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
+            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+43" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-116" />
+            <location line="+117" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+120" />
+            <source>Sale type</source>
+            <translation>Sale type</translation>
+        </message>
+        <message>
+            <location line="-20" />
+            <source>approved by {name}</source>
+            <translation>approved by {name}</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Created</source>
             <translation>Created</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Created by</source>
             <translation>Created by</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Account no.</source>
             <translation>Account no.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
             <source>Shop/room</source>
             <translation>Shop/room</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
-            <source>Payment method</source>
-            <translation>Payment method</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
-            <source>Sale type</source>
-            <translation>Sale type</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Amount</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
             <source>Purchases before</source>
             <translation>Purchases before</translation>
         </message>
@@ -2890,23 +2927,48 @@
             <translation>Total before</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Remark</source>
             <translation>Remark</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Delivery</source>
             <translation>Delivery</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>approved by {name}</source>
-            <translation>approved by {name}</translation>
+            <location line="+15" />
+            <source>Records</source>
+            <translation>Records</translation>
         </message>
         <message>
-            <location line="+9" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-34" />
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversals</source>
+            <translation>Reversals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Income (sales − reversals − refunds)</source>
+            <translation>Income (sales − reversals − refunds)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sales by method</source>
+            <translation>Sales by method</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-154" />
             <source>Sales records</source>
             <translation>Sales records</translation>
         </message>
@@ -2956,23 +3018,13 @@
             <translation>Close a shift</translation>
         </message>
         <message>
-            <location line="+86" />
-            <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
-            <translation>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Sales by method: {list}</source>
-            <translation>Sales by method: {list}</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <location line="+24" />
+            <location line="+131" />
+            <location line="+23" />
             <source>Export records</source>
             <translation>Export records</translation>
         </message>
         <message>
-            <location line="-22" />
+            <location line="-21" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -2982,7 +3034,7 @@
             <translation>records</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+14" />
             <source>Exporting records…</source>
             <translation>Exporting records…</translation>
         </message>
@@ -3036,7 +3088,7 @@
     <context>
         <name>ReportExporter</name>
         <message>
-            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+74" />
+            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+75" />
             <source>Exporting {rows} rows…</source>
             <translation>Exporting {rows} rows…</translation>
         </message>
@@ -3062,12 +3114,13 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+79" />
+            <location line="+170" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-166" />
             <source>Query</source>
             <translation>Query</translation>
         </message>
@@ -3107,12 +3160,12 @@
             <translation>Choose a tenant first.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Querying…</source>
             <translation>Querying…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+28" />
             <source>{title} — {period}</source>
             <translation>{title} — {period}</translation>
         </message>
@@ -5060,7 +5113,7 @@
             <translation>Sheet {sheet} cannot be read: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="+150" />
+            <location filename="../../acrel_console/services/export.py" line="+152" />
             <source>Export to {path} was cancelled.</source>
             <translation>Export to {path} was cancelled.</translation>
         </message>
@@ -5530,7 +5583,7 @@
             <translation>The two passwords are not the same.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/records.py" line="+215" />
+            <location filename="../../acrel_console/services/records.py" line="+227" />
             <source>No receipt for {key}.</source>
             <translation>No receipt for {key}.</translation>
         </message>
@@ -5887,7 +5940,7 @@
     <context>
         <name>export</name>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="-158" />
+            <location filename="../../acrel_console/services/export.py" line="-160" />
             <source>Site</source>
             <translation>Site</translation>
         </message>
@@ -6229,6 +6282,7 @@
         <message>
             <location line="+2" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/readings_export.py" line="+52" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -6892,6 +6946,21 @@
             <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
             <source>Forced</source>
             <translation>Forced</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/readings_export.py" line="+3" />
+            <source>Building / gateway</source>
+            <translation>Building / gateway</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Meter readings</source>
+            <translation>Meter readings</translation>
         </message>
     </context>
     <context>

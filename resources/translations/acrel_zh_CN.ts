@@ -405,7 +405,7 @@
     <context>
         <name>AuditLogPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+25" />
+            <location filename="../../acrel_console/ui/audit_log_panel.py" line="+27" />
             <source>a row before it was deleted or reordered</source>
             <translation>其前面的记录被删除或调换了顺序</translation>
         </message>
@@ -415,12 +415,38 @@
             <translation>其内容被修改</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+7" />
+            <source>Meter {text}</source>
+            <translation>电表 {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery to meter {text}</source>
+            <translation>下发到电表 {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Command to meter {text}</source>
+            <translation>电表 {text} 的指令</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account {text}</source>
+            <translation>账户 {text}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Batch of {text} meters</source>
+            <translation>批量操作（{text} 块电表）</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <location line="+111" />
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-104" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
@@ -441,71 +467,67 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+15" />
-            <location line="+132" />
+            <location line="+16" />
+            <location line="+79" />
             <source>Operator</source>
             <translation>操作员</translation>
         </message>
         <message>
-            <location line="-145" />
-            <location line="+14" />
-            <location line="+131" />
+            <location line="-93" />
+            <location line="+15" />
+            <location line="+79" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location line="-141" />
+            <location line="-90" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+134" />
+            <location line="+8" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location line="-133" />
-            <location line="+133" />
+            <location line="+1" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+130" />
+            <location line="+3" />
             <source>Target</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location line="-129" />
-            <location line="+130" />
+            <location line="+1" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location line="-111" />
-            <location line="+111" />
+            <location line="+22" />
+            <location line="+120" />
             <source>Before</source>
             <translation>修改前</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-120" />
             <source>Changes</source>
             <translation>变更内容</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+110" />
+            <location line="+120" />
             <source>After</source>
             <translation>修改后</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-83" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Showing the newest {n} rows; narrow the filter to see older ones.</source>
             <translation>仅显示最新的 {n} 条记录；请缩小查询条件以查看更早的记录。</translation>
         </message>
@@ -530,12 +552,12 @@
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Operation log</source>
             <translation>操作日志</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>{n} rows written to {path}.</source>
             <translation>已将 {n} 条记录写入 {path}。</translation>
         </message>
@@ -955,7 +977,7 @@
     <context>
         <name>ExportRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/export_runner.py" line="+35" />
+            <location filename="../../acrel_console/ui/export_runner.py" line="+36" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1798,7 +1820,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+97" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+105" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -1838,7 +1860,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+134" />
+            <location line="+137" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -1894,12 +1916,12 @@
         </message>
         <message>
             <location line="+20" />
-            <location line="+14" />
+            <location line="+25" />
             <source>Export readings</source>
             <translation>抄表导出</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-23" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -1909,12 +1931,17 @@
             <translation>抄表</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+18" />
+            <source>Exporting readings…</source>
+            <translation>正在导出抄表记录…</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>{n} meters exported to {path}</source>
             <translation>已导出 {n} 块电表到 {path}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+10" />
             <source>Refresh status</source>
             <translation>刷新表状态</translation>
         </message>
@@ -2687,17 +2714,12 @@
     <context>
         <name>RecordDetailDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+17" />
+            <location filename="../../acrel_console/ui/cashier/record_detail_dialog.py" line="+18" />
             <source>Record details</source>
             <translation>记录详情</translation>
         </message>
         <message>
             <location line="+6" />
-            <source>Operation id</source>
-            <translation>操作编号</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -2777,9 +2799,14 @@
             <translation>单据编号</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>(no receipt)</source>
+            <translation>（无单据）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2795,7 +2822,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+80" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
             <location line="+4" />
             <source>Any</source>
             <translation>全部</translation>
@@ -2827,60 +2854,70 @@
         </message>
         <message>
             <location line="+0" />
+            <location line="+117" />
             <source>Cashier</source>
             <translation>售电员</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+20" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
+            <location filename="../../acrel_console/ui/cashier/records_export.py" line="+43" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-116" />
+            <location line="+117" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
+            <source>Payment method</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+120" />
+            <source>Sale type</source>
+            <translation>售电类型</translation>
+        </message>
+        <message>
+            <location line="-20" />
+            <source>approved by {name}</source>
+            <translation>审批人 {name}</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Created</source>
             <translation>创建日期</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Created by</source>
             <translation>创建人</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Account no.</source>
             <translation>用户编号</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
             <source>Shop/room</source>
             <translation>商铺号</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+1" />
-            <source>Payment method</source>
-            <translation>付款方式</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+0" />
-            <source>Sale type</source>
-            <translation>售电类型</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+3" />
             <source>Purchases before</source>
             <translation>上次购电次数</translation>
         </message>
@@ -2890,23 +2927,48 @@
             <translation>上次累计金额</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Remark</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Delivery</source>
             <translation>下发状态</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>approved by {name}</source>
-            <translation>审批人 {name}</translation>
+            <location line="+15" />
+            <source>Records</source>
+            <translation>记录数</translation>
         </message>
         <message>
-            <location line="+9" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-34" />
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>售电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversals</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refunds</source>
+            <translation>退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Income (sales − reversals − refunds)</source>
+            <translation>财务收入（售电 − 冲正 − 退电）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sales by method</source>
+            <translation>按付款方式售电</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-154" />
             <source>Sales records</source>
             <translation>售电查询</translation>
         </message>
@@ -2956,23 +3018,13 @@
             <translation>交班</translation>
         </message>
         <message>
-            <location line="+86" />
-            <source>{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · Income {income} yuan</source>
-            <translation>{n} 条记录 · 售电 {sales} · 冲正 {reversals} · 退电 {refunds} · 财务收入 {income} 元</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Sales by method: {list}</source>
-            <translation>按付款方式：{list}</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <location line="+24" />
+            <location line="+131" />
+            <location line="+23" />
             <source>Export records</source>
             <translation>导出售电记录</translation>
         </message>
         <message>
-            <location line="-22" />
+            <location line="-21" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2982,7 +3034,7 @@
             <translation>售电记录</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+14" />
             <source>Exporting records…</source>
             <translation>正在导出售电记录…</translation>
         </message>
@@ -3036,7 +3088,7 @@
     <context>
         <name>ReportExporter</name>
         <message>
-            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+74" />
+            <location filename="../../acrel_console/ui/reports/export_runner.py" line="+75" />
             <source>Exporting {rows} rows…</source>
             <translation>正在导出 {rows} 行…</translation>
         </message>
@@ -3062,12 +3114,13 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+79" />
+            <location line="+170" />
             <source>Tenant</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-166" />
             <source>Query</source>
             <translation>查询</translation>
         </message>
@@ -3107,12 +3160,12 @@
             <translation>请先选择用户。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Querying…</source>
             <translation>正在查询…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+28" />
             <source>{title} — {period}</source>
             <translation>{title} — {period}</translation>
         </message>
@@ -5060,7 +5113,7 @@
             <translation>无法读取工作表 {sheet}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="+150" />
+            <location filename="../../acrel_console/services/export.py" line="+152" />
             <source>Export to {path} was cancelled.</source>
             <translation>已取消导出到 {path}。</translation>
         </message>
@@ -5530,7 +5583,7 @@
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/records.py" line="+215" />
+            <location filename="../../acrel_console/services/records.py" line="+227" />
             <source>No receipt for {key}.</source>
             <translation>没有 {key} 的单据。</translation>
         </message>
@@ -5887,7 +5940,7 @@
     <context>
         <name>export</name>
         <message>
-            <location filename="../../acrel_console/services/export.py" line="-158" />
+            <location filename="../../acrel_console/services/export.py" line="-160" />
             <source>Site</source>
             <translation>站点</translation>
         </message>
@@ -6229,6 +6282,7 @@
         <message>
             <location line="+2" />
             <location filename="../../acrel_console/ui/meters/live_model.py" line="+1" />
+            <location filename="../../acrel_console/ui/meters/readings_export.py" line="+52" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -6892,6 +6946,21 @@
             <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+2" />
             <source>Forced</source>
             <translation>强制</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/meters/readings_export.py" line="+3" />
+            <source>Building / gateway</source>
+            <translation>建筑 / 网关</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Meter readings</source>
+            <translation>抄表记录</translation>
         </message>
     </context>
     <context>

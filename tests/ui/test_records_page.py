@@ -10,7 +10,6 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from acrel_console.services.site_clock import SiteClock
 from acrel_console.ui.cashier.reversal_dialog import ReversalDialog
 from acrel_console.ui.cashier.shift_dialog import ShiftDialog
 from acrel_console.ui.pages.records_page import RecordsPage
@@ -52,7 +51,7 @@ def test_filters_totals_and_export(qtbot, make_ui, world: World, tmp_path: Path)
     page = _page(qtbot, ui)
     assert page.model.rowCount() == 4
     assert page.result.totals.income == Decimal("160.00")
-    assert "Income 160.00 yuan" in page.totals.text()
+    assert "Income (sales − reversals − refunds) 160.00" in page.totals.text()
     qtbot.keyClicks(page.tenant, "Li Si")
     qtbot.keyClick(page.tenant, ENTER)
     settle(ui)
@@ -185,8 +184,11 @@ def test_export_cancelled_from_the_progress_dialog_leaves_no_file(qtbot, make_ui
     import threading
 
     from acrel_console.services.export import ExportCancelled
-    from acrel_console.ui.cashier.export_runner import ExportRunner
-    from acrel_console.ui.cashier.records_export import records_table
+    from acrel_console.ui.export_runner import ExportRunner
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from acrel_console.ui.cashier.records_export import records_sheet
 
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
@@ -200,7 +202,8 @@ def test_export_cancelled_from_the_progress_dialog_leaves_no_file(qtbot, make_ui
     outcome: list[object] = []
     runner.finished.connect(lambda r, e: outcome.append((r, e)))
     out = tmp_path / "cancelled.xlsx"
-    runner.start(str(out), records_table("Site", "", "cash1", SiteClock(zone="Asia/Shanghai")), rows, "Exporting", 10)
+    sheet = records_sheet("Site", "", "cash1", ZoneInfo("Asia/Shanghai"), datetime(2026, 3, 1, tzinfo=timezone.utc))
+    runner.start(str(out), sheet.spec(), rows, "Exporting", 10)
     assert runner.dialog is not None
     runner.dialog.show()  # it shows itself after 300 ms; the query is slower than that here
     qtbot.keyClick(runner.dialog, Qt.Key.Key_Escape)  # Esc = Cancel on the progress dialog

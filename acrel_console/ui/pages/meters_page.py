@@ -35,9 +35,13 @@ from acrel_console.ui.meters.meter_filter import MeterFilter
 from acrel_console.ui.meters.poller_bridge import PollerBridge, SweepSource
 from acrel_console.ui.meters.site_tree import SiteTree
 from acrel_console.ui.meters.tile_delegate import TileDelegate
+from acrel_console.services.export import ExportCancelled, ExportResult
+from acrel_console.ui.export_runner import ExportRunner
+from acrel_console.ui.meters.readings_export import filter_lines, readings_sheet
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.screen_table import run_export
 from acrel_console.ui.shortcuts import page_action
-from acrel_console.ui.tasks import TaskFailure
+from acrel_console.ui.tasks import TaskFailure, failure_text
 
 GRID, TABLE = 0, 1
 # Without a poller in this process (a workstation of a site, design §2) the page re-reads the live values
@@ -81,6 +85,10 @@ class MetersPage(Page):
         self.last_update: datetime | None = None
         self.dialog: Any = None  # the last dialog opened (tests drive it)
         self.batch_dialogs: list[BatchDialog] = []
+        self.exporter = ExportRunner(self)
+        self.exporter.finished.connect(self._exported)
+        self.last_export_result: ExportResult | None = None
+        self.site_name = ""
         self._build()
         self._connect()
         self._set_controls_enabled()
@@ -266,6 +274,9 @@ class MetersPage(Page):
     # ---- loading and live updates ------------------------------------------------------------
     def activated(self) -> None:
         if not self._loaded:
+            settings, actor = self.ui.services.settings, self.ui.actor
+            self.ui.tasks.run(lambda: str(settings.get_all(actor)["site_name"]),
+                              lambda name: setattr(self, "site_name", name), owner=self, quiet=True)
             self.reload()
         elif self._poller is None:
             self.refresh_live()
@@ -623,19 +634,31 @@ class MetersPage(Page):
         self.dialog = dialog
         dialog.open()
 
+    def shown_meters(self) -> list[MeterLive]:
+        """Every meter the page shows (after the legend, tree, boxes and search), in the order on screen."""
+        return [self.proxy.index(r, 0).data(METER_ROLE) for r in range(self.proxy.rowCount())]
+
     def export_to(self, path: str) -> None:
-        """抄表导出: the selected meters (or every shown meter) into an .xlsx file, off the GUI thread."""
-        ids = self.selected_ids() or [self.proxy.index(r, 0).data(METER_ROLE).meter_id
-                                      for r in range(self.proxy.rowCount())]
-        control, actor = self.control, self.ui.actor
+        """抄表导出: every meter the page shows (the whole filtered set, as the table lists it) into an .xlsx in the
+        interface language, off the GUI thread."""
+        if self.exporter.running:
+            return
+        item = self.tree.currentItem()
+        scope = item.text(0) if item is not None and item.parent() is not None else ""
+        sheet = readings_sheet(self.site_name, self.ui.actor.name, self.ui.clock.zone, self.ui.clock.now(),
+                               filter_lines(self.proxy.meter_filter, scope))
+        run_export(self.exporter, path, sheet, self.shown_meters(), self.tr("Exporting readings…"))
+
+    def _exported(self, result: ExportResult | None, error: BaseException | None) -> None:
         title = self.tr("Export readings")
-
-        def done(out: Any) -> None:
-            self.last_export = str(out)
-            inform(self, title, self.tr("{n} meters exported to {path}").format(n=len(ids), path=str(out)))
-
-        self.ui.tasks.run(lambda: control.export_readings(actor, ids, path), done,
-                          lambda f: inform(self, title, f.message, error=True), owner=self)
+        if error is not None:
+            if not isinstance(error, ExportCancelled):
+                inform(self, title, failure_text(error), error=True)
+            return
+        assert result is not None
+        self.last_export = str(result.path)
+        self.last_export_result = result
+        inform(self, title, self.tr("{n} meters exported to {path}").format(n=result.rows, path=str(result.path)))
 
     def refresh_now(self) -> None:
         """刷新表状态: ask the poller for a sweep of the selected meters' gateways now (or reload)."""

@@ -7,35 +7,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
 from acrel_console.services.export import ExportResult
 from acrel_console.services.records import RecordPage, RecordQuery, RecordRow
-from acrel_console.ui.cashier.export_runner import ExportRunner
-from acrel_console.ui.cashier.labels import METHODS, delivery_label, method_label, sale_type_label
+from acrel_console.ui.export_runner import ExportRunner
+from acrel_console.ui.cashier.labels import METHODS, method_label, sale_type_label
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_dialog import ReceiptDialog
-from acrel_console.ui.cashier.receipt_lines import local_time
 from acrel_console.ui.cashier.record_detail_dialog import RecordDetailDialog
-from acrel_console.ui.cashier.records_export import (record_cells, record_headers, records_table, remark_text,
-                                                     type_text)
+from acrel_console.ui.cashier.records_export import record_columns, records_sheet, totals_lines
 from acrel_console.ui.cashier.reversal_dialog import ReversalDialog
 from acrel_console.ui.cashier.shift_dialog import ShiftDialog
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
-from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.screen_table import filter_text, filters_of, run_export, table_model
 from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.site_time import edit_range, site_today
 from acrel_console.ui.tasks import TaskFailure
-
-
-def _yuan(v: Any) -> str:
-    return "" if v is None else f"{v:,.2f}"
 
 
 class RecordsPage(Page):
@@ -48,6 +42,8 @@ class RecordsPage(Page):
         self.last_query: RecordQuery | None = None
         self.dialog: Any = None  # the last dialog opened (tests drive it)
         self.last_export: ExportResult | None = None
+        self.shown_filters: tuple[tuple[str, str], ...] = ()  # the filters of the rows on screen
+        self.shown_period = ("", "")
         self.export_error: str = ""
         self.exporter = ExportRunner(self)
         self.exporter.finished.connect(self._exported)
@@ -124,15 +120,7 @@ class RecordsPage(Page):
         outer.addLayout(bar)
         self.error = error_label()
         outer.addWidget(self.error)
-        headers = record_headers()
-        getters = [lambda r: local_time(r.at, self.zone), lambda r: r.operator, lambda r: r.account_no,
-                   lambda r: r.tenant_name, lambda r: r.meter_no, lambda r: r.room, lambda r: _yuan(r.amount),
-                   lambda r: method_label(r.method), type_text,
-                   lambda r: "" if r.purchase_count_before is None else r.purchase_count_before,
-                   lambda r: _yuan(r.cumulative_before), remark_text, lambda r: delivery_label(r.delivery_state)]
-        right = {6, 9, 10}
-        self.model = RecordTableModel([Column(h, g, i in right) for i, (h, g) in enumerate(zip(headers, getters))],
-                                      self)
+        self.model = table_model(record_columns(), lambda: self.ui.clock.zone, self)  # the export's columns too
         self.view = QTableView()
         self.view.setObjectName("recordsTable")
         self.view.setModel(self.model)
@@ -185,6 +173,7 @@ class RecordsPage(Page):
 
     def search(self) -> None:
         show_error(self.error, "")
+        self.shown_period = (self.since.date().toString("yyyy-MM-dd"), self.until.date().toString("yyyy-MM-dd"))
         q = self.query()
         meter_text = self.meter.text().strip()
         services, records, actor = self.ui.services, money_services(self.ui.services).records, self.ui.actor
@@ -203,14 +192,21 @@ class RecordsPage(Page):
         self.last_query, self.result = result
         page = self.result
         self.model.set_records(page.rows)
-        t = page.totals
-        by = "  ".join(f"{method_label(m)} {_yuan(v)}" for m, v in t.by_method.items())
-        self.totals.setText(self.tr("{n} records · Sales {sales} · Reversals {reversals} · Refunds {refunds} · "
-                                    "Income {income} yuan").format(n=t.count, sales=_yuan(t.sales),
-                                                                   reversals=_yuan(t.reversals),
-                                                                   refunds=_yuan(t.refunds), income=_yuan(t.income))
-                            + (("\n" + self.tr("Sales by method: {list}").format(list=by)) if by else ""))
+        self.shown_filters = self.filter_pairs()
+        lines = totals_lines(page.totals)
+        self.totals.setText(" · ".join(f"{label} {value}" for label, value in lines[:5]) +
+                            "".join(f"\n{label}: {value}" for label, value in lines[5:]))
         self._update_buttons()
+
+    def filter_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The filters as the boxes show them, for the sheet's head (unset ones left out)."""
+        return filters_of(filter_text(self.tr("Cashier"), self.cashier.text().strip()),
+                          filter_text(self.tr("Tenant"), self.tenant.text().strip()),
+                          filter_text(self.tr("Meter no."), self.meter.text().strip()),
+                          filter_text(self.tr("Payment method"), self.method.currentText()
+                                      if self.method.currentData() else ""),
+                          filter_text(self.tr("Sale type"), self.sale_type.currentText()
+                                      if self.sale_type.currentData() else ""))
 
     def _failed(self, failure: TaskFailure) -> None:
         show_error(self.error, failure.message)
@@ -260,16 +256,15 @@ class RecordsPage(Page):
         dialog.open()
 
     def export_to(self, path: str) -> None:
-        """The current filter's records into an .xlsx through services.export, off the GUI thread."""
-        if self.last_query is None or self.exporter.running:
+        """The records shown (same rows, columns, totals and filters as the screen) into an .xlsx, off the GUI
+        thread through services.export."""
+        if self.result is None or self.exporter.running:
             return
-        query, records, actor = self.last_query, money_services(self.ui.services).records, self.ui.actor
-        a, b = self.since.date().toString("yyyy-MM-dd"), self.until.date().toString("yyyy-MM-dd")
-        table = records_table(self.site_name, f"{a} — {b}", actor.name, self.ui.clock)
-        expected = self.result.totals.count if self.result else 0
+        a, b = self.shown_period
+        sheet = records_sheet(self.site_name, f"{a} — {b}", self.ui.actor.name, self.ui.clock.zone,
+                              self.ui.clock.now(), self.shown_filters, self.result.totals)
         self.export_error = ""
-        self.exporter.start(str(Path(path)), table, lambda: record_cells(records.query(actor, query).rows),
-                            self.tr("Exporting records…"), expected)
+        run_export(self.exporter, str(Path(path)), sheet, self.model.records(), self.tr("Exporting records…"))
         self._update_buttons()
 
     def _exported(self, result: ExportResult | None, error: BaseException | None) -> None:

@@ -24,6 +24,7 @@ from acrel_console.ui.reports.chart_widget import ReportChart
 from acrel_console.ui.reports.export_runner import ReportExporter
 from acrel_console.ui.reports.period_picker import PeriodPicker
 from acrel_console.ui.reports.table_model import ReportTableModel, header_text
+from acrel_console.ui.screen_table import filter_text, filters_of
 from acrel_console.ui.tasks import TaskFailure, failure_text
 from acrel_console.ui.theme import Theme
 
@@ -47,6 +48,8 @@ class ReportsPage(Page):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.report: Report | None = None
+        self.shown_filters: tuple[tuple[str, str], ...] = ()  # the grouping/tenant of the report on screen
+        self._asked_filters: tuple[tuple[str, str], ...] = ()
         self.zone: tzinfo | None = None
         self.chart_data: ChartData | None = None
         self.last_export: ExportResult | None = None
@@ -227,6 +230,7 @@ class ReportsPage(Page):
             self._set_message(self.tr("Choose a tenant first."), error=True)
             return
         services, actor = self.ui.services, self.ui.actor
+        self._asked_filters = self.filter_pairs()
 
         def fetch() -> tuple[Report, tzinfo]:
             period = resolve_period(services, actor, q)
@@ -237,8 +241,16 @@ class ReportsPage(Page):
         self._set_message(self.tr("Querying…"))
         self.ui.tasks.run(fetch, self._loaded, self._failed, owner=self)
 
+    def filter_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The grouping and tenant the report is asked with, in words (for the sheet's head)."""
+        d = self.current_def()
+        return filters_of(
+            filter_text(self.option_label.text().rstrip(":： "), self.option_box.currentText() if d.options else ""),
+            filter_text(self.tr("Tenant"), self.tenant_box.currentText() if d.needs_tenant else ""))
+
     def _loaded(self, result: tuple[Report, tzinfo]) -> None:
         report, zone = result
+        self.shown_filters = self._asked_filters
         self.query_button.setEnabled(True)
         self._show(report, zone)
 
@@ -360,7 +372,7 @@ class ReportsPage(Page):
             return
         self.export_button.setEnabled(False)
         self._set_message(self.tr("Exporting…"))
-        self.exporter.start(self.ui.services, self.ui.actor, self.report, path)
+        self.exporter.start(self.ui.services, self.ui.actor, self.report, path, filters=self.shown_filters)
 
     def _exported(self, result: ExportResult | None, error: BaseException | None) -> None:
         self.export_button.setEnabled(self.report is not None)

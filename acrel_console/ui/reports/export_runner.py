@@ -65,7 +65,8 @@ class ReportExporter(QObject):
     def running(self) -> bool:
         return self._thread is not None
 
-    def start(self, services: Any, actor: Actor, report: Report, path: str) -> None:
+    def start(self, services: Any, actor: Actor, report: Report, path: str,
+              filters: tuple[tuple[str, str], ...] = ()) -> None:
         """Export `report` to `path` (.xlsx) off the GUI thread, showing a progress dialog with Cancel."""
         if self._thread is not None:
             return
@@ -98,7 +99,7 @@ class ReportExporter(QObject):
                 if cancel.is_set():
                     raise ExportCancelled(path)
                 result = services.reports.export(actor, lazy, path, translate=QCoreApplication.translate,
-                                                 progress=progress)
+                                                 progress=progress, filters=filters)
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
             try:

@@ -1,4 +1,5 @@
-"""Runs a services.export ExportJob with a progress dialog and Cancel; results come back on the GUI thread."""
+"""Runs a services.export ExportJob with a progress dialog and Cancel (every list page's Export); results come back
+on the GUI thread."""
 
 from __future__ import annotations
 
