@@ -3,7 +3,12 @@ block by the console's poller against the wire minimum, with 10% silent meters i
 buses at once, a trip issued mid-sweep, and a plain sequential pymodbus loop with library defaults.
 
 Wire minimum per meter = (request 8 + response 101 characters + 2 x 3.5-character gaps) x 10 bits / baud
-+ the simulator's reply latency. Run: .venv/bin/python benchmarks/bench_bus.py [--quick]
++ the simulator's reply latency. Issue 12 (real lines): a sweep through an RTU-over-TCP gateway that closes
+after every reply and on a 9600 line that hears its own requests, each as a ratio to the same line clean;
+a bus with one meter flooding it (16 KB of its address byte per request), first sweep and steady state
+against the sweep of the others alone; one 16 KB garbage exchange. The gateway relay is
+tests/peers/gateway_relay.py with the wire time of its 9600-baud side as latency.
+Run: .venv/bin/python benchmarks/bench_bus.py [--quick] [--real-lines]
 """
 
 from __future__ import annotations
@@ -148,10 +153,126 @@ def trip_mid_sweep(svc: Any, poller: Poller, ids: dict[int, int], line: Line) ->
     return took, bound
 
 
+GATEWAY_LATENCY_S = wire_min_s(1) - LATENCY_S  # a gateway's serial side: one 48-register read at 9600 baud
+
+
+@dataclass
+class GatewayLine:
+    """Simulated meters behind a gateway relay (tests/peers/gateway_relay.py) speaking RTU-over-TCP."""
+
+    sim: SimBus
+    server: Any
+    relay: Any
+    name: str
+
+    def stop(self) -> None:
+        self.relay.stop()
+        self.server.stop()
+
+
+def make_gateway_line(name: str, n: int, **behaviour: Any) -> GatewayLine:
+    from tests.peers.gateway_relay import Gateway
+
+    sim = SimBus([SimMeter(address=a, model=Model.DDSY1352) for a in range(1, n + 1)], name=name,
+                 reply_latency_s=0.0)
+    server = runner.start_tcp(sim, mode="rtu-over-tcp")
+    relay = Gateway(("127.0.0.1", server.port), latency_s=GATEWAY_LATENCY_S, **behaviour)
+    return GatewayLine(sim, server, relay, name)
+
+
+def real_lines(svc: Any, n: int, reps: int, rows: list[tuple[str, float, float, str]]) -> None:
+    """Issue 12: sweeps through a gateway closing after every reply and on an echoing line, as ratios to
+    the clean line; a bus with one meter flooding the line (16 KB of its address byte per request)."""
+    from acrel_console.drivers.api import BusConfig, FrameError
+    from acrel_console.drivers.bus import ModbusMeterBus
+    from acrel_console.storage.tables.site import MeterRow
+
+    admin = Actor.system()
+    flood_unit = n + 1
+    gws = {"CLEAN": make_gateway_line("CLEAN", n), "CLOSE": make_gateway_line("CLOSE", n, close_after_reply=True),
+           "FLOOD": make_gateway_line("FLOOD", n, flood={flood_unit: 16 * 1024})}
+    echo_sim = SimBus([SimMeter(address=a, model=Model.DDSY1352) for a in range(1, n + 1)], name="ECHO",
+                      reply_latency_s=LATENCY_S)
+    echo_server = runner.start_tcp(echo_sim, mode="rtu-over-tcp")
+    echo_link = start_paced_link(BAUD, ("127.0.0.1", echo_server.port))
+    try:
+        for name, line in gws.items():
+            svc.site.add_gateway(admin, name=name, kind="rtu-over-tcp", host="127.0.0.1", port=line.relay.port,
+                                 timeout_ms=500, retries=1)  # a TCP timeout must cover the serial side
+            for a in range(1, n + 1):
+                svc.site.add_meter(admin, gateway=name, address=a, model="DDSY1352", room=f"{name}{a}")
+        flood_id = svc.site.add_meter(admin, gateway="FLOOD", address=flood_unit, model="DDSY1352",
+                                      room="FLOOD-babbler").id
+        svc.site.add_gateway(admin, name="ECHO", kind="serial", serial_port=echo_link.console_path, baud=BAUD,
+                             timeout_ms=TIMEOUT_MS, retries=1)
+        for a in range(1, n + 1):
+            svc.site.add_meter(admin, gateway="ECHO", address=a, model="DDSY1352", room=f"ECHO{a}")
+        poller = Poller(svc.ctx)
+        poller.ensure_workers()
+        try:
+            for name in ("CLEAN", "CLOSE", "ECHO"):
+                sweep_s(poller, name)  # warm: states loaded, force state known
+            clean = statistics.mean(sweep_s(poller, "CLEAN") for _ in range(reps))
+            closing = statistics.mean(sweep_s(poller, "CLOSE") for _ in range(reps))
+            conns = gws["CLOSE"].relay.stats.connections / max(gws["CLOSE"].relay.stats.requests, 1)
+            rows.append((f"gateway closing after each reply, {n}", closing, clean, "<= 1.15 x clean"))
+            rows.append((f"  ... connects per transaction {conns:.2f}", conns, 1.0, "<= 1 extra connect"))
+            echo_clean = statistics.mean(sweep_s(poller, "ECHO") for _ in range(reps))
+            echo_link.local_echo = True
+            sweep_s(poller, "ECHO")
+            echoing = statistics.mean(sweep_s(poller, "ECHO") for _ in range(reps))
+            rows.append((f"9600 line with local echo, {n}", echoing, echo_clean, "<= 1.05 x clean"))
+            # one flooding meter: the others' clean sweep, the first sweeps, then the steady state
+            with svc.ctx.transaction() as s:
+                s.get(MeterRow, flood_id).retired = True  # type: ignore[union-attr]
+            sweep_s(poller, "FLOOD")
+            others = statistics.mean(sweep_s(poller, "FLOOD") for _ in range(reps))
+            with svc.ctx.transaction() as s:
+                s.get(MeterRow, flood_id).retired = False  # type: ignore[union-attr]
+            first = sweep_s(poller, "FLOOD")
+            for _ in range(3):
+                sweep_s(poller, "FLOOD")  # until it is offline and backed off
+            steady = statistics.mean(sweep_s(poller, "FLOOD") for _ in range(8))  # one back-off cycle
+            rows.append((f"{n} + 1 flooding meter, first sweep", first, others, "info (flood cut off)"))
+            rows.append((f"{n} + 1 flooding meter, steady state", steady, others, "<= 1.1 x the others"))
+        finally:
+            poller.stop()
+        # one exchange: 16 KB of the meter's own address byte, against one clean read on the same line
+        line = gws["FLOOD"]
+        line.relay.latency_s = 0.0
+        bus = ModbusMeterBus(BusConfig("F", "rtu-over-tcp", host="127.0.0.1", port=line.relay.port,
+                                       timeout_ms=500, retries=0))
+        try:
+            bus.read_realtime(1, "DDSY1352")
+            t0 = time.perf_counter()
+            for _ in range(20):
+                bus.read_realtime(1, "DDSY1352")
+            one = (time.perf_counter() - t0) / 20
+            t0 = time.perf_counter()
+            try:
+                bus.read_realtime(flood_unit, "DDSY1352")
+            except FrameError:
+                pass
+            flood = time.perf_counter() - t0
+            rows.append(("16 KB garbage reply (cut off), no latency", flood, 0.5, "<< the 500 ms timeout"))
+            rows.append(("  ... vs one clean read on that line", flood, one, "info"))
+        finally:
+            bus.close()
+    finally:
+        for line in gws.values():
+            line.stop()
+        echo_link.stop()
+        echo_server.stop()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="32 meters only, fewer repetitions (about 1 minute)")
+    ap.add_argument("--real-lines", action="store_true",
+                    help="only the issue-12 cases: closing gateway, echoing line, flooding meter")
     args = ap.parse_args()
+    if args.real_lines:
+        return main_real_lines(args.quick)
     sizes = [32] if args.quick else [32, 128]
     reps = 1 if args.quick else 2
     rows: list[tuple[str, float, float, str]] = []
@@ -224,15 +345,35 @@ def main() -> int:
             base_s = pymodbus_baseline(big, list(range(1, 33)))
             big.sim.clear_faults()
             rows.append(("pymodbus loop, defaults, 32 (3 silent)", base_s, wire_min_s(29), "baseline"))
+        real_lines(svc, 8 if args.quick else 16, reps, rows)
     finally:
         for line in lines:
             line.stop()
         svc.close()
     print(f"\n9600 8N1 through the pacing relay; simulator reply latency {LATENCY_S * 1000:.0f} ms; "
-          f"wire minimum {wire_min_s(1) * 1000:.1f} ms per 48-register read")
+          f"wire minimum {wire_min_s(1) * 1000:.1f} ms per 48-register read; gateway relay cases: "
+          f"{GATEWAY_LATENCY_S * 1000:.0f} ms per transaction")
+    _print(rows)
+    return 0
+
+
+def _print(rows: list[tuple[str, float, float, str]]) -> None:
     print(f"{'case':44} {'measured s':>11} {'reference s':>12} {'ratio':>7}  aim")
     for name, got, ref, aim in rows:
         print(f"{name:44} {got:11.3f} {ref:12.3f} {got / ref:7.3f}  {aim}")
+
+
+def main_real_lines(quick: bool) -> int:
+    rows: list[tuple[str, float, float, str]] = []
+    tmp = Path(tempfile.mkdtemp(prefix="bench-bus-"))
+    svc = build_services(f"sqlite:///{tmp / 'bench.sqlite3'}")
+    try:
+        real_lines(svc, 8 if quick else 16, 1 if quick else 2, rows)
+    finally:
+        svc.close()
+    print(f"\nRTU-over-TCP gateway relay with {GATEWAY_LATENCY_S * 1000:.0f} ms per transaction (a 48-register read "
+          f"on its 9600-baud side); echo on the pacing relay at 9600 8N1")
+    _print(rows)
     return 0
 
 

@@ -158,6 +158,16 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+def translated(context: str, text: str) -> str:
+    """A QT_TRANSLATE_NOOP text in the user's language (English when Qt cannot translate here)."""
+    try:
+        from acrel_console.i18n import translate
+
+        return translate(context, text)
+    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
+        return text
+
+
 def _setup_translation() -> Callable[[UserError], str]:
     """The error translator for the command line (no QCoreApplication: see i18n.translate)."""
     try:

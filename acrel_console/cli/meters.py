@@ -214,7 +214,7 @@ def cmd_control(args: argparse.Namespace) -> int:
                     local = True
                     since = no_service_since(svc.ctx, info)
                     if since is not None:
-                        note = _translated("lease", NO_SERVICE_COMMAND).format(since=since)
+                        note = common.translated("lease", NO_SERVICE_COMMAND).format(since=since)
                     runner = _run_here(svc.ctx)
             time.sleep(0.05)
     finally:
@@ -242,15 +242,6 @@ def _run_here(ctx: Any) -> list[Any]:
     dispatcher = Dispatcher(ctx, poller)
     dispatcher.scan()
     return [poller, dispatcher]
-
-
-def _translated(context: str, text: str) -> str:
-    try:
-        from acrel_console.i18n import translate
-
-        return translate(context, text)
-    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
-        return text
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

@@ -182,7 +182,7 @@ def _no_service_note(ctx: Any) -> str:
     since = no_service_since(ctx, current_lease(ctx))
     if since is None:
         return ""
-    return _translated("lease", NO_SERVICE_SALE).format(since=since)
+    return common.translated("lease", NO_SERVICE_SALE).format(since=since)
 
 
 def _actor(args: argparse.Namespace) -> Any:
@@ -205,18 +205,9 @@ def _op_text(result: Any, delivery: Any) -> str:
     return "\n".join(lines)
 
 
-def _translated(context: str, text: str) -> str:
-    try:
-        from acrel_console.i18n import translate
-
-        return translate(context, text)
-    except Exception:  # noqa: BLE001 - the CLI still reports in English without Qt
-        return text
-
-
 def _note_text(note: str) -> str:
     """A delivery's note in the user's language when it is one of the translatable outcomes."""
-    return _translated("errors", note)
+    return common.translated("errors", note)
 
 
 def _emit_op(args: argparse.Namespace, result: Any, delivery: Any) -> int:

@@ -2,7 +2,7 @@
 
 Retry policy (design §8.4): reads (real-time, money/power/force read-back) and idempotent writes
 (force, money-parameter download) are retried `config.retries` times after a timeout, CRC or frame
-error. A recharge (credit write) and a clock set are sent exactly once: after a lost reply the
+error (not after a flood: a babbling meter is cut off, not asked again). A recharge (credit write) and a clock set are sent exactly once: after a lost reply the
 caller reads the purchase count back before deciding anything. An exception reply is never retried.
 """
 
@@ -20,6 +20,7 @@ from acrel_console.drivers.api import (
     BusError,
     BusUnavailable,
     ExceptionReply,
+    FloodError,
     FrameError,
     InvalidRequest,
     MeterBus,
@@ -86,6 +87,8 @@ class ModbusMeterBus:
         for attempt in range(attempts):
             try:
                 reply = self._transport.exchange(address, request, spec, cipher, resend=retry)
+            except FloodError:
+                raise  # a meter babbling on the line is cut off, not asked again
             except _RETRYABLE:
                 if attempt + 1 >= attempts:
                     raise

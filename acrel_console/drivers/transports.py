@@ -313,7 +313,9 @@ class _TcpLink:
     timeout_s: float
     _sock: socket.socket | None
 
-    def _tcp_init(self) -> None:
+    def _tcp_init(self, config: BusConfig) -> None:
+        if not config.host or not config.port:
+            raise BusUnavailable(f"bus {config.name}: host and port are required")
         self._sock = None
         self._replies_on_conn = 0
         self._closes_after_reply = False  # learned: the gateway closes after each reply
@@ -344,13 +346,17 @@ class _TcpLink:
         if self._replies_on_conn >= 2:
             self._closes_after_reply = False  # this gateway keeps connections open
 
-    def _tcp_before_request(self, resend: bool) -> None:
+    def _peer_closed(self, closed: _PeerClosed) -> None:
+        self._note_closed(closed)
+        self.close()  # type: ignore[attr-defined]
+
+    def _before_request(self, resend: bool) -> None:
         """A credit write or clock set (not resendable) never goes on a connection a gateway that
         closes after every reply is about to close: reconnect first."""
         if not resend and self._closes_after_reply and self._replies_on_conn >= 1:
-            self._tcp_close()
+            self.close()  # type: ignore[attr-defined]
             self._reopen_counts = True
-            self._tcp_open()
+            self.open()  # type: ignore[attr-defined]
 
     def _send(self, data: bytes) -> None:
         assert self._sock is not None
@@ -402,9 +408,7 @@ class RtuOverTcpTransport(_TcpLink, _RtuStream):
 
     def __init__(self, config: BusConfig, counters: BusCounters) -> None:
         _RtuStream.__init__(self, config, counters)
-        if not config.host or not config.port:
-            raise BusUnavailable(f"bus {config.name}: host and port are required")
-        self._tcp_init()
+        self._tcp_init(config)
         self._received = 0
 
     def open(self) -> None:
@@ -412,13 +416,6 @@ class RtuOverTcpTransport(_TcpLink, _RtuStream):
 
     def close(self) -> None:
         self._tcp_close()
-
-    def _before_request(self, resend: bool) -> None:
-        self._tcp_before_request(resend)
-
-    def _peer_closed(self, closed: _PeerClosed) -> None:
-        self._note_closed(closed)
-        self.close()
 
     def _exchange_once(self, unit: int, pdu: bytes, spec: ReplySpec,
                        cipher_key: tuple[int, int, int, int] | None) -> bytes:
@@ -554,9 +551,7 @@ class ModbusTcpTransport(_TcpLink, Transport):
 
     def __init__(self, config: BusConfig, counters: BusCounters) -> None:
         Transport.__init__(self, config, counters)
-        if not config.host or not config.port:
-            raise BusUnavailable(f"bus {config.name}: host and port are required")
-        self._tcp_init()
+        self._tcp_init(config)
         self._tid = 0
         self._buf = bytearray()
 
@@ -567,13 +562,6 @@ class ModbusTcpTransport(_TcpLink, Transport):
     def close(self) -> None:
         self._tcp_close()
         self._buf.clear()
-
-    def _before_request(self, resend: bool) -> None:
-        self._tcp_before_request(resend)
-
-    def _peer_closed(self, closed: _PeerClosed) -> None:
-        self._note_closed(closed)
-        self.close()
 
     def _split(self) -> list[mbap.MbapFrame]:
         try:

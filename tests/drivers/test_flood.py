@@ -120,28 +120,38 @@ def flooder() -> Iterator[_Flooder]:
     f.stop()
 
 
-@pytest.mark.timeout(60)
-def test_flooding_meter_is_cut_off_and_the_next_meter_answers(flooder: _Flooder) -> None:
-    bus = ModbusMeterBus(BusConfig("F", "rtu-over-tcp", host="127.0.0.1", port=flooder.port, timeout_ms=500,
-                                   retries=0))
+def _flooded_bus(port: int, retries: int, timeout_ms: int = 500) -> Iterator[ModbusMeterBus]:
+    """A bus on the flooder's line whose read of unit 5 was cut off as a flood."""
+    bus = ModbusMeterBus(BusConfig("F", "rtu-over-tcp", host="127.0.0.1", port=port, timeout_ms=timeout_ms,
+                                   retries=retries))
     try:
         with pytest.raises(FloodError):
             bus.read_realtime(5, "DDSY1352")
+        yield bus
+    finally:
+        bus.close()
+
+
+@pytest.mark.timeout(60)
+def test_flooding_meter_is_cut_off_and_the_next_meter_answers(flooder: _Flooder) -> None:
+    for bus in _flooded_bus(flooder.port, retries=0):
         assert bus.counters.by_kind["floods"] == 1 and bus.counters.crc_errors == 0
         # the flood's tail is discarded; the next meter's read is not disturbed
         assert bus.read_realtime(6, "DDSY1352").type_code == 0x0001
         assert bus.counters.timeouts == 0
-    finally:
-        bus.close()
 
 
 @pytest.mark.timeout(60)
 def test_endless_flood_ends_at_the_transaction_bound() -> None:
     f = _Flooder(endless=True)
-    bus = ModbusMeterBus(BusConfig("F", "rtu-over-tcp", host="127.0.0.1", port=f.port, timeout_ms=300, retries=0))
     try:
-        with pytest.raises(FloodError):
-            bus.read_realtime(5, "DDSY1352")
+        for _bus in _flooded_bus(f.port, retries=0, timeout_ms=300):
+            pass
     finally:
-        bus.close()
         f.stop()
+
+
+@pytest.mark.timeout(60)
+def test_a_flooding_meter_is_not_asked_again(flooder: _Flooder) -> None:
+    for bus in _flooded_bus(flooder.port, retries=2):
+        assert bus.counters.requests == 1 and "retries" not in bus.counters.by_kind

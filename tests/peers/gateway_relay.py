@@ -9,7 +9,9 @@ Behaviours, all options of `Gateway`, changeable while it runs:
 - local_echo: every request's bytes come straight back before the reply (a 2-wire line hearing itself);
 - split: replies are forwarded in pieces of this many bytes, `split_gap_s` apart (transparent
   converters split frames arbitrarily);
-- drop_replies: the next N replies are swallowed (the meter answered, the reply was lost).
+- drop_replies: the next N replies are swallowed (the meter answered, the reply was lost);
+- flood: {unit: n}: an RTU request to that unit is answered by the relay with n copies of the unit's
+  own address byte (a babbling meter), after the latency.
 
 `stats` counts connections accepted and refused, requests and replies forwarded, replies dropped.
 One thread per connection, every wait bounded; `stop()` joins them all.
@@ -48,6 +50,7 @@ class Gateway:
     split: int = 0
     split_gap_s: float = 0.002
     drop_replies: int = 0
+    flood: dict[int, int] = field(default_factory=dict)
     stats: RelayStats = field(default_factory=RelayStats)
 
     def __post_init__(self) -> None:
@@ -105,6 +108,11 @@ class Gateway:
                         client.sendall(data)
                         with self._lock:
                             self.stats.echoed_bytes += len(data)
+                    babble = self.flood.get(data[0], 0)
+                    if babble:
+                        if not self._forward(client, bytes((data[0],)) * babble):
+                            return
+                        continue
                     upstream.sendall(data)
                 if upstream in ready:
                     data = upstream.recv(4096)

@@ -53,7 +53,7 @@ def _live(site: PeerSite) -> dict[tuple[str, int], Any]:
 
 @pytest.mark.parametrize("kind", ["modbus-tcp", "rtu-over-tcp"])
 def test_gateway_closing_after_every_reply_reads_controls_and_sells(site: PeerSite, kind: str) -> None:
-    line = site.add_line("G", kind, range(1, 5), close_after_reply=True)
+    line = site.add_line("G", kind, range(1, 5), close_after_reply=True, timeout_ms=3000)
     with Poller(site.ctx) as poller:
         for _ in range(3):
             [r] = poller.run_once()
