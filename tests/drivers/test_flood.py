@@ -155,3 +155,46 @@ def test_endless_flood_ends_at_the_transaction_bound() -> None:
 def test_a_flooding_meter_is_not_asked_again(flooder: _Flooder) -> None:
     for bus in _flooded_bus(flooder.port, retries=2):
         assert bus.counters.requests == 1 and "retries" not in bus.counters.by_kind
+
+
+@pytest.mark.timeout(60)
+def test_modbus_tcp_flood_of_other_transactions_is_cut_off() -> None:
+    """Modbus-TCP too: a gateway answering with endless frames of other transactions is cut off (and the
+    connection dropped) instead of being parsed until the timeout; the next request reconnects."""
+    from acrel_console.drivers import mbap
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(2)
+    port = srv.getsockname()[1]
+    flood_first = threading.Event()
+    flood_first.set()
+
+    def serve() -> None:
+        for _ in range(2):
+            conn, _ = srv.accept()
+            with conn:
+                req = conn.recv(256)
+                tid, unit = int.from_bytes(req[0:2], "big"), req[6]
+                try:
+                    if flood_first.is_set():
+                        flood_first.clear()
+                        conn.sendall(b"".join(mbap.build((tid + 1 + i) & 0xFFFF, unit, bytes((3, 2, 0, 1)))
+                                              for i in range(2000)))
+                    else:
+                        conn.sendall(mbap.build(tid, unit, bytes((3, 96)) + bytes(96)))
+                    conn.recv(256)
+                except OSError:
+                    pass
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    bus = ModbusMeterBus(BusConfig("T", "modbus-tcp", host="127.0.0.1", port=port, timeout_ms=2000, retries=0))
+    try:
+        with pytest.raises(FloodError):
+            bus.read_realtime(1, "DDSY1352")
+        assert bus.read_realtime(1, "DDSY1352").type_code == 0
+    finally:
+        bus.close()
+        t.join(5)
+        srv.close()
