@@ -142,6 +142,18 @@ class ModbusMeterBus:
 
         return self._guard(run)
 
+    def read_status(self, address: int, model: str) -> MeterReading:
+        """The profile's short status read ([status] blocks; the real-time blocks without one), decoded:
+        only Profile.status_fields are set."""
+        def run() -> MeterReading:
+            profile = self._profile(model)
+            spec = profile.status_read
+            self._count("read_status")
+            datas = [self._read_block(address, b.start, b.count) for b in spec.blocks]
+            return decode.decode_realtime(profile, datas, datetime.now(timezone.utc), spec)
+
+        return self._guard(run)
+
     def read_money_params(self, address: int, model: str) -> MoneyParams:
         """The money-control read-back block (+ power-control block for the overload power; a
         meter that answers that read with an exception gives overload_power_w=None)."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from acrel_console.domain.readings import MeterReading, MoneyParams
 from acrel_console.drivers.api import FrameError
-from acrel_console.drivers.profiles import VALUE_TYPES, BitSpec, Block, NamedValue, Profile, ReadSpec, ValueSpec
+from acrel_console.drivers.profiles import (VALUE_TYPES, BitSpec, Block, NamedValue, Profile, ReadSpec, RealtimeSpec,
+                                            ValueSpec)
 
 _SIGNED = {"i8", "i16", "i32"}
 
@@ -71,9 +72,11 @@ def _check_lengths(blocks: Sequence[Block], datas: Sequence[bytes]) -> None:
             raise FrameError(f"block 0x{block.start:04X}: {len(data)} data bytes, expected {block.count * 2}")
 
 
-def decode_realtime(profile: Profile, datas: Sequence[bytes], read_at: datetime) -> MeterReading:
-    """Decode the data bytes of the profile's real-time blocks (in profile order) into a reading."""
-    rt = profile.realtime
+def decode_realtime(profile: Profile, datas: Sequence[bytes], read_at: datetime,
+                    spec: RealtimeSpec | None = None) -> MeterReading:
+    """Decode the data bytes of the profile's real-time blocks (in profile order) into a reading; with
+    `spec` (the profile's status read) only the values and bits it holds are set (Profile.status_fields)."""
+    rt = spec or profile.realtime
     _check_lengths(rt.blocks, datas)
     kw: dict[str, Any] = _values(rt.values, rt.blocks, datas, profile.word_order)
     for nb in rt.bits:

@@ -5,6 +5,10 @@ each value sits in them (register, byte, type, scale), the status bits, the cloc
 registers, the vendor 0x20 groups with the flagged byte layouts, the money-parameter read-back block
 and the balance location (`metering_only = true` marks a model that takes no remote recharge).
 Adding a model that speaks a known protocol is a new TOML file, no code.
+A `[status]` table names the short status read of every status sweep (its blocks); the values, bits
+and clock of `[realtime]` that lie inside those blocks are decoded from it, and the full real-time
+block is read on history sweeps (issue 15: two-speed polling). Without `[status]` every sweep reads
+the full block.
 A site can override or add profiles with a directory of its own (`extra_dirs`, or the
 ACREL_PROFILES_DIR environment variable); a file there wins over the built-in one of the same name.
 
@@ -178,11 +182,24 @@ class Profile:
     # Consecutive RS485 addresses one meter takes: an ADF400L three-phase user is 3 circuits (L1 at its
     # address, L2 +1, L3 +2; hardware doc §3.1). No other meter may sit on those addresses.
     circuits: int = 1
+    status: RealtimeSpec | None = None  # the short status read (None: the full real-time block)
 
     @property
     def meter_side_balance(self) -> bool:
         """True when the meter holds and deducts the balance (design §6)."""
         return self.balance == "meter" and not self.metering_only
+
+    @property
+    def status_read(self) -> RealtimeSpec:
+        """What a status sweep reads: the [status] blocks, or the whole real-time reading without them."""
+        return self.status or self.realtime
+
+    @property
+    def status_fields(self) -> frozenset[str]:
+        """The MeterReading attributes a status read decodes (all of them without a [status] table)."""
+        spec = self.status_read
+        return frozenset(v.name for v in spec.values) | frozenset(b.name for b in spec.bits) | (
+            frozenset({"meter_clock"}) if spec.clock is not None else frozenset())
 
     def realtime_rtu_frames(self) -> tuple[tuple[int, int], ...]:
         """(request bytes, reply bytes) on an RTU line for each real-time read: what one meter
@@ -258,6 +275,28 @@ def _read_spec(d: Any, where: str) -> ReadSpec:
         for s in nv.specs:
             _check_inside((block,), s.reg, s.byte, VALUE_TYPES[s.type], f"{where}.{nv.name}")
     return ReadSpec(block, values, bool(d.get("per_circuit", False)))
+
+
+def _status_spec(d: Any, rt: RealtimeSpec, where: str) -> RealtimeSpec | None:
+    """The [status] read: its blocks and the real-time values/bits/clock lying wholly inside them."""
+    if d is None:
+        return None
+    if not isinstance(d, dict) or set(d) - {"blocks"}:
+        raise ProfileError(f"{where}: expected {{blocks = [...]}}")
+    blocks = tuple(_block(b, f"{where}.blocks") for b in d.get("blocks", []))
+
+    def inside(reg: int, byte: int, size: int) -> bool:
+        return any(b.holds(reg, byte, size) for b in blocks)
+
+    def values(named: tuple[NamedValue, ...]) -> tuple[NamedValue, ...]:
+        return tuple(nv for nv in named if all(inside(s.reg, s.byte, VALUE_TYPES[s.type]) for s in nv.specs))
+
+    bits = tuple(nb for nb in rt.bits if all(inside(s.reg, s.byte, 1) for s in nb.specs))
+    clock = rt.clock if rt.clock is not None and inside(rt.clock.reg, rt.clock.byte, 7) else None
+    spec = RealtimeSpec(blocks, values(rt.values), bits, clock, values(rt.extra), rt.secondary_side)
+    if not blocks or not (spec.values or spec.bits):
+        raise ProfileError(f"{where}: the status blocks hold no value or bit of [realtime]")
+    return spec
 
 
 def _group(d: Any, where: str) -> VendorGroup | None:
@@ -369,6 +408,7 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
             cipher_groups=tuple(int(g) for g in data.get("link_cipher_groups", [0x01, 0x02])),
             metering_only=bool(data.get("metering_only", False)),
             circuits=_int(data, "circuits", where, 1),
+            status=_status_spec(data.get("status"), realtime, f"{where}.status"),
         )
         if prof.circuits not in (1, 3):
             raise ProfileError(f"{where}: circuits 1 or 3")

@@ -17,8 +17,8 @@ from acrel_console.domain.roles import Permission
 from acrel_console.domain.status import STATUS_LABELS, MeterStatus, StatusInputs, derive_status
 from acrel_console.domain.thresholds import over_threshold
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services.holders import holders
 from acrel_console.services.site_settings import load_all
-from acrel_console.services.thresholds import meter_thresholds
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import BuildingRow, GatewayRow, MeterRow
@@ -94,38 +94,6 @@ def _scaled(values: Any, places: int) -> tuple[str, ...]:
     return tuple(str(Decimal(int(v)).scaleb(-places)) for v in values)
 
 
-def _tenants(session: Session, meter_ids: list[int] | None = None) -> dict[int, tuple[str | None, str | None]]:
-    """meter id -> (tenant name, account no.) through ledger.queries (tolerant of its value shape)."""
-    from acrel_console.ledger import queries
-
-    fn = getattr(queries, "meter_tenants", None)
-    if fn is None:
-        return {}
-    out: dict[int, tuple[str | None, str | None]] = {}
-    for mid, value in dict(fn(session, meter_ids)).items():
-        if value is None:
-            continue
-        if isinstance(value, (tuple, list)):
-            name, acct = (list(value) + [None, None])[:2]
-        elif isinstance(value, dict):
-            name = value.get("tenant_name") or value.get("name")
-            acct = value.get("account_no") or value.get("account_id") or value.get("account")
-        elif isinstance(value, str):
-            name, acct = value, None
-        else:
-            name = getattr(value, "tenant_name", None) or getattr(value, "name", None)
-            acct = (getattr(value, "account_no", None) or getattr(value, "account_id", None)
-                    or getattr(value, "account", None))
-        out[int(mid)] = (None if name is None else str(name), None if acct is None else str(acct))
-    return out
-
-
-def _open_ids(session: Session, meter_ids: list[int] | None = None) -> set[int]:
-    from acrel_console.ledger.queries import open_meter_ids
-
-    return set(open_meter_ids(session, meter_ids))
-
-
 def _console_credits(session: Session, meters: list[MeterRow]) -> dict[int, int]:
     """Console-billed meters (no prepaid logic, design §6): their balance is the ledger's credit, so the
     status rule, the alarms and the texts see arrears and alarm levels like any prepaid meter."""
@@ -148,58 +116,73 @@ def balance_fen(session: Session, meter_id: int) -> int | None:
     return st.remaining_fen if st is not None else None
 
 
+_LIVE_COLUMNS = (MeterRow.id, MeterRow.gateway_id, GatewayRow.name, MeterRow.address, MeterRow.model, MeterRow.room,
+                 MeterRow.building_id, BuildingRow.name, MeterRow.meter_no, MeterRow.alarm1_fen, MeterRow.alarm2_fen,
+                 MeterRow.overload_power_w, MeterStateRow.last_success_at, MeterStateRow.consecutive_failures,
+                 MeterStateRow.offline_since, MeterStateRow.remaining_fen, MeterStateRow.energy_total,
+                 MeterStateRow.purchase_count, MeterStateRow.relay_closed, MeterStateRow.forced,
+                 MeterStateRow.keep_power, MeterStateRow.forced_open, MeterStateRow.over_limit,
+                 MeterStateRow.power_w, MeterStateRow.last_error)
+
+
 def build_live(session: Session, meter_ids: list[int] | None, now: datetime,
                settings: dict[str, Any] | None = None) -> list[MeterLive]:
-    """MeterLive values for the given meters (None = all not retired), ordered by gateway, address."""
+    """MeterLive values for the given meters (None = all not retired), ordered by gateway, address.
+
+    Column queries only (no ORM objects, no JSON), tenants from the cached holder map (services.holders):
+    20,000 meters in a fraction of a second, a sweep chunk in a few milliseconds."""
+    from acrel_console.ledger.queries import prepaid_credits
+    from acrel_console.services.money_common import meter_side
+
     settings = settings or load_all(session)
-    q = (select(MeterRow, GatewayRow.name, BuildingRow.name, MeterStateRow)
+    q = (select(*_LIVE_COLUMNS)
          .join(GatewayRow, MeterRow.gateway_id == GatewayRow.id)
          .outerjoin(BuildingRow, MeterRow.building_id == BuildingRow.id)
          .outerjoin(MeterStateRow, MeterStateRow.meter_id == MeterRow.id)
          .order_by(GatewayRow.name, MeterRow.address))
+    pending_q = (select(MeterCommandRow.meter_id, func.count()).where(MeterCommandRow.state.in_(ACTIVE_COMMAND_STATES))
+                 .group_by(MeterCommandRow.meter_id))
     if meter_ids is None:
         q = q.where(MeterRow.retired.is_(False))
     else:
         if not meter_ids:
             return []
         q = q.where(MeterRow.id.in_(meter_ids))
+        pending_q = pending_q.where(MeterCommandRow.meter_id.in_(meter_ids))
     rows = session.execute(q).all()
-    ids = [m.id for m, *_ in rows]
-    pending_q = (select(MeterCommandRow.meter_id, func.count()).where(MeterCommandRow.state.in_(ACTIVE_COMMAND_STATES))
-                 .group_by(MeterCommandRow.meter_id))
-    if meter_ids is not None:
-        pending_q = pending_q.where(MeterCommandRow.meter_id.in_(ids))
     pending = {int(k): int(v) for k, v in session.execute(pending_q).all()}
-    scope = None if meter_ids is None else ids  # a few meters (detail panel, portal): ask about those only
-    open_ids = _open_ids(session, scope)
-    tenants = _tenants(session, scope)
+    tenants = holders(session)
+    # console-billed meters (no prepaid logic, design §6): their balance is the ledger's credit
+    console_credit = prepaid_credits(session, [r[0] for r in rows if not meter_side(r[4])])
     interval = int(settings["status_interval_s"])
-    console_credit = _console_credits(session, [m for m, *_ in rows])
+    alarm1, alarm2 = int(settings["alarm1_fen"]), int(settings["alarm2_fen"])
+    site_power = settings.get("overload_power_w")
     out: list[MeterLive] = []
-    for m, gw_name, b_name, st in rows:
-        th = meter_thresholds(m, settings)
-        a1, a2 = th.alarm1_fen, th.alarm2_fen
-        values: dict[str, Any] = json.loads(st.values_json) if st is not None and st.values_json else {}
-        offline_logged = st is not None and st.offline_since is not None
-        remaining = console_credit[m.id] if m.id in console_credit else (st.remaining_fen if st else None)
-        inputs = StatusInputs(now=now, last_success_at=st.last_success_at if st else None,
-                              consecutive_failures=(st.consecutive_failures if offline_logged and st else 0),
-                              status_interval_s=interval, account_open=m.id in open_ids,
+    for (mid, gateway_id, gw_name, address, model, room, building_id, b_name, meter_no, m_alarm1, m_alarm2, m_power,
+         seen, failures, offline_since, remaining, energy, purchases, relay, forced, keep_power, forced_open,
+         over_limit, power_w, last_error) in rows:
+        a1 = m_alarm1 if m_alarm1 is not None else alarm1
+        a2 = m_alarm2 if m_alarm2 is not None else alarm2
+        tenant = tenants.get(mid)
+        overload = bool(over_limit)
+        if mid in console_credit:
+            remaining = console_credit[mid]
+            limit = m_power if m_power is not None else site_power
+            overload = overload or over_threshold(None if power_w is None else (power_w,),
+                                                  None if limit in (None, "", 0) else int(limit))
+        inputs = StatusInputs(now=now, last_success_at=seen,
+                              consecutive_failures=(failures or 0) if offline_since is not None else 0,
+                              status_interval_s=interval, account_open=tenant is not None,
                               remaining_fen=remaining, alarm1_fen=a1, alarm2_fen=a2)
-        overload = bool(values.get("over_limit", False)) or (
-            m.id in console_credit and over_threshold(values.get("power_w"), th.overload_power_w))
-        tenant = tenants.get(m.id, (None, None))
         out.append(MeterLive(
-            meter_id=m.id, gateway_id=m.gateway_id, gateway=gw_name, address=m.address, model=m.model, room=m.room,
-            building_id=m.building_id, building=b_name, meter_no=m.meter_no, tenant_name=tenant[0],
-            account_no=tenant[1], status=derive_status(inputs), remaining_fen=remaining,
-            energy_total=st.energy_total if st else None, purchase_count=st.purchase_count if st else None,
-            relay_closed=st.relay_closed if st else None, forced=st.forced if st else None,
-            keep_power=st.keep_power if st else None, forced_open=values.get("forced_open"),
-            overload=overload, alarm1_fen=a1, alarm2_fen=a2,
-            last_seen=st.last_success_at if st else None, consecutive_failures=st.consecutive_failures if st else 0,
-            offline_since=st.offline_since if st else None, pending_commands=int(pending.get(m.id, 0)),
-            last_error=st.last_error if st else ""))
+            meter_id=mid, gateway_id=gateway_id, gateway=gw_name, address=address, model=model, room=room,
+            building_id=building_id, building=b_name, meter_no=meter_no,
+            tenant_name=tenant.name if tenant else None, account_no=tenant.account_no if tenant else None,
+            status=derive_status(inputs), remaining_fen=remaining, energy_total=energy, purchase_count=purchases,
+            relay_closed=relay, forced=forced, keep_power=keep_power, forced_open=forced_open,
+            overload=overload, alarm1_fen=a1, alarm2_fen=a2, last_seen=seen,
+            consecutive_failures=failures or 0, offline_since=offline_since, pending_commands=pending.get(mid, 0),
+            last_error=last_error or ""))
     return out
 
 

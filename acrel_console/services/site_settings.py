@@ -38,7 +38,12 @@ SPECS: tuple[SettingSpec, ...] = (
                                               "shifts, tariff periods and meter clocks. The computer's own zone "
                                               "is not used.")),
     SettingSpec("status_interval_s", "int", 180, QT_TRANSLATE_NOOP("settings", "Status sweep interval (s)"),
-                QT_TRANSLATE_NOOP("settings", "How often every meter's status is read."), 10, 3600),
+                QT_TRANSLATE_NOOP("settings", "Every meter's status is read at least this often; a meter silent "
+                                              "for three times this long is offline."), 10, 3600),
+    SettingSpec("status_cycle_s", "int", 10, QT_TRANSLATE_NOOP("settings", "Status sweep pace (s)"),
+                QT_TRANSLATE_NOOP("settings", "Status sweeps (a short read of balance, purchase count and status "
+                                              "words) start at most this often; a long bus sweeps back to back."),
+                1, 3600),
     SettingSpec("history_interval_s", "int", 1800, QT_TRANSLATE_NOOP("settings", "History reading interval (s)"),
                 QT_TRANSLATE_NOOP("settings", "How often a reading row is stored (集抄时间间隔)."), 60, 86400),
     SettingSpec("alarm1_fen", "fen", 5000, QT_TRANSLATE_NOOP("settings", "Alarm 1 amount (yuan)"),

@@ -2922,12 +2922,12 @@
             <translation>Purchases before</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Total before</source>
             <translation>Total before</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Remark</source>
             <translation>Remark</translation>
         </message>
@@ -2937,7 +2937,7 @@
             <translation>Delivery</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Records</source>
             <translation>Records</translation>
         </message>
@@ -5032,7 +5032,7 @@
             <translation>pg_restore failed: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+94" />
+            <location filename="../../acrel_console/services/base.py" line="+97" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>
@@ -5235,14 +5235,14 @@
             <translation>The approver must be a different operator.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+182" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+183" />
             <source>No enabled gateway to poll.</source>
             <translation>No enabled gateway to poll.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+160" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+165" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -5715,7 +5715,7 @@
         </message>
         <message>
             <location line="+36" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+160" />
             <source>'{phone}' is not a phone number.</source>
             <translation>'{phone}' is not a phone number.</translation>
         </message>
@@ -5846,7 +5846,7 @@
             <translation>The current PIN is wrong.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tenant_portal.py" line="-242" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-246" />
             <source>This site does not allow switching meters from the portal.</source>
             <translation>This site does not allow switching meters from the portal.</translation>
         </message>
@@ -5892,7 +5892,7 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+168" />
+            <location line="+172" />
             <source>Unknown action.</source>
             <translation>Unknown action.</translation>
         </message>
@@ -7991,7 +7991,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-180" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-185" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -8017,11 +8017,21 @@
         </message>
         <message>
             <location line="+1" />
-            <source>How often every meter's status is read.</source>
-            <translation>How often every meter's status is read.</translation>
+            <source>Every meter's status is read at least this often; a meter silent for three times this long is offline.</source>
+            <translation>Every meter's status is read at least this often; a meter silent for three times this long is offline.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status sweep pace (s)</source>
+            <translation>Status sweep pace (s)</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Status sweeps (a short read of balance, purchase count and status words) start at most this often; a long bus sweeps back to back.</source>
+            <translation>Status sweeps (a short read of balance, purchase count and status words) start at most this often; a long bus sweeps back to back.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>History reading interval (s)</source>
             <translation>History reading interval (s)</translation>
         </message>

@@ -2922,12 +2922,12 @@
             <translation>上次购电次数</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Total before</source>
             <translation>上次累计金额</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Remark</source>
             <translation>备注</translation>
         </message>
@@ -2937,7 +2937,7 @@
             <translation>下发状态</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Records</source>
             <translation>记录数</translation>
         </message>
@@ -5032,7 +5032,7 @@
             <translation>pg_restore 失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+94" />
+            <location filename="../../acrel_console/services/base.py" line="+97" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
@@ -5235,14 +5235,14 @@
             <translation>审批人必须是另一位操作员。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+182" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+183" />
             <source>No enabled gateway to poll.</source>
             <translation>没有可轮询的已启用网关。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-114" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+160" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+165" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -5715,7 +5715,7 @@
         </message>
         <message>
             <location line="+36" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+156" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+160" />
             <source>'{phone}' is not a phone number.</source>
             <translation>“{phone}”不是有效的手机号码。</translation>
         </message>
@@ -5846,7 +5846,7 @@
             <translation>当前密码错误。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tenant_portal.py" line="-242" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-246" />
             <source>This site does not allow switching meters from the portal.</source>
             <translation>本站点不允许在用户查询系统中拉闸/合闸。</translation>
         </message>
@@ -5892,7 +5892,7 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+168" />
+            <location line="+172" />
             <source>Unknown action.</source>
             <translation>未知操作。</translation>
         </message>
@@ -7991,7 +7991,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-180" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-185" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -8017,11 +8017,21 @@
         </message>
         <message>
             <location line="+1" />
-            <source>How often every meter's status is read.</source>
-            <translation>每块电表状态的读取周期。</translation>
+            <source>Every meter's status is read at least this often; a meter silent for three times this long is offline.</source>
+            <translation>每块电表的状态至少按此间隔读取一次；连续三倍此时长无应答的电表视为失联。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status sweep pace (s)</source>
+            <translation>状态巡检节拍（秒）</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Status sweeps (a short read of balance, purchase count and status words) start at most this often; a long bus sweeps back to back.</source>
+            <translation>状态巡检（只读剩余金额、购电次数和状态字）最快按此节拍开始；电表多的总线连续巡检。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>History reading interval (s)</source>
             <translation>集抄时间间隔（秒）</translation>
         </message>

@@ -66,12 +66,13 @@ def portal_service(w: Any, max_failures: int = 20) -> TenantPortalService:
 
 
 def seed_state(w: World, meter_id: int, **values: object) -> None:
-    """The meter as the poller last saw it: online now, with these values (forced_open goes to values_json)."""
+    """The meter as the poller last saw it: online now, with these values (forced_open also goes to values_json)."""
     forced_open = values.pop("forced_open", None)
     with w.ctx.transaction() as s:
         row = s.get(MeterStateRow, meter_id) or MeterStateRow(meter_id=meter_id)
         row.last_success_at, row.consecutive_failures, row.offline = w.clock.now, 0, False
         row.values_json = json.dumps({"forced_open": forced_open})
+        row.forced_open = forced_open
         for k, v in values.items():
             setattr(row, k, v)
         s.add(row)

@@ -175,8 +175,11 @@ def test_settings_change_is_picked_up_without_restart(sqlite_site: SimSite) -> N
     p.start()
     try:
         assert p._scheduler is not None
-        assert p._scheduler.get_job("status").trigger.interval == timedelta(seconds=180)
-        site.svc.settings.update(site.admin, {"status_interval_s": 20, "history_interval_s": 600})
+        # status sweeps start at the pace (10 s), never slower than the status interval (the promise)
+        assert p._scheduler.get_job("status").trigger.interval == timedelta(seconds=10)
+        site.svc.settings.update(site.admin, {"status_cycle_s": 30, "history_interval_s": 600})
+        wait_for(lambda: p._scheduler.get_job("status").trigger.interval == timedelta(seconds=30), what="reschedule")
+        site.svc.settings.update(site.admin, {"status_interval_s": 20})
         wait_for(lambda: p.settings.status_interval_s == 20, what="settings refresh")
         wait_for(lambda: p._scheduler.get_job("status").trigger.interval == timedelta(seconds=20), what="reschedule")
         assert p._scheduler.get_job("history").trigger.interval == timedelta(seconds=600)
@@ -238,6 +241,11 @@ class _NoForceBits:
         import dataclasses
 
         return dataclasses.replace(self.inner.read_realtime(address, model), forced=None, forced_open=None)
+
+    def read_status(self, address: int, model: str):  # type: ignore[no-untyped-def]
+        import dataclasses
+
+        return dataclasses.replace(self.inner.read_status(address, model), forced=None, forced_open=None)
 
 
 def test_force_state_read_back_when_the_block_lacks_it(sqlite_site: SimSite) -> None:

@@ -34,6 +34,7 @@ class BusStats:
     enciphered: int = 0
     faults: dict[str, int] = field(default_factory=dict)
     by_function: dict[int, int] = field(default_factory=dict)
+    reads: dict[tuple[int, int], int] = field(default_factory=dict)  # FC03 (start, count) -> requests
 
 
 def exception_pdu(function: int, code: int) -> bytes:
@@ -293,6 +294,7 @@ class SimBus:
             if len(pdu) != 5:
                 return exception_pdu(function, 3)
             start, count = struct.unpack(">HH", pdu[1:5])
+            self.stats.reads[(start, count)] = self.stats.reads.get((start, count), 0) + 1
             if not 1 <= count <= MAX_READ_REGS:
                 return exception_pdu(function, 3)
             regs = register_map(m, from_ms(now_ms + m.clock_offset_ms))

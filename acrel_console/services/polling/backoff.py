@@ -72,18 +72,20 @@ def note_success(state: MeterPollState, now: datetime) -> str | None:
     return ONLINE if was_offline else None
 
 
-def note_failure(state: MeterPollState, now: datetime, status_interval_s: int, error: str) -> str | None:
+def note_failure(state: MeterPollState, now: datetime, status_interval_s: int, error: str,
+                 sweep_s: int | None = None) -> str | None:
     """A failed read; returns OFFLINE when the meter just crossed the offline rule (design §5).
 
     A meter never read successfully goes offline after 3 failed sweeps (not at its first failure);
-    once offline, every failed probe doubles the back-off up to the 30-minute cap.
+    once offline, every failed probe doubles the back-off up to the 30-minute cap, counted in sweeps of
+    `sweep_s` (how often status sweeps start; the status interval when not given).
     """
     state.consecutive_failures += 1
     state.last_attempt_at = now
     state.last_error = error
     state.sweeps_skipped = 0
     if state.offline:
-        state.backoff_level = min(state.backoff_level + 1, max_backoff_level(status_interval_s))
+        state.backoff_level = min(state.backoff_level + 1, max_backoff_level(sweep_s or status_interval_s))
         return None
     too_many = state.consecutive_failures >= OFFLINE_AFTER_FAILED_SWEEPS
     too_old = (state.last_success_at is not None

@@ -36,7 +36,8 @@ def read_settings(ctx: ServiceContext) -> PollSettings:
     with ctx.read() as s:
         values = load_all(s)
     ctx.site_clock.set_zone(str(values["timezone"]))  # the service keeps the site clock's zone fresh
-    return PollSettings(int(values["status_interval_s"]), int(values["history_interval_s"]), str(values["timezone"]))
+    return PollSettings(int(values["status_interval_s"]), int(values["history_interval_s"]), str(values["timezone"]),
+                        int(values["status_cycle_s"]))
 
 
 class Poller:
@@ -95,9 +96,9 @@ class Poller:
         new = read_settings(self.ctx)
         old, self._settings = self._settings, new
         if self._scheduler is not None:
-            if new.status_interval_s != old.status_interval_s:
-                self._scheduler.reschedule_job("status", trigger="interval", seconds=new.status_interval_s)
-                log.info("status interval now %s s", new.status_interval_s)
+            if new.sweep_every_s != old.sweep_every_s:
+                self._scheduler.reschedule_job("status", trigger="interval", seconds=new.sweep_every_s)
+                log.info("status sweeps now every %s s", new.sweep_every_s)
             if new.history_interval_s != old.history_interval_s:
                 self._scheduler.reschedule_job("history", trigger="interval", seconds=new.history_interval_s)
         self._sync_workers()
@@ -149,7 +150,7 @@ class Poller:
         sched = BackgroundScheduler(timezone=timezone.utc, job_defaults={
             "coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_S})
         now = datetime.now(timezone.utc)
-        sched.add_job(self._status_tick, "interval", seconds=self._settings.status_interval_s, id="status",
+        sched.add_job(self._status_tick, "interval", seconds=self._settings.sweep_every_s, id="status",
                       next_run_time=now)
         sched.add_job(self._history_tick, "interval", seconds=self._settings.history_interval_s, id="history",
                       next_run_time=now)

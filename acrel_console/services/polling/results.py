@@ -15,9 +15,15 @@ from acrel_console.services.meter_views import MeterLive
 class PollSettings:
     """The site settings the poller follows; re-read while running (no restart needed)."""
 
-    status_interval_s: int = 180
+    status_interval_s: int = 180  # the promise: every meter's status at least this often
     history_interval_s: int = 1800
     timezone: str = "Asia/Shanghai"
+    status_cycle_s: int = 10  # the pace: status sweeps start at most this often (back to back on long buses)
+
+    @property
+    def sweep_every_s(self) -> int:
+        """How often a status sweep is started: the pace, never slower than the promise."""
+        return max(1, min(self.status_cycle_s, self.status_interval_s))
 
     @property
     def tz(self) -> ZoneInfo:

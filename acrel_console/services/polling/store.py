@@ -118,6 +118,7 @@ class MeterOutcome:
     reading: MeterReading | None = None
     transition: str | None = None  # "offline" | "online"
     attempted: bool = True
+    fields: frozenset[str] | None = None  # what a status read carried (None: a whole real-time reading)
 
 
 def save_outcomes(session: Session, outcomes: list[MeterOutcome], *, tz: ZoneInfo, gateway_name: str,
@@ -140,22 +141,8 @@ def save_outcomes(session: Session, outcomes: list[MeterOutcome], *, tz: ZoneInf
         row.offline_since = st.offline_since
         row.offline = st.offline
         row.last_error = st.last_error[:500]
-        r = o.reading
-        if r is not None:
-            row.remaining_fen = r.remaining_fen
-            row.energy_total = r.energy_total
-            row.purchase_count = r.purchase_count
-            row.relay_closed = relay_of(r)
-            values = reading_values(r)
-            if r.forced is not None:  # the force state comes from a command read-back; sweeps keep it
-                row.forced = r.forced
-                row.keep_power = keep_power_of(r)
-            elif row.values_json:
-                previous = json.loads(row.values_json)
-                values["forced"], values["forced_open"] = previous.get("forced"), previous.get("forced_open")
-            row.status_bits = r.status_raw
-            row.meter_clock_drift_s = clock_drift_s(r, tz)
-            row.values_json = json.dumps(values, ensure_ascii=False)
+        if o.reading is not None:
+            _save_reading(row, o.reading, o.fields, tz)
         if o.transition is not None:
             target = f"{gateway_name}/{addresses.get(st.meter_id, '?')}"
             kind = "meter.offline" if o.transition == OFFLINE else "meter.online"
@@ -167,6 +154,41 @@ def save_outcomes(session: Session, outcomes: list[MeterOutcome], *, tz: ZoneInf
     if history_at is not None:
         store_history(session, [o.reading for o in outcomes if o.reading is not None],
                       [o.state.meter_id for o in outcomes if o.reading is not None], tz)
+
+
+def _save_reading(row: MeterStateRow, r: MeterReading, fields: frozenset[str] | None, tz: ZoneInfo) -> None:
+    """Put a reading into the meter's state row: all of it, or (a status read) only the `fields` it carries,
+    the rest staying as the last whole reading left them."""
+    def carried(name: str) -> bool:
+        return fields is None or name in fields
+
+    values = reading_values(r)
+    previous: dict[str, Any] = json.loads(row.values_json) if row.values_json else {}
+    if fields is not None:
+        values = {**previous, **{k: v for k, v in values.items() if k in fields or k == "read_at"}}
+    if carried("remaining_fen"):
+        row.remaining_fen = r.remaining_fen
+    if carried("energy_total"):
+        row.energy_total = r.energy_total
+    if carried("purchase_count"):
+        row.purchase_count = r.purchase_count
+    if carried("relay_closed"):
+        row.relay_closed = relay_of(r)
+    if carried("over_limit"):
+        row.over_limit = r.over_limit
+    if carried("power_w"):
+        row.power_w = r.power_total_w
+    if r.forced is not None:  # from the block's bits or the force registers' read-back
+        row.forced = r.forced
+        row.keep_power = keep_power_of(r)
+        row.forced_open = r.forced_open
+    else:  # neither read: the force state stays as last known
+        values["forced"], values["forced_open"] = previous.get("forced"), previous.get("forced_open")
+    if carried("status_raw"):
+        row.status_bits = r.status_raw
+    if fields is None:
+        row.meter_clock_drift_s = clock_drift_s(r, tz)
+    row.values_json = json.dumps(values, ensure_ascii=False)
 
 
 def _period(reading: MeterReading, i: int) -> int | None:

@@ -1,10 +1,11 @@
-"""The latest known state of each meter (from polls) and per-bus health."""
+"""The latest known state of each meter (from polls), per-bus health, and the log of who-holds-which-meter
+changes that keeps the live views' tenant map current."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime
@@ -30,6 +31,9 @@ class MeterStateRow(Base):
     relay_closed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     forced: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # 强制模式
     keep_power: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    forced_open: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # forced trip (None: not forced)
+    over_limit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 越限 bit
+    power_w: Mapped[int | None] = mapped_column(Integer, nullable=True)  # total active power, last whole read
     status_bits: Mapped[int | None] = mapped_column(Integer, nullable=True)
     meter_clock_drift_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
     values_json: Mapped[str] = mapped_column(Text, default="{}")  # every decoded live value
@@ -51,3 +55,15 @@ class BusHealthRow(Base):
     meters_total: Mapped[int] = mapped_column(Integer, default=0)
     connected: Mapped[bool] = mapped_column(Boolean, default=False)
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeterHolderChangeRow(Base):
+    """One change of who holds a meter (account opened or closed, meter added or removed, tenant edited).
+
+    Written by database triggers (storage/holder_triggers.py), so the change of any writer, on any
+    workstation, is seen; the live views re-read only the meters named here since they last looked."""
+
+    __tablename__ = "meter_holder_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meter_id: Mapped[int] = mapped_column(Integer)
