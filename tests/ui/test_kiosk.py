@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from acrel_console import i18n
@@ -48,6 +49,7 @@ def test_qt_kiosk_window_signs_in_shows_the_account_and_times_out(language: str,
     w.vending.sell(w.cashier, tenant.meters[0], Decimal("66.00"), "cash")
     seed_state(w, tenant.meters[0], remaining_fen=12_345, relay_closed=True)
     app = QApplication.instance()
+    font = QFont(app.font())  # restored below: later tests measure widths with the default font
     monkeypatch.setenv("ACREL_LANG", language)
     assert i18n.install_translator(language)
     setup_fonts(app, language)
@@ -91,3 +93,5 @@ def test_qt_kiosk_window_signs_in_shows_the_account_and_times_out(language: str,
     finally:
         runner.wait_idle(10_000)
         w.svc.close()
+        app.setFont(font)
+        i18n.install_translator("en")
