@@ -8,12 +8,16 @@ nothing else escapes (a decoding bug is reported as `FrameError`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams, RechargeAck
+
+if TYPE_CHECKING:
+    from acrel_console.drivers.tou import TouTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +141,5 @@ class MeterBus(Protocol):
     def write_money_params(self, address: int, model: str, params: MoneyParams) -> None: ...
     def force(self, address: int, model: str, mode: ForceMode) -> None: ...
     def set_clock(self, address: int, model: str, at_local: datetime) -> None: ...
+    def write_schedule(self, address: int, model: str, schedule: Sequence[tuple[int, int]]) -> None: ...
+    def read_schedule(self, address: int, model: str) -> TouTable: ...

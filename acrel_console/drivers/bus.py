@@ -1,19 +1,20 @@
 """The MeterBus implementation over a transport, driven by meter profiles; `open_bus` factory.
 
 Retry policy (design §8.4): reads (real-time, money/power/force read-back) and idempotent writes
-(force, money-parameter download) are retried `config.retries` times after a timeout, CRC or frame
-error (not after a flood: a babbling meter is cut off, not asked again). A recharge (credit write) and a clock set are sent exactly once: after a lost reply the
+(force, money-parameter and day-period schedule downloads) are retried `config.retries` times after a
+timeout, CRC or frame error (not after a flood: a babbling meter is cut off, not asked again). A recharge
+(credit write) and a clock set are sent exactly once: after a lost reply the
 caller reads the purchase count back before deciding anything. An exception reply is never retried.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import TypeVar
 
 from acrel_console.domain.readings import ForceMode, MeterReading, MoneyParams, RechargeAck
-from acrel_console.drivers import decode, pdu, vendor20
+from acrel_console.drivers import decode, pdu, tou, vendor20
 from acrel_console.drivers.api import (
     BusConfig,
     BusCounters,
@@ -26,7 +27,7 @@ from acrel_console.drivers.api import (
     MeterBus,
     MeterTimeout,
 )
-from acrel_console.drivers.profiles import Profile, ProfileError, ReadSpec, VendorGroup, load_profile
+from acrel_console.drivers.profiles import Profile, ProfileError, ReadSpec, TouSpec, VendorGroup, load_profile
 from acrel_console.drivers.transports import Transport, make_transport
 
 T = TypeVar("T")
@@ -287,6 +288,46 @@ class ModbusMeterBus:
                 raise InvalidRequest(f"model {profile.name} has no remote switching")
 
         self._guard(run)
+
+    def write_schedule(self, address: int, model: str, schedule: Sequence[tuple[int, int]]) -> None:
+        """Download a day-period schedule (时段表): the year-zone table (one zone, schedule 1) and schedule 1,
+        FC10 each (idempotent, so retried like a read). `schedule` is (start minute, period 0..3) pairs."""
+        def run() -> None:
+            spec = self._tou(model)
+            try:
+                data = tou.encode_schedule(schedule, spec.slots)
+            except tou.ScheduleError as exc:
+                raise InvalidRequest(str(exc)) from None
+            self._count("write_schedule")
+            if spec.zones_reg is not None:
+                request, reply = pdu.write_multiple_request(spec.zones_reg, tou.padded(tou.encode_zones(spec.zones)))
+                pdu.check_reply(self._exchange(address, request, reply, retry=True), reply)
+            request, reply = pdu.write_multiple_request(spec.schedule_reg, tou.padded(data))
+            pdu.check_reply(self._exchange(address, request, reply, retry=True), reply)
+
+        self._guard(run)
+
+    def read_schedule(self, address: int, model: str) -> tou.TouTable:
+        """The meter's year zones and schedule 1, read back (FC03)."""
+        def run() -> tou.TouTable:
+            spec = self._tou(model)
+            self._count("read_schedule")
+            zones: tuple[tuple[int, int, int], ...] = ()
+            if spec.zones_reg is not None:
+                zone_bytes = spec.zones * tou.ZONE_BYTES
+                zones = tou.decode_zones(self._read_block(address, spec.zones_reg,
+                                                          tou.registers_for(zone_bytes))[:zone_bytes])
+            slot_bytes = spec.slots * tou.SLOT_BYTES
+            data = self._read_block(address, spec.schedule_reg, tou.registers_for(slot_bytes))[:slot_bytes]
+            return tou.TouTable(zones or ((1, 1, 1),), tou.decode_schedule(data))
+
+        return self._guard(run)
+
+    def _tou(self, model: str) -> TouSpec:
+        profile = self._profile(model)
+        if profile.tou is None:
+            raise InvalidRequest(f"model {profile.name} takes no day-period schedule")
+        return profile.tou
 
     def set_clock(self, address: int, model: str, at_local: datetime) -> None:
         """Vendor 0x20 group 03 channel 0x54 with the site-local time (sent once)."""

@@ -152,6 +152,16 @@ class VendorGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class TouSpec:
+    """Where the year-zone table and schedule 1 sit (FC03 read, FC10 write; layout in drivers/tou.py)."""
+
+    zones_reg: int | None
+    zones: int
+    schedule_reg: int
+    slots: int
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     """One meter model."""
 
@@ -183,6 +193,14 @@ class Profile:
     # address, L2 +1, L3 +2; hardware doc §3.1). No other meter may sit on those addresses.
     circuits: int = 1
     status: RealtimeSpec | None = None  # the short status read (None: the full real-time block)
+    # The day-period schedule (时段表) the meter takes by download; None: the model takes none (the
+    # console's tariff schedule still splits and bills its energy, design §6).
+    tou: TouSpec | None = None
+
+    @property
+    def takes_schedule(self) -> bool:
+        """True when the console downloads a TOU tariff's day-period schedule to this model."""
+        return self.tou is not None
 
     @property
     def meter_side_balance(self) -> bool:
@@ -299,6 +317,21 @@ def _status_spec(d: Any, rt: RealtimeSpec, where: str) -> RealtimeSpec | None:
     return spec
 
 
+def _tou(d: Any, where: str) -> TouSpec | None:
+    if d is None:
+        return None
+    if not isinstance(d, dict):
+        raise ProfileError(f"{where}: expected a table")
+    if not d.get("takes_schedule", True):
+        return None
+    zones_reg = d.get("zones_reg")
+    spec = TouSpec(None if zones_reg is None else _int(d, "zones_reg", where), _int(d, "zones", where, 4),
+                   _int(d, "schedule_reg", where), _int(d, "slots", where, 14))
+    if not 1 <= spec.slots <= 14 or not 1 <= spec.zones <= 14:
+        raise ProfileError(f"{where}: 1..14 slots and zones")
+    return spec
+
+
 def _group(d: Any, where: str) -> VendorGroup | None:
     if d is None:
         return None
@@ -409,6 +442,7 @@ def parse_profile(data: dict[str, Any], source: str = "<dict>") -> Profile:
             metering_only=bool(data.get("metering_only", False)),
             circuits=_int(data, "circuits", where, 1),
             status=_status_spec(data.get("status"), realtime, f"{where}.status"),
+            tou=_tou(data.get("tou"), f"{where}.tou"),
         )
         if prof.circuits not in (1, 3):
             raise ProfileError(f"{where}: circuits 1 or 3")

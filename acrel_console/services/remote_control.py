@@ -23,6 +23,9 @@ Switching semantics (design §13, hardware doc §1.5; decided here):
 - price_download: the four tariff prices (尖 峰 平 谷, 0.0001 yuan/kWh); settings_download: alarm 1,
   alarm 2 (fen), overload power (W); both confirmed by reading the money/power parameters back.
 - clock_sync: the site-local time; confirmed by reading the meter clock back (|drift| <= 5 s).
+- schedule_download: a TOU tariff's day-period schedule (时段表, up to 14 periods) to a meter whose profile
+  takes one (drivers/tou.py: one year zone on schedule 1); confirmed when the read-back zones and
+  schedule are exactly what was written.
 
 Control commands carry a MAC (ledger.mac, the site key) when the site has a key, and the executor
 refuses a signed-looking row whose MAC does not match (a forged or altered row) — design §8.2.
@@ -59,7 +62,7 @@ from acrel_console.storage.tables.site import GatewayRow, MeterRow
 log = logging.getLogger(__name__)
 
 CONTROL_KINDS = ("trip", "close", "keep_power", "restore_prepaid", "price_download", "settings_download",
-                 "clock_sync")
+                 "clock_sync", "schedule_download")
 KIND_LABELS = {
     "trip": QT_TRANSLATE_NOOP("control", "Trip"),
     "close": QT_TRANSLATE_NOOP("control", "Close"),
@@ -68,6 +71,7 @@ KIND_LABELS = {
     "price_download": QT_TRANSLATE_NOOP("control", "Price download"),
     "settings_download": QT_TRANSLATE_NOOP("control", "Settings download"),
     "clock_sync": QT_TRANSLATE_NOOP("control", "Clock sync"),
+    "schedule_download": QT_TRANSLATE_NOOP("control", "Schedule download"),
 }
 CONTROL_PRIORITY = 10  # credit deliveries use a higher priority; both run ahead of polls
 MAX_BATCH = 5000
@@ -183,6 +187,20 @@ def normalise_params(kind: str, params: dict[str, Any] | None) -> dict[str, Any]
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Nothing to download: give alarm amounts or overload power."),
                                   field="alarm1_fen")
         return out
+    if kind == "schedule_download":
+        from acrel_console.ledger.tariffs import MAX_PERIODS
+
+        points: list[tuple[int, int]] = []
+        try:
+            points = [(int(a), int(b)) for a, b in params.get("schedule") or ()]
+        except (TypeError, ValueError):
+            points = []
+        starts = [a for a, _b in points]
+        if not 1 <= len(points) <= MAX_PERIODS or starts[0] != 0 or starts != sorted(set(starts)) \
+                or starts[-1] >= 1440 or any(not 0 <= b <= 3 for _a, b in points):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷."), field="schedule")
+        return {"schedule": [list(p) for p in points]}
     return {}
 
 
@@ -497,6 +515,15 @@ def run_control(bus: Any, address: int, model: str, kind: str, payload: dict[str
                 f"{k} expected {v['expected']} read {v['read']}" for k, v in wrong.items()),
                 _lost({"mismatch": wrong}, lost)), None
         return ControlResult("delivered", "confirmed", "", _lost({"read": payload}, lost)), None
+    if kind == "schedule_download":
+        schedule = tuple((int(a), int(b)) for a, b in payload["schedule"])
+        lost = _send(lambda: bus.write_schedule(address, model, schedule))
+        table = bus.read_schedule(address, model)
+        read = {"zones": [list(z) for z in table.zones], "schedule": [list(p) for p in table.schedule]}
+        if table.follows(schedule):
+            return ControlResult("delivered", "confirmed", "", _lost({"read": read}, lost)), None
+        return ControlResult("failed", "mismatch", "read-back mismatch: the meter's day-period schedule differs",
+                             _lost({"expected": [list(p) for p in schedule], "read": read}, lost)), None
     if kind == "clock_sync":
         lost = _send(lambda: bus.set_clock(address, model, local_now))
         reading = bus.read_realtime(address, model)

@@ -50,6 +50,7 @@ class AssignResult:
     tariff_id: int
     meter_ids: tuple[int, ...]
     download_command_ids: tuple[str, ...]  # price downloads queued for meter-side meters
+    schedule_batch: str | None = None  # the 时段表 downloads (remote-control batch) of a TOU tariff
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +220,37 @@ class TariffService:
                                                  created_by=actor.name, at=at, payload={"prices": list(prices)},
                                                  reason=f"tariff {t.name}", priority=5, batch_id=batch).id)
             s.flush()
+            schedule_batch = None
+            if download and v is not None and when <= at:
+                schedule_batch = self._schedule_downloads(s, actor, t.name, tariffs.from_json(v.body_json), meter_ids)
             audit.append(s, actor, "tariff.assign", f"tariff:{t.name}",
-                         after={"meters": meter_ids, "effective_from": when.isoformat(), "downloads": cmds}, at=at)
-        return AssignResult(tariff_id, tuple(meter_ids), tuple(cmds))
+                         after={"meters": meter_ids, "effective_from": when.isoformat(), "downloads": cmds,
+                                "schedule_batch": schedule_batch}, at=at)
+        return AssignResult(tariff_id, tuple(meter_ids), tuple(cmds), schedule_batch)
+
+    def _schedule_downloads(self, s: Session, actor: Actor, name: str, body: TariffBody,
+                            meter_ids: list[int]) -> str | None:
+        """A TOU tariff's day-period schedule (时段表) goes to the meters whose profile takes one, through the
+        remote-control queue (confirmed by read-back); the console bills and splits every other meter's
+        energy by the same schedule itself. Returns the batch id (None: no meter takes one)."""
+        from acrel_console.drivers.profiles import ProfileError, load_profile
+        from acrel_console.services.remote_control import submit_in
+
+        if body.kind != "tou":
+            return None
+        takers = []
+        for mid in meter_ids:
+            m = s.get(MeterRow, mid)
+            try:
+                takes = m is not None and meter_side(m.model) and load_profile(m.model).takes_schedule
+            except ProfileError:
+                takes = False
+            if takes:
+                takers.append(mid)
+        if not takers:
+            return None
+        return submit_in(self.ctx, s, actor, takers, "schedule_download",
+                         {"schedule": [list(p) for p in body.schedule]}, f"tariff {name}")
 
     @requires(Permission.CONTROL_METERS)
     def tier_step(self, actor: Actor, meter_id: int, reading: MeterReading) -> TierOutcome | None:

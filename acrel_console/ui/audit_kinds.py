@@ -51,6 +51,7 @@ KIND_LABELS: dict[str, str] = {
     "control.price_download": QT_TRANSLATE_NOOP("audit", "Price download sent"),
     "control.settings_download": QT_TRANSLATE_NOOP("audit", "Settings download sent"),
     "control.clock_sync": QT_TRANSLATE_NOOP("audit", "Clock sync sent"),
+    "control.schedule_download": QT_TRANSLATE_NOOP("audit", "Schedule download sent"),
     "control.confirmed": QT_TRANSLATE_NOOP("audit", "Command confirmed"),
     "control.mismatch": QT_TRANSLATE_NOOP("audit", "Read-back mismatch"),
     "control.refused": QT_TRANSLATE_NOOP("audit", "Command refused"),

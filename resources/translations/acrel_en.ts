@@ -383,11 +383,11 @@
         </message>
         <message>
             <location line="+10" />
-            <source>Download the prices to meters that hold their balance</source>
-            <translation>Download the prices to meters that hold their balance</translation>
+            <source>Download the prices (and a TOU tariff's day-period schedule) to meters that hold their balance</source>
+            <translation>Download the prices (and a TOU tariff's day-period schedule) to meters that hold their balance</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Tariff</source>
             <translation>Tariff</translation>
         </message>
@@ -3828,7 +3828,7 @@
     <context>
         <name>TariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-188" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-189" />
             <source>Flat (one price)</source>
             <translation>Flat (one price)</translation>
         </message>
@@ -3937,7 +3937,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
             <source>New tariff…</source>
             <translation>New tariff…</translation>
         </message>
@@ -3990,6 +3990,11 @@
             <location line="+15" />
             <source>Your role may not change tariffs.</source>
             <translation>Your role may not change tariffs.</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Day-period schedule download</source>
+            <translation>Day-period schedule download</translation>
         </message>
     </context>
     <context>
@@ -4405,6 +4410,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Schedule download sent</source>
+            <translation>Schedule download sent</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Command confirmed</source>
             <translation>Command confirmed</translation>
         </message>
@@ -4650,7 +4660,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+64" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+67" />
             <source>Trip</source>
             <translation>Trip</translation>
         </message>
@@ -4683,6 +4693,11 @@
             <location line="+1" />
             <source>Clock sync</source>
             <translation>Clock sync</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schedule download</source>
+            <translation>Schedule download</translation>
         </message>
     </context>
     <context>
@@ -4717,7 +4732,7 @@
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+106" />
             <source>The database cannot be reached: {reason}</source>
             <translation>The database cannot be reached: {reason}</translation>
         </message>
@@ -4753,12 +4768,12 @@
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+170" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+184" />
             <location filename="../../acrel_console/services/site_config.py" line="+407" />
             <location line="+63" />
             <location line="+93" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+213" />
-            <location line="+22" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+214" />
+            <location line="+50" />
             <location line="+74" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
             <location filename="../../acrel_console/services/thresholds.py" line="+84" />
@@ -4849,6 +4864,7 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-57" />
             <source>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</source>
             <translation>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</translation>
         </message>
@@ -5144,7 +5160,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+60" />
             <location filename="../../acrel_console/services/thresholds.py" line="+2" />
             <source>Meter {id} is retired.</source>
             <translation>Meter {id} is retired.</translation>
@@ -5240,7 +5256,7 @@
             <translation>No enabled gateway to poll.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="-114" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
             <location filename="../../acrel_console/services/site_settings.py" line="+165" />
             <source>{label}: '{value}' is not a whole number.</source>
@@ -5292,9 +5308,9 @@
             <translation>Nothing to download: give alarm amounts or overload power.</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+58" />
             <location filename="../../acrel_console/services/thresholds.py" line="-6" />
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+104" />
             <source>Select at least one meter.</source>
             <translation>Select at least one meter.</translation>
         </message>
@@ -5468,7 +5484,7 @@
             <translation>Unknown setting: {key}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tariffs.py" line="-170" />
+            <location filename="../../acrel_console/services/tariffs.py" line="-198" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>A tariff needs a name.</translation>
@@ -5608,7 +5624,7 @@
             <translation>The period ends before it starts.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+65" />
+            <location filename="../../acrel_console/drivers/api.py" line="+69" />
             <source>Communication with the meter failed</source>
             <translation>Communication with the meter failed</translation>
         </message>
@@ -5747,7 +5763,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+249" />
+            <location filename="../../acrel_console/cli/sales.py" line="+240" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
@@ -6796,6 +6812,11 @@
             <location line="+12" />
             <source>Settings download</source>
             <translation>Settings download</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schedule download</source>
+            <translation>Schedule download</translation>
         </message>
         <message>
             <location line="+2" />

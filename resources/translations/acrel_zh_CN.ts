@@ -383,11 +383,11 @@
         </message>
         <message>
             <location line="+10" />
-            <source>Download the prices to meters that hold their balance</source>
-            <translation>向自身计费的电表下发电价</translation>
+            <source>Download the prices (and a TOU tariff's day-period schedule) to meters that hold their balance</source>
+            <translation>向自带余额的电表下发电价（分时电价同时下发时段表）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Tariff</source>
             <translation>电价</translation>
         </message>
@@ -3828,7 +3828,7 @@
     <context>
         <name>TariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-188" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-189" />
             <source>Flat (one price)</source>
             <translation>单一电价</translation>
         </message>
@@ -3937,7 +3937,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+31" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
             <source>New tariff…</source>
             <translation>新建电价…</translation>
         </message>
@@ -3990,6 +3990,11 @@
             <location line="+15" />
             <source>Your role may not change tariffs.</source>
             <translation>您的角色不能修改电价。</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Day-period schedule download</source>
+            <translation>时段表下发</translation>
         </message>
     </context>
     <context>
@@ -4405,6 +4410,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Schedule download sent</source>
+            <translation>时段表已下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Command confirmed</source>
             <translation>指令已确认</translation>
         </message>
@@ -4650,7 +4660,7 @@
     <context>
         <name>control</name>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="+64" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+67" />
             <source>Trip</source>
             <translation>拉闸</translation>
         </message>
@@ -4683,6 +4693,11 @@
             <location line="+1" />
             <source>Clock sync</source>
             <translation>校时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schedule download</source>
+            <translation>时段表下发</translation>
         </message>
     </context>
     <context>
@@ -4717,7 +4732,7 @@
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+106" />
             <source>The database cannot be reached: {reason}</source>
             <translation>无法连接数据库：{reason}</translation>
         </message>
@@ -4753,12 +4768,12 @@
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+170" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+184" />
             <location filename="../../acrel_console/services/site_config.py" line="+407" />
             <location line="+63" />
             <location line="+93" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+213" />
-            <location line="+22" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+214" />
+            <location line="+50" />
             <location line="+74" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
             <location filename="../../acrel_console/services/thresholds.py" line="+84" />
@@ -4849,6 +4864,7 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-57" />
             <source>Periods start at 00:00, ascend within the day and name 尖, 峰, 平 or 谷.</source>
             <translation>时段从 00:00 开始，在一天内递增，且须为尖、峰、平或谷。</translation>
         </message>
@@ -5144,7 +5160,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../../acrel_console/services/remote_control.py" line="+3" />
+            <location filename="../../acrel_console/services/remote_control.py" line="+60" />
             <location filename="../../acrel_console/services/thresholds.py" line="+2" />
             <source>Meter {id} is retired.</source>
             <translation>电表 {id} 已停用。</translation>
@@ -5240,7 +5256,7 @@
             <translation>没有可轮询的已启用网关。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/remote_control.py" line="-114" />
+            <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
             <location filename="../../acrel_console/services/site_settings.py" line="+165" />
             <source>{label}: '{value}' is not a whole number.</source>
@@ -5292,9 +5308,9 @@
             <translation>没有可下发的内容：请填写报警金额或功率阈值。</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+58" />
             <location filename="../../acrel_console/services/thresholds.py" line="-6" />
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+103" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+104" />
             <source>Select at least one meter.</source>
             <translation>请至少选择一块电表。</translation>
         </message>
@@ -5468,7 +5484,7 @@
             <translation>未知设置项：{key}。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tariffs.py" line="-170" />
+            <location filename="../../acrel_console/services/tariffs.py" line="-198" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>电价方案需要名称。</translation>
@@ -5608,7 +5624,7 @@
             <translation>结束时间早于开始时间。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/drivers/api.py" line="+65" />
+            <location filename="../../acrel_console/drivers/api.py" line="+69" />
             <source>Communication with the meter failed</source>
             <translation>与电表通讯失败</translation>
         </message>
@@ -5747,7 +5763,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+249" />
+            <location filename="../../acrel_console/cli/sales.py" line="+240" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
@@ -6796,6 +6812,11 @@
             <location line="+12" />
             <source>Settings download</source>
             <translation>设置下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schedule download</source>
+            <translation>时段表下发</translation>
         </message>
         <message>
             <location line="+2" />

@@ -52,7 +52,8 @@ class SimMeter:
     """State of one simulated meter. Money in fen, energy in 0.01 kWh, prices in 0.0001 yuan/kWh.
 
     Persistent (survives `reboot`): energies, remaining, purchase count, totals, prices, alarm
-    amounts, overdraft, run mode, cipher key, power-control settings, clock offset (RTC).
+    amounts, overdraft, run mode, cipher key, power-control settings, clock offset (RTC), the
+    day-period schedule and year zones.
     RAM (reset by `reboot`): forced control (0x0057/0x0058 and group 05), overload trip latch.
     """
 
@@ -88,7 +89,8 @@ class SimMeter:
     )
     overload_trips: int = 0
     clock_offset_ms: int = 0
-    schedule: TouSchedule = DEFAULT_SCHEDULE
+    schedule: TouSchedule = DEFAULT_SCHEDULE  # schedule 1 of the 时段表 (downloadable, hardware doc §1.8)
+    tou_zones: list[int] = field(default_factory=lambda: [1, 1, 1] + [0] * 9)  # 4 x [schedule, day, month]
     reboots: int = 0
     _last_ms: int | None = None
     _residual_mj: int = 0

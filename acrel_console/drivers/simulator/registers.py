@@ -7,6 +7,7 @@ import struct
 from datetime import datetime
 
 from acrel_console.drivers.simulator.meter import Model, SimMeter
+from acrel_console.drivers.simulator.tariff import TouSchedule
 
 
 def _u16(v: int) -> bytes:
@@ -254,9 +255,9 @@ def _adl400_map(m: SimMeter) -> dict[int, int]:
     return regs
 
 
-def _tou_zones() -> bytes:
-    """Year-zone table, 4 x [schedule, day, month]: one zone from 1 January using schedule 1."""
-    return bytes((1, 1, 1)) + bytes(9)
+def _tou_zones(m: SimMeter) -> bytes:
+    """Year-zone table, 4 x [schedule, day, month] (as shipped: one zone from 1 January using schedule 1)."""
+    return bytes(m.tou_zones[:12])
 
 
 def _tou_schedule(m: SimMeter) -> bytes:
@@ -291,18 +292,54 @@ def register_map(m: SimMeter, clock: datetime) -> dict[int, int]:
     else:
         put(0x0480, _power_readback(m))
         put(0x0400, _money_readback(m))
-    if m.model is Model.DDSY1352:  # TOU tables (read-only here), hardware doc §1.8
-        put(0x2000, _tou_zones())
+    if m.model is Model.DDSY1352:  # TOU tables, hardware doc §1.8 (zones and schedule 1 writable)
+        put(0x2000, _tou_zones(m))
         put(0x2006, _tou_schedule(m))
         put(0x201B, _tou_schedule(m))
     elif m.model is Model.DTSY1352:
-        put(0x0028, _tou_zones())
+        put(0x0028, _tou_zones(m))
         put(0x2000, _tou_schedule(m))
         put(0x2015, _tou_schedule(m))
     return regs
 
 
 WRITABLE = frozenset({0x0022, 0x0037, 0x0038, 0x0057, 0x0058, 0x0063})
+# The 时段表 a meter takes by FC10 (hardware doc §1.8): year zones (6 regs) and schedule 1 (21 regs).
+TOU_WRITABLE = {Model.DDSY1352: (0x2000, 0x2006), Model.DTSY1352: (0x0028, 0x2000)}
+ZONE_REGS, SCHEDULE_REGS = 6, 21
+
+
+def _write_tou(m: SimMeter, start: int, values: list[int]) -> bool | None:
+    """An FC10 into the zones or schedule 1: applied when it covers the whole table and decodes (schedule
+    1 from 00:00, tariffs 1..4, ascending switch points, unused slots repeating the last); False when
+    refused; None when the write is not for the TOU tables."""
+    regs = TOU_WRITABLE.get(m.model)
+    if regs is None or start not in regs:
+        return None
+    data = b"".join(v.to_bytes(2, "big") for v in values)
+    if start == regs[0]:
+        if len(values) != ZONE_REGS or any(b > 31 for b in data):
+            return False
+        m.tou_zones = list(data)
+        return True
+    if len(values) != SCHEDULE_REGS:
+        return False
+    points: list[tuple[int, int]] = []
+    for i in range(0, 42, 3):
+        tariff, minute, hour = data[i:i + 3]
+        if not 1 <= tariff <= 4 or minute >= 60 or hour >= 24:
+            return False
+        start_min = hour * 60 + minute
+        if points and start_min <= points[-1][0]:
+            if (start_min, tariff - 1) != points[-1]:
+                return False  # only repeats of the last switch point may follow it
+            continue
+        points.append((start_min, tariff - 1))
+    try:
+        m.schedule = TouSchedule(tuple(points))
+    except ValueError:
+        return False  # not starting at 00:00
+    return True
 
 
 def write_registers(m: SimMeter, start: int, values: list[int]) -> bool:
@@ -317,6 +354,9 @@ def write_registers(m: SimMeter, start: int, values: list[int]) -> bool:
             else:
                 m.ct_ratio = v
         return True
+    tou = _write_tou(m, start, values)
+    if tou is not None:
+        return tou
     if not all(a in WRITABLE for a in addrs):
         return False
     new = dict(zip(addrs, values))

@@ -206,7 +206,8 @@ class AssignTariffDialog(KeyFormDialog):
         self.effective = QDateEdit(site_today(ui.clock))
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")
-        self.download = QCheckBox(self.tr("Download the prices to meters that hold their balance"))
+        self.download = QCheckBox(self.tr("Download the prices (and a TOU tariff's day-period schedule) to meters that "
+                                          "hold their balance"))
         self.download.setChecked(True)
         self.add_field("tariff", self.tr("Tariff"), self.tariff)
         self.add_field("meter_ids", self.tr("Meters (Space ticks)"), self.meters)

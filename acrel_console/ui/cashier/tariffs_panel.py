@@ -26,6 +26,7 @@ class TariffsPanel(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.dialog: Any = None
+        self.batch_dialog: Any = None  # a TOU tariff's schedule download, followed after an assignment
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New tariff…"))
@@ -106,7 +107,23 @@ class TariffsPanel(QWidget):
         chosen = self.selected()
         if chosen is not None:
             tariffs.sort(key=lambda t: t.tariff_id != chosen.tariff_id)
-        self.ui.tasks.run(lambda: site.list_meters(actor),
-                          lambda meters: self._open(AssignTariffDialog(self.ui, self.zone, tariffs, meters,
-                                                                       preselect or [], self)),
-                          self._failed, owner=self)
+        def show(meters: list[Any]) -> None:
+            dialog = AssignTariffDialog(self.ui, self.zone, tariffs, meters, preselect or [], self)
+            dialog.submitted.connect(self._follow_schedule)
+            self._open(dialog)
+
+        self.ui.tasks.run(lambda: site.list_meters(actor), show, self._failed, owner=self)
+
+    def _follow_schedule(self, result: Any) -> None:
+        """A TOU tariff's day-period schedule went to the meters that take one: show that batch's progress."""
+        batch = getattr(result, "schedule_batch", None)
+        if not batch:
+            return
+        from acrel_console.ui.meters.batch_dialog import BatchDialog
+        from acrel_console.ui.pages.meters_page import control_service
+
+        dialog = BatchDialog(self.ui, control_service(self.ui), batch, lambda _mid: None, self)
+        dialog.setWindowTitle(self.tr("Day-period schedule download"))
+        self.batch_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

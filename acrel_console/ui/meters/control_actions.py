@@ -76,7 +76,8 @@ ACTION_BY_KEY: dict[str, ControlAction] = {a.key: a for a in ACTIONS}
 
 # How the batch dialog names each command kind and state (context "meters").
 KIND_TEXT: dict[str, str] = {**{a.kind: a.text for a in ACTIONS if a.kind},
-                             "settings_download": QT_TRANSLATE_NOOP("meters", "Settings download")}
+                             "settings_download": QT_TRANSLATE_NOOP("meters", "Settings download"),
+                             "schedule_download": QT_TRANSLATE_NOOP("meters", "Schedule download")}
 STATE_TEXT: dict[str, str] = {
     "pending": QT_TRANSLATE_NOOP("meters", "Waiting"),
     "sending": QT_TRANSLATE_NOOP("meters", "Sending"),
