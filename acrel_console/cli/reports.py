@@ -36,6 +36,8 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     periodic(p)
     p = add(rep, "loss", cmd_report, "损耗分析: main meters against their sub-meters")
     periodic(p)
+    p.add_argument("--by", choices=["total", "day", "month"], default="total",
+                   help="one row per main meter over the period, or per day / per month")
     p = add(rep, "alarm-history", cmd_report, "历史报警")
     periodic(p)
     for name, text in (("offline", "失联电表: offline meters"), ("offline-gateways", "失联网关: offline gateways"),
@@ -79,7 +81,7 @@ def build_report(args: argparse.Namespace, svc: Any, who: Any) -> Any:
         "energy": lambda: (rs.tou_energy if args.tou else rs.energy)(who, period, args.group),
         "meters": lambda: rs.meter_summary(who, period),
         "revenue": lambda: rs.revenue(who, period),
-        "loss": lambda: rs.loss(who, period),
+        "loss": lambda: rs.loss(who, period, args.by),
         "alarm-history": lambda: rs.alarm_history(who, period),
         "offline": lambda: rs.offline_meters(who),
         "offline-gateways": lambda: rs.offline_gateways(who),

@@ -3195,7 +3195,7 @@
             <translation>Month</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Save chart as PNG</source>
             <translation>Save chart as PNG</translation>
         </message>
@@ -5952,6 +5952,11 @@
             <source>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</source>
             <translation>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/losses.py" line="+74" />
+            <source>Loss analysis is by day, by month or over the whole period, not '{by}'.</source>
+            <translation>Loss analysis is by day, by month or over the whole period, not '{by}'.</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -7433,7 +7438,7 @@
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
             <location line="+47" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+27" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
@@ -7487,7 +7492,7 @@
         <message>
             <location line="+28" />
             <location line="+82" />
-            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+14" />
             <source>Energy (kWh)</source>
             <translation>Energy (kWh)</translation>
         </message>
@@ -7541,12 +7546,13 @@
             <translation>Payment method</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+2" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
             <location line="+50" />
             <source>Sales</source>
             <translation>Sales</translation>
@@ -7886,17 +7892,19 @@
             <translation>Alarm history</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="-22" />
+            <location line="+21" />
             <source>Main meter</source>
             <translation>Main meter</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-20" />
+            <location line="+22" />
             <source>Sub-meters</source>
             <translation>Sub-meters</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-83" />
             <source>Main energy</source>
             <translation>Main energy</translation>
         </message>
@@ -7906,23 +7914,44 @@
             <translation>Sub-meter energy</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Loss (kWh)</source>
+            <translation>Loss (kWh)</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
+            <location line="+1" />
             <source>Loss</source>
             <translation>Loss</translation>
         </message>
         <message>
+            <location line="+22" />
+            <source>Loss rate</source>
+            <translation>Loss rate</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Meters without readings</source>
+            <translation>Meters without readings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A rate is left empty where a meter of the group has no readings.</source>
+            <translation>A rate is left empty where a meter of the group has no readings.</translation>
+        </message>
+        <message>
+            <location line="-40" />
             <source>No main/sub-meter mapping is configured.</source>
             <translation>No main/sub-meter mapping is configured.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+15" />
+            <location line="+26" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
             <translation>Loss analysis</translation>
@@ -7951,6 +7980,21 @@
             <location line="+1" />
             <source>transfer</source>
             <translation>transfer</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+15" />
+            <source>By day</source>
+            <translation>By day</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By month</source>
+            <translation>By month</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whole period</source>
+            <translation>Whole period</translation>
         </message>
     </context>
     <context>

@@ -3195,7 +3195,7 @@
             <translation>月</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Save chart as PNG</source>
             <translation>图表另存为 PNG</translation>
         </message>
@@ -5952,6 +5952,11 @@
             <source>This computer's site key is not the site's, so it may not write the operation log: nothing was changed. Copy site.key from the service machine to {path}.</source>
             <translation>本机的站点密钥与本站不符，不能写入操作日志：未做任何更改。请将服务主机上的 site.key 复制到 {path}。</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/reports/losses.py" line="+74" />
+            <source>Loss analysis is by day, by month or over the whole period, not '{by}'.</source>
+            <translation>损耗分析按日、按月或整个期间统计，不能按“{by}”。</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -7433,7 +7438,7 @@
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
             <location line="+47" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+27" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
@@ -7487,7 +7492,7 @@
         <message>
             <location line="+28" />
             <location line="+82" />
-            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+13" />
+            <location filename="../../acrel_console/ui/reports/chart_data.py" line="+14" />
             <source>Energy (kWh)</source>
             <translation>用电量（kWh）</translation>
         </message>
@@ -7541,12 +7546,13 @@
             <translation>付款方式</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+2" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
             <location line="+50" />
             <source>Sales</source>
             <translation>售电金额</translation>
@@ -7886,17 +7892,19 @@
             <translation>电表报警记录历史报表</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="-22" />
+            <location line="+21" />
             <source>Main meter</source>
             <translation>总表</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-20" />
+            <location line="+22" />
             <source>Sub-meters</source>
             <translation>分表数</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-83" />
             <source>Main energy</source>
             <translation>总表电量</translation>
         </message>
@@ -7906,23 +7914,44 @@
             <translation>分表电量</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Loss (kWh)</source>
+            <translation>损耗电量(kWh)</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+1" />
+            <location line="+1" />
             <source>Loss</source>
             <translation>损耗</translation>
         </message>
         <message>
+            <location line="+22" />
+            <source>Loss rate</source>
+            <translation>损耗率</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Meters without readings</source>
+            <translation>无数据表数</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A rate is left empty where a meter of the group has no readings.</source>
+            <translation>组内有电表无抄表数据时不计算损耗率。</translation>
+        </message>
+        <message>
+            <location line="-40" />
             <source>No main/sub-meter mapping is configured.</source>
             <translation>未配置总表与分表的对应关系。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+15" />
+            <location line="+26" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
             <translation>损耗分析</translation>
@@ -7951,6 +7980,21 @@
             <location line="+1" />
             <source>transfer</source>
             <translation>余额转入</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/reports/catalog.py" line="+15" />
+            <source>By day</source>
+            <translation>按日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By month</source>
+            <translation>按月</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whole period</source>
+            <translation>整个期间</translation>
         </message>
     </context>
     <context>

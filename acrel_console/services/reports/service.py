@@ -83,9 +83,10 @@ class ReportService:
             return status_reports.alarm_history(s, period)
 
     @requires(Permission.VIEW)
-    def loss(self, actor: Actor, period: Period) -> Report:
+    def loss(self, actor: Actor, period: Period, by: str = "total") -> Report:
+        """损耗分析 over the period, or by 'day' / 'month'."""
         with self.ctx.read() as s:
-            return status_reports.loss_analysis(s, period)
+            return status_reports.loss_analysis(s, period, by)
 
     @requires(Permission.VIEW)
     def sales(self, actor: Actor, period: Period, by: str = "cashier") -> Report:

@@ -1,4 +1,4 @@
-"""Reports over the live state: 失联电表, 失联网关, 电参量, 实时报警, 历史报警, 损耗分析."""
+"""Reports over the live state: 失联电表, 失联网关, 电参量, 实时报警, 历史报警; 损耗分析 (losses.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from acrel_console.services.export import ColumnKind
 from acrel_console.services.reports.model import Period, Report, ReportColumn
 from acrel_console.storage.tables.alarms import AlarmRow
 from acrel_console.storage.tables.meter_state import BusHealthRow, MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
 C = ReportColumn
@@ -144,33 +143,11 @@ def alarm_history(s: Session, period: Period) -> Report:
                   _alarm_rows(s, q))
 
 
-def loss_analysis(s: Session, period: Period) -> Report:
-    """损耗分析: each main meter's energy against the sum of its sub-meters (difference and share)."""
-    from decimal import Decimal
+def loss_analysis(s: Session, period: Period, by: str = "total") -> Report:
+    """损耗分析 (services.reports.losses)."""
+    from acrel_console.services.reports.losses import loss_report
 
-    energy = dict(s.execute(select(DailyEnergyRow.meter_id, func.sum(DailyEnergyRow.energy_total))
-                            .where(DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day)
-                            .group_by(DailyEnergyRow.meter_id)).all())
-    meters = s.execute(select(MeterRow.id, MeterRow.room, MeterRow.parent_meter_id)).all()
-    children: dict[int, list[int]] = {}
-    for mid, _room, parent in meters:
-        if parent is not None:
-            children.setdefault(parent, []).append(mid)
-    rooms = {mid: room for mid, room, _p in meters}
-    rows = []
-    for main, subs in sorted(children.items(), key=lambda kv: rooms.get(kv[0], "")):
-        main_e = int(energy.get(main) or 0)
-        sub_e = sum(int(energy.get(m) or 0) for m in subs)
-        diff = main_e - sub_e
-        share = (Decimal(diff) / Decimal(main_e)).quantize(Decimal("0.0001")) if main_e else None  # 12.34 %
-        rows.append((rooms.get(main, f"#{main}"), len(subs), main_e, sub_e, diff, share))
-    columns = (C("main", QT_TRANSLATE_NOOP("reports", "Main meter")), C("subs", QT_TRANSLATE_NOOP("reports", "Sub-meters"), K.INT),
-               C("main_e", QT_TRANSLATE_NOOP("reports", "Main energy"), K.KWH, True),
-               C("sub_e", QT_TRANSLATE_NOOP("reports", "Sub-meter energy"), K.KWH, True),
-               C("diff", QT_TRANSLATE_NOOP("reports", "Difference"), K.KWH, True),
-               C("share", QT_TRANSLATE_NOOP("reports", "Loss"), K.PERCENT))
-    notes = () if rows else (QT_TRANSLATE_NOOP("reports", "No main/sub-meter mapping is configured."),)
-    return Report("loss", QT_TRANSLATE_NOOP("reports", "Loss analysis"), period.text, columns, tuple(rows), notes=notes)
+    return loss_report(s, period, by)
 
 
 def now_text(at: datetime, zone: tzinfo) -> str:

@@ -184,7 +184,7 @@ class ReportsPage(Page):
             self.option_box.addItem(option_label(option), option)
         if current in d.options:
             self.option_box.setCurrentIndex(d.options.index(current))
-        self.option_label.setText(self.tr("By") if d.report_id == "sales" else self.tr("Group"))
+        self.option_label.setText(self.tr("By") if d.report_id in ("sales", "loss") else self.tr("Group"))
         self.option_label.setVisible(bool(d.options))
         self.option_box.setVisible(bool(d.options))
         self.tenant_label.setVisible(d.needs_tenant)
@@ -320,6 +320,8 @@ class ReportsPage(Page):
             return header_text("Date")
         if report.report_id in ("tou", "revenue"):
             return header_text("Tariff period")
+        if report.report_id == "loss":
+            return header_text("Date")
         return ""
 
     def _set_message(self, text: str, error: bool = False) -> None:

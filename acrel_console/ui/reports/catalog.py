@@ -70,6 +70,9 @@ def option_label(option: str) -> str:
         "building": QCoreApplication.translate("reports", "Building"),
         "cashier": QCoreApplication.translate("reports", "Seller"),
         "method": QCoreApplication.translate("reports", "Payment method"),
+        "day": QCoreApplication.translate("reports", "By day"),
+        "month": QCoreApplication.translate("reports", "By month"),
+        "total": QCoreApplication.translate("reports", "Whole period"),
     }
     return labels[option]
 
@@ -111,7 +114,8 @@ REPORTS: tuple[ReportDef, ...] = (
     ReportDef("offline_meters", (), (), False, lambda s, a, p, q: s.reports.offline_meters(a)),
     ReportDef("offline_gateways", (), (), False, lambda s, a, p, q: s.reports.offline_gateways(a)),
     ReportDef("electrical", (), (), False, lambda s, a, p, q: s.reports.electrical(a)),
-    ReportDef("loss", ALL_KINDS, (), False, lambda s, a, p, q: s.reports.loss(a, p)),
+    ReportDef("loss", ALL_KINDS, ("day", "month", "total"), False,
+              lambda s, a, p, q: s.reports.loss(a, p, by=q.option or "day")),
     ReportDef("reconciliation", (), (), False, lambda s, a, p, q: s.reports.reconciliation(a)),
     ReportDef("statement", ALL_KINDS, (), True,
               lambda s, a, p, q: s.reports.tenant_statement(a, q.tenant_id if q.tenant_id is not None else -1, p)),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.services.export_formats import ColumnKind
+from acrel_console.services.reports.losses import main_chart, main_labels
 from acrel_console.services.reports.model import Report
 
 INCOME = QT_TRANSLATE_NOOP("reports", "Financial income")
@@ -54,7 +55,11 @@ def sales_trend(report: Report) -> ChartData | None:
 
 
 def row_chart(report: Report, row: int) -> ChartData | None:
-    """One row of an energy report (a meter, tenant or building) over the period's hours/days/months."""
+    """One row of an energy report (a meter, tenant or building) over the period's hours/days/months; for a
+    by-day/by-month loss report, the row-th main meter over its days/months."""
+    if report.report_id == "loss":
+        chart = main_chart(report, row)
+        return None if chart is None else ChartData(chart.kind, chart.x_labels, chart.series, chart.unit)
     if report.report_id != "energy" or not 0 <= row < len(report.rows):
         return None
     columns = [(i, c) for i, c in enumerate(report.columns) if c.key.startswith("c") and c.key[1:].isdigit()]
@@ -63,7 +68,10 @@ def row_chart(report: Report, row: int) -> ChartData | None:
 
 
 def row_labels(report: Report) -> list[str]:
-    """The first-column labels of an energy report (what row_chart can draw)."""
+    """The first-column labels of an energy report, or the main meters of a loss report (what row_chart can
+    draw)."""
+    if report.report_id == "loss":
+        return main_labels(report)
     if report.report_id != "energy":
         return []
     return [str(r[0]) for r in report.rows]

@@ -105,16 +105,18 @@ class ReportChart(QWidget):
         self.plot.setLabel("left", unit_label(data.unit))
         self.plot.setLabel("bottom", x_title)
         self.plot.setXRange(-0.6, max(0, len(xs) - 1) + 0.6, padding=0)
-        self._fit_y([v for _n, values in data.series for v in values], data.unit)
+        self._fit_y([v for _n, values in data.series for v in values], data.unit, n)
 
-    def _fit_y(self, values: list[int], unit: ColumnKind) -> None:
-        """From zero (or the lowest negative value) to the highest, with headroom for the legend."""
+    def _fit_y(self, values: list[int], unit: ColumnKind, n_series: int = 1) -> None:
+        """From zero (or the lowest negative value) to the highest, with headroom for the legend (a line of
+        it per series)."""
         scale = 100 if unit in (ColumnKind.YUAN, ColumnKind.KWH) else 1
         top = max([0, *values]) / scale
         bottom = min([0, *values]) / scale
         if top == bottom:
             top = bottom + 1
-        self.plot.setYRange(bottom, top + (top - bottom) * HEADROOM, padding=0)
+        headroom = HEADROOM * (1 + 0.6 * max(0, n_series - 1))
+        self.plot.setYRange(bottom, top + (top - bottom) * headroom, padding=0)
 
     def tick_labels(self) -> list[str]:
         ticks = self.plot.getAxis("bottom")._tickLevels
