@@ -3,7 +3,6 @@ the alarm engine fed by the poller, and maintenance jobs. Used by `serve` and by
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable
@@ -63,6 +62,10 @@ class SiteRuntime:
         """Register a SweepResult listener (called from worker threads)."""
         return self.meters.poller.subscribe(fn)
 
+    def on_reconciled(self, fn: Callable[[Any], None]) -> None:
+        """fn(DeliveryOutcome) for each delivery of a restored database read against its meter (bus thread)."""
+        self.meters.dispatcher.on_reconciled(fn)
+
     def start(self) -> bool:
         """Take the site lease and start polling, dispatching, alarms and maintenance."""
         with self._lock:
@@ -116,68 +119,29 @@ class SiteRuntime:
         return detail.energy_by_period
 
     def _check_reconciliation(self) -> None:
-        """Ledger against meters: a meter showing more than the ledger delivered, or less than consumption
-        explains, raises a reconciliation alarm; one that agrees again clears it."""
-        from acrel_console.domain.alarms import AlarmKind
-        from acrel_console.services.alarms import clear_alarm, raise_alarm
+        """Ledger against meters (services.ledger_watch): raises and clears reconciliation alarms."""
+        from acrel_console.services.ledger_watch import check_reconciliation
 
         try:
-            violations = self.services.vending.check_ledger(_system())
-            mismatched = {v.ref: v for v in violations if v.code in ("meter_above_ledger", "meter_below_ledger")}
-            now = self.services.ctx.clock()
-            raised = []
-            with self.services.ctx.transaction() as s:
-                from sqlalchemy import select
-
-                from acrel_console.domain.money import format_yuan
-                from acrel_console.ledger.book import ledger_credit_fen
-                from acrel_console.storage.tables.alarms import AlarmRow
-                from acrel_console.storage.tables.meter_state import MeterStateRow
-                from acrel_console.storage.tables.site import MeterRow
-
-                active = set(s.execute(select(AlarmRow.target).where(
-                    AlarmRow.active.is_(True), AlarmRow.kind == AlarmKind.RECONCILIATION.value)).scalars())
-                for ref, violation in mismatched.items():
-                    meter = s.get(MeterRow, int(ref))
-                    state = s.get(MeterStateRow, int(ref))
-                    alarm = raise_alarm(s, AlarmKind.RECONCILIATION, f"meter:{ref}", now, meter_id=int(ref),
-                                        room=meter.room if meter is not None else f"#{ref}",
-                                        ledger=format_yuan(ledger_credit_fen(s, int(ref))),
-                                        meter=format_yuan(state.remaining_fen if state is not None else None),
-                                        detail=violation.message)
-                    if alarm is not None:
-                        raised.append(alarm)
-                for target in active - {f"meter:{ref}" for ref in mismatched}:
-                    clear_alarm(s, AlarmKind.RECONCILIATION, target, now)
+            check_reconciliation(self.services.ctx, self.services.vending)
         except Exception:  # noqa: BLE001 - a failed check is retried at the next run
             log.exception("reconciliation check failed")
 
     def _text_recent_sales(self) -> None:
         """充值提醒: queue the after-sale text of every sale delivered since the last run (the SMS policy
         decides whether after-sale texts are on; one per sale, keyed by the sale's id)."""
-        from sqlalchemy import select
-
+        from acrel_console.services.ledger_watch import delivered_sales_since
         from acrel_console.services.sms import SmsLevel
-        from acrel_console.storage.tables.commands import MeterCommandRow
-        from acrel_console.storage.tables.ledger import OperationRow
 
-        now = self.services.ctx.clock()
-        since = self._sales_seen_until or now - timedelta(minutes=10)
-        with self.services.ctx.read() as s:
-            rows = s.execute(select(MeterCommandRow.meter_id, MeterCommandRow.result_json, MeterCommandRow.completed_at,
-                                    OperationRow.id, OperationRow.amount_fen, OperationRow.method)
-                             .join(OperationRow, MeterCommandRow.operation_id == OperationRow.id)
-                             .where(MeterCommandRow.state == "delivered", MeterCommandRow.completed_at > since,
-                                    OperationRow.kind == "sale")).all()
-        for meter_id, result_json, completed_at, op_id, amount_fen, method in rows:
+        since = self._sales_seen_until or self.services.ctx.clock() - timedelta(minutes=10)
+        for sale in delivered_sales_since(self.services.ctx, since):
             try:
-                balance = json.loads(result_json).get("remaining_fen") if result_json else None
-                self.services.sms.notify(_system(), meter_id, SmsLevel.AFTER_SALE, balance_fen=balance,
-                                         amount_fen=amount_fen, method=_METHOD_WORDS.get(method or "", ""),
-                                         sale_id=op_id)
+                self.services.sms.notify(_system(), sale.meter_id, SmsLevel.AFTER_SALE, balance_fen=sale.balance_fen,
+                                         amount_fen=sale.amount_fen, method=_METHOD_WORDS.get(sale.method, ""),
+                                         sale_id=sale.sale_id)
             except Exception:  # noqa: BLE001 - one text must not stop the others
-                log.exception("after-sale text for sale %s failed", op_id)
-            since = max(since, completed_at)
+                log.exception("after-sale text for sale %s failed", sale.sale_id)
+            since = max(since, sale.completed_at or since)
         self._sales_seen_until = since
 
     def _send_due_texts(self) -> None:

@@ -91,6 +91,23 @@ def _services_when_reachable(args: argparse.Namespace, stop: threading.Event) ->
     return None
 
 
+def _print_restore_check(svc: Any) -> None:
+    """Say at start whether the database is behind its anchor (restored) and which deliveries are held
+    for reconciliation; the dispatcher then reads each against its meter before anything is sent."""
+    from acrel_console.services import deliveries
+
+    deliveries.check_restore(svc.ctx)
+    pinned = sorted(deliveries.pinned_command_ids(svc.ctx))
+    if pinned:
+        print(f"restored database: {len(pinned)} open deliveries are read against their meters before anything "
+              f"is sent: {', '.join(pinned)}", flush=True)
+
+
+def _print_reconciled(outcome: Any) -> None:
+    print(f"restored database: delivery {outcome.command_id}: {outcome.state}"
+          + (f" ({outcome.reason})" if outcome.reason else ""), flush=True)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from acrel_console.runtime import SiteRuntime
     from acrel_console.services.integrity import run_integrity_check
@@ -112,11 +129,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 if rt is not None:
                     rt.stop()  # the lost runtime's scheduler and listeners go too
                 rt = state["runtime"] = SiteRuntime(svc)  # poller, dispatcher, alarms, SMS, maintenance
+                rt.on_reconciled(_print_reconciled)
             if not rt.running:
                 if rt.start():
                     print(f"serving: {len(rt.poller.workers())} gateway(s), lease {rt.lease.holder}", flush=True)
                     announced = ""
                     print(f"integrity: {run_integrity_check(svc.ctx).summary()}", flush=True)
+                    _print_restore_check(svc)
                 else:
                     info = current_lease(svc.ctx)
                     text = _lease_text(svc, info) if info else "?"

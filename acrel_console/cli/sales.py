@@ -88,6 +88,9 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--state", choices=("pending", "delivered", "conflict", "failed", "cancelled"))
     p.add_argument("--meter", type=int, metavar="ID")
     p.set_defaults(handler=cmd_deliveries_list)
+    p = dsub.add_parser("reconcile", help="read a restored database's open deliveries against their meters "
+                                          "(sends nothing; the site service does it by itself)")
+    p.set_defaults(handler=cmd_deliveries_reconcile)
 
     lg = sub.add_parser("ledger", help="ledger checks")
     lsub = lg.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
@@ -109,46 +112,6 @@ def _money(args: argparse.Namespace) -> Any:
 
 # --- delivery --------------------------------------------------------------------------------
 
-def _lease_holder(ctx: Any) -> Any:
-    try:
-        from acrel_console.services.lease import current_lease
-    except ImportError:  # pragma: no cover - no dispatcher module in this build
-        return None
-    info = current_lease(ctx)
-    return info if info is not None and info.active else None
-
-
-def _deliver_inline(ctx: Any, meter_ids: set[int]) -> None:
-    """No service holds the dispatcher: take the lease briefly and run design §8 ourselves."""
-    from sqlalchemy import select
-
-    from acrel_console.drivers.bus import open_bus
-    from acrel_console.services.deliveries import deliver_all
-    from acrel_console.services.lease import SiteLease
-    from acrel_console.services.polling.store import bus_config
-    from acrel_console.storage.tables.site import GatewayRow, MeterRow
-
-    lease = SiteLease(ctx, ttl_s=60)
-    if not lease.acquire():
-        return
-    try:
-        with ctx.read() as s:
-            gateways = s.execute(select(GatewayRow).join(MeterRow, MeterRow.gateway_id == GatewayRow.id)
-                                 .where(MeterRow.id.in_(meter_ids)).distinct()).scalars().all()
-            configs = [(g.id, bus_config(g)) for g in gateways]
-            on_gw = {gid: {m for (m,) in s.execute(select(MeterRow.id).where(MeterRow.gateway_id == gid,
-                                                                              MeterRow.id.in_(meter_ids)))}
-                     for gid, _c in configs}
-        for gid, config in configs:
-            bus = open_bus(config)
-            try:
-                deliver_all(ctx, bus, on_gw[gid])
-            finally:
-                bus.close()
-    finally:
-        lease.release()
-
-
 def _wait_delivery(args: argparse.Namespace, command_id: str | None, meter_id: int) -> Any:
     """Wait up to --wait seconds for a command's outcome; deliver inline when no service dispatches.
     Still pending at the end while no live service holds the site: say so (args._service_note)."""
@@ -156,14 +119,16 @@ def _wait_delivery(args: argparse.Namespace, command_id: str | None, meter_id: i
     me = _actor(args)
     if command_id is None:
         return None
+    from acrel_console.services.direct_delivery import deliver_here, site_service_running
+
     ctx = common.services(args).ctx
     deadline = time.monotonic() + max(0.0, args.wait)
     while True:
         info = vending.delivery(me, command_id)
         if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
             break
-        if _lease_holder(ctx) is None:
-            _deliver_inline(ctx, {meter_id})
+        if not site_service_running(ctx):
+            deliver_here(ctx, {meter_id})
             info = vending.delivery(me, command_id)
             if info.state not in ("pending", "sending") or time.monotonic() >= deadline:
                 break
@@ -290,25 +255,9 @@ def _final_for(args: argparse.Namespace, meter_id: int) -> Any:
 
 
 def _read_live(args: argparse.Namespace, meter_id: int) -> Any:
-    from acrel_console.drivers.api import BusError
-    from acrel_console.drivers.bus import open_bus
-    from acrel_console.services.polling.store import bus_config
-    from acrel_console.storage.tables.site import GatewayRow, MeterRow
+    from acrel_console.services.direct_delivery import read_meter_live
 
-    ctx = common.services(args).ctx
-    with ctx.read() as s:
-        m = s.get(MeterRow, meter_id)
-        g = s.get(GatewayRow, m.gateway_id) if m is not None else None
-        if m is None or g is None:
-            return None
-        config, address, model = bus_config(g), m.address, m.model
-    bus = open_bus(config)
-    try:
-        return bus.read_realtime(address, model)
-    except BusError:
-        return None
-    finally:
-        bus.close()
+    return read_meter_live(common.services(args).ctx, meter_id)
 
 
 def cmd_account_close(args: argparse.Namespace) -> int:
@@ -350,6 +299,17 @@ def cmd_deliveries_list(args: argparse.Namespace) -> int:
     common.emit(args, found, lambda: common.table(rows, ["id", "meter", "kind", "state", "amount", "count",
                                                          "attempts", "created", "note"]))
     return 0
+
+
+def cmd_deliveries_reconcile(args: argparse.Namespace) -> int:
+    from acrel_console.services.direct_delivery import DirectDeliveryService
+
+    report = DirectDeliveryService(common.services(args).ctx).reconcile(_actor(args))
+    common.emit(args, report, lambda: "\n".join(
+        [f"restored database: {report.problem}" if report.problem else "the database is not behind its anchor"]
+        + [f"delivery {o.command_id}: {o.state}" + (f" ({o.reason})" if o.reason else "") for o in report.outcomes]
+        + ([] if report.outcomes else ["no open delivery to reconcile"])))
+    return 1 if any(o.state == "conflict" for o in report.outcomes) else 0
 
 
 def cmd_ledger_check(args: argparse.Namespace) -> int:

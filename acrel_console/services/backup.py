@@ -156,6 +156,9 @@ class BackupService:
         automatic = target is None
         stamp = self.ctx.clock().strftime("%Y%m%dT%H%M%SZ")
         path = Path(target) if target else backup_dir() / f"acrel-{stamp}.backup"
+        # The database's identity names its anchor: a copy made before it existed could be put back unnoticed
+        # (its anchor unknown), and its delivered sales renumbered and sent again.
+        site_anchor.ensure_uid(self.ctx)
         if _is_sqlite(self.ctx.db_url):
             sqlite_backup(_sqlite_path(self.ctx.db_url), path)
         else:

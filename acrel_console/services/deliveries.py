@@ -190,7 +190,11 @@ def delivered_in_log(s: Session, command_ids: list[str]) -> str | None:
 
 
 def send_refusal(s: Session, ctx: ServiceContext) -> str:
-    """'' when this process may send (its site key is the site's), else why not."""
+    """'' when this process may send (it holds the site lease and its site key is the site's), else why not."""
+    from acrel_console.services.lease import holds_site_lease
+
+    if not holds_site_lease(ctx):
+        return "this process does not hold the site lease (only the site's dispatcher sends)"
     try:
         return book.key_problem(s, ctx.site_key)
     except mac.SiteKeyError as err:
@@ -476,8 +480,19 @@ def reconcile_pinned(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | N
 
 def deliver_all(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None = None, *,
                 hook: Hook | None = None) -> list[DeliveryOutcome]:
-    """One dispatcher pass over outstanding credit/download commands (used by the CLI when no
-    service holds the dispatcher, and by the simulation). A restored database is reconciled first."""
-    check_restore(ctx)
-    reconcile_pinned(ctx, bus, meter_ids)
-    return [execute_command(ctx, bus, cid, hook=hook) for cid in pending_command_ids(ctx, meter_ids)]
+    """One dispatcher pass over outstanding credit/download commands (services.direct_delivery when no
+    service holds the dispatcher, and the simulation). A restored database is reconciled first. Sends only
+    under the site lease: taken for the pass when this process does not hold it yet; when another process
+    holds it, nothing is done (returns [])."""
+    from acrel_console.services.lease import SiteLease, holds_site_lease
+
+    lease = None if holds_site_lease(ctx) else SiteLease(ctx, ttl_s=60)
+    if lease is not None and not lease.acquire():
+        return []
+    try:
+        check_restore(ctx)
+        reconcile_pinned(ctx, bus, meter_ids)
+        return [execute_command(ctx, bus, cid, hook=hook) for cid in pending_command_ids(ctx, meter_ids)]
+    finally:
+        if lease is not None:
+            lease.release()

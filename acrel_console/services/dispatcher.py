@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -31,7 +32,8 @@ SCAN_LIMIT = 1000
 ANCHOR_INTERVAL_S = 10.0
 
 
-def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int, reconcile_only: bool = False) -> Any:
+def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int, reconcile_only: bool = False,
+                notify: Callable[[Any], None] | None = None) -> Any:
     def job(worker: BusWorker) -> Any:
         from acrel_console.services import deliveries
 
@@ -41,6 +43,8 @@ def _credit_job(ctx: ServiceContext, command_id: str, meter_id: int, reconcile_o
         if reconcile_only:  # a delivery from a restored database: read the meter and record, send nothing
             outcome = deliveries.execute_credit_command(ctx, bus, command_id, send=False)
             log.warning("restored database: delivery %s: %s %s", command_id, outcome.state, outcome.reason)
+            if notify is not None:
+                notify(outcome)
             outcome = dataclasses.replace(outcome, waiting=False)  # the next scan may send it at once
         else:
             outcome = deliveries.execute_command(ctx, bus, command_id)
@@ -68,6 +72,18 @@ class Dispatcher:
         self._unsubscribe = poller.subscribe(self._on_result)
         self.executed = 0
         self._reconciled: set[str] = set()  # restored deliveries already read back once by this process
+        self._reconciled_listeners: list[Callable[[Any], None]] = []
+
+    def on_reconciled(self, fn: Callable[[Any], None]) -> None:
+        """Call fn(DeliveryOutcome) with what each restored delivery's meter showed (from a bus worker)."""
+        self._reconciled_listeners.append(fn)
+
+    def _tell_reconciled(self, outcome: Any) -> None:
+        for fn in list(self._reconciled_listeners):
+            try:
+                fn(outcome)
+            except Exception:  # noqa: BLE001 - a listener must not stop the dispatcher
+                log.exception("reconciliation listener failed")
 
     def poke(self) -> None:
         """Look at the queue now (called after a local submit)."""
@@ -149,7 +165,7 @@ class Dispatcher:
                 first_look = cid in pinned and cid not in self._reconciled
                 if first_look:
                     self._reconciled.add(cid)
-                job = _credit_job(self.ctx, cid, meter_id, reconcile_only=first_look)
+                job = _credit_job(self.ctx, cid, meter_id, reconcile_only=first_look, notify=self._tell_reconciled)
             with self._lock:
                 self._inflight.add(cid)
             try:

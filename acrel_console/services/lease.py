@@ -87,6 +87,16 @@ def current_lease(ctx: ServiceContext, me: str | None = None) -> LeaseInfo | Non
         return _info(row, ctx.clock(), me) if row is not None else None
 
 
+HELD_KEY = "site_lease"  # ServiceContext.extras: the SiteLease this process holds
+
+
+def holds_site_lease(ctx: ServiceContext) -> bool:
+    """True while this process holds the site lease (acquired and not lost since): only then may it send a
+    credit or download frame (design §2, §8; issue 11)."""
+    lease = ctx.extras.get(HELD_KEY)
+    return isinstance(lease, SiteLease) and lease.held
+
+
 class SiteLease:
     """This process's claim on the site lease. `acquire()` once, then `start_heartbeat()`."""
 
@@ -106,8 +116,12 @@ class SiteLease:
         return self._held
 
     def acquire(self) -> bool:
-        """Take the lease when free, expired or already ours; True when held afterwards."""
-        return self._attempt() is True
+        """Take the lease when free, expired or already ours; True when held afterwards (the context then
+        knows this process holds it: see `holds_site_lease`)."""
+        held = self._attempt() is True
+        if held:
+            self.ctx.extras[HELD_KEY] = self
+        return held
 
     def _attempt(self) -> bool | None:
         """True: held; False: another holder has it; None: the database could not be asked."""
@@ -152,6 +166,8 @@ class SiteLease:
         except Exception:  # noqa: BLE001 - best effort: it expires anyway
             log.exception("releasing the site lease")
         self._held = False
+        if self.ctx.extras.get(HELD_KEY) is self:
+            del self.ctx.extras[HELD_KEY]
 
     def start_heartbeat(self, on_lost: Callable[[], None] | None = None) -> None:
         """Renew every ttl/6 in a thread; call on_lost() once if the lease is lost."""

@@ -119,7 +119,8 @@ def _write(ctx: Any, uid: str, head: Head) -> None:
     write_private(anchor_path(uid), json.dumps({**body, "mac": _sign(key, body)}, sort_keys=True) + "\n")
 
 
-def _ensure_uid(ctx: Any) -> str:
+def ensure_uid(ctx: Any) -> str:
+    """The database's identity (site_uid), made when missing; it names the anchor file."""
     with ctx.transaction() as s:
         uid = site_uid(s)
         if uid is None:
@@ -131,7 +132,7 @@ def _ensure_uid(ctx: Any) -> str:
 def advance(ctx: Any) -> Head | None:
     """Move the anchor forward to the current head; None (nothing written) when the database does not
     extend the anchor (a restore or a truncation waits for `rebase` after reconciliation)."""
-    uid = _ensure_uid(ctx)
+    uid = ensure_uid(ctx)
     with ctx.read() as s:
         head = current_head(s)
         if head_problem(s, head.count, head.last_hash):
@@ -147,7 +148,7 @@ def advance(ctx: Any) -> Head | None:
 
 def rebase(ctx: Any) -> Head:
     """Anchor the current head even if it is behind (after a restore was reconciled; the caller logs it)."""
-    uid = _ensure_uid(ctx)
+    uid = ensure_uid(ctx)
     with ctx.read() as s:
         head = current_head(s)
     _write(ctx, uid, head)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -52,6 +54,20 @@ class World:
         return self.bus.meters[self.addresses[meter_id]]
 
 
+def hold_site_lease(ctx: Any) -> None:
+    """Make this context the site's dispatcher (only the lease holder sends): any earlier holder, such as a
+    test's process before its simulated restart, is taken over. Never renewed: the fake clock may run far
+    ahead, and nothing else contends for it."""
+    from sqlalchemy import delete
+
+    from acrel_console.services.lease import SiteLease
+    from acrel_console.storage.tables.readings import SiteLeaseRow
+
+    with ctx.transaction() as s:
+        s.execute(delete(SiteLeaseRow))
+    assert SiteLease(ctx, ttl_s=10**9).acquire()
+
+
 def make_world(db_url: str, n_meters: int = 3, clock: FakeClock | None = None) -> World:
     svc = build_services(db_url)
     clk = clock or FakeClock()
@@ -78,5 +94,6 @@ def make_world(db_url: str, n_meters: int = 3, clock: FakeClock | None = None) -
         addresses[m.id] = m.address
         bus.meters[m.address] = ModelMeter()
     ctx = svc.ctx
+    hold_site_lease(ctx)
     return World(svc, admin, cashier, cashier2, supervisor, meters, addresses, VendingService(ctx),
                   AccountService(ctx), TariffService(ctx), ShiftService(ctx), bus, clk)

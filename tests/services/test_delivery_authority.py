@@ -17,7 +17,7 @@ from acrel_console.services import site_anchor
 from acrel_console.services.deliveries import deliver_all, execute_credit_command
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.operators import AuditRow
-from tests.ledger.helpers import SITE_KEY, World, make_world
+from tests.ledger.helpers import SITE_KEY, World, hold_site_lease, make_world
 
 
 @pytest.fixture
@@ -61,6 +61,7 @@ def test_restoring_a_backup_taken_while_pending_does_not_deliver_again(sqlite_ur
 def _reopen(w: World):  # type: ignore[no-untyped-def]
     svc = build_services(w.ctx.db_url)
     svc.ctx.site_key, svc.ctx.clock = SITE_KEY, w.clock
+    hold_site_lease(svc.ctx)  # the reopened console is the site's dispatcher
     return svc
 
 
@@ -131,10 +132,12 @@ def test_a_workstation_with_the_wrong_site_key_never_signs_or_delivers(w: World)
     try:
         with pytest.raises(ConflictError, match="not the site's"):
             VendingService(other.ctx).sell(w.cashier, m, "5", "cash")
+        hold_site_lease(other.ctx)  # even holding the site lease, the wrong key sends nothing
         outcomes = deliver_all(other.ctx, w.bus)
         assert outcomes and all(o.waiting and "not the site's" in o.reason for o in outcomes)
         assert w.model(m).applied == [] and _state(w, sale.command_id) == "pending"
     finally:
         other.close()
+    hold_site_lease(w.ctx)
     deliver_all(w.ctx, w.bus)
     assert w.model(m).applied == [(1, 10000)]

@@ -43,6 +43,9 @@ def _control(site: PeerSite, poller: Poller, gateway: str, unit: int, kind: str,
 
 
 def _deliver(site: PeerSite, poller: Poller, gateway: str, command_id: str) -> deliveries.DeliveryOutcome:
+    from acrel_console.services.lease import SiteLease, holds_site_lease
+
+    assert holds_site_lease(site.ctx) or SiteLease(site.ctx).acquire()  # only the lease holder sends
     worker = _worker(poller, site, gateway)
     return worker.submit(lambda w: deliveries.execute_command(site.ctx, w.bus(), command_id)).result(timeout=60)
 

@@ -13,7 +13,7 @@ from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.operators import AuditRow
 from acrel_console.ledger import tariffs
-from tests.ledger.helpers import SITE_KEY, World, make_world
+from tests.ledger.helpers import SITE_KEY, World, hold_site_lease, make_world
 
 
 class Crash(Exception):
@@ -31,6 +31,7 @@ def w(db_url: str) -> World:
 def _restart(w: World):  # type: ignore[no-untyped-def]
     svc = build_services(w.ctx.db_url)
     svc.ctx.site_key, svc.ctx.clock = SITE_KEY, w.clock
+    hold_site_lease(svc.ctx)  # the restarted process is the dispatcher now
     return svc
 
 

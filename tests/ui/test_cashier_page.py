@@ -212,10 +212,16 @@ def test_a_conflict_is_shown_and_resolved_by_the_operator(qtbot, make_ui, world:
 
     world.loop.paused.set()
     sale = world.money.vending.sell(world.cashier, world.meters[0], "10", "cash")
+    from acrel_console.services.lease import SiteLease
+
+    lease = SiteLease(world.services.ctx)  # this "console" is the site's dispatcher (only it sends)
+    assert lease.acquire()
     try:  # the console dies after committing 'sending', before the frame leaves
         execute_credit_command(world.services.ctx, world.loop.bus, sale.command_id, hook=crash_after_marking)
     except Crash:
         pass
+    finally:
+        lease.release()
     with world.sim.locked():
         world.sim.meter(1).purchase_count = 5  # meanwhile someone topped the meter up another way
     world.loop.paused.clear()
