@@ -43,6 +43,9 @@ def install_translator(language: str) -> bool:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
+    # Qt's own dates and names (file dialog columns, calendar popups) follow the interface language too.
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if language == "en" or app is None:
         return True
     translator = QTranslator(app)

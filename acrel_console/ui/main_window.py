@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShowEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QWidget)
 
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
@@ -23,6 +23,7 @@ from acrel_console.ui.theme import Theme
 NAV_WIDTH = 190
 NAV_ITEM_HEIGHT = 36
 SELL_KEY = "F2"  # 售电 from anywhere: the cashier page, sale mode, the cursor in the tenant search
+PAGE_KEYS = {"records": "F3", "meters": "F4"}  # the counter's other daily pages, besides Alt+1..9 for every page
 
 
 def describe_database(url: str) -> str:
@@ -136,9 +137,11 @@ class MainWindow(QMainWindow):
         for i, page in enumerate(self.pages):
             action = QAction(page.title(), self)
             action.setObjectName(f"go_{page.page_id}")
+            keys = [QKeySequence(PAGE_KEYS[page.page_id])] if page.page_id in PAGE_KEYS else []
             if i < 9:
-                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-            action.triggered.connect(lambda _c=False, pid=page.page_id: self.show_page(pid))
+                keys.append(QKeySequence(f"Alt+{i + 1}"))
+            action.setShortcuts(keys)
+            action.triggered.connect(lambda _c=False, pid=page.page_id: self.go_to(pid))
             go.addAction(action)
         self.page_menu = self.menuBar().addMenu("")
         self.page_menu.setObjectName("pageMenu")
@@ -151,6 +154,20 @@ class MainWindow(QMainWindow):
         self.page_menu.menuAction().setVisible(bool(actions))
         for action in actions:
             self.page_menu.addAction(action)
+
+    def go_to(self, page_id: str) -> Page:
+        """Alt+1..9: show a page and put the keyboard in it (its keys work at once), unless it placed it itself."""
+        page = self.show_page(page_id)
+        focused = QApplication.focusWidget()
+        if focused is None or not page.isAncestorOf(focused):
+            widget = page.nextInFocusChain()
+            while widget is not page and widget is not None:
+                if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and \
+                        widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    break
+                widget = widget.nextInFocusChain()
+        return page
 
     def go_sell(self) -> None:
         """F2: the cashier page in sale mode, the cursor in the tenant search."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from acrel_console.domain.errors import UserError
 from acrel_console.domain.roles import Permission
@@ -27,6 +27,13 @@ SECTIONS: dict[str, str] = {
     "sms": QT_TRANSLATE_NOOP("SiteDefaultsForm", "SMS"),
     "security": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Operator sign-in"),
     "portal": QT_TRANSLATE_NOOP("SiteDefaultsForm", "Tenant portal"),
+}
+# Text settings with a fixed set of values: a list of words, never the stored keyword ('none' read English).
+CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "sms_driver": (("none", QT_TRANSLATE_NOOP("SiteDefaultsForm", "No text messages")),
+                   ("modem", QT_TRANSLATE_NOOP("SiteDefaultsForm", "GSM modem on a serial port")),
+                   ("http", QT_TRANSLATE_NOOP("SiteDefaultsForm", "SMS gateway (HTTP)"))),
+    "sms_gateway_method": (("GET", "GET"), ("POST", "POST")),
 }
 _MONEY_KEYS = ("alarm", "overdraft", "overload", "max_credit", "sale_confirm", "no_trip", "trip_on")
 
@@ -69,7 +76,7 @@ class SiteDefaultsForm(QWidget):
         super().__init__(parent)
         self.ui = ui
         self._stored: dict[str, Any] = {}
-        self.editors: dict[str, QLineEdit | QCheckBox] = {}
+        self.editors: dict[str, QLineEdit | QCheckBox | QComboBox] = {}
         self.errors = {}
         forms: dict[str, QFormLayout] = {}
         groups = QVBoxLayout()
@@ -84,10 +91,15 @@ class SiteDefaultsForm(QWidget):
                 groups.addWidget(group)
             label = QCoreApplication.translate("settings", spec.label)
             help_text = QCoreApplication.translate("settings", spec.help)
-            editor: QLineEdit | QCheckBox
+            editor: QLineEdit | QCheckBox | QComboBox
             if spec.kind == "bool":
                 editor = QCheckBox()
                 editor.toggled.connect(self.revalidate)
+            elif spec.key in CHOICES:
+                editor = QComboBox()
+                for value, words in CHOICES[spec.key]:
+                    editor.addItem(QCoreApplication.translate("SiteDefaultsForm", words), value)
+                editor.currentIndexChanged.connect(self.revalidate)
             else:
                 editor = amount_field(QLineEdit()) if spec.kind in ("fen", "price") else QLineEdit()
                 editor.textChanged.connect(self.revalidate)
@@ -150,6 +162,12 @@ class SiteDefaultsForm(QWidget):
             editor = self.editors[spec.key]
             if isinstance(editor, QCheckBox):
                 editor.setChecked(bool(values[spec.key]))
+            elif isinstance(editor, QComboBox):
+                index = editor.findData(values[spec.key])
+                if index < 0:  # a value set elsewhere (CLI) that the list does not know: shown as it is
+                    editor.addItem(str(values[spec.key]), values[spec.key])
+                    index = editor.count() - 1
+                editor.setCurrentIndex(index)
             else:
                 editor.setText(display_value(spec, values[spec.key]))
         self.revalidate()
@@ -164,7 +182,12 @@ class SiteDefaultsForm(QWidget):
         for spec in SPECS:
             editor = self.editors[spec.key]
             try:
-                value = editor.isChecked() if isinstance(editor, QCheckBox) else parse_value(spec, editor.text())
+                if isinstance(editor, QCheckBox):
+                    value = editor.isChecked()
+                elif isinstance(editor, QComboBox):
+                    value = parse_value(spec, str(editor.currentData()))
+                else:
+                    value = parse_value(spec, editor.text())
             except UserError as err:
                 err.params.setdefault("field_key", spec.key)
                 raise

@@ -4,7 +4,7 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+60" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
@@ -202,7 +202,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+108" />
             <source>Add meter to {name}</source>
             <translation>Add meter to {name}</translation>
         </message>
@@ -372,7 +372,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+191" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+192" />
             <source>Assign tariff</source>
             <translation>Assign tariff</translation>
         </message>
@@ -565,7 +565,7 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+135" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+141" />
             <source>Command results</source>
             <translation>Command results</translation>
         </message>
@@ -585,7 +585,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
             <translation>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</translation>
         </message>
@@ -730,7 +730,7 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+24" />
+            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+25" />
             <source>Delivery conflict</source>
             <translation>Delivery conflict</translation>
         </message>
@@ -968,7 +968,7 @@
     <context>
         <name>DetailPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+104" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+105" />
             <location line="+34" />
             <source>Select a meter to see its live values.</source>
             <translation>Select a meter to see its live values.</translation>
@@ -985,7 +985,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+36" />
             <source>Meter</source>
             <translation>Meter</translation>
         </message>
@@ -1434,13 +1434,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+46" />
-            <location line="+147" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+47" />
+            <location line="+163" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-78" />
+            <location line="-94" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -1470,7 +1470,7 @@
             <translation>Sell electricity</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+54" />
             <source>Operator: {name} ({role})</source>
             <translation>Operator: {name} ({role})</translation>
         </message>
@@ -1498,7 +1498,7 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+45" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+46" />
             <location line="+60" />
             <source>No meter chosen</source>
             <translation>No meter chosen</translation>
@@ -1820,7 +1820,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+105" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1850,7 +1850,7 @@
             <translation>Small tiles: room and remaining amount only, more meters per screen</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+87" />
             <source>Find a meter</source>
             <translation>Find a meter</translation>
         </message>
@@ -1860,7 +1860,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+167" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -1915,7 +1915,7 @@
             <translation>Text the tenants of {n} meter(s) their alarm message now?</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+36" />
             <location line="+25" />
             <source>Export readings</source>
             <translation>Export readings</translation>
@@ -2428,6 +2428,50 @@
             <location line="+6" />
             <source>Poller: unknown ({error})</source>
             <translation>Poller: unknown ({error})</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../acrel_console/ui/qt_words.py" line="+16" />
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drive</source>
+            <translation>Drive</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 File</source>
+            <translation>%1 File</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="-5" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintDialog</name>
+        <message>
+            <location line="+5" />
+            <source>Page &amp;Set:</source>
+            <translation>Page &amp;Set:</translation>
         </message>
     </context>
     <context>
@@ -3792,7 +3836,22 @@
             <translation>Tenant portal</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location line="+4" />
+            <source>No text messages</source>
+            <translation>No text messages</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GSM modem on a serial port</source>
+            <translation>GSM modem on a serial port</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway (HTTP)</source>
+            <translation>SMS gateway (HTTP)</translation>
+        </message>
+        <message>
+            <location line="+90" />
             <source>Save defaults</source>
             <translation>Save defaults</translation>
         </message>
@@ -4752,7 +4811,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+152" />
+            <location filename="../../acrel_console/cli/meters.py" line="+171" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>
@@ -5023,7 +5082,7 @@
             <translation>The backup {path} does not match its manifest: its operation log was cut or rewritten after it was taken.</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+63" />
             <source>No such backup file: {path}</source>
             <translation>No such backup file: {path}</translation>
         </message>
@@ -5763,7 +5822,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+240" />
+            <location filename="../../acrel_console/cli/sales.py" line="+205" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
@@ -5956,6 +6015,12 @@
             <location filename="../../acrel_console/services/reports/losses.py" line="+74" />
             <source>Loss analysis is by day, by month or over the whole period, not '{by}'.</source>
             <translation>Loss analysis is by day, by month or over the whole period, not '{by}'.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/direct_delivery.py" line="+114" />
+            <location line="+5" />
+            <source>The site service runs: it reconciles restored deliveries itself and prints what it finds.</source>
+            <translation>The site service runs: it reconciles restored deliveries itself and prints what it finds.</translation>
         </message>
     </context>
     <context>
@@ -6277,11 +6342,104 @@
         </message>
     </context>
     <context>
+        <name>meter_errors</name>
+        <message>
+            <location filename="../../acrel_console/ui/error_words.py" line="+20" />
+            <source>No reply in time ({detail})</source>
+            <translation>No reply in time ({detail})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Damaged reply, CRC check failed ({detail})</source>
+            <translation>Damaged reply, CRC check failed ({detail})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter refused the request ({detail})</source>
+            <translation>The meter refused the request ({detail})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The line cannot be reached ({detail})</source>
+            <translation>The line cannot be reached ({detail})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unreadable reply ({detail})</source>
+            <translation>Unreadable reply ({detail})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter does not answer ({detail}); the credit waits</source>
+            <translation>The meter does not answer ({detail}); the credit waits</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waiting for an earlier delivery to this meter</source>
+            <translation>Waiting for an earlier delivery to this meter</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not sent from this computer: {detail}</source>
+            <translation>Not sent from this computer: {detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sent, but the meter could not be read back ({detail}); it is read first next time</source>
+            <translation>Sent, but the meter could not be read back ({detail}); it is read first next time</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not applied after a resend; tried again at the next run</source>
+            <translation>Not applied after a resend; tried again at the next run</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter's purchase count is {count}, {a} or {b} was expected: check the meter before anything is resent</source>
+            <translation>The meter's purchase count is {count}, {a} or {b} was expected: check the meter before anything is resent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The meter shows purchase count {count} after purchase {sent} was sent</source>
+            <translation>The meter shows purchase count {count} after purchase {sent} was sent</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restored database: the meter shows purchase count {count} where this delivery expects {a}; it may have been delivered after the backup (check the meter)</source>
+            <translation>Restored database: the meter shows purchase count {count} where this delivery expects {a}; it may have been delivered after the backup (check the meter)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter refused: taking {yuan} yuan back would leave it below zero</source>
+            <translation>The meter refused: taking {yuan} yuan back would leave it below zero</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid request: {detail}</source>
+            <translation>Invalid request: {detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter reads back other values: {detail}</source>
+            <translation>The meter reads back other values: {detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The command's signature does not match: refused, nothing sent</source>
+            <translation>The command's signature does not match: refused, nothing sent</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An older copy of this command was put back: refused, nothing sent</source>
+            <translation>An older copy of this command was put back: refused, nothing sent</translation>
+        </message>
+    </context>
+    <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-211" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-218" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+78" />
             <source>Room</source>
             <translation>Room</translation>
         </message>
@@ -7546,7 +7704,7 @@
             <translation>Payment method</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/losses.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="+47" />
             <location filename="../../acrel_console/services/reports/sales.py" line="+2" />
             <source>Date</source>
             <translation>Date</translation>
@@ -7892,19 +8050,19 @@
             <translation>Alarm history</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/losses.py" line="-22" />
-            <location line="+21" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="-26" />
+            <location line="+25" />
             <source>Main meter</source>
             <translation>Main meter</translation>
         </message>
         <message>
-            <location line="-20" />
-            <location line="+22" />
+            <location line="-24" />
+            <location line="+26" />
             <source>Sub-meters</source>
             <translation>Sub-meters</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-94" />
             <source>Main energy</source>
             <translation>Main energy</translation>
         </message>
@@ -7919,7 +8077,7 @@
             <translation>Loss (kWh)</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+68" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
             <source>Difference</source>
             <translation>Difference</translation>
@@ -7930,7 +8088,7 @@
             <translation>Loss</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Loss rate</source>
             <translation>Loss rate</translation>
         </message>
@@ -7945,13 +8103,13 @@
             <translation>A rate is left empty where a meter of the group has no readings.</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-49" />
             <source>No main/sub-meter mapping is configured.</source>
             <translation>No main/sub-meter mapping is configured.</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+26" />
+            <location line="+20" />
+            <location line="+30" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
             <translation>Loss analysis</translation>

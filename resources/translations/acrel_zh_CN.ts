@@ -4,7 +4,7 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+60" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
@@ -202,7 +202,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+107" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+108" />
             <source>Add meter to {name}</source>
             <translation>为 {name} 加表</translation>
         </message>
@@ -372,7 +372,7 @@
     <context>
         <name>AssignTariffDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+191" />
+            <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="+192" />
             <source>Assign tariff</source>
             <translation>分配电价</translation>
         </message>
@@ -565,7 +565,7 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+135" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="+141" />
             <source>Command results</source>
             <translation>指令下发结果</translation>
         </message>
@@ -585,7 +585,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>{done} of {total} done: {ok} confirmed, {failed} failed, {cancelled} cancelled</source>
             <translation>已完成 {done} / {total}：成功 {ok}，失败 {failed}，取消 {cancelled}</translation>
         </message>
@@ -730,7 +730,7 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+24" />
+            <location filename="../../acrel_console/ui/cashier/conflict_dialog.py" line="+25" />
             <source>Delivery conflict</source>
             <translation>下发冲突</translation>
         </message>
@@ -968,7 +968,7 @@
     <context>
         <name>DetailPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+104" />
+            <location filename="../../acrel_console/ui/meters/detail_panel.py" line="+105" />
             <location line="+34" />
             <source>Select a meter to see its live values.</source>
             <translation>选择一块电表查看实时数据。</translation>
@@ -985,7 +985,7 @@
     <context>
         <name>FinalReadingsBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+35" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+36" />
             <source>Meter</source>
             <translation>电表</translation>
         </message>
@@ -1434,13 +1434,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../acrel_console/ui/main_window.py" line="+46" />
-            <location line="+147" />
+            <location filename="../../acrel_console/ui/main_window.py" line="+47" />
+            <location line="+163" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
-            <location line="-78" />
+            <location line="-94" />
             <source>&amp;Console</source>
             <translation>系统(&amp;C)</translation>
         </message>
@@ -1470,7 +1470,7 @@
             <translation>售电</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+54" />
             <source>Operator: {name} ({role})</source>
             <translation>操作员：{name}（{role}）</translation>
         </message>
@@ -1498,7 +1498,7 @@
     <context>
         <name>MeterCardWidget</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+45" />
+            <location filename="../../acrel_console/ui/cashier/card_widget.py" line="+46" />
             <location line="+60" />
             <source>No meter chosen</source>
             <translation>未选择电表</translation>
@@ -1820,7 +1820,7 @@
     <context>
         <name>MetersPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+105" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -1850,7 +1850,7 @@
             <translation>小图块：只显示商铺号和剩余金额，一屏显示更多电表</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+87" />
             <source>Find a meter</source>
             <translation>查找电表</translation>
         </message>
@@ -1860,7 +1860,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+167" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -1915,7 +1915,7 @@
             <translation>现在向 {n} 块电表的用户发送报警短信？</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+36" />
             <location line="+25" />
             <source>Export readings</source>
             <translation>抄表导出</translation>
@@ -2428,6 +2428,50 @@
             <location line="+6" />
             <source>Poller: unknown ({error})</source>
             <translation>抄表服务：状态未知（{error}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../acrel_console/ui/qt_words.py" line="+16" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 File</source>
+            <translation>%1 文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="-5" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintDialog</name>
+        <message>
+            <location line="+5" />
+            <source>Page &amp;Set:</source>
+            <translation>页面集(&amp;S)：</translation>
         </message>
     </context>
     <context>
@@ -3792,7 +3836,22 @@
             <translation>用户查询系统</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location line="+4" />
+            <source>No text messages</source>
+            <translation>不发短信</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GSM modem on a serial port</source>
+            <translation>短信猫（串口 GSM 模块）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SMS gateway (HTTP)</source>
+            <translation>短信网关（HTTP）</translation>
+        </message>
+        <message>
+            <location line="+90" />
             <source>Save defaults</source>
             <translation>保存默认参数</translation>
         </message>
@@ -4752,7 +4811,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+152" />
+            <location filename="../../acrel_console/cli/meters.py" line="+171" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
@@ -5023,7 +5082,7 @@
             <translation>备份 {path} 与其清单不符：备份后其操作日志被截断或改写。</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+63" />
             <source>No such backup file: {path}</source>
             <translation>没有此备份文件：{path}</translation>
         </message>
@@ -5763,7 +5822,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+240" />
+            <location filename="../../acrel_console/cli/sales.py" line="+205" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
@@ -5956,6 +6015,12 @@
             <location filename="../../acrel_console/services/reports/losses.py" line="+74" />
             <source>Loss analysis is by day, by month or over the whole period, not '{by}'.</source>
             <translation>损耗分析按日、按月或整个期间统计，不能按“{by}”。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/direct_delivery.py" line="+114" />
+            <location line="+5" />
+            <source>The site service runs: it reconciles restored deliveries itself and prints what it finds.</source>
+            <translation>站点服务正在运行：它会自行核对恢复的下发记录并输出结果。</translation>
         </message>
     </context>
     <context>
@@ -6277,11 +6342,104 @@
         </message>
     </context>
     <context>
+        <name>meter_errors</name>
+        <message>
+            <location filename="../../acrel_console/ui/error_words.py" line="+20" />
+            <source>No reply in time ({detail})</source>
+            <translation>应答超时（{detail}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Damaged reply, CRC check failed ({detail})</source>
+            <translation>应答报文损坏，CRC 校验失败（{detail}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter refused the request ({detail})</source>
+            <translation>电表拒绝了请求（{detail}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The line cannot be reached ({detail})</source>
+            <translation>通讯线路不可用（{detail}）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unreadable reply ({detail})</source>
+            <translation>应答报文无法识别（{detail}）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter does not answer ({detail}); the credit waits</source>
+            <translation>电表无应答（{detail}）；电量等待下发</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waiting for an earlier delivery to this meter</source>
+            <translation>等待该表之前的一笔下发完成</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not sent from this computer: {detail}</source>
+            <translation>本机不发送：{detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sent, but the meter could not be read back ({detail}); it is read first next time</source>
+            <translation>已发送但未能读回（{detail}）；下次先读表</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not applied after a resend; tried again at the next run</source>
+            <translation>重发后电表仍未生效；下次再试</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter's purchase count is {count}, {a} or {b} was expected: check the meter before anything is resent</source>
+            <translation>电表购电次数为 {count}，应为 {a} 或 {b}：请先核对电表，不会自动重发</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The meter shows purchase count {count} after purchase {sent} was sent</source>
+            <translation>发送第 {sent} 次购电后电表显示购电次数 {count}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restored database: the meter shows purchase count {count} where this delivery expects {a}; it may have been delivered after the backup (check the meter)</source>
+            <translation>数据库已恢复：电表购电次数为 {count}，本次下发应为 {a}；可能在备份后已下发（请核对电表）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The meter refused: taking {yuan} yuan back would leave it below zero</source>
+            <translation>电表拒绝：退回 {yuan} 元会使余额低于零</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid request: {detail}</source>
+            <translation>无效请求：{detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter reads back other values: {detail}</source>
+            <translation>读回的数值不一致：{detail}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The command's signature does not match: refused, nothing sent</source>
+            <translation>指令签名不符：已拒绝，未发送</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An older copy of this command was put back: refused, nothing sent</source>
+            <translation>该指令被旧副本替换：已拒绝，未发送</translation>
+        </message>
+    </context>
+    <context>
         <name>meters</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-211" />
+            <location filename="../../acrel_console/ui/meters/batch_dialog.py" line="-218" />
             <location filename="../../acrel_console/ui/meters/detail_panel.py" line="-121" />
-            <location filename="../../acrel_console/ui/meters/live_model.py" line="+77" />
+            <location filename="../../acrel_console/ui/meters/live_model.py" line="+78" />
             <source>Room</source>
             <translation>商铺号</translation>
         </message>
@@ -7546,7 +7704,7 @@
             <translation>付款方式</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/losses.py" line="+36" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="+47" />
             <location filename="../../acrel_console/services/reports/sales.py" line="+2" />
             <source>Date</source>
             <translation>日期</translation>
@@ -7892,19 +8050,19 @@
             <translation>电表报警记录历史报表</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/losses.py" line="-22" />
-            <location line="+21" />
+            <location filename="../../acrel_console/services/reports/losses.py" line="-26" />
+            <location line="+25" />
             <source>Main meter</source>
             <translation>总表</translation>
         </message>
         <message>
-            <location line="-20" />
-            <location line="+22" />
+            <location line="-24" />
+            <location line="+26" />
             <source>Sub-meters</source>
             <translation>分表数</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-94" />
             <source>Main energy</source>
             <translation>总表电量</translation>
         </message>
@@ -7919,7 +8077,7 @@
             <translation>损耗电量(kWh)</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+68" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
             <source>Difference</source>
             <translation>差额</translation>
@@ -7930,7 +8088,7 @@
             <translation>损耗</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Loss rate</source>
             <translation>损耗率</translation>
         </message>
@@ -7945,13 +8103,13 @@
             <translation>组内有电表无抄表数据时不计算损耗率。</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-49" />
             <source>No main/sub-meter mapping is configured.</source>
             <translation>未配置总表与分表的对应关系。</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+26" />
+            <location line="+20" />
+            <location line="+30" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+4" />
             <source>Loss analysis</source>
             <translation>损耗分析</translation>

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acrel_console import i18n
@@ -18,15 +18,16 @@ LANGUAGES = ("zh_CN", "en")
 
 @contextmanager
 def language(code: str) -> Iterator[None]:
-    """Install `code`'s translations and fonts for the block; English again afterwards."""
+    """Install `code`'s translations and fonts for the block; English and the font before it afterwards."""
     app = QApplication.instance()
+    font = QFont(app.font())  # restored as it was: later tests measure widths in the suite's own font
     assert i18n.install_translator(code)
     setup_fonts(app, code)
     try:
         yield
     finally:
         i18n.install_translator("en")
-        setup_fonts(app, "en")
+        app.setFont(font)
 
 
 def shot(widget: QWidget, name: str, tmp_path: Path) -> Path:

@@ -196,6 +196,6 @@ def test_batch_model_signals_runs_of_changed_rows(qapp) -> None:  # type: ignore
             for p in rows]
     model.set_progress(done)
     assert spans == [(1, 2), (5, 5)]
-    assert model.cell(1, 1) == "GW1/1"  # no meter number known: gateway/address
+    assert model.cell(1, 1) == "—"  # no meter number known: a dash, as everywhere (issue 13), not gateway/address
     assert model.cell(1, 4) == "Confirmed by read-back"
     assert model.cell(0, 3) == "Waiting"

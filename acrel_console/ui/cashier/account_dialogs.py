@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.accounts import AccountInfo
 from acrel_console.services.money_common import amount_fen
 from acrel_console.ui.amount_validator import attach as amount_field
@@ -21,7 +22,7 @@ from acrel_console.ui.cashier.keyboard import KeyFormDialog
 
 def meter_text(m: Any) -> str:
     """How a meter is named in pickers: number · room · building · model."""
-    parts = [m.meter_no or str(getattr(m, "meter_id", getattr(m, "id", ""))), m.room or "—"]
+    parts = [meter_number(m.meter_no), m.room or "—"]  # the 仪表编号, never the database id
     if getattr(m, "building", None):
         parts.append(m.building)
     parts.append(m.model)

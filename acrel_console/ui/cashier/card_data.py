@@ -82,7 +82,7 @@ def _hit(acc: AccountInfo, m: MeterBalance, building: str) -> MeterHit:
 
 
 def search_meters(services: Any, money: MoneyServices, actor: Actor, text: str) -> list[MeterHit]:
-    """Meters of open accounts whose room, tenant name, phone, 用户编号 or meter number/id matches."""
+    """Meters of open accounts whose room, tenant name, phone, 用户编号 or meter number matches."""
     text = text.strip()
     if not text:
         return []
@@ -94,7 +94,7 @@ def search_meters(services: Any, money: MoneyServices, actor: Actor, text: str) 
     for acc in accounts:
         tenant_match = any(needle in (v or "").casefold() for v in (acc.name, acc.room, acc.phone, acc.account_no))
         for m in acc.meters:
-            meter_match = needle in m.meter_no.casefold() or needle in m.room.casefold() or text == str(m.meter_id)
+            meter_match = needle in m.meter_no.casefold() or needle in m.room.casefold()
             if tenant_match or meter_match:
                 hits.append(_hit(acc, m, buildings.get(m.meter_id, "")))
     return hits

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.vending import DeliveryInfo
 from acrel_console.ui.cashier.card_data import MeterCard
 from acrel_console.ui.cashier.labels import delivery_label
+from acrel_console.ui.error_words import error_words
 from acrel_console.ui.site_time import site_clock
 from acrel_console.ui.theme import Theme, theme
 
@@ -177,11 +178,11 @@ class MeterCardWidget(QFrame):
             text = self.tr("Last delivery: {amount} yuan {state} — waiting for the meter").format(
                 amount=amount, state=state)
             if info.error:
-                text += f" ({info.error})"
+                text += f" ({error_words(info.error)})"
             role = "muted"
         else:
             text = self.tr("Last delivery: {amount} yuan {state}: {error}").format(
-                amount=amount, state=state, error=QCoreApplication.translate("errors", info.error) if info.error else "—")
+                amount=amount, state=state, error=error_words(info.error) or "—")
             role = "error" if info.state in ("conflict", "failed") else "muted"
         self.delivery.setText(text)
         palette = self.delivery.palette()

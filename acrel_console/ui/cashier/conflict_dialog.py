@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 from acrel_console.services.vending import DeliveryInfo
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.error_words import error_words
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.tasks import TaskFailure
 
@@ -28,7 +29,7 @@ class ConflictDialog(QDialog):
         text = QLabel(self.tr(
             "The meter's purchase count is not what this delivery of {amount} yuan expected ({error}). Nothing is "
             "resent automatically. Check the meter (its remaining amount and purchase count), then say what you "
-            "found.").format(amount=info.amount, error=info.error or "—"))
+            "found.").format(amount=info.amount, error=error_words(info.error) or "—"))
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()

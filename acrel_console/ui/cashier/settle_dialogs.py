@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
 from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.account_dialogs import meter_id_of, meter_text
@@ -130,7 +131,7 @@ class ReplaceMeterDialog(KeyFormDialog):
 
     def __init__(self, ui: UiContext, account: AccountInfo, old: MeterBalance, new_meters: list[Any],
                  parent: QWidget | None = None) -> None:
-        super().__init__(ui, self.tr("Replace meter {no}").format(no=old.meter_no or old.meter_id), parent)
+        super().__init__(ui, self.tr("Replace meter {no}").format(no=meter_number(old.meter_no)), parent)
         self.setMinimumWidth(600)
         self.account, self.old = account, old
         self.finals = FinalReadingsBox([old])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLa
                                QListWidgetItem, QWidget)
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.site_clock import day_start_in
 from acrel_console.services.tariffs import TariffInfo
 from acrel_console.ui.amount_validator import attach as amount_field
@@ -196,7 +197,7 @@ class AssignTariffDialog(KeyFormDialog):
         self.meters = QListWidget()
         self.meters.setMinimumHeight(180)
         for m in meters:
-            item = QListWidgetItem(self.tr("{no} · {room} · {model}").format(no=m.meter_no or m.id, room=m.room or "—",
+            item = QListWidgetItem(self.tr("{no} · {room} · {model}").format(no=meter_number(m.meter_no), room=m.room or "—",
                                                                              model=m.model))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

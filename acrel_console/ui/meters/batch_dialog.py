@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+                            Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
 from acrel_console.services.meter_views import MeterLive
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.error_words import error_words
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.meters.control_actions import KIND_TEXT, OUTCOME_TEXT, STATE_TEXT, words
 from acrel_console.ui.tasks import TaskFailure
@@ -49,7 +52,7 @@ def result_text(p: Any, detailed: bool = False) -> str:
         return ""
     text = words(OUTCOME_TEXT, p.outcome)
     if p.error and p.outcome != GOOD and (detailed or p.outcome in DETAILED):
-        return f"{text}: {p.error}"
+        return f"{text}: {error_words(p.error)}"
     return text
 
 
@@ -91,9 +94,9 @@ class BatchModel(QAbstractTableModel):
         p = self._rows[row]
         if column == 0:
             return p.room
-        if column == 1:
+        if column == 1:  # 表号: the meter number, as everywhere (never the bus address)
             m = self._lookup(p.meter_id)
-            return m.meter_no if m is not None and m.meter_no else f"{p.gateway}/{p.address}"
+            return meter_number(m.meter_no if m is not None else getattr(p, "meter_no", ""))
         if column == 2:
             return words(KIND_TEXT, p.kind)
         if column == 3:
@@ -125,7 +128,10 @@ class BatchModel(QAbstractTableModel):
 
 
 class BatchDialog(QDialog):
-    """Follows one batch until every command is done; Cancel and Resend go through the service."""
+    """Follows one batch until every command is done; Cancel and Resend go through the service.
+    `progressed(meter_ids)` names the meters whose command ended since the last poll."""
+
+    progressed = Signal(list)
 
     def __init__(self, ui: UiContext, control: Any, batch_id: str, lookup: Callable[[int], MeterLive | None],
                  parent: QWidget | None = None) -> None:
@@ -195,7 +201,11 @@ class BatchDialog(QDialog):
     def _progress(self, items: list[Any]) -> None:
         self._polling = False
         self.polls += 1
+        before = {p.meter_id for p in self.model.progress() if p.done}
         self.model.set_progress(items)
+        ended = [p.meter_id for p in items if p.done and p.meter_id not in before]
+        if ended:
+            self.progressed.emit(ended)
         total = len(items)
         done = sum(1 for p in items if p.done)
         ok = sum(1 for p in items if p.done and p.outcome == GOOD)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.services.meter_views import MeterDetail, MeterLive
+from acrel_console.ui.error_words import error_words
 from acrel_console.ui.meters import formatting as fmt
 from acrel_console.ui.theme import theme
 
@@ -169,7 +170,7 @@ class DetailPanel(QScrollArea):
         v["energy_total"].setText(fmt.kwh(m.energy_total))
         v["last_seen"].setText(fmt.local_time(m.last_seen))
         v["failures"].setText(str(m.consecutive_failures))
-        v["last_error"].setText(m.last_error or fmt.DASH)
+        v["last_error"].setText(error_words(m.last_error) or fmt.DASH)
 
     def show_detail(self, d: MeterDetail) -> None:
         self.show_live(d.live)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.domain.status import MeterStatus
 from acrel_console.services.meter_views import MeterLive
+from acrel_console.ui.error_words import error_words
 from acrel_console.ui.meters import formatting as fmt
 from acrel_console.ui.meters.meter_filter import search_key
 from acrel_console.ui.theme import theme
@@ -112,7 +113,7 @@ COLUMNS: tuple[LiveColumn, ...] = (
                lambda m: m.last_seen.timestamp() if m.last_seen else 0.0),
     LiveColumn("failures", QT_TRANSLATE_NOOP("meters", "Failed reads"), lambda m: str(m.consecutive_failures),
                lambda m: m.consecutive_failures, True),
-    LiveColumn("last_error", QT_TRANSLATE_NOOP("meters", "Last error"), lambda m: m.last_error,
+    LiveColumn("last_error", QT_TRANSLATE_NOOP("meters", "Last error"), lambda m: error_words(m.last_error),
                lambda m: m.last_error),
 )
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)

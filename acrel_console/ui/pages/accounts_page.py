@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
 from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
 from acrel_console.ui.cashier.account_dialogs import AddMeterDialog, OpenAccountDialog
@@ -101,7 +102,7 @@ class AccountsPage(Page):
         self.view = _table(self.model)
         self.view.setObjectName("accountsTable")
         self.meter_model = RecordTableModel([
-            Column(self.tr("Meter no."), lambda m: m.meter_no or m.meter_id),
+            Column(self.tr("Meter no."), lambda m: meter_number(m.meter_no)),
             Column(self.tr("Shop/room"), lambda m: m.room),
             Column(self.tr("Model"), lambda m: m.model),
             Column(self.tr("Remaining (last read)"), lambda m: _yuan(m.known_remaining), align_right=True),

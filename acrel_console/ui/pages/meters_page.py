@@ -47,6 +47,9 @@ GRID, TABLE = 0, 1
 # Without a poller in this process (a workstation of a site, design §2) the page re-reads the live values
 # this often while it is visible, and applies them incrementally like a sweep.
 DB_REFRESH_MS = 20_000
+# While a meter shows a pending command (the hourglass), its row is re-read this often: a command that ends
+# without changing any reading never reaches the page through a sweep, and the hourglass stayed for good.
+PENDING_REFRESH_MS = 2_000
 
 
 def meter_service(ui: UiContext) -> MeterViewService:
@@ -236,6 +239,10 @@ class MetersPage(Page):
         self.db_timer = QTimer(self)
         self.db_timer.setInterval(DB_REFRESH_MS)
         self.db_timer.timeout.connect(self.refresh_live)
+        self.pending_timer = QTimer(self)
+        self.pending_timer.setInterval(PENDING_REFRESH_MS)
+        self.pending_timer.timeout.connect(self.refresh_pending)
+        self._pending_busy = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
@@ -274,9 +281,10 @@ class MetersPage(Page):
     # ---- loading and live updates ------------------------------------------------------------
     def activated(self) -> None:
         if not self._loaded:
-            settings, actor = self.ui.services.settings, self.ui.actor
-            self.ui.tasks.run(lambda: str(settings.get_all(actor)["site_name"]),
-                              lambda name: setattr(self, "site_name", name), owner=self, quiet=True)
+            settings, actor = getattr(self.ui.services, "settings", None), self.ui.actor
+            if settings is not None:  # the site's name heads 抄表导出
+                self.ui.tasks.run(lambda: str(settings.get_all(actor)["site_name"]),
+                                  lambda name: setattr(self, "site_name", name), owner=self, quiet=True)
             self.reload()
         elif self._poller is None:
             self.refresh_live()
@@ -307,6 +315,32 @@ class MetersPage(Page):
                 self._loaded_meters(meters)
 
         self.ui.tasks.run(lambda: svc.list_live(actor), done, self._load_failed, owner=self, quiet=True)
+
+    def refresh_pending(self, meter_ids: Sequence[int] | None = None) -> None:
+        """Re-read the meters with a pending command (or `meter_ids`) and apply what changed; the timer stops
+        once no meter shows one."""
+        ids = list(meter_ids) if meter_ids is not None else [m.meter_id for m in self.model.meters()
+                                                              if m.pending_commands]
+        if not ids:
+            self.pending_timer.stop()
+            return
+        if self._pending_busy:
+            return
+        self._pending_busy = True
+        svc, actor = self.meters_service, self.ui.actor
+
+        def done(meters: list[MeterLive]) -> None:
+            self._pending_busy = False
+            self.apply_meters(meters)
+
+        def failed(_f: TaskFailure) -> None:
+            self._pending_busy = False
+
+        self.ui.tasks.run(lambda: svc.list_live(actor, ids), done, failed, owner=self, quiet=True)
+
+    def _follow_pending(self) -> None:
+        if not self.pending_timer.isActive() and any(m.pending_commands for m in self.model.meters()):
+            self.pending_timer.start()
 
     def deactivated(self) -> None:
         """The operator left the page: no periodic re-reads meanwhile (sweeps still update the model)."""
@@ -339,6 +373,7 @@ class MetersPage(Page):
         self._recount()
         self.last_update = self.ui.clock.now()
         self._update_status_line()
+        self._follow_pending()
         if current:
             self.select_meters(current)
 
@@ -374,6 +409,8 @@ class MetersPage(Page):
             self.tree.set_meters(self.model.meters())
         if self.counts.update(changes, self.proxy.meter_filter):
             self.legend.set_counts(self.counts.counts)
+        if any(c.new.pending_commands for c in changes):
+            self._follow_pending()
         self.last_update = self.ui.clock.now()
         self._update_status_line()
         if self.detail.meter_id is not None:
@@ -613,12 +650,28 @@ class MetersPage(Page):
     def open_batch(self, batch_id: str) -> BatchDialog:
         """Show a batch's per-meter progress (after a submit, or from the log)."""
         dialog = BatchDialog(self.ui, self.control, batch_id, self.model.meter, self)
-        self.batch_dialogs = [d for d in self.batch_dialogs if d.isVisible()] + [dialog]
+        self.batch_dialogs.append(dialog)
         self.dialog = dialog
-        dialog.finished.connect(lambda _r: self._reload_soon())
+        # A dialog closed by its title-bar X is deleted like one closed by its button: forget it when it ends,
+        # never ask a deleted one whether it is visible (the next batch raised 'already deleted').
+        dialog.finished.connect(lambda _r, d=dialog: self._batch_finished(d))
         dialog.finished.connect(dialog.deleteLater)
+        dialog.progressed.connect(self._batch_progressed)
         dialog.open()
+        self.refresh_pending(self.selected_ids())  # the hourglass shows on the meters at once
         return dialog
+
+    def _batch_finished(self, dialog: BatchDialog) -> None:
+        if dialog in self.batch_dialogs:
+            self.batch_dialogs.remove(dialog)
+        if self.dialog is dialog:
+            self.dialog = None
+        self._reload_soon()
+
+    def _batch_progressed(self, meter_ids: list[int]) -> None:
+        """Commands of these meters just ended: their rows (hourglass, relay, mode) follow now."""
+        if meter_ids:
+            self.refresh_pending(meter_ids)
 
     def _reload_soon(self) -> None:
         if self._poller is None:

@@ -114,7 +114,7 @@ class RecordsPage(Page):
             bar.addWidget(b)
             b.setAutoDefault(False)
         page_action(self, self.tr("Print the slip again"), "Ctrl+P", self.print_slip)
-        page_action(self, self.tr("Export to Excel"), "Ctrl+E", self.choose_export)
+        page_action(self, self.tr("Export to Excel"), "Ctrl+Shift+E", self.choose_export)
         page_action(self, self.tr("Close a shift"), "Ctrl+H", self.open_shift_dialog)
         bar.addStretch(1)
         outer.addLayout(bar)
@@ -182,7 +182,7 @@ class RecordsPage(Page):
             query = q
             if meter_text:
                 ids = [m.id for m in services.site.list_meters(actor, include_retired=True)
-                       if m.meter_no == meter_text or str(m.id) == meter_text]
+                       if m.meter_no == meter_text]
                 query = RecordQuery(**{**_fields(q), "meter_id": ids[0] if ids else -1})
             return query, records.query(actor, query)
 
