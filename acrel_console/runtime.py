@@ -100,11 +100,14 @@ class SiteRuntime:
         for live in result.changed:
             if live.last_seen is None or live.status is MeterStatus.OFFLINE or live.energy_total is None:
                 continue
+            profile = load_profile(live.model)
+            if result.kind == "status" and "energy_total" not in profile.status_fields:
+                continue  # a short status read carries no energy: nothing to bill (issue 15, two-speed polling)
             try:
                 reading = MeterReading(read_at=live.last_seen, type_code=None, energy_total=live.energy_total,
                                        energy_by_period=self._energy_by_period(live.meter_id),
                                        relay_closed=() if live.relay_closed is None else (live.relay_closed,))
-                if not load_profile(live.model).meter_side_balance:
+                if not profile.meter_side_balance:
                     if self.services.tariffs.meter_tariff(actor, live.meter_id) is not None:
                         self.services.tariffs.bill_reading(actor, live.meter_id, reading)
                 elif live.status is not MeterStatus.UNOPENED:
@@ -161,8 +164,12 @@ class SiteRuntime:
             from acrel_console.services.maintenance_jobs import add_maintenance_jobs
         except ImportError:  # pragma: no cover - older trees without scheduled jobs
             add_maintenance_jobs = None
+        zone = self.services.clock.refreshed().zone_name
         if add_maintenance_jobs is not None:
-            add_maintenance_jobs(scheduler, self.services.ctx, timezone=self.services.clock.refreshed().zone_name)
+            add_maintenance_jobs(scheduler, self.services.ctx, timezone=zone)
+        from acrel_console.services.readings_retention import add_prune_job
+
+        add_prune_job(scheduler, self.services.ctx, timezone=zone)
         scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
         scheduler.add_job(self._check_reconciliation, "interval", seconds=RECONCILE_INTERVAL_S, id="reconcile")
         scheduler.start()

@@ -46,6 +46,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 1, 3600),
     SettingSpec("history_interval_s", "int", 1800, QT_TRANSLATE_NOOP("settings", "History reading interval (s)"),
                 QT_TRANSLATE_NOOP("settings", "How often a reading row is stored (集抄时间间隔)."), 60, 86400),
+    SettingSpec("readings_keep_months", "int", 13, QT_TRANSLATE_NOOP("settings", "Keep raw readings (months)"),
+                QT_TRANSLATE_NOOP("settings", "Raw history readings older than this are pruned each night; the "
+                                              "hourly and daily energy every report uses is kept."), 1, 240),
     SettingSpec("alarm1_fen", "fen", 5000, QT_TRANSLATE_NOOP("settings", "Alarm 1 amount (yuan)"),
                 QT_TRANSLATE_NOOP("settings", "Balance at or below this raises alarm 1."), 0, 10_000_000),
     SettingSpec("alarm2_fen", "fen", 2000, QT_TRANSLATE_NOOP("settings", "Alarm 2 amount (yuan)"),

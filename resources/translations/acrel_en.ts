@@ -5317,7 +5317,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+165" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+168" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -5729,7 +5729,7 @@
             <translation>The meter refused the command</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="+239" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+251" />
             <source>No tenant {id}.</source>
             <translation>No tenant {id}.</translation>
         </message>
@@ -7595,7 +7595,7 @@
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
-            <location line="+47" />
+            <location line="+43" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+27" />
@@ -7605,7 +7605,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-158" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-154" />
             <location line="+112" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
@@ -7613,14 +7613,14 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-157" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-168" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="+109" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+120" />
             <source>Spike</source>
             <translation>Spike</translation>
         </message>
@@ -7649,25 +7649,25 @@
         </message>
         <message>
             <location line="+28" />
-            <location line="+82" />
+            <location line="+75" />
             <location filename="../../acrel_console/ui/reports/chart_data.py" line="+14" />
             <source>Energy (kWh)</source>
             <translation>Energy (kWh)</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-20" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-20" />
             <source>Energy report</source>
             <translation>Energy report</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Multi-rate energy report</source>
             <translation>Multi-rate energy report</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="-145" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-156" />
             <source>Cash</source>
             <translation>Cash</translation>
         </message>
@@ -7711,12 +7711,12 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
-            <location line="+50" />
+            <location line="+61" />
             <source>Sales</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location line="-49" />
+            <location line="-60" />
             <source>Reversals</source>
             <translation>Reversals</translation>
         </message>
@@ -7739,7 +7739,7 @@
             <translation>Electricity sales report</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+44" />
             <location line="+112" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
             <location line="+60" />
@@ -7857,7 +7857,7 @@
             <translation>Reconciliation</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+20" />
             <source>Opening balance</source>
             <translation>Opening balance</translation>
         </message>
@@ -8078,7 +8078,7 @@
         </message>
         <message>
             <location line="+68" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-38" />
             <source>Difference</source>
             <translation>Difference</translation>
         </message>
@@ -8214,7 +8214,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-185" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-188" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -8265,6 +8265,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Keep raw readings (months)</source>
+            <translation>Keep raw readings (months)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raw history readings older than this are pruned each night; the hourly and daily energy every report uses is kept.</source>
+            <translation>Raw history readings older than this are pruned each night; the hourly and daily energy every report uses is kept.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Alarm 1 amount (yuan)</source>
             <translation>Alarm 1 amount (yuan)</translation>
         </message>

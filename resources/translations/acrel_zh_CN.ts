@@ -5317,7 +5317,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+165" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+168" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -5729,7 +5729,7 @@
             <translation>电表拒绝执行该指令</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="+239" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+251" />
             <source>No tenant {id}.</source>
             <translation>没有用户 {id}。</translation>
         </message>
@@ -7595,7 +7595,7 @@
             <location filename="../../acrel_console/services/reports/energy.py" line="-12" />
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
-            <location line="+47" />
+            <location line="+43" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
             <location line="+60" />
             <location line="+27" />
@@ -7605,7 +7605,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-158" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-154" />
             <location line="+112" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Tenant</source>
@@ -7613,14 +7613,14 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-157" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-168" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="+109" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="+120" />
             <source>Spike</source>
             <translation>尖</translation>
         </message>
@@ -7649,25 +7649,25 @@
         </message>
         <message>
             <location line="+28" />
-            <location line="+82" />
+            <location line="+75" />
             <location filename="../../acrel_console/ui/reports/chart_data.py" line="+14" />
             <source>Energy (kWh)</source>
             <translation>用电量（kWh）</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-20" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-20" />
             <source>Energy report</source>
             <translation>电能耗报表</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+1" />
             <source>Multi-rate energy report</source>
             <translation>复费率报表</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/sales.py" line="-145" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-156" />
             <source>Cash</source>
             <translation>现金缴费</translation>
         </message>
@@ -7711,12 +7711,12 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/reports/sales.py" line="+1" />
-            <location line="+50" />
+            <location line="+61" />
             <source>Sales</source>
             <translation>售电金额</translation>
         </message>
         <message>
-            <location line="-49" />
+            <location line="-60" />
             <source>Reversals</source>
             <translation>冲正金额</translation>
         </message>
@@ -7739,7 +7739,7 @@
             <translation>电销售报表</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+44" />
             <location line="+112" />
             <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
             <location line="+60" />
@@ -7857,7 +7857,7 @@
             <translation>对账报表</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+20" />
             <source>Opening balance</source>
             <translation>期初余额</translation>
         </message>
@@ -8078,7 +8078,7 @@
         </message>
         <message>
             <location line="+68" />
-            <location filename="../../acrel_console/services/reports/sales.py" line="-42" />
+            <location filename="../../acrel_console/services/reports/sales.py" line="-38" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
@@ -8214,7 +8214,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-185" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-188" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -8265,6 +8265,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Keep raw readings (months)</source>
+            <translation>原始抄表数据保留（月）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raw history readings older than this are pruned each night; the hourly and daily energy every report uses is kept.</source>
+            <translation>超过此期限的原始历史抄表数据每晚清理；各报表所用的小时和日电量汇总永久保留。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Alarm 1 amount (yuan)</source>
             <translation>默认告警金额1（元）</translation>
         </message>

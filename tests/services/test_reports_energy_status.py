@@ -11,9 +11,11 @@ import pytest
 from openpyxl import load_workbook
 
 from acrel_console.domain.errors import ValidationError
+from acrel_console.domain.readings import MeterReading
+from acrel_console.services.polling.store import store_history
 from acrel_console.services.reports.service import ReportService
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.tables.readings import DailyEnergyRow
 from acrel_console.storage.tables.site import MeterRow
 from tests.services.helpers import make_services
 
@@ -39,7 +41,8 @@ def site(db_url: str):  # type: ignore[no-untyped-def]
 
 def test_day_by_hour_in_site_time(site) -> None:  # type: ignore[no-untyped-def]
     svc, admin, (m1, m2, _m3) = site
-    with svc.ctx.transaction() as s:
+    readings = []
+    with svc.ctx.transaction() as s:  # stored as the poller stores them: raw rows and hourly/daily roll-ups
         for meter, at, total in [(m1, local(2026, 3, 1, 23, 30), 900),   # the day before: baseline only
                                  (m1, local(2026, 3, 2, 0, 30), 1000),   # hour 00: +100
                                  (m1, local(2026, 3, 2, 1, 0), 1100),    # hour 01: +100
@@ -48,7 +51,8 @@ def test_day_by_hour_in_site_time(site) -> None:  # type: ignore[no-untyped-def]
                                  (m1, local(2026, 3, 3, 0, 0), 2100),    # next day: not counted
                                  (m2, local(2026, 3, 2, 7, 0), 500),     # first reading ever: no delta
                                  (m2, local(2026, 3, 2, 8, 0), 400)]:    # counter went back: nothing
-            s.add(ReadingRow(meter_id=meter, read_at=at, energy_total=total))
+            readings.append((meter, MeterReading(at, None, energy_total=total)))
+        store_history(s, [r for _m, r in readings], [m for m, _r in readings], SH)
     rs = ReportService(svc.ctx)
     report = rs.energy(admin, rs.period(admin, "day", "2026-03-02"))
     assert [c.header for c in report.columns][:3] == ["Room", "00", "01"] and report.columns[-1].header == "Total"

@@ -11,7 +11,8 @@ from acrel_console.services.accounts import AccountService
 from acrel_console.services.reports.service import ReportService
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.domain.readings import MeterReading
+from acrel_console.services.polling.store import store_history
 from tests.services.helpers import make_services
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -68,11 +69,12 @@ def test_meter_summary_reconciliation_and_revenue(db_url: str) -> None:
     svc.ctx.clock = lambda: now[0]
     AccountService(svc.ctx).open_account(admin, "张三", "A-101", [m1])
     VendingService(svc.ctx).sell(admin, m1, "100.00", "cash")
-    with svc.ctx.transaction() as s:
-        s.add(ReadingRow(meter_id=m1, read_at=local(2026, 2, 28, 23), energy_total=1000, remaining_fen=5000))
-        s.add(ReadingRow(meter_id=m1, read_at=local(2026, 3, 31, 23), energy_total=3000, remaining_fen=12000))
+    with svc.ctx.transaction() as s:  # history readings as the poller stores them (raw rows and roll-ups)
+        store_history(s, [MeterReading(local(2026, 2, 28, 23), None, energy_total=1000,
+                                       energy_by_period=(0, 0, 1000, 0), remaining_fen=5000),
+                          MeterReading(local(2026, 3, 31, 23), None, energy_total=3000,
+                                       energy_by_period=(0, 0, 3000, 0), remaining_fen=12000)], [m1, m1], SH)
         s.add(MeterStateRow(meter_id=m1, offline=False, remaining_fen=14000, last_success_at=local(2026, 3, 31, 23)))
-        s.add(DailyEnergyRow(meter_id=m1, day=date(2026, 3, 5), energy_total=2000, energy_p3=2000))
     rs = ReportService(svc.ctx)
     summary = rs.meter_summary(admin, rs.period(admin, "month", "2026-03"))
     (row,) = summary.rows

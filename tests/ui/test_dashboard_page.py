@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acrel_console.domain.alarms import AlarmKind
+from acrel_console.domain.readings import MeterReading
+from acrel_console.services.polling.store import store_history
 from acrel_console.services.accounts import AccountService
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import ReadingRow
 from acrel_console.ui.pages.dashboard_page import DashboardPage
 from tests.ui.conftest import settle
 
@@ -43,7 +44,7 @@ def seeded(services, admin):  # type: ignore[no-untyped-def]
                             forced=False))
         for at, total in ((local(1, 8), 1000), (local(1, 9), 1250), (local(1, 20), 1500),  # yesterday +5.00 kWh
                           (local(2, 8), 1600), (local(2, 12), 1812)):  # today +3.12 kWh
-            s.add(ReadingRow(meter_id=m1, read_at=at, energy_total=total))
+            store_history(s, [MeterReading(at, None, energy_total=total)], [m1], ZoneInfo("Asia/Shanghai"))
     services.alarm_engine.raise_event(AlarmKind.RECONCILIATION, f"meter:{m2}", meter_id=m2, room="A-102",
                                       ledger="100.00", meter="90.00")
     return ids

@@ -26,7 +26,7 @@ from acrel_console.domain.roles import Role
 from acrel_console.services.accounts import AccountService
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow, ReadingRow
 from acrel_console.ui.fonts import setup_fonts
 from acrel_console.ui.reports.catalog import MONTH
 from tests.ui.conftest import settle
@@ -81,9 +81,10 @@ def site(tmp_path_factory):  # type: ignore[no-untyped-def]
         for n, meter in enumerate(meters):
             for day in range(1, 29):
                 e = 800 + (n * 97 + day * 53) % 900 + (300 if day % 7 in (0, 6) else 0)
+                hours = {h: e // 24 + (e % 24 if h == "h23" else 0) for h in HOURS}  # the hourly roll-ups
                 s.add(DailyEnergyRow(meter_id=meter, day=date(2026, 3, day), energy_total=e, energy_p1=e // 10,
                                      energy_p2=e * 3 // 10, energy_p3=e * 4 // 10, energy_p4=e - e // 10
-                                     - e * 3 // 10 - e * 4 // 10))
+                                     - e * 3 // 10 - e * 4 // 10, **hours))
             total = 100_000 + n * 5000
             for h in range(0, 24 * 4):
                 at = local(27, 0) + timedelta(minutes=30 * h)

@@ -13,13 +13,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from acrel_console.domain.energy_rollup import COUNTERS, site_hour, step
 from acrel_console.domain.readings import MeterReading
 from acrel_console.drivers.api import BusConfig
 from acrel_console.services import audit
 from acrel_console.services.base import Actor
 from acrel_console.services.polling.backoff import OFFLINE, MeterPollState
 from acrel_console.storage.tables.meter_state import BusHealthRow, MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow, ReadingRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
 
@@ -205,15 +206,24 @@ def _schedule_period(session: Session, meter_id: int, at: datetime, tz: ZoneInfo
     return FLAT_PERIOD if body is None else body.period_at(at.astimezone(tz).time())
 
 
+def _latest_readings(session: Session, meter_ids: list[int]) -> dict[int, ReadingRow]:
+    """Each meter's newest stored reading: one index seek per meter (never a scan of its history)."""
+    newest = (select(ReadingRow.id).where(ReadingRow.meter_id == MeterRow.id)
+              .order_by(ReadingRow.read_at.desc(), ReadingRow.id.desc()).limit(1).scalar_subquery())
+    ids = select(newest).where(MeterRow.id.in_(meter_ids))
+    return {r.meter_id: r for r in session.execute(select(ReadingRow).where(ReadingRow.id.in_(ids))).scalars()}
+
+
 def store_history(session: Session, readings: list[MeterReading], meter_ids: list[int], tz: ZoneInfo) -> None:
-    """Insert one reading row per meter and add its energy since the previous reading to its day."""
+    """Insert one reading row per meter and add its energy since the previous reading to the roll-ups of its
+    site-local day and hour (domain.energy_rollup)."""
     if not readings:
         return
-    last_ids = (select(func.max(ReadingRow.id).label("rid")).where(ReadingRow.meter_id.in_(meter_ids))
-                .group_by(ReadingRow.meter_id).subquery())
-    previous = {r.meter_id: r for r in
-                session.execute(select(ReadingRow).where(ReadingRow.id.in_(select(last_ids.c.rid)))).scalars()}
-    days: dict[tuple[int, date], DailyEnergyRow] = {}
+    previous = _latest_readings(session, meter_ids)
+    keys = {(mid, site_hour(r.read_at, tz)[0]) for mid, r in zip(meter_ids, readings, strict=True)}
+    days: dict[tuple[int, date], DailyEnergyRow] = {
+        (d.meter_id, d.day): d for d in session.execute(select(DailyEnergyRow).where(
+            DailyEnergyRow.meter_id.in_(meter_ids), DailyEnergyRow.day.in_({k[1] for k in keys}))).scalars()}
     for meter_id, reading in zip(meter_ids, readings, strict=True):
         power = reading.power_w[-1] if reading.power_w else None
         new = ReadingRow(meter_id=meter_id, read_at=reading.read_at, energy_total=reading.energy_total,
@@ -223,32 +233,24 @@ def store_history(session: Session, readings: list[MeterReading], meter_ids: lis
                          relay_closed=all(reading.relay_closed) if reading.relay_closed else None,
                          forced=reading.forced)
         session.add(new)
-        day = reading.read_at.astimezone(tz).date()
+        day, hour = site_hour(reading.read_at, tz)
         key = (meter_id, day)
-        daily = days.get(key) or session.get(DailyEnergyRow, key)
+        daily = days.get(key)
         if daily is None:
             daily = DailyEnergyRow(meter_id=meter_id, day=day, energy_total=0, energy_p1=0, energy_p2=0,
-                                   energy_p3=0, energy_p4=0, readings=0, resets=0)
+                                   energy_p3=0, energy_p4=0, readings=0, resets=0, **{h: 0 for h in HOURS})
             session.add(daily)
-        days[key] = daily
+            days[key] = daily
         prev = previous.get(meter_id)
         if prev is not None and prev.read_at <= reading.read_at:
-            reset = False
-            for col in ("energy_total", "energy_p1", "energy_p2", "energy_p3", "energy_p4"):
-                a, b = getattr(prev, col), getattr(new, col)
-                if a is None or b is None:
-                    continue
-                if b < a:
-                    reset = True
-                    continue
-                setattr(daily, col, (getattr(daily, col) or 0) + (b - a))
-            if reading.energy_by_period is None and new.energy_total is not None and prev.energy_total is not None \
-                    and new.energy_total > prev.energy_total:
+            added, reset = step([getattr(prev, c) for c in COUNTERS], [getattr(new, c) for c in COUNTERS])
+            if reading.energy_by_period is None and added[0] > 0:
                 # a meter without period registers (ADL400): the interval's energy goes to the period of the
                 # day-period schedule (时段表) in force at the reading, as console billing prices it
-                idx = _schedule_period(session, meter_id, reading.read_at, tz)
-                col = f"energy_p{idx + 1}"
-                setattr(daily, col, (getattr(daily, col) or 0) + new.energy_total - prev.energy_total)
+                added[1 + _schedule_period(session, meter_id, reading.read_at, tz)] += added[0]
+            for col, value in zip(COUNTERS, added):
+                setattr(daily, col, (getattr(daily, col) or 0) + value)
+            setattr(daily, HOURS[hour], (getattr(daily, HOURS[hour]) or 0) + added[0])
             if reset:
                 daily.resets = (daily.resets or 0) + 1
         daily.readings = (daily.readings or 0) + 1

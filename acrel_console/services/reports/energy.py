@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.ledger.queries import meter_tenants
 from acrel_console.services.export import ColumnKind
 from acrel_console.services.reports.model import Chart, Period, Report, ReportColumn
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow
 from acrel_console.storage.tables.site import BuildingRow, MeterRow
 
 GROUPS = ("meter", "tenant", "building")
@@ -58,34 +58,19 @@ def _chart(columns_x: list[str], buckets: dict[str, list[int]]) -> Chart:
 
 
 def hourly_energy(s: Session, period: Period, meter_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
-    """meter id -> 24 hourly energies (0.01 kWh) of a site-local day, from the history readings.
-
-    Each reading adds (reading - previous reading) to the hour of the later reading, as the daily
-    aggregation does; a counter that went backwards adds nothing.
-    """
-    lookback = period.start_utc - timedelta(days=2)
-    q = (select(ReadingRow.meter_id, ReadingRow.read_at, ReadingRow.energy_total)
-         .where(ReadingRow.read_at >= lookback, ReadingRow.read_at < period.end_utc,
-                ReadingRow.energy_total.is_not(None))
-         .order_by(ReadingRow.meter_id, ReadingRow.read_at))
+    """meter id -> 24 hourly energies (0.01 kWh) of a site-local day, from the hourly roll-ups (a day's
+    rows: one index range, whatever the years of history; the raw readings may be pruned)."""
+    q = select(DailyEnergyRow.meter_id, *(getattr(DailyEnergyRow, h) for h in HOURS)).where(
+        DailyEnergyRow.day == period.first_day)
     if meter_ids is not None:
-        q = q.where(ReadingRow.meter_id.in_(list(meter_ids)))
-    out: dict[int, list[int]] = {}
-    prev: dict[int, int] = {}
-    start = period.start_utc
-    for meter_id, read_at, total in s.execute(q):
-        if total is None:  # excluded by the query; narrows the type
-            continue
-        last = prev.get(meter_id)
-        prev[meter_id] = total
-        if read_at < start or last is None:
-            continue
-        delta = total - last
-        if delta <= 0:
-            continue
-        hour = read_at.astimezone(period.zone).hour
-        out.setdefault(meter_id, [0] * 24)[hour] += delta
-    return out
+        q = q.where(DailyEnergyRow.meter_id.in_(list(meter_ids)))
+    return {int(meter_id): [int(v or 0) for v in hours] for meter_id, *hours in s.execute(q) if any(hours)}
+
+
+def day_energy_total(s: Session, day: date) -> int:
+    """The site's energy (0.01 kWh) on one site-local day, from the daily roll-ups (the dashboard)."""
+    return int(s.execute(select(func.coalesce(func.sum(DailyEnergyRow.energy_total), 0))
+                         .where(DailyEnergyRow.day == day)).scalar() or 0)
 
 
 def energy_report(s: Session, period: Period, group: str = "meter") -> Report:
@@ -108,10 +93,17 @@ def energy_report(s: Session, period: Period, group: str = "meter") -> Report:
             x = [f"{d.day:02d}" for d in days]
             index = {d: i for i, d in enumerate(days)}
         buckets = defaultdict(lambda: [0] * len(x))
-        q = (select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_total)
-             .where(DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day))
-        for meter_id, day, energy in s.execute(q):
-            buckets[labels.get(meter_id, f"#{meter_id}")][index[day]] += energy
+        in_period = (DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day)
+        if period.kind == "year":  # a year of day rows summed per month by the database
+            month = func.extract("month", DailyEnergyRow.day)
+            by_month = (select(DailyEnergyRow.meter_id, month, func.sum(DailyEnergyRow.energy_total))
+                        .where(*in_period).group_by(DailyEnergyRow.meter_id, month))
+            for meter_id, m, energy in s.execute(by_month):
+                buckets[labels.get(meter_id, f"#{meter_id}")][int(m) - 1] += int(energy or 0)
+        else:
+            by_day = select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_total).where(*in_period)
+            for meter_id, day, energy in s.execute(by_day):
+                buckets[labels.get(meter_id, f"#{meter_id}")][index[day]] += energy
     rows = _rows_from(buckets)
     columns = (ReportColumn("group", header),
                *(ReportColumn(f"c{i}", label, ColumnKind.KWH, total=True) for i, label in enumerate(x)),
@@ -124,13 +116,14 @@ def tou_report(s: Session, period: Period, group: str = "meter") -> Report:
     """复费率报表: energy by tariff period 尖 峰 平 谷 and total over the period, per group."""
     labels = group_labels(s, group)
     buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    q = (select(DailyEnergyRow.meter_id, DailyEnergyRow.energy_p1, DailyEnergyRow.energy_p2,
-                DailyEnergyRow.energy_p3, DailyEnergyRow.energy_p4, DailyEnergyRow.energy_total)
-         .where(DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day))
+    d = DailyEnergyRow
+    q = (select(d.meter_id, func.sum(d.energy_p1), func.sum(d.energy_p2), func.sum(d.energy_p3),
+                func.sum(d.energy_p4), func.sum(d.energy_total))
+         .where(d.day >= period.first_day, d.day < period.end_day).group_by(d.meter_id))
     for meter_id, p1, p2, p3, p4, total in s.execute(q):
         b = buckets[labels.get(meter_id, f"#{meter_id}")]
         for i, v in enumerate((p1, p2, p3, p4, total)):
-            b[i] += v or 0
+            b[i] += int(v or 0)
     rows = tuple((label, *buckets[label]) for label in sorted(buckets))
     columns = (ReportColumn("group", GROUP_HEADERS[group]),
                *(ReportColumn(f"p{i + 1}", h, ColumnKind.KWH, total=True) for i, h in enumerate(PERIOD_HEADERS)),

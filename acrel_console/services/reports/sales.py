@@ -15,13 +15,14 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from acrel_console.domain.money import cost_fen, price_to_units, yuan_to_fen
 from acrel_console.ledger.book import ledger_credit_fen
 from acrel_console.ledger.queries import meter_tenants
+from acrel_console.services.holders import holders
 from acrel_console.services.export import ColumnKind
 from acrel_console.services.reports.model import Chart, Period, Report, ReportColumn
 from acrel_console.services.site_settings import load_all
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import OperationRow, TenantRow
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.tables.readings import DailyEnergyRow
 from acrel_console.storage.tables.site import BuildingRow, MeterRow
 
 C = ReportColumn
@@ -79,35 +80,46 @@ def sales_report(s: Session, period: Period, by: str = "cashier") -> Report:
                   tuple(rows), chart)
 
 
-def _reading_before(s: Session, meter_id: int, at: datetime) -> tuple[int | None, int | None]:
-    row = s.execute(select(ReadingRow.energy_total, ReadingRow.remaining_fen)
-                    .where(ReadingRow.meter_id == meter_id, ReadingRow.read_at < at)
-                    .order_by(ReadingRow.read_at.desc()).limit(1)).first()
-    return (row[0], row[1]) if row else (None, None)
+def readings_before(s: Session, meter_ids: list[int], before: date) -> dict[int, tuple[int | None, int | None]]:
+    """meter id -> (energy counter, remaining fen) at its last reading before the site-local day `before`,
+    from the daily roll-ups (one index seek per meter; the raw readings may have been pruned)."""
+    d = DailyEnergyRow
+    last_day = (select(func.max(d.day)).where(d.meter_id == MeterRow.id, d.day < before)
+                .correlate(MeterRow).scalar_subquery())
+    days = select(MeterRow.id.label("meter_id"), last_day.label("day")).where(MeterRow.id.in_(meter_ids)).subquery()
+    q = (select(d.meter_id, d.end_total, d.end_remaining_fen)
+         .join(days, (d.meter_id == days.c.meter_id) & (d.day == days.c.day)))
+    return {int(m): (total, remaining) for m, total, remaining in s.execute(q)}
 
 
 def meter_summary(s: Session, period: Period) -> Report:
     """电表综合报表: per meter: previous/current reading, energy (x CT), balances, sales, amount used.
 
-    Amount used = previous balance + net sales - current balance (what the meter deducted).
+    Amount used = previous balance + net sales - current balance (what the meter deducted). The readings
+    at the period's bounds come from the daily roll-ups: a handful of statements for any number of meters.
     """
-    tenants = meter_tenants(s)
+    tenants = holders(s)
     net: dict[int, int] = defaultdict(int)
-    for kind, amount, meter_id in s.execute(
-            select(OperationRow.kind, OperationRow.amount_fen, OperationRow.meter_id)
+    for kind, meter_id, amount in s.execute(
+            select(OperationRow.kind, OperationRow.meter_id, func.sum(OperationRow.amount_fen))
             .where(OperationRow.kind.in_(MONEY_KINDS), OperationRow.at >= period.start_utc,
-                   OperationRow.at < period.end_utc)):
+                   OperationRow.at < period.end_utc, OperationRow.meter_id.is_not(None))
+            .group_by(OperationRow.kind, OperationRow.meter_id)):
         if meter_id is not None:
-            net[meter_id] += amount if kind == "sale" else -amount
+            net[int(meter_id)] += int(amount or 0) if kind == "sale" else -int(amount or 0)
+    meters = s.execute(select(MeterRow.id, MeterRow.meter_no, MeterRow.room, MeterRow.ct_ratio)
+                       .where(MeterRow.retired.is_(False)).order_by(MeterRow.room)).all()
+    ids = [m[0] for m in meters]
+    before, after = readings_before(s, ids, period.first_day), readings_before(s, ids, period.end_day)
     rows = []
-    for m in s.execute(select(MeterRow).where(MeterRow.retired.is_(False)).order_by(MeterRow.room)).scalars():
-        prev_e, prev_b = _reading_before(s, m.id, period.start_utc)
-        cur_e, cur_b = _reading_before(s, m.id, period.end_utc)
-        energy = (cur_e - prev_e) * m.ct_ratio if cur_e is not None and prev_e is not None else None
-        used = (prev_b + net[m.id] - cur_b) if prev_b is not None and cur_b is not None else None
-        t = tenants.get(m.id)
-        rows.append((m.meter_no or str(m.id), m.room, t.name if t else "", prev_e, cur_e, energy, m.ct_ratio,
-                     prev_b, cur_b, net[m.id], used))
+    for mid, meter_no, room, ct in meters:
+        prev_e, prev_b = before.get(mid, (None, None))
+        cur_e, cur_b = after.get(mid, (None, None))
+        energy = (cur_e - prev_e) * ct if cur_e is not None and prev_e is not None else None
+        used = (prev_b + net[mid] - cur_b) if prev_b is not None and cur_b is not None else None
+        t = tenants.get(mid)
+        rows.append((meter_no or str(mid), room, t.name if t else "", prev_e, cur_e, energy, ct,
+                     prev_b, cur_b, net[mid], used))
     columns = (C("meter_no", QT_TRANSLATE_NOOP("reports", "Meter no.")), C("room", QT_TRANSLATE_NOOP("reports", "Room")),
                C("tenant", QT_TRANSLATE_NOOP("reports", "Tenant")),
                C("prev", QT_TRANSLATE_NOOP("reports", "Previous reading"), K.KWH),
@@ -245,14 +257,10 @@ def tenant_statement(s: Session, tenant_id: int, period: Period) -> Report:
     meter_ids |= {m for m, t in meter_tenants(s).items() if t.tenant_id == tenant_id}
     rooms = dict(s.execute(select(MeterRow.id, MeterRow.room)).all())
 
-    def balance_at(at: datetime) -> int:
-        total = 0
-        for mid in meter_ids:
-            _e, b = _reading_before(s, mid, at)
-            total += b or 0
-        return total
+    def balance_before(day: date) -> int:
+        return sum(b or 0 for _e, b in readings_before(s, sorted(meter_ids), day).values())
 
-    opening, closing = balance_at(period.start_utc), balance_at(period.end_utc)
+    opening, closing = balance_before(period.first_day), balance_before(period.end_day)
     rows: list[tuple[Any, ...]] = [(None, QT_TRANSLATE_NOOP("reports", "Opening balance"), "", None, opening)]
     moved = 0
     for op in s.execute(select(OperationRow).where(OperationRow.tenant_id == tenant_id,

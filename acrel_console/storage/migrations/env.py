@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from acrel_console.storage import reading_partitions
 from acrel_console.storage import tables  # noqa: F401 - registers every table
 from acrel_console.storage.base import Base
 
@@ -19,6 +20,7 @@ context.configure(
     target_metadata=target_metadata,
     render_as_batch=True,  # SQLite ALTER TABLE support
     compare_type=True,
+    include_name=lambda name, _type, _parent: not reading_partitions.is_partition_name(name),  # PostgreSQL months
 )
 with context.begin_transaction():
     context.run_migrations()

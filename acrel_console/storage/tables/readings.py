@@ -35,15 +35,21 @@ class ReadingRow(Base):
     forced: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # force control on (强制模式)
 
 
-class DailyEnergyRow(Base):
-    """Energy used by one meter on one site-local day, by tariff period (for energy reports).
+HOURS = tuple(f"h{h:02d}" for h in range(24))  # the hourly roll-up columns of a day row
 
-    Each history reading adds (reading - previous reading) to the day of the new reading, so no
-    energy falls between days. A counter that went backwards (meter replaced or cleared) adds 0
-    and counts in `resets`.
+
+class DailyEnergyRow(Base):
+    """Energy used by one meter on one site-local day, by tariff period and by hour (the roll-ups every
+    energy report and the dashboard read; raw readings are pruned after the retention period).
+
+    Each history reading adds (reading - previous reading) to the day and to the site-local hour of the
+    new reading (h00..h23; in a 25-hour day the repeated hour adds to the same column), so no energy falls
+    between days or hours and the 24 hours sum to `energy_total`. A counter that went backwards (meter
+    replaced or cleared) adds 0 and counts in `resets`.
     """
 
     __tablename__ = "meter_daily_energy"
+    __table_args__ = (Index("ix_meter_daily_energy_day", "day"),)  # a day or month of every meter
 
     meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)  # site-local day
@@ -57,6 +63,30 @@ class DailyEnergyRow(Base):
     readings: Mapped[int] = mapped_column(Integer, default=0)
     resets: Mapped[int] = mapped_column(Integer, default=0)
     last_read_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    h00: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h01: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h02: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h03: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h04: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h05: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h06: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h07: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h08: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h09: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h10: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h11: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h12: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h13: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h14: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h15: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h16: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h17: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h18: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h19: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h20: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h21: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h22: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    h23: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class SiteLeaseRow(Base):
