@@ -21,6 +21,8 @@ from acrel_console.services.config_io import ConfigImportService
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.site_clock import SiteClock
 from acrel_console.services.operators import OperatorService
+from acrel_console.services.payment_config import PaymentConfigService
+from acrel_console.services.payments import PaymentService
 from acrel_console.services.site_config import SiteConfigService
 from acrel_console.services.sms import SmsService
 from acrel_console.services.sms_setup import SmsConfigurator
@@ -59,6 +61,8 @@ class Services:
     records: RecordsService
     integrity: IntegrityService
     tenant_pins: TenantPinService
+    payments: PaymentService
+    payment_config: PaymentConfigService
 
     @property
     def clock(self) -> SiteClock:
@@ -142,4 +146,6 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         records=RecordsService(ctx),
         integrity=IntegrityService(ctx),
         tenant_pins=TenantPinService(ctx),
+        payments=PaymentService(ctx),
+        payment_config=PaymentConfigService(ctx),
     )

@@ -16,6 +16,7 @@ from acrel_console.app import Services
 log = logging.getLogger(__name__)
 SMS_INTERVAL_S = 30
 RECONCILE_INTERVAL_S = 3600
+PAYMENT_SWEEP_S = 3  # online orders: the active query's schedule is per order; this is how often it is looked at
 # The payment method as the field texts say it ("户号:224,现金缴费：20.00元,余额：…").
 _METHOD_WORDS = {"cash": "现金", "card": "刷卡机", "wechat": "微信扫码", "alipay": "支付宝扫码", "transfer": "公对公转账"}
 
@@ -157,6 +158,13 @@ class SiteRuntime:
         except Exception:  # noqa: BLE001 - a broken modem must not stop the scheduler
             log.exception("sending due texts failed")
 
+    def _sweep_payments(self) -> None:
+        """Confirm due online payment orders by query, close expired ones, push refunds on (issue 17)."""
+        try:
+            self.services.payments.sweep()
+        except Exception:  # noqa: BLE001 - a provider outage must not stop the scheduler
+            log.exception("payment sweep failed")
+
     def _start_maintenance(self) -> None:
         scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1,
                                                       "misfire_grace_time": 3600})
@@ -172,6 +180,7 @@ class SiteRuntime:
         add_prune_job(scheduler, self.services.ctx, timezone=zone)
         scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
         scheduler.add_job(self._check_reconciliation, "interval", seconds=RECONCILE_INTERVAL_S, id="reconcile")
+        scheduler.add_job(self._sweep_payments, "interval", seconds=PAYMENT_SWEEP_S, id="payments")
         scheduler.start()
         self._scheduler = scheduler
 

@@ -22,6 +22,7 @@ class AlarmKind(str, enum.Enum):
     MAC_FAILURE = "mac_failure"
     RECONCILIATION = "reconciliation"
     INTEGRITY = "integrity"
+    PAYMENT = "payment"  # an online payment a supervisor must look at, or a statement difference (issue 17)
 
 
 ALARM_LABELS: dict[AlarmKind, str] = {
@@ -37,6 +38,7 @@ ALARM_LABELS: dict[AlarmKind, str] = {
     AlarmKind.MAC_FAILURE: QT_TRANSLATE_NOOP("alarms", "Delivery MAC failure"),
     AlarmKind.RECONCILIATION: QT_TRANSLATE_NOOP("alarms", "Reconciliation mismatch"),
     AlarmKind.INTEGRITY: QT_TRANSLATE_NOOP("alarms", "Integrity check failed"),
+    AlarmKind.PAYMENT: QT_TRANSLATE_NOOP("alarms", "Online payment case"),
 }
 
 SEVERITY: dict[AlarmKind, str] = {
@@ -45,6 +47,7 @@ SEVERITY: dict[AlarmKind, str] = {
     AlarmKind.RELAY_OPEN: "warning", AlarmKind.GATEWAY_OFFLINE: "critical",
     AlarmKind.DELIVERY_CONFLICT: "critical", AlarmKind.MAC_FAILURE: "critical",
     AlarmKind.RECONCILIATION: "critical", AlarmKind.INTEGRITY: "critical",
+    AlarmKind.PAYMENT: "critical",
 }
 
 # The three SMS levels (短信提醒)

@@ -14,6 +14,7 @@ METHODS = ("cash", "card", "wechat", "alipay", "transfer")
 REVENUE_ENERGY = "revenue:energy"
 ADJUSTMENT = "adjustment"
 OPENING = "opening"
+SUSPENSE = "suspense:online"  # online payments received but not credited to a meter (held, to refund or credit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,20 @@ def adjustment(meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
     if amount_fen == 0:
         raise ValueError("an adjustment of zero is not an operation")
     return check_balanced([Posting(ADJUSTMENT, amount_fen), Posting(prepaid(meter_id), -amount_fen)])
+
+
+def payment_held(shift_id: int, method: str, amount_fen: int) -> tuple[Posting, ...]:
+    """An online payment received into the channel's drawer but not credited to any meter (a wrong amount
+    for a supervisor, or a meter that cannot take it): held in suspense until refunded or released."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(drawer(shift_id, method), a), Posting(SUSPENSE, -a)])
+
+
+def payment_out(shift_id: int, method: str, amount_fen: int) -> tuple[Posting, ...]:
+    """A held online payment leaves suspense through the channel's drawer: refunded to the payer, or released
+    to be sold to the meter (a supervisor's decision; the sale follows as its own operation)."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(SUSPENSE, a), Posting(drawer(shift_id, method), -a)])
 
 
 def account_kind(code: str) -> str:

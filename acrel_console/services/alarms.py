@@ -38,6 +38,7 @@ MESSAGES: dict[AlarmKind, str] = {
     AlarmKind.MAC_FAILURE: QT_TRANSLATE_NOOP("alarms", "Delivery {command} was refused: its MAC does not match (forged or altered)."),
     AlarmKind.RECONCILIATION: QT_TRANSLATE_NOOP("alarms", "{room}: ledger balance {ledger} yuan differs from the meter's {meter} yuan."),
     AlarmKind.INTEGRITY: QT_TRANSLATE_NOOP("alarms", "Integrity check failed: {problem}"),
+    AlarmKind.PAYMENT: QT_TRANSLATE_NOOP("alarms", "{provider} {trade}: {problem}"),
 }
 
 METER_KINDS = (AlarmKind.ALARM1, AlarmKind.ALARM2, AlarmKind.ARREARS, AlarmKind.OVERLOAD, AlarmKind.UNDER_VOLTAGE,

@@ -4100,7 +4100,7 @@
     <context>
         <name>alarms</name>
         <message>
-            <location filename="../../acrel_console/domain/alarms.py" line="+28" />
+            <location filename="../../acrel_console/domain/alarms.py" line="+29" />
             <source>Alarm 1 (low balance)</source>
             <translation>Alarm 1 (low balance)</translation>
         </message>
@@ -4158,6 +4158,11 @@
             <location line="+1" />
             <source>Integrity check failed</source>
             <translation>Integrity check failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment case</source>
+            <translation>Online payment case</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/alarms.py" line="+29" />
@@ -4218,6 +4223,11 @@
             <location line="+1" />
             <source>Integrity check failed: {problem}</source>
             <translation>Integrity check failed: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{provider} {trade}: {problem}</source>
+            <translation>{provider} {trade}: {problem}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
@@ -4825,6 +4835,7 @@
             <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/payments.py" line="+220" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
@@ -5226,6 +5237,7 @@
         </message>
         <message>
             <location line="+7" />
+            <location filename="../../acrel_console/services/payments.py" line="-3" />
             <source>Meter {id} is not opened: open an account for it first.</source>
             <translation>Meter {id} is not opened: open an account for it first.</translation>
         </message>
@@ -5966,13 +5978,76 @@
             <translation>The balance is not positive: recharge first, then switch on.</translation>
         </message>
         <message>
+            <location filename="../../acrel_console/services/payments.py" line="-87" />
+            <location line="+127" />
+            <location line="+23" />
+            <source>No payment order {id}.</source>
+            <translation>No payment order {id}.</translation>
+        </message>
+        <message>
+            <location line="-141" />
+            <source>the meter is retired</source>
+            <translation>the meter is retired</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the meter is metering-only and takes no credit</source>
+            <translation>the meter is metering-only and takes no credit</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the meter's account is closed</source>
+            <translation>the meter's account is closed</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>the meter now belongs to another tenant</source>
+            <translation>the meter now belongs to another tenant</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it would hold {after} yuan, above its stored-credit limit of {limit} yuan</source>
+            <translation>it would hold {after} yuan, above its stored-credit limit of {limit} yuan</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Meter {meter} cannot take online credit now: {reason}.</source>
+            <translation>Meter {meter} cannot take online credit now: {reason}.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{provider} did not take the order: {error}</source>
+            <translation>{provider} did not take the order: {error}</translation>
+        </message>
+        <message>
+            <location line="+262" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+2" />
             <location line="+172" />
             <source>Unknown action.</source>
             <translation>Unknown action.</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="+2" />
+            <source>A decision needs a reason.</source>
+            <translation>A decision needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Payment order {id} is not waiting for a decision.</source>
+            <translation>Payment order {id} is not waiting for a decision.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The meter cannot take this payment: {reason}. Refund it instead.</source>
+            <translation>The meter cannot take this payment: {reason}. Refund it instead.</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>{provider} is not set up on this site (Settings → Online payment).</source>
+            <translation>{provider} is not set up on this site (Settings → Online payment).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-50" />
             <source>Days must be between 1 and {n}.</source>
             <translation>Days must be between 1 and {n}.</translation>
         </message>
@@ -6021,6 +6096,47 @@
             <location line="+5" />
             <source>The site service runs: it reconciles restored deliveries itself and prints what it finds.</source>
             <translation>The site service runs: it reconciles restored deliveries itself and prints what it finds.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_config.py" line="+73" />
+            <location filename="../../acrel_console/services/payments.py" line="-400" />
+            <source>Unknown payment provider '{provider}'.</source>
+            <translation>Unknown payment provider '{provider}'.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Unknown payment setting '{name}'.</source>
+            <translation>Unknown payment setting '{name}'.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The payment setting '{name}' is required.</source>
+            <translation>The payment setting '{name}' is required.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The APIv3 key has 32 characters.</source>
+            <translation>The APIv3 key has 32 characters.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The platform public key and its id go together (public-key mode), or neither (platform-certificate mode).</source>
+            <translation>The platform public key and its id go together (public-key mode), or neither (platform-certificate mode).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>'{value}' is not a web address.</source>
+            <translation>'{value}' is not a web address.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Only an administrator may set up payment keys.</source>
+            <translation>Only an administrator may set up payment keys.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The connection test failed: {error}</source>
+            <translation>The connection test failed: {error}</translation>
         </message>
     </context>
     <context>
@@ -7145,6 +7261,19 @@
             <location line="+6" />
             <source>Meter readings</source>
             <translation>Meter readings</translation>
+        </message>
+    </context>
+    <context>
+        <name>payments</name>
+        <message>
+            <location filename="../../acrel_console/services/payment_config.py" line="-137" />
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
         </message>
     </context>
     <context>

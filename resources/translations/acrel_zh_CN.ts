@@ -4100,7 +4100,7 @@
     <context>
         <name>alarms</name>
         <message>
-            <location filename="../../acrel_console/domain/alarms.py" line="+28" />
+            <location filename="../../acrel_console/domain/alarms.py" line="+29" />
             <source>Alarm 1 (low balance)</source>
             <translation>报警1（余额不足）</translation>
         </message>
@@ -4158,6 +4158,11 @@
             <location line="+1" />
             <source>Integrity check failed</source>
             <translation>完整性校验失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment case</source>
+            <translation>在线支付异常</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/alarms.py" line="+29" />
@@ -4218,6 +4223,11 @@
             <location line="+1" />
             <source>Integrity check failed: {problem}</source>
             <translation>完整性校验失败：{problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{provider} {trade}: {problem}</source>
+            <translation>{provider} {trade}：{problem}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
@@ -4825,6 +4835,7 @@
             <location filename="../../acrel_console/cli/site.py" line="+172" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/payments.py" line="+220" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
@@ -5226,6 +5237,7 @@
         </message>
         <message>
             <location line="+7" />
+            <location filename="../../acrel_console/services/payments.py" line="-3" />
             <source>Meter {id} is not opened: open an account for it first.</source>
             <translation>电表 {id} 未开户：请先开户。</translation>
         </message>
@@ -5966,13 +5978,76 @@
             <translation>剩余金额不大于零：请先充值，再合闸。</translation>
         </message>
         <message>
+            <location filename="../../acrel_console/services/payments.py" line="-87" />
+            <location line="+127" />
+            <location line="+23" />
+            <source>No payment order {id}.</source>
+            <translation>没有支付订单{id}。</translation>
+        </message>
+        <message>
+            <location line="-141" />
+            <source>the meter is retired</source>
+            <translation>该电表已停用</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the meter is metering-only and takes no credit</source>
+            <translation>该电表为计量表，不能充值</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the meter's account is closed</source>
+            <translation>该电表的账户已销户</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>the meter now belongs to another tenant</source>
+            <translation>该电表现已属于其他用户</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it would hold {after} yuan, above its stored-credit limit of {limit} yuan</source>
+            <translation>充值后将达{after}元，超过囤积上限{limit}元</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Meter {meter} cannot take online credit now: {reason}.</source>
+            <translation>电表{meter}现在不能在线充值：{reason}。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{provider} did not take the order: {error}</source>
+            <translation>{provider}未受理订单：{error}</translation>
+        </message>
+        <message>
+            <location line="+262" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+2" />
             <location line="+172" />
             <source>Unknown action.</source>
             <translation>未知操作。</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="+2" />
+            <source>A decision needs a reason.</source>
+            <translation>处理需要填写原因。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Payment order {id} is not waiting for a decision.</source>
+            <translation>支付订单{id}不在待处理状态。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The meter cannot take this payment: {reason}. Refund it instead.</source>
+            <translation>该电表不能充入此笔支付：{reason}。请改为退款。</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>{provider} is not set up on this site (Settings → Online payment).</source>
+            <translation>本站点未配置{provider}（设置 → 在线支付）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-50" />
             <source>Days must be between 1 and {n}.</source>
             <translation>天数须在1到{n}之间。</translation>
         </message>
@@ -6021,6 +6096,47 @@
             <location line="+5" />
             <source>The site service runs: it reconciles restored deliveries itself and prints what it finds.</source>
             <translation>站点服务正在运行：它会自行核对恢复的下发记录并输出结果。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_config.py" line="+73" />
+            <location filename="../../acrel_console/services/payments.py" line="-400" />
+            <source>Unknown payment provider '{provider}'.</source>
+            <translation>未知的支付渠道“{provider}”。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Unknown payment setting '{name}'.</source>
+            <translation>未知的支付参数“{name}”。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The payment setting '{name}' is required.</source>
+            <translation>必须填写支付参数“{name}”。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The APIv3 key has 32 characters.</source>
+            <translation>APIv3密钥为32个字符。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The platform public key and its id go together (public-key mode), or neither (platform-certificate mode).</source>
+            <translation>微信支付公钥与公钥ID须同时填写（公钥模式），或都不填（平台证书模式）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>'{value}' is not a web address.</source>
+            <translation>“{value}”不是网址。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Only an administrator may set up payment keys.</source>
+            <translation>只有管理员可以设置支付密钥。</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The connection test failed: {error}</source>
+            <translation>连接测试失败：{error}</translation>
         </message>
     </context>
     <context>
@@ -7145,6 +7261,19 @@
             <location line="+6" />
             <source>Meter readings</source>
             <translation>抄表记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>payments</name>
+        <message>
+            <location filename="../../acrel_console/services/payment_config.py" line="-137" />
+            <source>WeChat Pay</source>
+            <translation>微信扫码支付</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation>支付宝扫码支付</translation>
         </message>
     </context>
     <context>
