@@ -18,6 +18,7 @@ from acrel_console.services.remote_control import RemoteControlService
 from acrel_console.services.reports.service import ReportService
 from acrel_console.services.backup import BackupService
 from acrel_console.services.config_io import ConfigImportService
+from acrel_console.services import site_anchor
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.site_clock import SiteClock
 from acrel_console.services.operators import OperatorService
@@ -122,6 +123,10 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
         migrate.upgrade(engine)
     ctx = ServiceContext(engine=engine, session_factory=make_session_factory(engine), db_url=url,
                          site_key=load_site_key())
+    if migrate_schema:
+        # The database's identity names its log anchor: made now, so that even the first copy of the file
+        # (a backup, or a copy by hand) is recognised when it is put back (issue 11).
+        site_anchor.ensure_uid(ctx)
     site = SiteConfigService(ctx)
     return Services(
         ctx=ctx,

@@ -252,7 +252,12 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
             logged = sent_in_log(s, command_id)
         if claims_unsent and logged:
             with ctx.transaction() as s:
-                return _replayed(s, ctx, _get(s, command_id))
+                row = _get(s, command_id)
+                if row.state == "pending" and row.attempts == 0:  # still claims never sent: an older copy
+                    return _replayed(s, ctx, row)
+                # Another deliverer sent it since this one loaded the row (a CLI pass beside the dispatcher):
+                # not a replay; its own read-back settles it.
+                return _outcome(row, "being delivered by another process", waiting=True)
         if count == expected and not claims_unsent:  # an earlier attempt was applied (reply or record lost)
             return _finish(ctx, command_id, "delivered", count=count, remaining=before.remaining_fen)
         if claims_unsent and not pinned and count is not None:  # proven never sent: renumber, nothing is lost

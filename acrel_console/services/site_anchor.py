@@ -120,7 +120,12 @@ def _write(ctx: Any, uid: str, head: Head) -> None:
 
 
 def ensure_uid(ctx: Any) -> str:
-    """The database's identity (site_uid), made when missing; it names the anchor file."""
+    """The database's identity, made on first need. Made when the services open a database (app), so that
+    every copy of the file, by a backup or by hand, carries the name of its anchor."""
+    with ctx.read() as s:
+        uid = site_uid(s)
+    if uid is not None:
+        return uid
     with ctx.transaction() as s:
         uid = site_uid(s)
         if uid is None:

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -70,11 +71,20 @@ class Bundled:
 
 def test_bundle_contents(bundle: Path) -> None:
     internal = bundle / "_internal"
-    assert sorted(p.name for p in (internal / "acrel_console" / "drivers" / "profiles").glob("*.toml")) == [
-        "ADF400L.toml", "ADL400.toml", "DDSY1352.toml", "DTSY1352.toml"]
+    source = ROOT / "acrel_console"
+
+    def names(folder: Path, pattern: str) -> list[str]:
+        return sorted(p.name for p in folder.glob(pattern))
+
+    profiles = names(source / "drivers" / "profiles", "*.toml")
+    assert "DDSY1352.toml" in profiles
+    assert names(internal / "acrel_console" / "drivers" / "profiles", "*.toml") == profiles
     migrations = internal / "acrel_console" / "storage" / "migrations"
     assert (migrations / "env.py").is_file() and (migrations / "script.py.mako").is_file()
-    assert list((migrations / "versions").glob("0001_*.py"))
+    versions = names(source / "storage" / "migrations" / "versions", "0*.py")
+    assert names(migrations / "versions", "0*.py") == versions and versions[0].startswith("0001_")
+    for folder in ("templates", "static"):  # the tenant portal's pages and files
+        assert names(internal / "acrel_console" / "portal" / folder, "*") == names(source / "portal" / folder, "*")
     assert (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqoffscreen.so").is_file()
     assert (bundle / "acrel-console-gui").is_file()
     if CJK_FONT.is_file():
@@ -109,6 +119,16 @@ def test_bundled_binary_sets_up_a_site_and_polls_the_simulator(bundle: Path, tmp
             assert by_gw["GW2"]["ok"] == 1 and by_gw["GW2"]["connected"]
             meters = app.json("--user", "admin", "meter", "list")
             assert all(m["remaining_fen"] is not None and m["status"] != "offline" for m in meters), meters
+        portal_port = _free_port()
+        portal = subprocess.Popen([str(app.exe), "--db", app.db, "portal", "--port", str(portal_port)], env=app.env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            _wait_listening(portal_port, portal)
+            with urllib.request.urlopen(f"http://127.0.0.1:{portal_port}/login", timeout=30) as page:
+                assert page.status == 200 and "<form" in page.read().decode("utf-8")
+        finally:
+            portal.terminate()
+            portal.communicate(timeout=30)
         backup = app.json("--user", "admin", "backup")
         assert Path(backup["path"]).is_file() and backup["verified"]
         app.run("--user", "admin", "audit", "verify")
@@ -125,13 +145,13 @@ def _wait_listening(port: int, proc: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"bundled simulator exited {proc.returncode}: {proc.stdout.read() if proc.stdout else ''}")
+            pytest.fail(f"bundled process exited {proc.returncode}: {proc.stdout.read() if proc.stdout else ''}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
         except OSError:
             time.sleep(0.1)
-    pytest.fail("bundled simulator did not listen within 60 s")
+    pytest.fail("bundled process did not listen within 60 s")
 
 
 if __name__ == "__main__":  # pragma: no cover - `python tests/integration/test_bundle_smoke.py`

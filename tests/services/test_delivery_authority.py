@@ -91,6 +91,48 @@ def test_a_database_file_copied_back_is_detected_by_its_anchor(sqlite_url: str, 
     svc.close()
 
 
+def test_a_backup_taken_before_anything_was_anchored_is_still_recognised(sqlite_url: str, tmp_path: Path) -> None:
+    """Fault simulation seed 1293: the first backup of a database that had no identity yet (none is made
+    until something anchors the log) was put back after its pending sale was delivered; the copy named
+    no anchor, so the sale was taken as never sent, renumbered and delivered a second time."""
+    w = make_world(sqlite_url)
+    m = _open(w, 0)
+    w.model(m).down_calls = 10**6
+    sale = w.vending.sell(w.cashier, m, "100", "cash")
+    db_file = Path(sqlite_url.split("///", 1)[1])
+    w.svc.close()
+    shutil.copy(db_file, tmp_path / "first-night.sqlite3")  # the first copy, before any anchor was written
+    w.model(m).down_calls = 0
+    svc = _reopen(w)
+    deliver_all(svc.ctx, w.bus)
+    assert w.model(m).applied == [(1, 10000)]
+    site_anchor.advance(svc.ctx)
+    svc.close()
+    shutil.copy(tmp_path / "first-night.sqlite3", db_file)
+    svc = _reopen(w)
+    deliver_all(svc.ctx, w.bus)
+    assert w.model(m).applied == [(1, 10000)], "the sale went to the meter twice"
+    assert VendingService(svc.ctx).delivery(w.admin, sale.command_id).state == "conflict"
+    svc.close()
+
+
+def test_two_deliverers_at_once_are_not_taken_for_a_replay(w: World) -> None:
+    """A CLI pass beside the dispatcher (or a test's loop beside a test's own pass): the second deliverer loaded
+    the row before the first one sent it. Its send is then in the log while the row it loaded claims never
+    sent; that is not an older copy put back, and must not turn a delivered sale into a conflict."""
+    m = _open(w, 0)
+    sale = w.vending.sell(w.cashier, m, "100", "cash")
+
+    def meanwhile(step: str) -> None:
+        if step == "loaded":  # the other deliverer sends the same command now
+            execute_credit_command(w.ctx, w.bus, sale.command_id)
+
+    outcome = execute_credit_command(w.ctx, w.bus, sale.command_id, hook=meanwhile)
+    assert outcome.state != "conflict", outcome.reason
+    assert _state(w, sale.command_id) == "delivered" and w.model(m).applied == [(1, 10000)]
+    assert w.vending.check_ledger(w.admin) == []
+
+
 def test_a_delivered_row_edited_back_to_pending_is_refused_and_alarmed(w: World) -> None:
     m = _open(w, 0)
     _open(w, 1)

@@ -45,8 +45,12 @@ def _schema_diff(url: str) -> list[Any]:
 @pytest.mark.parametrize("how", ["init", "upgrade"])
 @pytest.mark.parametrize("fixture", RELEASES, ids=[p.stem for p in RELEASES])
 def test_release_database_upgrades_in_place_and_keeps_its_data(fixture: Path, how: str, tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+                                                               capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     manifest = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
+    # The site's key stays beside the database through an upgrade: `init` must find it, not make a new one
+    # (its operation-log anchor is signed with it).
+    monkeypatch.setenv("ACREL_SITE_KEY", manifest["site_key"])
     original = hashlib.sha256(fixture.read_bytes()).hexdigest()
     copy = tmp_path / fixture.name
     shutil.copy(fixture, copy)  # never the committed file itself
