@@ -6138,6 +6138,26 @@
             <source>The connection test failed: {error}</source>
             <translation>The connection test failed: {error}</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_statements.py" line="-53" />
+            <source>The statement could not be downloaded: {error}</source>
+            <translation>The statement could not be downloaded: {error}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This is not a {provider} statement: {error}</source>
+            <translation>This is not a {provider} statement: {error}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The file is too large.</source>
+            <translation>The file is too large.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cannot read {path}: {error}</source>
+            <translation>Cannot read {path}: {error}</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -7274,6 +7294,71 @@
             <location line="+0" />
             <source>Alipay</source>
             <translation>Alipay</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_statements.py" line="-106" />
+            <source>Matched</source>
+            <translation>Matched</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing in the ledger</source>
+            <translation>Missing in the ledger</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing in the statement</source>
+            <translation>Missing in the statement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount differs</source>
+            <translation>Amount differs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transaction no.</source>
+            <translation>Transaction no.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Merchant order no.</source>
+            <translation>Merchant order no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement (yuan)</source>
+            <translation>Statement (yuan)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ledger (yuan)</source>
+            <translation>Ledger (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference (yuan)</source>
+            <translation>Difference (yuan)</translation>
         </message>
     </context>
     <context>

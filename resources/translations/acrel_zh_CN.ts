@@ -6138,6 +6138,26 @@
             <source>The connection test failed: {error}</source>
             <translation>连接测试失败：{error}</translation>
         </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_statements.py" line="-53" />
+            <source>The statement could not be downloaded: {error}</source>
+            <translation>无法下载对账单：{error}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This is not a {provider} statement: {error}</source>
+            <translation>这不是{provider}对账单：{error}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The file is too large.</source>
+            <translation>文件过大。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cannot read {path}: {error}</source>
+            <translation>无法读取{path}：{error}</translation>
+        </message>
     </context>
     <context>
         <name>export</name>
@@ -7268,12 +7288,77 @@
         <message>
             <location filename="../../acrel_console/services/payment_config.py" line="-137" />
             <source>WeChat Pay</source>
-            <translation>微信扫码支付</translation>
+            <translation>微信支付</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Alipay</source>
-            <translation>支付宝扫码支付</translation>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/payment_statements.py" line="-106" />
+            <source>Matched</source>
+            <translation>一致</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing in the ledger</source>
+            <translation>我方缺失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Missing in the statement</source>
+            <translation>对方缺失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment</source>
+            <translation>支付</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>对账结果</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transaction no.</source>
+            <translation>交易号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Merchant order no.</source>
+            <translation>商户订单号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement (yuan)</source>
+            <translation>对账单金额（元）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ledger (yuan)</source>
+            <translation>账务金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference (yuan)</source>
+            <translation>差额（元）</translation>
         </message>
     </context>
     <context>
