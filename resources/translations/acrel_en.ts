@@ -2184,7 +2184,7 @@
             <translation>Working…</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+27" />
             <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
             <translation>Not done. Correct and press Enter again: the same operation is retried, never made twice.</translation>
         </message>
@@ -2359,6 +2359,94 @@
             <location line="+2" />
             <source>Operators</source>
             <translation>Operators</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/payment_dialog.py" line="+32" />
+            <source>Scan to pay</source>
+            <translation>Scan to pay</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{amount} yuan</source>
+            <translation>{amount} yuan</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Room {room}</source>
+            <translation>Room {room}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancel order</source>
+            <translation>Cancel order</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Cannot ask the provider now ({error}); trying again.</source>
+            <translation>Cannot ask the provider now ({error}); trying again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Waiting for the payment… the QR is valid for {min}:{sec:02d} more.</source>
+            <translation>Waiting for the payment… the QR is valid for {min}:{sec:02d} more.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Paid. Sale booked (receipt {no}) and delivered to the meter.</source>
+            <translation>Paid. Sale booked (receipt {no}) and delivered to the meter.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Paid. Sale booked (receipt {no}); delivering to the meter…</source>
+            <translation>Paid. Sale booked (receipt {no}); delivering to the meter…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paid {paid} yuan, not the {amount} yuan asked: nothing was credited; a supervisor decides.</source>
+            <translation>Paid {paid} yuan, not the {amount} yuan asked: nothing was credited; a supervisor decides.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paid, but the meter cannot take it: the payment is refunded to the payer.</source>
+            <translation>Paid, but the meter cannot take it: the payment is refunded to the payer.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The order expired unpaid.</source>
+            <translation>The order expired unpaid.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancelled: nothing was paid.</source>
+            <translation>Cancelled: nothing was paid.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The provider did not take the order: {error}</source>
+            <translation>The provider did not take the order: {error}</translation>
         </message>
     </context>
     <context>

@@ -2184,7 +2184,7 @@
             <translation>处理中…</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+27" />
             <source>Not done. Correct and press Enter again: the same operation is retried, never made twice.</source>
             <translation>未完成。修改后再按回车：将重试同一操作，绝不会重复执行。</translation>
         </message>
@@ -2359,6 +2359,94 @@
             <location line="+2" />
             <source>Operators</source>
             <translation>操作员管理</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/payment_dialog.py" line="+32" />
+            <source>Scan to pay</source>
+            <translation>扫码支付</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>WeChat Pay</source>
+            <translation>微信扫码支付</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Alipay</source>
+            <translation>支付宝扫码支付</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{amount} yuan</source>
+            <translation>{amount} 元</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Room {room}</source>
+            <translation>商铺号 {room}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancel order</source>
+            <translation>取消订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Cannot ask the provider now ({error}); trying again.</source>
+            <translation>暂时无法查询支付结果（{error}），正在重试。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Waiting for the payment… the QR is valid for {min}:{sec:02d} more.</source>
+            <translation>等待付款… 二维码还有 {min}:{sec:02d} 有效。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Paid. Sale booked (receipt {no}) and delivered to the meter.</source>
+            <translation>已付款。售电已入账（单据 {no}），已下发到电表。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Paid. Sale booked (receipt {no}); delivering to the meter…</source>
+            <translation>已付款。售电已入账（单据 {no}），正在下发到电表…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paid {paid} yuan, not the {amount} yuan asked: nothing was credited; a supervisor decides.</source>
+            <translation>实付 {paid} 元，与应付 {amount} 元不符：未充值，由主管处理。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paid, but the meter cannot take it: the payment is refunded to the payer.</source>
+            <translation>已付款，但电表无法充值：款项已原路退回。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The order expired unpaid.</source>
+            <translation>订单已过期，未付款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancelled: nothing was paid.</source>
+            <translation>已取消：未付款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The provider did not take the order: {error}</source>
+            <translation>支付渠道未受理订单：{error}</translation>
         </message>
     </context>
     <context>

@@ -352,6 +352,11 @@ class OperationForm(QWidget):
         self.info.setText(self.tr("Working…"))
         services, money, actor = self.ui.services, money_services(self.ui.services), self.ui.actor
         call = _service_call(services, money, actor, request, op_id)
+        if request.mode == "sale" and request.method in ("wechat", "alipay"):  # 扫码支付 (issue 17)
+            from acrel_console.ui.cashier.payment_hook import scan_to_pay
+
+            scan_to_pay(self, request, call)
+            return
         self.ui.tasks.run(call, self._done, self._failed, owner=self)
 
     def _done(self, result: OperationResult) -> None:
