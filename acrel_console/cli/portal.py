@@ -53,7 +53,7 @@ def tenant_service(svc: Any) -> Any:
     """The one service object the portal is given (no operator service is reachable from it)."""
     from acrel_console.services.tenant_portal import TenantPortalService
 
-    return TenantPortalService(svc.ctx, svc.control)
+    return TenantPortalService(svc.ctx, svc.control, payments=svc.payments)
 
 
 def _portal_settings(svc: Any) -> dict[str, Any]:

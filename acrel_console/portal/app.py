@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from acrel_console.domain.status import MeterStatus
 from acrel_console.domain.status_colours import status_colours
-from acrel_console.portal import api, pages
+from acrel_console.portal import api, pages, recharge
 from acrel_console.portal.translate import Translations
 from acrel_console.portal.web import Portal, SecurityHeaders, make_env, render, translator
 from acrel_console.services.tenant_portal import TenantPortalService, is_database_outage
@@ -80,6 +80,9 @@ def create_app(tenants: TenantPortalService) -> Starlette:
         Route("/meters/{meter_id:int}", pages.meter_page),
         Route("/meters/{meter_id:int}/switch", pages.switch_post, methods=["POST"]),
         Route("/recharges", pages.recharges_page),
+        Route("/meters/{meter_id:int}/recharge", recharge.recharge_post, methods=["POST"]),
+        Route("/orders/{order_id}", recharge.order_page, name="order_page"),
+        Route("/pay/notify/{provider}", recharge.notify, methods=["POST"]),
         Route("/settings", pages.settings_get, methods=["GET"]),
         Route("/settings/pin", pages.pin_post, methods=["POST"]),
         Route("/settings/sms", pages.sms_post, methods=["POST"]),

@@ -7,9 +7,9 @@ not exist. Remote control goes through remote_control.submit_in — the operator
 row the dispatcher executes and confirms by read-back, in the operation log as the tenant — after the
 rules of `switch_refusal` and a per-tenant hourly limit, checked in the same transaction.
 
-Online payment (WeChat / Alipay) comes later: `PaymentProvider` is the seam. A paid order becomes an
-ordinary sale through the vending service, idempotent by the provider's transaction id (design §8, §14);
-nothing here moves money.
+Online recharge (issue 17) goes through services.payments (`recharge`, `recharge_order`,
+`payment_notification`): a paid order becomes an ordinary sale, idempotent by the provider's transaction id
+(design §8, §14); nothing here moves money.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from acrel_console.ledger import book
 from acrel_console.services import audit
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.meter_views import MeterLive, build_live
+from acrel_console.services.payments import NotifyReply, OrderView, PaymentService, portal_cashier, tenant_order_actor
 from acrel_console.services.remote_control import CONTROL_KINDS, RemoteControlService, normalise_params, submit_in
 from acrel_console.services.site_settings import load_all
 from acrel_console.services.tenant_access import (SMS_CHOICES, IssuedSession, LoginThrottle, TenantPrincipal,
@@ -128,6 +129,7 @@ class SiteInfo:
     kiosk_idle_s: int
     control_enabled: bool
     online_recharge: bool
+    payment_providers: tuple[str, ...] = ()  # wechat / alipay: what the recharge form offers
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,25 +163,6 @@ class RechargeLine:
     meter_id: int | None
     room: str
     delivery: str | None  # pending | sending | delivered | failed | conflict | cancelled | None
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentStart:
-    """What a provider returns to start paying: a page to open or a QR payload to show."""
-
-    order_id: str
-    redirect_url: str | None = None
-    qr_payload: str | None = None
-
-
-class PaymentProvider(Protocol):
-    """Seam for online recharge (a later issue). `start` creates an order with the provider and returns how
-    to pay; confirmation (active query, or a notification where a callback URL exists) later posts the sale
-    through VendingService.sell with method 'wechat'/'alipay', idempotent by the provider's transaction id."""
-
-    name: str
-
-    def start(self, account_no: str, meter_id: int, amount_fen: int) -> PaymentStart: ...
 
 
 # ---- rules ----------------------------------------------------------------------------------------
@@ -232,7 +215,7 @@ class TenantPortalService:
     """Everything the portal process may do. Built by the composition root with the site's services."""
 
     def __init__(self, ctx: ServiceContext, control: RemoteControlService | None = None, *,
-                 payments: PaymentProvider | None = None, throttle: LoginThrottle | None = None) -> None:
+                 payments: PaymentService | None = None, throttle: LoginThrottle | None = None) -> None:
         self.ctx = ctx
         self.sign = TenantSignIn(ctx, throttle)
         self.control = control
@@ -258,7 +241,8 @@ class TenantPortalService:
             settings = load_all(s)
         return SiteInfo(str(settings["site_name"]), self.ctx.site_clock.refreshed().zone_name,
                         int(settings["portal_kiosk_idle_s"]),
-                        bool(settings["portal_tenant_control"]), self.payments is not None)
+                        bool(settings["portal_tenant_control"]), bool(self.payment_providers()),
+                        self.payment_providers())
 
     def _meter_ids(self, s: Session, tenant_id: int) -> list[int]:
         return [int(m) for m in s.execute(
@@ -330,7 +314,7 @@ class TenantPortalService:
             return TenantView(tenant.account_no, tenant.name, tenant.room, tenant.phone, acc.opened_at, meters, off,
                               bool(settings["portal_tenant_control"]), str(settings["site_name"]),
                               self.ctx.site_clock.refreshed().zone_name, int(settings["portal_kiosk_idle_s"]),
-                              self.payments is not None,
+                              bool(self.payment_providers()),
                               principal.pin_set_by_operator)
 
     def usage(self, principal: TenantPrincipal, meter_id: int, days: int = 30) -> UsageView:
@@ -448,6 +432,42 @@ class TenantPortalService:
                 tenant.phone, access.sms_opt_out = digits, off
                 audit.append(s, tenant_actor(principal.account_no), "tenant.sms", f"account:{principal.account_no}",
                              before=before, after=after, at=now)
+
+
+    # online recharge (issue 17) ------------------------------------------------------------------------
+    def payment_providers(self) -> tuple[str, ...]:
+        """The providers a tenant can pay with here (none: 'Recharge at the site office')."""
+        return self.payments.providers() if self.payments is not None else ()
+
+    def recharge(self, principal: TenantPrincipal, meter_id: int, amount: str, provider: str, *, kiosk: bool,
+                 client_ip: str = "", return_url: str = "") -> OrderView:
+        """The tenant recharges one of their own meters: a QR on the kiosk (Native / precreate), the provider's
+        page on the phone (H5 / wap). The money goes to the 'online' till's shift."""
+        if self.payments is None or provider not in self.payment_providers():
+            raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Online recharge is not available here."))
+        with self.ctx.read() as s:
+            self._own(s, principal, meter_id)
+        channel = {("wechat", True): "native", ("wechat", False): "h5", ("alipay", True): "precreate",
+                   ("alipay", False): "wap"}[(provider, kiosk)]
+        return self.payments.start(actor_name=tenant_order_actor(principal.account_no), cashier=portal_cashier(),
+                                   source="kiosk" if kiosk else "portal", tenant_id=principal.tenant_id,
+                                   meter_id=int(meter_id), amount=amount, provider=provider, channel=channel,
+                                   client_ip=client_ip, return_url=return_url)
+
+    def recharge_order(self, principal: TenantPrincipal, order_id: str) -> OrderView:
+        """One of the tenant's own orders, asked of the provider when it is still open (the page follows it)."""
+        if self.payments is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No payment order {id}."), id=order_id)
+        view = self.payments.view(str(order_id)[:36])
+        if view.created_by != tenant_order_actor(principal.account_no):
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No payment order {id}."), id=order_id)
+        return self.payments.confirm(view.order_id) if view.open else view
+
+    def payment_notification(self, provider: str, headers: dict[str, str], body: bytes) -> NotifyReply:
+        """A provider's notification on the callback URL (verified and settled by the payment service)."""
+        if self.payments is None:
+            return NotifyReply(404, b"", "text/plain")
+        return self.payments.notification(provider, headers, body)
 
 
 def is_database_outage(exc: BaseException) -> bool:

@@ -4933,7 +4933,7 @@
             <location filename="../../acrel_console/services/tariffs.py" line="+214" />
             <location line="+50" />
             <location line="+74" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+255" />
             <location filename="../../acrel_console/services/thresholds.py" line="+84" />
             <source>No meter {id}.</source>
             <translation>No meter {id}.</translation>
@@ -6021,7 +6021,7 @@
             <translation>The current PIN is wrong.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tenant_portal.py" line="-246" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-247" />
             <source>This site does not allow switching meters from the portal.</source>
             <translation>This site does not allow switching meters from the portal.</translation>
         </message>
@@ -6066,9 +6066,16 @@
             <translation>The balance is not positive: recharge first, then switch on.</translation>
         </message>
         <message>
+            <location line="+248" />
+            <source>Online recharge is not available here.</source>
+            <translation>Online recharge is not available here.</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/services/payments.py" line="-87" />
             <location line="+127" />
             <location line="+23" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+13" />
+            <location line="+3" />
             <source>No payment order {id}.</source>
             <translation>No payment order {id}.</translation>
         </message>
@@ -6109,8 +6116,8 @@
         </message>
         <message>
             <location line="+262" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+2" />
-            <location line="+172" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-262" />
+            <location line="+173" />
             <source>Unknown action.</source>
             <translation>Unknown action.</translation>
         </message>
@@ -7874,6 +7881,66 @@
             <location line="+1" />
             <source>Opened on</source>
             <translation>Opened on</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recharge online</source>
+            <translation>Recharge online</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount (yuan)</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan with the app to pay.</source>
+            <translation>Scan with the app to pay.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pay now</source>
+            <translation>Pay now</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for the payment…</source>
+            <translation>Waiting for the payment…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid and delivered to the meter.</source>
+            <translation>Paid and delivered to the meter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid. On its way to the meter…</source>
+            <translation>Paid. On its way to the meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The amount paid differs from the order: nothing was credited; the site office will contact you.</source>
+            <translation>The amount paid differs from the order: nothing was credited; the site office will contact you.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter cannot take this payment now: it is refunded to you.</source>
+            <translation>The meter cannot take this payment now: it is refunded to you.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The order expired unpaid.</source>
+            <translation>The order expired unpaid.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The order was cancelled.</source>
+            <translation>The order was cancelled.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The payment could not be started; please try again later.</source>
+            <translation>The payment could not be started; please try again later.</translation>
         </message>
         <message>
             <location line="+2" />

@@ -4933,7 +4933,7 @@
             <location filename="../../acrel_console/services/tariffs.py" line="+214" />
             <location line="+50" />
             <location line="+74" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+271" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+255" />
             <location filename="../../acrel_console/services/thresholds.py" line="+84" />
             <source>No meter {id}.</source>
             <translation>没有电表 {id}。</translation>
@@ -6021,7 +6021,7 @@
             <translation>当前密码错误。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tenant_portal.py" line="-246" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-247" />
             <source>This site does not allow switching meters from the portal.</source>
             <translation>本站点不允许在用户查询系统中拉闸/合闸。</translation>
         </message>
@@ -6066,9 +6066,16 @@
             <translation>剩余金额不大于零：请先充值，再合闸。</translation>
         </message>
         <message>
+            <location line="+248" />
+            <source>Online recharge is not available here.</source>
+            <translation>此处不支持在线充值。</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/services/payments.py" line="-87" />
             <location line="+127" />
             <location line="+23" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="+13" />
+            <location line="+3" />
             <source>No payment order {id}.</source>
             <translation>没有支付订单{id}。</translation>
         </message>
@@ -6109,8 +6116,8 @@
         </message>
         <message>
             <location line="+262" />
-            <location filename="../../acrel_console/services/tenant_portal.py" line="+2" />
-            <location line="+172" />
+            <location filename="../../acrel_console/services/tenant_portal.py" line="-262" />
+            <location line="+173" />
             <source>Unknown action.</source>
             <translation>未知操作。</translation>
         </message>
@@ -7874,6 +7881,66 @@
             <location line="+1" />
             <source>Opened on</source>
             <translation>开户日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recharge online</source>
+            <translation>在线充值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount (yuan)</source>
+            <translation>金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan with the app to pay.</source>
+            <translation>请用手机扫码付款。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pay now</source>
+            <translation>去付款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for the payment…</source>
+            <translation>等待付款…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid and delivered to the meter.</source>
+            <translation>已付款，已充入电表。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid. On its way to the meter…</source>
+            <translation>已付款，正在充入电表…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The amount paid differs from the order: nothing was credited; the site office will contact you.</source>
+            <translation>实付金额与订单不符：未充值，管理处将与您联系。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The meter cannot take this payment now: it is refunded to you.</source>
+            <translation>该电表现在无法充值：款项已原路退回。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The order expired unpaid.</source>
+            <translation>订单已过期，未付款。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The order was cancelled.</source>
+            <translation>订单已取消。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The payment could not be started; please try again later.</source>
+            <translation>无法发起支付，请稍后再试。</translation>
         </message>
         <message>
             <location line="+2" />
