@@ -16,7 +16,8 @@ as_root() {
 APT_PACKAGES="python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-wqy-microhei xvfb xauth socat"
-[ $want_test = 1 ] && APT_PACKAGES="$APT_PACKAGES postgresql poppler-utils faketime"
+# xdotool: the keyboard-only walkthrough of the cashier's day types real keystrokes into the window on Xvfb.
+[ $want_test = 1 ] && APT_PACKAGES="$APT_PACKAGES postgresql poppler-utils faketime xdotool"
 # chromium: the lobby kiosk's browser (`acrel-console kiosk`) and the tenant portal's browser tests (Playwright
 # drives /usr/bin/chromium; it never downloads a browser). Debian has it; where the package does not exist
 # (Ubuntu ships it as a snap) the kiosk opens its Qt window and the browser tests skip with the reason shown.

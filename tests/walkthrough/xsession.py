@@ -2,9 +2,10 @@
 
 Every key goes through the X server as a real keystroke (xdotool uses XTEST), so the window's focus handling,
 default buttons and shortcuts are the ones a cashier meets. `keys`/`type_text` count the keystrokes sent.
-There is no window manager on Xvfb: when a top-level window opens without taking the focus itself (the main
-window after the sign-in), `focus(name)` gives it the input focus as a window manager would; that is not a
-keystroke. `grab(path)` saves a screenshot of the whole display (PNG) for a person to look at.
+There is no window manager on Xvfb: when the focused window closes, nothing gives the focus back, and Qt then has
+no active window (typed text still arrives, shortcuts do not). Before each keystroke the session does what a
+window manager would: the newest visible window of the application gets the input focus (not a keystroke;
+`focus(name)` does it for a named window). `grab(path)` saves a screenshot of the whole display (PNG) for a person to look at.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class XSession:
         self.app: subprocess.Popen[str] | None = None
         self.keystrokes = 0
         self.log: list[str] = []  # what was typed, for the report
+        self._seen: list[str] = []  # window ids in the order they first appeared
         deadline = time.monotonic() + 15
         while not Path(f"/tmp/.X11-unix/X{self.display[1:]}").exists():
             if time.monotonic() > deadline or self.xvfb.poll() is not None:
@@ -120,6 +122,19 @@ class XSession:
         self._xdo("windowfocus", "--sync", wid)
         time.sleep(0.2)
 
+    def ensure_focus(self) -> None:
+        """A window manager's rule: if the focused window is gone, the newest visible window gets the focus."""
+        visible = self.windows()
+        for wid in visible:
+            if wid not in self._seen:
+                self._seen.append(wid)
+        focused = self._xdo("getwindowfocus", check=False).strip()
+        if focused in visible or not visible:
+            return
+        newest = [w for w in self._seen if w in visible][-1]
+        self._xdo("windowfocus", "--sync", newest, check=False)
+        time.sleep(0.15)
+
     def _check_alive(self) -> None:
         if self.app is not None and self.app.poll() is not None:
             raise AssertionError(f"the application exited with {self.app.returncode}")
@@ -128,6 +143,7 @@ class XSession:
     def keys(self, *names: str, pause_s: float = 0.25) -> None:
         """Press keys (xdotool names: Return, Tab, ctrl+2, F2 ...), one keystroke each."""
         for name in names:
+            self.ensure_focus()
             self._xdo("key", "--clearmodifiers", name)
             self.keystrokes += 1
             self.log.append(name)
@@ -135,6 +151,7 @@ class XSession:
 
     def type_text(self, text: str, pause_s: float = 0.3) -> None:
         """Type text: one keystroke per character."""
+        self.ensure_focus()
         self._xdo("type", "--delay", "60", text)
         self.keystrokes += len(text)
         self.log.append(repr(text))
