@@ -79,6 +79,26 @@ KIND_LABELS: dict[str, str] = {
     "tariff.tier_step": QT_TRANSLATE_NOOP("audit", "Tier price step"),
     "maintenance.integrity": QT_TRANSLATE_NOOP("audit", "Integrity check"),
     "receipt.print": QT_TRANSLATE_NOOP("audit", "Receipt printed"),
+    # kinds added by later issues (13: every kind the services write has a name; tests/ui/test_log_words.py)
+    "delivery.sending": QT_TRANSLATE_NOOP("audit", "Sending credit to the meter"),
+    "delivery.reconcile": QT_TRANSLATE_NOOP("audit", "Restored deliveries read against the meters"),
+    "alarm.database_restored": QT_TRANSLATE_NOOP("audit", "Restored database found"),
+    "meter.thresholds": QT_TRANSLATE_NOOP("audit", "Meter thresholds changed"),
+    "payment.cancel": QT_TRANSLATE_NOOP("audit", "Online payment cancelled"),
+    "payment.held": QT_TRANSLATE_NOOP("audit", "Online payment held"),
+    "payment.notify_refused": QT_TRANSLATE_NOOP("audit", "Payment notice refused"),
+    "payment.paid": QT_TRANSLATE_NOOP("audit", "Online payment received"),
+    "payment.reconcile": QT_TRANSLATE_NOOP("audit", "Payment statement reconciled"),
+    "payment.refunded": QT_TRANSLATE_NOOP("audit", "Online payment refunded"),
+    "payment.resolve": QT_TRANSLATE_NOOP("audit", "Online payment resolved"),
+    "payment.setup": QT_TRANSLATE_NOOP("audit", "Payment provider set up"),
+    "payment.test": QT_TRANSLATE_NOOP("audit", "Payment provider tested"),
+    "tenant.lock": QT_TRANSLATE_NOOP("audit", "Tenant sign-in locked"),
+    "tenant.login": QT_TRANSLATE_NOOP("audit", "Tenant signed in"),
+    "tenant.logout": QT_TRANSLATE_NOOP("audit", "Tenant signed out"),
+    "tenant.pin_change": QT_TRANSLATE_NOOP("audit", "Tenant PIN changed"),
+    "tenant.pin_set": QT_TRANSLATE_NOOP("audit", "Tenant PIN set"),
+    "tenant.sms": QT_TRANSLATE_NOOP("audit", "Tenant text sent"),
 }
 
 

@@ -40,8 +40,17 @@ TARGET_WORDS = {  # how a target's kind reads before its text (ui: the service r
 }
 
 
+PLAIN_TARGETS = {  # targets that are a word, not a reference
+    "site": QT_TRANSLATE_NOOP("AuditLogPanel", "the site"),
+    "database": QT_TRANSLATE_NOOP("AuditLogPanel", "the database"),
+    "backup": QT_TRANSLATE_NOOP("AuditLogPanel", "the backup"),
+}
+
+
 def target_text(target: str, described: dict[str, TargetText]) -> str:
     """A log target as a person reads it: 'Meter 3220114455 · A005', never 'meter:190'."""
+    if target in PLAIN_TARGETS:
+        return QCoreApplication.translate("AuditLogPanel", PLAIN_TARGETS[target])
     found = described.get(target)
     if found is None or found.kind not in TARGET_WORDS:
         return target

@@ -440,7 +440,22 @@
             <translation>Batch of {text} meters</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+5" />
+            <source>the site</source>
+            <translation>the site</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the database</source>
+            <translation>the database</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the backup</source>
+            <translation>the backup</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <location line="+111" />
             <source>From</source>
             <translation>From</translation>
@@ -2986,35 +3001,35 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+117" />
+            <location line="+118" />
             <source>Cashier</source>
             <translation>Cashier</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/records_export.py" line="+43" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-116" />
-            <location line="+117" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+119" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+119" />
             <source>Payment method</source>
             <translation>Payment method</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
-            <location line="+120" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-119" />
+            <location line="+121" />
             <source>Sale type</source>
             <translation>Sale type</translation>
         </message>
@@ -3100,7 +3115,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-154" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-155" />
             <source>Sales records</source>
             <translation>Sales records</translation>
         </message>
@@ -3150,7 +3165,12 @@
             <translation>Close a shift</translation>
         </message>
         <message>
-            <location line="+131" />
+            <location line="+80" />
+            <source>{label}: {value}</source>
+            <translation>{label}: {value}</translation>
+        </message>
+        <message>
+            <location line="+52" />
             <location line="+23" />
             <source>Export records</source>
             <translation>Export records</translation>
@@ -4704,6 +4724,101 @@
             <location line="+1" />
             <source>Receipt printed</source>
             <translation>Receipt printed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sending credit to the meter</source>
+            <translation>Sending credit to the meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored deliveries read against the meters</source>
+            <translation>Restored deliveries read against the meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored database found</source>
+            <translation>Restored database found</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter thresholds changed</source>
+            <translation>Meter thresholds changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment cancelled</source>
+            <translation>Online payment cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment held</source>
+            <translation>Online payment held</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment notice refused</source>
+            <translation>Payment notice refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment received</source>
+            <translation>Online payment received</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment statement reconciled</source>
+            <translation>Payment statement reconciled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment refunded</source>
+            <translation>Online payment refunded</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment resolved</source>
+            <translation>Online payment resolved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment provider set up</source>
+            <translation>Payment provider set up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment provider tested</source>
+            <translation>Payment provider tested</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant sign-in locked</source>
+            <translation>Tenant sign-in locked</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant signed in</source>
+            <translation>Tenant signed in</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant signed out</source>
+            <translation>Tenant signed out</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant PIN changed</source>
+            <translation>Tenant PIN changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant PIN set</source>
+            <translation>Tenant PIN set</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant text sent</source>
+            <translation>Tenant text sent</translation>
         </message>
     </context>
     <context>
@@ -7068,7 +7183,7 @@
             <translation>Download the four tariff prices (spike, peak, flat, valley) to the selected meters</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+37" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+38" />
             <source>Tripped</source>
             <translation>Tripped</translation>
         </message>

@@ -440,7 +440,22 @@
             <translation>批量操作（{text} 块电表）</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+5" />
+            <source>the site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <location line="+111" />
             <source>From</source>
             <translation>从</translation>
@@ -2986,35 +3001,35 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+117" />
+            <location line="+118" />
             <source>Cashier</source>
             <translation>售电员</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/records_export.py" line="+43" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-116" />
-            <location line="+117" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
+            <location line="+118" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+119" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
+            <location line="+119" />
             <source>Payment method</source>
             <translation>付款方式</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
-            <location line="+120" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-119" />
+            <location line="+121" />
             <source>Sale type</source>
             <translation>售电类型</translation>
         </message>
@@ -3100,7 +3115,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-154" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-155" />
             <source>Sales records</source>
             <translation>售电查询</translation>
         </message>
@@ -3150,7 +3165,12 @@
             <translation>交班</translation>
         </message>
         <message>
-            <location line="+131" />
+            <location line="+80" />
+            <source>{label}: {value}</source>
+            <translation>{label}：{value}</translation>
+        </message>
+        <message>
+            <location line="+52" />
             <location line="+23" />
             <source>Export records</source>
             <translation>导出售电记录</translation>
@@ -4704,6 +4724,101 @@
             <location line="+1" />
             <source>Receipt printed</source>
             <translation>单据打印</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sending credit to the meter</source>
+            <translation>正在向电表下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored deliveries read against the meters</source>
+            <translation>恢复的下发记录已与电表核对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restored database found</source>
+            <translation>发现恢复的数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter thresholds changed</source>
+            <translation>电表阈值已修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment cancelled</source>
+            <translation>在线支付已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment held</source>
+            <translation>在线支付已挂起</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment notice refused</source>
+            <translation>支付通知被拒绝</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment received</source>
+            <translation>收到在线支付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment statement reconciled</source>
+            <translation>支付对账单已核对</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment refunded</source>
+            <translation>在线支付已退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Online payment resolved</source>
+            <translation>在线支付已处理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment provider set up</source>
+            <translation>支付渠道已设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment provider tested</source>
+            <translation>支付渠道已测试</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant sign-in locked</source>
+            <translation>用户登录已锁定</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant signed in</source>
+            <translation>用户已登录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant signed out</source>
+            <translation>用户已退出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant PIN changed</source>
+            <translation>用户密码已修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant PIN set</source>
+            <translation>用户密码已设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant text sent</source>
+            <translation>已向用户发送短信</translation>
         </message>
     </context>
     <context>
@@ -7068,7 +7183,7 @@
             <translation>向所选电表下发尖、峰、平、谷四个电价</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+37" />
+            <location filename="../../acrel_console/ui/meters/tile_delegate.py" line="+38" />
             <source>Tripped</source>
             <translation>拉闸</translation>
         </message>

@@ -34,6 +34,7 @@ def test_screenshots(qtbot, qapp, make_ui, world: World, lang: str) -> None:  # 
     i18n.install_translator(lang)
     setup_fonts(qapp, lang)
     try:
+        world.poll()  # the meters answer (a sale to a never-read meter asks first)
         m, v, c = world.money, world.money.vending, world.cashier
         world.services.settings.update(world.admin, {"site_name": "万达广场" if lang == "zh_CN" else "Wanda Plaza"})
         v.sell(c, world.meters[0], "300", "cash")

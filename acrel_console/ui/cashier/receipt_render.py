@@ -90,7 +90,8 @@ def receipt_image(text: ReceiptText, width_px: int = 420) -> QImage:
     return probe.copy(0, 0, width_px, min(4000, int(used + 2 * margin)))
 
 
-def _slip_layout() -> QPageLayout:
+def slip_layout() -> QPageLayout:
+    """The page of one slip: 80 mm wide roll paper."""
     size = QPageSize(QSizeF(SLIP_WIDTH_MM, SLIP_HEIGHT_MM), QPageSize.Unit.Millimeter, "Receipt 80 mm")
     return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                        QPageLayout.Unit.Millimeter)
@@ -101,7 +102,7 @@ def save_pdf(text: ReceiptText, path: str | Path) -> Path:
     out = Path(path)
     writer = QPdfWriter(str(out))
     writer.setResolution(300)
-    writer.setPageLayout(_slip_layout())
+    writer.setPageLayout(slip_layout())
     writer.setTitle(text.subtitle)
     writer.setCreator("Acrel Console")
     p = QPainter(writer)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from acrel_console.ui.cashier.receipt_lines import ReceiptText
-from acrel_console.ui.cashier.receipt_render import print_receipt
+from acrel_console.ui.cashier.receipt_render import print_receipt, slip_layout
 
 _SESSION_ATTR = "_slip_printer"
 
@@ -96,6 +96,7 @@ class SlipPrinter(QObject):
             target = base.with_name(f"{base.stem}-{_safe(slip_no)}{base.suffix or '.pdf'}")
             printer.setOutputFileName(str(target))
             printer.setDocName(text.subtitle)
+            printer.setPageLayout(slip_layout())  # a file gets the 80 mm slip; a printer keeps its own paper
             print_receipt(text, printer)
             return str(target)
         printer.setDocName(text.subtitle)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.status import MeterStatus
 from acrel_console.services.meter_views import MeterLive
 from acrel_console.ui.meters import formatting as fmt
@@ -151,7 +152,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.setFont(mt.font)
         fm = QFontMetrics(mt.font)
         y = inner.top() + mt.line
-        tenant = m.tenant_name or m.account_no or f"{m.gateway} #{m.address}"
+        tenant = m.tenant_name or m.account_no or meter_number(m.meter_no)  # unopened: its 仪表编号
         painter.drawText(QRectF(inner.left(), y, inner.width(), mt.line),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(tenant, Qt.TextElideMode.ElideRight, int(inner.width())))

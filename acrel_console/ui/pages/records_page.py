@@ -195,7 +195,8 @@ class RecordsPage(Page):
         self.shown_filters = self.filter_pairs()
         lines = totals_lines(page.totals)
         self.totals.setText(" · ".join(f"{label} {value}" for label, value in lines[:5]) +
-                            "".join(f"\n{label}: {value}" for label, value in lines[5:]))
+                            "".join("\n" + self.tr("{label}: {value}").format(label=label, value=value)
+                                    for label, value in lines[5:]))
         self._update_buttons()
 
     def filter_pairs(self) -> tuple[tuple[str, str], ...]:
