@@ -140,7 +140,7 @@ class AuditLogPanel(QWidget):
             ScreenColumn(self.tr("Target"), ColumnKind.TEXT, lambda e: target_text(e.target, self.targets)),
             ScreenColumn(self.tr("Reason"), ColumnKind.TEXT, lambda e: e.reason),
         )
-        self.model = table_model(self.columns, lambda: self.ui.clock.zone, self)
+        self.model = table_model(self.columns, lambda at: self.ui.clock.text(at), self)
         self.shown_filters: tuple[tuple[str, str], ...] = ()
         self.last_export: ExportResult | None = None
         self.view = QTableView()

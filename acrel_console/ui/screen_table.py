@@ -3,8 +3,9 @@
 A page describes its list once, as `ScreenColumn`s (translated header, column kind, the raw value of a row:
 text, fen, 0.01 kWh, int, datetime ...), and gets from the same description
 
-- `table_model(columns, parent)`: the Qt model of the screen, every cell through `screen_text` (numbers
-  right-aligned), so the screen and the sheet cannot format or pick their columns differently;
+- `table_model(columns, time_text, parent)`: the Qt model of the screen, every cell through `screen_text`
+  (numbers right-aligned; times through `time_text`, the site clock's `text`), so the screen and the sheet
+  cannot format or pick their columns differently;
 - `ScreenSheet(...).spec()` and `.rows(records)`: the services.export TableSpec and the raw rows.
 
 The page exports the records it shows (`model.records()`: the same rows, in the same order, after the same
@@ -28,7 +29,6 @@ from PySide6.QtCore import QCoreApplication
 
 from acrel_console.services.export import Column as SheetColumn
 from acrel_console.services.export import ColumnKind, ExportLabels, TableSpec
-from acrel_console.services.site_clock import text_in
 from acrel_console.ui.record_model import Column, RecordTableModel
 
 NUMERIC = frozenset({ColumnKind.YUAN, ColumnKind.KWH, ColumnKind.INT, ColumnKind.PERCENT})
@@ -47,14 +47,14 @@ class ScreenColumn:
     total: bool = False
 
 
-def screen_text(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
+def screen_text(kind: ColumnKind, value: Any, time_text: Callable[[datetime], str]) -> str:
     """How a raw value is shown on screen (and what the sheet's cell must read back as)."""
     if value is None:
         return ""
     if kind in (ColumnKind.YUAN, ColumnKind.KWH):
         return f"{Decimal(int(value)).scaleb(-2):,.2f}"
     if kind is ColumnKind.DATETIME and isinstance(value, datetime):
-        return text_in(value, zone)
+        return time_text(value)
     if kind is ColumnKind.DATE and isinstance(value, date):
         return value.isoformat()
     if kind is ColumnKind.PERCENT:
@@ -62,11 +62,13 @@ def screen_text(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
     return str(value)
 
 
-def table_model(columns: Sequence[ScreenColumn], zone: Callable[[], tzinfo], parent: Any = None) -> RecordTableModel:
-    """The screen's model of these columns (a RecordTableModel: `set_records`, `records()`)."""
+def table_model(columns: Sequence[ScreenColumn], time_text: Callable[[datetime], str],
+                parent: Any = None) -> RecordTableModel:
+    """The screen's model of these columns (a RecordTableModel: `set_records`, `records()`); `time_text` shows a
+    datetime in the site's zone (pass the site clock's `text`)."""
 
     def shown(col: ScreenColumn) -> Callable[[Any], str]:
-        return lambda record: screen_text(col.kind, col.value(record), zone())
+        return lambda record: screen_text(col.kind, col.value(record), time_text)
 
     return RecordTableModel([Column(c.header, shown(c), c.kind in NUMERIC) for c in columns], parent)
 

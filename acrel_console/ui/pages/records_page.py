@@ -120,7 +120,7 @@ class RecordsPage(Page):
         outer.addLayout(bar)
         self.error = error_label()
         outer.addWidget(self.error)
-        self.model = table_model(record_columns(), lambda: self.ui.clock.zone, self)  # the export's columns too
+        self.model = table_model(record_columns(), lambda at: self.ui.clock.text(at), self)  # the export's columns too
         self.view = QTableView()
         self.view.setObjectName("recordsTable")
         self.view.setModel(self.model)
