@@ -2,68 +2,119 @@
 
 from __future__ import annotations
 
+import importlib
 import os
-from dataclasses import dataclass
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from acrel_console.services.accounts import AccountService
-from acrel_console.services.alarms import AlarmEngine, AlarmService
-from acrel_console.services.audit import AuditService
-from acrel_console.services.bus_health import BusHealthService
-from acrel_console.services.lease import LeaseService
-from acrel_console.services.meter_views import MeterViewService
-from acrel_console.services.integrity import IntegrityService
-from acrel_console.services.records import RecordsService
-from acrel_console.services.remote_control import RemoteControlService
-from acrel_console.services.reports.service import ReportService
-from acrel_console.services.backup import BackupService
-from acrel_console.services.config_io import ConfigImportService
-from acrel_console.services import site_anchor
 from acrel_console.services.base import ServiceContext
-from acrel_console.services.site_clock import SiteClock
-from acrel_console.services.operators import OperatorService
-from acrel_console.services.payment_config import PaymentConfigService
-from acrel_console.services.payments import PaymentService
-from acrel_console.services.site_config import SiteConfigService
-from acrel_console.services.sms import SmsService
-from acrel_console.services.sms_setup import SmsConfigurator
-from acrel_console.services.tariffs import TariffService
-from acrel_console.services.vending import VendingService
-from acrel_console.services.shifts import ShiftService
-from acrel_console.services.site_settings import SiteSettingsService
-from acrel_console.services.tenant_access import TenantPinService
 from acrel_console.storage import migrate
 from acrel_console.storage.engine import default_db_url, make_engine, make_session_factory, normalise_url
 
+if TYPE_CHECKING:
+    from acrel_console.services.account_list import AccountListService
+    from acrel_console.services.accounts import AccountService
+    from acrel_console.services.alarms import AlarmEngine, AlarmService
+    from acrel_console.services.audit import AuditService
+    from acrel_console.services.backup import BackupService
+    from acrel_console.services.bus_health import BusHealthService
+    from acrel_console.services.config_io import ConfigImportService
+    from acrel_console.services.integrity import IntegrityService
+    from acrel_console.services.lease import LeaseService
+    from acrel_console.services.meter_views import MeterViewService
+    from acrel_console.services.operators import OperatorService
+    from acrel_console.services.payment_config import PaymentConfigService
+    from acrel_console.services.payments import PaymentService
+    from acrel_console.services.records import RecordsService
+    from acrel_console.services.remote_control import RemoteControlService
+    from acrel_console.services.reports.service import ReportService
+    from acrel_console.services.shifts import ShiftService
+    from acrel_console.services.site_clock import SiteClock
+    from acrel_console.services.site_config import SiteConfigService
+    from acrel_console.services.site_settings import SiteSettingsService
+    from acrel_console.services.sms import SmsService
+    from acrel_console.services.sms_setup import SmsConfigurator
+    from acrel_console.services.tariffs import TariffService
+    from acrel_console.services.tenant_access import TenantPinService
+    from acrel_console.services.vending import VendingService
 
-@dataclass
+# name -> (module, class) of every service; each is built over the context (config_import also takes `site`)
+SERVICE_CLASSES: dict[str, tuple[str, str]] = {
+    "operators": ("acrel_console.services.operators", "OperatorService"),
+    "audit": ("acrel_console.services.audit", "AuditService"),
+    "site": ("acrel_console.services.site_config", "SiteConfigService"),
+    "settings": ("acrel_console.services.site_settings", "SiteSettingsService"),
+    "config_import": ("acrel_console.services.config_io", "ConfigImportService"),
+    "backup": ("acrel_console.services.backup", "BackupService"),
+    "meters": ("acrel_console.services.meter_views", "MeterViewService"),
+    "bus_health": ("acrel_console.services.bus_health", "BusHealthService"),
+    "control": ("acrel_console.services.remote_control", "RemoteControlService"),
+    "lease": ("acrel_console.services.lease", "LeaseService"),
+    "alarms": ("acrel_console.services.alarms", "AlarmService"),
+    "alarm_engine": ("acrel_console.services.alarms", "AlarmEngine"),
+    "reports": ("acrel_console.services.reports.service", "ReportService"),
+    "sms_config": ("acrel_console.services.sms_setup", "SmsConfigurator"),
+    "vending": ("acrel_console.services.vending", "VendingService"),
+    "accounts": ("acrel_console.services.accounts", "AccountService"),
+    "account_list": ("acrel_console.services.account_list", "AccountListService"),
+    "tariffs": ("acrel_console.services.tariffs", "TariffService"),
+    "shifts": ("acrel_console.services.shifts", "ShiftService"),
+    "records": ("acrel_console.services.records", "RecordsService"),
+    "integrity": ("acrel_console.services.integrity", "IntegrityService"),
+    "tenant_pins": ("acrel_console.services.tenant_access", "TenantPinService"),
+    "payments": ("acrel_console.services.payments", "PaymentService"),
+    "payment_config": ("acrel_console.services.payment_config", "PaymentConfigService"),
+}
+
+
 class Services:
-    """Every service of one database, built once and handed to the UI or CLI."""
+    """Every service of one database, built once and handed to the UI or CLI.
 
-    ctx: ServiceContext
-    operators: OperatorService
-    audit: AuditService
-    site: SiteConfigService
-    settings: SiteSettingsService
-    config_import: ConfigImportService
-    backup: BackupService
-    meters: MeterViewService
-    bus_health: BusHealthService
-    control: RemoteControlService
-    lease: LeaseService
-    alarms: AlarmService
-    alarm_engine: AlarmEngine
-    reports: ReportService
-    sms_config: SmsConfigurator
-    vending: VendingService
-    accounts: AccountService
-    tariffs: TariffService
-    shifts: ShiftService
-    records: RecordsService
-    integrity: IntegrityService
-    tenant_pins: TenantPinService
-    payments: PaymentService
-    payment_config: PaymentConfigService
+    Each service is built (its module imported) the first time it is used, so a command imports only what it
+    calls (issue 15: `meter list --json` used to import every service first). Thread-safe."""
+
+    if TYPE_CHECKING:
+        operators: OperatorService
+        audit: AuditService
+        site: SiteConfigService
+        settings: SiteSettingsService
+        config_import: ConfigImportService
+        backup: BackupService
+        meters: MeterViewService
+        bus_health: BusHealthService
+        control: RemoteControlService
+        lease: LeaseService
+        alarms: AlarmService
+        alarm_engine: AlarmEngine
+        reports: ReportService
+        sms_config: SmsConfigurator
+        vending: VendingService
+        accounts: AccountService
+        account_list: AccountListService
+        tariffs: TariffService
+        shifts: ShiftService
+        records: RecordsService
+        integrity: IntegrityService
+        tenant_pins: TenantPinService
+        payments: PaymentService
+        payment_config: PaymentConfigService
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._lock = threading.RLock()
+
+    def __getattr__(self, name: str) -> Any:
+        spec = SERVICE_CLASSES.get(name)
+        if spec is None or name.startswith("_"):
+            raise AttributeError(name)
+        with self._lock:
+            built = self.__dict__.get(name)
+            if built is None:
+                cls = getattr(importlib.import_module(spec[0]), spec[1])
+                built = cls(self.ctx, self.site) if name == "config_import" else cls(self.ctx)
+                self.__dict__[name] = built
+            return built
 
     @property
     def clock(self) -> SiteClock:
@@ -126,31 +177,7 @@ def build_services(db_url: str | None = None, *, migrate_schema: bool = True) ->
     if migrate_schema:
         # The database's identity names its log anchor: made now, so that even the first copy of the file
         # (a backup, or a copy by hand) is recognised when it is put back (issue 11).
+        from acrel_console.services import site_anchor
+
         site_anchor.ensure_uid(ctx)
-    site = SiteConfigService(ctx)
-    return Services(
-        ctx=ctx,
-        operators=OperatorService(ctx),
-        audit=AuditService(ctx),
-        site=site,
-        settings=SiteSettingsService(ctx),
-        config_import=ConfigImportService(ctx, site),
-        backup=BackupService(ctx),
-        meters=MeterViewService(ctx),
-        bus_health=BusHealthService(ctx),
-        control=RemoteControlService(ctx),
-        lease=LeaseService(ctx),
-        alarms=AlarmService(ctx),
-        alarm_engine=AlarmEngine(ctx),
-        reports=ReportService(ctx),
-        sms_config=SmsConfigurator(ctx),
-        vending=VendingService(ctx),
-        accounts=AccountService(ctx),
-        tariffs=TariffService(ctx),
-        shifts=ShiftService(ctx),
-        records=RecordsService(ctx),
-        integrity=IntegrityService(ctx),
-        tenant_pins=TenantPinService(ctx),
-        payments=PaymentService(ctx),
-        payment_config=PaymentConfigService(ctx),
-    )
+    return Services(ctx)

@@ -125,22 +125,38 @@ def append(session: Session, actor: Actor, kind: str, target: str = "", *, befor
 
 
 @dataclass(frozen=True, slots=True)
+class ChainPoint:
+    """Where a verified walk of the log ended: its last row, that row's hash, rows so far, keyed rows seen."""
+
+    row_id: int
+    hash: str
+    count: int
+    keyed_seen: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ChainReport:
     ok: bool
     rows_checked: int
     first_broken_id: int | None
     problem: str
+    head: ChainPoint | None = None  # where this walk ended, when sound (the next one may start there)
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Walk the log in id order; name the first row whose link or hash does not match, then hold the head
-    against its anchor outside the database (services.site_anchor)."""
+def verify_chain(session: Session, since: ChainPoint | None = None) -> ChainReport:
+    """Walk the log in id order (from `since`, a point an earlier walk verified, when given); name the first
+    row whose link or hash does not match, then hold the head against its anchor outside the database
+    (services.site_anchor)."""
     key = log_key(session)
-    prev = GENESIS
-    count = 0
-    keyed_seen = False
+    prev = since.hash if since is not None else GENESIS
+    count = since.count if since is not None else 0
+    keyed_seen = since.keyed_seen if since is not None else False
+    last_id = since.row_id if since is not None else 0
     unchecked = 0
-    for row in session.execute(select(AuditRow).order_by(AuditRow.id)).scalars():
+    rows = select(AuditRow).order_by(AuditRow.id)
+    if since is not None:
+        rows = rows.where(AuditRow.id > since.row_id)
+    for row in session.execute(rows).scalars():
         count += 1
         if row.prev_hash != prev:
             return ChainReport(False, count, row.id, "link: previous hash does not match (a row was deleted or reordered)")
@@ -156,7 +172,7 @@ def verify_chain(session: Session) -> ChainReport:
                                                      "recomputed without the site key)")
         elif row_hash(*fields) != row.hash:
             return ChainReport(False, count, row.id, "hash: the row's content was changed")
-        prev = row.hash
+        prev, last_id = row.hash, row.id
     from acrel_console.services import site_anchor
 
     problem = site_anchor.head_problem(session, count, prev)
@@ -164,7 +180,7 @@ def verify_chain(session: Session) -> ChainReport:
         return ChainReport(False, count, None, problem)
     if unchecked:
         return ChainReport(True, count, None, f"links only: {unchecked} keyed rows need the site key to be checked")
-    return ChainReport(True, count, None, "")
+    return ChainReport(True, count, None, "", ChainPoint(last_id, prev, count, keyed_seen))
 
 
 class AuditService:

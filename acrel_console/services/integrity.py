@@ -1,9 +1,11 @@
 """The start-up integrity check: SQLite quick check, ledger invariants and the operation-log chain, on one
 consistent snapshot and without blocking the cashier; a failure raises the site's integrity alarm.
 
-`run_integrity_check(ctx)` is a plain blocking function: the GUI runs it through its TaskRunner after
-sign-in and `serve` runs it at start (and the scheduler may run it nightly). It never raises for a bad
-database: everything it finds, including "the database cannot be reached", is in the returned report.
+`run_integrity_check(ctx)` is a plain blocking function: the GUI runs it on a worker of its own after sign-in
+(never in the queue of the pages' loads), `serve` runs it at start and the scheduler runs it nightly. It never
+raises for a bad database: everything it finds, including "the database cannot be reached", is in the report.
+The day-time check is quick (`full=False`: the history tables and the log rows verified before are left to
+the nightly full check), so years of readings do not lengthen it (issue 15).
 
 Snapshot: on SQLite the check reads through its own read-only connection inside one deferred (WAL snapshot)
 transaction, so a sale committing meanwhile neither waits for the check nor shows up half-seen; on
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 ALARM_AUDIT_KIND = "alarm.integrity"
 ALARM_TARGET = "site"
 MAX_ISSUES = 200  # a badly broken database is summarised, not listed in full
+HISTORY_TABLES = ("meter_readings", "meter_daily_energy")  # the quick check leaves these to the nightly one
+CHAIN_HEAD = "integrity_chain_head"  # ctx.extras: where this process last verified the operation log
 
 # The status bar's texts (context "integrity"); the UI translates them with QCoreApplication.translate.
 STATE_TEXT = {
@@ -71,6 +75,7 @@ class IntegrityReport:
     error: str = ""  # why the check could not run (e.g. database unreachable)
     alarm_raised: bool = False
     truncated: bool = False  # more than MAX_ISSUES findings
+    full: bool = True  # False: the quick day-time check (see check_integrity)
 
     @property
     def ok(self) -> bool:
@@ -159,9 +164,28 @@ def ledger_issues(session: Session) -> list[IntegrityIssue]:
             for v in invariants.check(session, meter_side=meter_side)]
 
 
-def audit_issues(session: Session) -> tuple[list[IntegrityIssue], int]:
-    report = audit.verify_chain(session)
+def sqlite_quick_check_tables(path: Path, skip: tuple[str, ...] = HISTORY_TABLES) -> list[str]:
+    """PRAGMA quick_check of every table but `skip` (each with its indexes): the money and the log, read in a
+    moment whatever years of readings the file holds. [] when intact."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    con.text_factory = lambda b: b.decode("utf-8", "replace")
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name NOT LIKE 'sqlite_%' ORDER BY name") if r[0] not in skip]
+        problems: list[str] = []
+        for table in tables:
+            rows = [r[0] for r in con.execute(f'PRAGMA quick_check("{table}")')]
+            problems += [] if rows == ["ok"] else rows
+    finally:
+        con.close()
+    return problems
+
+
+def audit_issues(session: Session, since: audit.ChainPoint | None = None) -> tuple[list[IntegrityIssue], int]:
+    report = audit.verify_chain(session, since)
     if report.ok:
+        if report.head is not None:
+            session.info["chain_head"] = report.head
         return [], report.rows_checked
     return [IntegrityIssue("audit", "audit_chain", f"operation log broken at row {report.first_broken_id}: "
                            f"{report.problem}", str(report.first_broken_id))], report.rows_checked
@@ -170,8 +194,12 @@ def audit_issues(session: Session) -> tuple[list[IntegrityIssue], int]:
 # --- the check --------------------------------------------------------------------------------------
 
 
-def check_integrity(ctx: ServiceContext) -> IntegrityReport:
-    """Run every part and report; never raises for what it finds (an unreachable database is `error`)."""
+def check_integrity(ctx: ServiceContext, *, full: bool = True) -> IntegrityReport:
+    """Run every part and report; never raises for what it finds (an unreachable database is `error`).
+
+    `full` (nightly, and on demand): SQLite's quick_check of the whole file and the whole operation log.
+    Otherwise (start-up and the periodic re-checks, issue 15): quick_check of every table but the reading
+    history, and the log from where this process last verified it; the ledger's invariants either way."""
     started = ctx.clock()
     t0 = time.monotonic()
     backend = make_url(ctx.db_url).get_backend_name()
@@ -183,14 +211,14 @@ def check_integrity(ctx: ServiceContext) -> IntegrityReport:
 
     def done(error: str = "") -> IntegrityReport:
         return IntegrityReport(started, round(time.monotonic() - t0, 3), backend, database_ok, ledger_ok, audit_ok,
-                               rows, tuple(issues[:MAX_ISSUES]), error, truncated=len(issues) > MAX_ISSUES)
+                               rows, tuple(issues[:MAX_ISSUES]), error, truncated=len(issues) > MAX_ISSUES, full=full)
 
     path = _sqlite_file(ctx.db_url)
     if path is not None:
         if not path.exists():
             return done(f"database file {path} does not exist")
         try:
-            problems = sqlite_quick_check(path)
+            problems = sqlite_quick_check(path) if full else sqlite_quick_check_tables(path)
         except (sqlite3.Error, ValueError) as exc:  # not a database at all, or unreadable
             problems = [str(exc)]
         database_ok = not problems
@@ -210,9 +238,11 @@ def check_integrity(ctx: ServiceContext) -> IntegrityReport:
                 log.exception("ledger invariants could not be checked")
                 issues.append(IntegrityIssue("ledger", "check_failed", f"the ledger check failed: {exc}"))
                 ledger_ok = False
-            found, rows = audit_issues(s)
+            found, rows = audit_issues(s, None if full else ctx.extras.get(CHAIN_HEAD))
             audit_ok = not found
             issues += found
+            if s.info.get("chain_head") is not None:
+                ctx.extras[CHAIN_HEAD] = s.info["chain_head"]  # the next quick check starts there
     except Exception as exc:  # noqa: BLE001 - reported, never raised
         if _unreachable(exc) and not _damaged(exc):
             return done(_short(exc))
@@ -266,9 +296,9 @@ def raise_integrity_alarm(ctx: ServiceContext, report: IntegrityReport) -> bool:
     return True
 
 
-def run_integrity_check(ctx: ServiceContext, *, alarm: bool = True) -> IntegrityReport:
+def run_integrity_check(ctx: ServiceContext, *, alarm: bool = True, full: bool = True) -> IntegrityReport:
     """The start-up/background job: check, then raise (or clear) the alarm. Never raises."""
-    report = check_integrity(ctx)
+    report = check_integrity(ctx, full=full)
     if report.error:  # nothing can be written to an unreachable database; the caller shows the state
         log.warning(report.summary())
         return report
@@ -286,7 +316,7 @@ def run_integrity_check(ctx: ServiceContext, *, alarm: bool = True) -> Integrity
 def _with_alarm(report: IntegrityReport, raised: bool) -> IntegrityReport:
     return IntegrityReport(report.started_at, report.duration_s, report.backend, report.database_ok,
                            report.ledger_ok, report.audit_ok, report.audit_rows, report.issues, report.error,
-                           raised, report.truncated)
+                           raised, report.truncated, report.full)
 
 
 @dataclass

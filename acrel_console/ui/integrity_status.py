@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from acrel_console.services.integrity import STATE_TEXT, IntegrityReport, run_integrity_check
 from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
-from acrel_console.ui.tasks import TaskFailure
+from acrel_console.ui.tasks import TaskFailure, TaskRunner
 from acrel_console.ui.theme import Theme
 
 RECHECK_MS = 6 * 60 * 60 * 1000  # re-run every 6 hours while the console is open
@@ -38,28 +38,33 @@ class IntegrityStatus(QLabel):
         self._default_palette = self.palette()
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(lambda: self.refresh(full=False))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # A worker of its own: the check never waits in, nor delays, the pages' loads (issue 15).
+        self.tasks = TaskRunner(parent=self)
 
     def start(self) -> None:
         """Run the check once (later calls do nothing) and then every RECHECK_MS."""
         if self._started:
             return
         self._started = True
-        self.refresh()
+        self.refresh(full=False)
         self.timer.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = 10_000) -> None:
+        """No more re-checks; wait (bounded) for one under way to finish."""
         self.timer.stop()
+        self.tasks.wait_idle(wait_ms)
 
-    def refresh(self) -> None:
-        """Start a check now unless one is under way."""
+    def refresh(self, full: bool = True) -> None:
+        """Start a check now unless one is under way: the whole database and log when asked for (`full`); the
+        start-up and periodic checks are quick (services.integrity.check_integrity), the nightly one full."""
         if self.running:
             return
         self.running = True
         self._show(state_text("running"), error=False, details="")
         ctx = self.ui.services.ctx
-        self.ui.tasks.run(lambda: run_integrity_check(ctx), self._got, self._failed, owner=self, quiet=True)
+        self.tasks.run(lambda: run_integrity_check(ctx, full=full), self._got, self._failed, owner=self, quiet=True)
 
     def details(self) -> str:
         """The problems of the last check, one per line (empty when none)."""

@@ -14,7 +14,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.integrity_status import IntegrityStatus
 from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
-from acrel_console.ui.pages import create_pages
+from acrel_console.ui.pages import page_entries
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.poller_status import PollerStatus
 from acrel_console.ui.shortcuts import keyed_actions
@@ -56,16 +56,18 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         self.stack = QStackedWidget()
-        self.pages: list[Page] = create_pages(ui)
+        # Pages are built when first shown (issue 15): a window opens at once whatever the site's size.
+        self.entries = page_entries()
+        self._built: dict[int, Page] = {}
         metrics = self.nav.fontMetrics()
-        nav_width = max([NAV_WIDTH] + [metrics.horizontalAdvance(p.title()) + 40 for p in self.pages])
+        nav_width = max([NAV_WIDTH] + [metrics.horizontalAdvance(e.title) + 40 for e in self.entries])
         self.nav.setFixedWidth(nav_width)  # wide enough for the longest title in any language
-        for page in self.pages:
-            item = QListWidgetItem(page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+        for entry in self.entries:
+            item = QListWidgetItem(entry.title)
+            item.setData(Qt.ItemDataRole.UserRole, entry.page_id)
             item.setSizeHint(QSize(nav_width - 12, NAV_ITEM_HEIGHT))
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is built
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -82,34 +84,61 @@ class MainWindow(QMainWindow):
         geometry = ui.prefs.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        ids = [p.page_id for p in self.pages]
+        ids = [e.page_id for e in self.entries]
         self.nav.setCurrentRow(ids.index(ui.prefs.last_page) if ui.prefs.last_page in ids else 0)
 
     # --- navigation -------------------------------------------------------------------------------
-    def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            previous = self.stack.currentIndex()
-            if previous != row and 0 <= previous < len(self.pages) and self._shown_once:
-                self.pages[previous].deactivated()
-            self._shown_once = True
-            self.stack.setCurrentIndex(row)
-            self.ui.prefs.last_page = self.pages[row].page_id
-            self.pages[row].activated()
-            self._fill_page_menu(self.pages[row])
-
-    def page(self, page_id: str) -> Page:
-        for page in self.pages:
-            if page.page_id == page_id:
-                return page
-        raise KeyError(page_id)
-
-    def show_page(self, page_id: str) -> Page:
-        page = self.page(page_id)
-        self.nav.setCurrentRow(self.pages.index(page))
+    def _page_at(self, row: int) -> Page:
+        """The page of a navigation row, built (and put in the stack) the first time it is asked for."""
+        page = self._built.get(row)
+        if page is None:
+            page = self.entries[row].create(self.ui, self.stack)  # never a window of its own, even briefly
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if self.stack.currentWidget() is stand_in:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[row] = page
         return page
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (building those not shown yet)."""
+        return [self._page_at(i) for i in range(len(self.entries))]
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (shown at least once)."""
+        return [self._built[i] for i in sorted(self._built)]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            previous = self.stack.currentIndex()
+            if previous != row and previous in self._built and self._shown_once:
+                self._built[previous].deactivated()
+            self._shown_once = True
+            page = self._page_at(row)
+            self.stack.setCurrentIndex(row)
+            self.ui.prefs.last_page = page.page_id
+            page.activated()
+            self._fill_page_menu(page)
+
+    def _row_of(self, page_id: str) -> int:
+        for i, entry in enumerate(self.entries):
+            if entry.page_id == page_id:
+                return i
+        raise KeyError(page_id)
+
+    def page(self, page_id: str) -> Page:
+        return self._page_at(self._row_of(page_id))
+
+    def show_page(self, page_id: str) -> Page:
+        row = self._row_of(page_id)
+        self.nav.setCurrentRow(row)
+        return self._page_at(row)
+
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self._page_at(self.stack.currentIndex())
 
     # --- menu and status bar ----------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -126,7 +155,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go"))
         go.setObjectName("goMenu")
-        ids = [p.page_id for p in self.pages]
+        ids = [e.page_id for e in self.entries]
         if "cashier" in ids:
             sell = QAction(self.tr("Sell electricity"), self)
             sell.setObjectName("goSell")
@@ -134,14 +163,14 @@ class MainWindow(QMainWindow):
             sell.triggered.connect(self.go_sell)
             go.addAction(sell)
             go.addSeparator()
-        for i, page in enumerate(self.pages):
-            action = QAction(page.title(), self)
-            action.setObjectName(f"go_{page.page_id}")
-            keys = [QKeySequence(PAGE_KEYS[page.page_id])] if page.page_id in PAGE_KEYS else []
+        for i, entry in enumerate(self.entries):
+            action = QAction(entry.title, self)
+            action.setObjectName(f"go_{entry.page_id}")
+            keys = [QKeySequence(PAGE_KEYS[entry.page_id])] if entry.page_id in PAGE_KEYS else []
             if i < 9:
                 keys.append(QKeySequence(f"Alt+{i + 1}"))
             action.setShortcuts(keys)
-            action.triggered.connect(lambda _c=False, pid=page.page_id: self.go_to(pid))
+            action.triggered.connect(lambda _c=False, pid=entry.page_id: self.go_to(pid))
             go.addAction(action)
         self.page_menu = self.menuBar().addMenu("")
         self.page_menu.setObjectName("pageMenu")
@@ -196,6 +225,10 @@ class MainWindow(QMainWindow):
         self.poller_status = PollerStatus(self.ui, self)  # the site lease holder, refreshed quietly
         self.poller_status.text_changed.connect(self.poller_label.setText)
         self.poller_status.start()
+        # The alarm flash is the window's, not the alarms page's: pages are built only when first shown.
+        from acrel_console.ui.alarms.notifier import install_status_flash
+
+        install_status_flash(self, self.ui)
 
     def set_poller_text(self, text: str) -> None:
         """Show the poller state in the status bar yourself (stops the lease-based indicator)."""

@@ -4,13 +4,14 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+72" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="-5" />
             <source>Tariffs</source>
             <translation>Tariffs</translation>
         </message>
@@ -141,7 +142,22 @@
             <translation>Total purchased</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+21" />
+            <source>Previous page</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next page</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>{first}–{last} of {total}</source>
+            <translation>{first}–{last} of {total}</translation>
+        </message>
+        <message>
+            <location line="+57" />
             <source>closed {at}</source>
             <translation>closed {at}</translation>
         </message>
@@ -349,12 +365,13 @@
             <translation>Alarm history</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+24" />
             <source>Alarms</source>
             <translation>Alarms</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+46" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>{count} active alarms, {open} not acknowledged</translation>
         </message>
@@ -709,12 +726,13 @@
             <translation>Your role may not sell, refund or reverse.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-3" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+3" />
             <source>Cashier</source>
             <translation>Cashier</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+94" />
             <source>Slip {no} printed ({where}).</source>
             <translation>Slip {no} printed ({where}).</translation>
         </message>
@@ -945,12 +963,13 @@
             <translation>Offline gateways</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-3" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+36" />
             <source>Dashboard</source>
             <translation>Dashboard</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+49" />
             <source>of {total}</source>
             <translation>of {total}</translation>
         </message>
@@ -1306,7 +1325,7 @@
     <context>
         <name>IntegrityStatus</name>
         <message>
-            <location filename="../../acrel_console/ui/integrity_status.py" line="+73" />
+            <location filename="../../acrel_console/ui/integrity_status.py" line="+78" />
             <source>(more problems not listed)</source>
             <translation>(more problems not listed)</translation>
         </message>
@@ -1450,12 +1469,12 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+47" />
-            <location line="+163" />
+            <location line="+196" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-94" />
+            <location line="-98" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -1500,7 +1519,7 @@
             <translation>Poller: not running</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+15" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
@@ -1835,12 +1854,13 @@
     <context>
         <name>MetersPage</name>
         <message>
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
             <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+33" />
             <source>Search room, meter no., address, tenant</source>
             <translation>Search room, meter no., address, tenant</translation>
         </message>
@@ -2272,7 +2292,8 @@
             <translation>Operation log</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+7" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+5" />
             <source>Operators &amp; log</source>
             <translation>Operators &amp; log</translation>
         </message>
@@ -3115,6 +3136,7 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-4" />
             <location filename="../../acrel_console/ui/pages/records_page.py" line="-155" />
             <source>Sales records</source>
             <translation>Sales records</translation>
@@ -3292,12 +3314,13 @@
             <translation>Chart of</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+52" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+30" />
             <source>By</source>
             <translation>By</translation>
         </message>
@@ -3648,7 +3671,8 @@
             <translation>This workstation</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+2" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+10" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -6654,7 +6678,7 @@
     <context>
         <name>integrity</name>
         <message>
-            <location filename="../../acrel_console/services/integrity.py" line="+42" />
+            <location filename="../../acrel_console/services/integrity.py" line="+46" />
             <source>Integrity: checking…</source>
             <translation>Integrity: checking…</translation>
         </message>

@@ -4,13 +4,14 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+61" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+72" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="-5" />
             <source>Tariffs</source>
             <translation>电价设置</translation>
         </message>
@@ -141,7 +142,22 @@
             <translation>购电总额</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+21" />
+            <source>Previous page</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next page</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>{first}–{last} of {total}</source>
+            <translation>第 {first}–{last} 户，共 {total} 户</translation>
+        </message>
+        <message>
+            <location line="+57" />
             <source>closed {at}</source>
             <translation>{at} 销户</translation>
         </message>
@@ -349,12 +365,13 @@
             <translation>历史报警</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+24" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+46" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>实时报警 {count} 条，未确认 {open} 条</translation>
         </message>
@@ -709,12 +726,13 @@
             <translation>您的角色不能售电、退电或冲正。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-3" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+3" />
             <source>Cashier</source>
             <translation>售电</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+94" />
             <source>Slip {no} printed ({where}).</source>
             <translation>单据 {no} 已打印（{where}）。</translation>
         </message>
@@ -945,12 +963,13 @@
             <translation>失联网关</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-3" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+36" />
             <source>Dashboard</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location filename="../../acrel_console/ui/pages/dashboard_page.py" line="+49" />
             <source>of {total}</source>
             <translation>共 {total} 块</translation>
         </message>
@@ -1306,7 +1325,7 @@
     <context>
         <name>IntegrityStatus</name>
         <message>
-            <location filename="../../acrel_console/ui/integrity_status.py" line="+73" />
+            <location filename="../../acrel_console/ui/integrity_status.py" line="+78" />
             <source>(more problems not listed)</source>
             <translation>（更多问题未列出）</translation>
         </message>
@@ -1450,12 +1469,12 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+47" />
-            <location line="+163" />
+            <location line="+196" />
             <source>Acrel Console</source>
             <translation>Acrel Console 预付费电能管理</translation>
         </message>
         <message>
-            <location line="-94" />
+            <location line="-98" />
             <source>&amp;Console</source>
             <translation>系统(&amp;C)</translation>
         </message>
@@ -1500,7 +1519,7 @@
             <translation>抄表服务：未运行</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+15" />
             <source>Working…</source>
             <translation>处理中…</translation>
         </message>
@@ -1835,12 +1854,13 @@
     <context>
         <name>MetersPage</name>
         <message>
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
             <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+33" />
             <source>Search room, meter no., address, tenant</source>
             <translation>搜索商铺号、表号、地址、用户名</translation>
         </message>
@@ -2272,7 +2292,8 @@
             <translation>操作日志</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+7" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+5" />
             <source>Operators &amp; log</source>
             <translation>操作员与日志</translation>
         </message>
@@ -3115,6 +3136,7 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="-4" />
             <location filename="../../acrel_console/ui/pages/records_page.py" line="-155" />
             <source>Sales records</source>
             <translation>售电查询</translation>
@@ -3292,12 +3314,13 @@
             <translation>图表对象</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+52" />
             <source>Reports</source>
             <translation>报表中心</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location filename="../../acrel_console/ui/pages/reports_page.py" line="+30" />
             <source>By</source>
             <translation>统计方式</translation>
         </message>
@@ -3648,7 +3671,8 @@
             <translation>本机设置</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+2" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+10" />
             <source>Settings</source>
             <translation>系统设置</translation>
         </message>
@@ -6654,7 +6678,7 @@
     <context>
         <name>integrity</name>
         <message>
-            <location filename="../../acrel_console/services/integrity.py" line="+42" />
+            <location filename="../../acrel_console/services/integrity.py" line="+46" />
             <source>Integrity: checking…</source>
             <translation>完整性：检查中…</translation>
         </message>

@@ -1,7 +1,9 @@
 """The page registry: main-window pages in navigation order, each created by its module's create_page().
 
 To replace a page, rewrite its module keeping `create_page(ui, parent=None) -> Page`; the shell and
-this list need no change. A new page is one new module plus one entry in PAGE_MODULES.
+this list need no change. A new page is one new module plus one entry in PAGE_MODULES and PAGE_TITLES.
+The shell builds a page (imports its module, creates its widgets) only when it is first shown (issue 15):
+PAGE_TITLES gives the navigation its titles before that; each title is the page's own title() text.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import functools
 import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.pages.base import Page
 
@@ -31,6 +36,46 @@ PAGE_MODULES: tuple[str, ...] = (
     "settings_page",
     "operators_page",
 )
+
+
+# page id, the page class (its translation context) and its title() text, for the navigation before building
+PAGE_TITLES: tuple[tuple[str, str, str], ...] = (
+    ("dashboard", "DashboardPage", QT_TRANSLATE_NOOP("DashboardPage", "Dashboard")),
+    ("meters", "MetersPage", QT_TRANSLATE_NOOP("MetersPage", "Meters")),
+    ("accounts", "AccountsPage", QT_TRANSLATE_NOOP("AccountsPage", "Accounts")),
+    ("cashier", "CashierPage", QT_TRANSLATE_NOOP("CashierPage", "Cashier")),
+    ("records", "RecordsPage", QT_TRANSLATE_NOOP("RecordsPage", "Sales records")),
+    ("reports", "ReportsPage", QT_TRANSLATE_NOOP("ReportsPage", "Reports")),
+    ("alarms", "AlarmsPage", QT_TRANSLATE_NOOP("AlarmsPage", "Alarms")),
+    ("settings", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings")),
+    ("operators", "OperatorsPage", QT_TRANSLATE_NOOP("OperatorsPage", "Operators & log")),
+)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page the shell can build when it is first shown: its id, translated title and factory."""
+
+    page_id: str
+    title: str
+    module: str
+
+    def create(self, ui: UiContext, parent: QWidget | None = None, strict: bool = False) -> Page:
+        """Import the page's module and build the page (a page naming the error if its module is broken)."""
+        try:
+            factory: PageFactory = importlib.import_module(f"{__name__}.{self.module}").create_page
+        except Exception as exc:
+            if strict:
+                raise
+            log.exception("page module %s failed to load", self.module)
+            return _broken_page(self.module, exc, ui, parent)
+        return factory(ui, parent)
+
+
+def page_entries() -> list[PageEntry]:
+    """Every page in navigation order, not built yet."""
+    return [PageEntry(pid, QCoreApplication.translate(context, text), module)
+            for (pid, context, text), module in zip(PAGE_TITLES, PAGE_MODULES, strict=True)]
 
 
 def page_factories(strict: bool = False) -> list[PageFactory]:

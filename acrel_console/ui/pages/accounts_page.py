@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
+from acrel_console.services.account_list import PAGE_ROWS, AccountLine, AccountListService, AccountPage
 from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
 from acrel_console.ui.cashier.account_dialogs import AddMeterDialog, OpenAccountDialog
 from acrel_console.ui.cashier.money import money_services
@@ -26,6 +27,12 @@ from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.tasks import TaskFailure
 
 DEBOUNCE_MS = 250
+
+
+def account_list_service(ui: UiContext) -> AccountListService:
+    """The app's AccountListService (Services.account_list), or one over the same context."""
+    svc = getattr(ui.services, "account_list", None)
+    return svc if isinstance(svc, AccountListService) else AccountListService(ui.services.ctx)
 
 
 def _yuan(v: Any) -> str:
@@ -54,6 +61,10 @@ class AccountsPage(Page):
         self.slip: SettlementSlipDialog | None = None
         self._seq = 0
         self._loaded = False
+        self._offset = 0
+        self._info: AccountInfo | None = None  # the chosen account, read when chosen
+        self._reading: int | None = None  # the account whose details are being read
+        self.page_rows = PAGE_ROWS
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.tabs = QTabWidget()
@@ -94,7 +105,7 @@ class AccountsPage(Page):
             Column(self.tr("Tenant"), lambda a: a.name),
             Column(self.tr("Shop/room"), lambda a: a.room),
             Column(self.tr("Phone"), lambda a: a.phone),
-            Column(self.tr("Meters"), lambda a: len(a.meters), align_right=True),
+            Column(self.tr("Meters"), lambda a: a.meter_count, align_right=True),
             Column(self.tr("Opened"), lambda a: local_time(a.opened_at, self.zone)[:16]),
             Column(self.tr("Opened by"), lambda a: a.opened_by),
             Column(self.tr("State"), lambda a: self.tr("Closed") if a.closed_at else self.tr("Open")),
@@ -129,13 +140,26 @@ class AccountsPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
+        paging = QHBoxLayout()
+        self.page_label = QLabel()
+        self.page_label.setObjectName("accountsPage")
+        self.previous_button = QPushButton(self.tr("Previous page"))
+        self.next_button = QPushButton(self.tr("Next page"))
+        self.previous_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        paging.addWidget(self.page_label, 1)
+        paging.addWidget(self.previous_button)
+        paging.addWidget(self.next_button)
+        layout.addLayout(paging)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.reload)
+        self._timer.timeout.connect(lambda: self.reload(0))  # a new search starts at its first page
         self.search_box.textChanged.connect(lambda _t: self._timer.start())
-        self.search_box.returnPressed.connect(self.reload)
-        self.include_closed.toggled.connect(lambda _c: self.reload())
+        self.search_box.returnPressed.connect(lambda: self.reload(0))
+        self.include_closed.toggled.connect(lambda _c: self.reload(0))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._account_chosen())
         self.meter_view.doubleClicked.connect(lambda _i: None)
         self.open_button.clicked.connect(self.open_account)
@@ -166,34 +190,52 @@ class AccountsPage(Page):
             self.reload()
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def reload(self) -> None:
+    def reload(self, offset: int | None = None) -> None:
+        """Load a page of accounts (the page shown when `offset` is None): two statements however many accounts
+        there are; an account's meters and balances are read when it is chosen."""
         self._timer.stop()
         self._seq += 1
         seq = self._seq
-        accounts, actor = money_services(self.ui.services).accounts, self.ui.actor
+        offset = self._offset if offset is None else offset
+        listing, actor = account_list_service(self.ui), self.ui.actor
         text, closed = self.search_box.text().strip() or None, self.include_closed.isChecked()
-        self.ui.tasks.run(lambda: accounts.list_accounts(actor, search=text, include_closed=closed),
-                          lambda found: self._loaded_accounts(seq, found), self._failed, owner=self)
+        self.ui.tasks.run(lambda: listing.page(actor, search=text, include_closed=closed, offset=offset,
+                                               limit=self.page_rows),
+                          lambda page: self._loaded_accounts(seq, page), self._failed, owner=self)
 
-    def _loaded_accounts(self, seq: int, found: list[AccountInfo]) -> None:
+    def _loaded_accounts(self, seq: int, page: AccountPage) -> None:
         if seq != self._seq:
             return
         show_error(self.error, "")
-        current = self.selected()
-        self.model.set_records(found)
-        row = next((i for i, a in enumerate(found) if current and a.account_id == current.account_id), None)
-        if row is None and found:
+        current = self.selected_line()
+        self._offset = page.offset
+        self.model.set_records(page.lines)
+        self.page_label.setText(self.tr("{first}–{last} of {total}").format(
+            first=page.offset + 1 if page.lines else 0, last=page.offset + len(page.lines), total=page.total))
+        self.previous_button.setEnabled(page.offset > 0)
+        self.next_button.setEnabled(page.more)
+        row = next((i for i, a in enumerate(page.lines) if current and a.account_id == current.account_id), None)
+        if row is None and page.lines:
             row = 0
+        self._info = self._reading = None  # the chosen account's meters and balances are read again
         if row is not None:
             self.view.selectRow(row)
         self._account_chosen()
 
+    def _turn(self, pages: int) -> None:
+        self.reload(max(0, self._offset + pages * self.page_rows))
+
     def _failed(self, failure: TaskFailure) -> None:
         show_error(self.error, failure.message)
 
-    def selected(self) -> AccountInfo | None:
+    def selected_line(self) -> AccountLine | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
+
+    def selected(self) -> AccountInfo | None:
+        """The chosen account with its meters and balances (read when it was chosen)."""
+        line, info = self.selected_line(), self._info
+        return info if line is not None and info is not None and info.account_id == line.account_id else None
 
     def selected_meter(self) -> MeterBalance | None:
         rows = self.meter_view.selectionModel().selectedRows()
@@ -202,6 +244,24 @@ class AccountsPage(Page):
         return self.meter_model.record(0) if self.meter_model.rowCount() == 1 else None
 
     def _account_chosen(self) -> None:
+        line = self.selected_line()
+        if line is not None and (self._info is None or self._info.account_id != line.account_id) \
+                and self._reading != line.account_id:
+            self._info, self._reading = None, line.account_id
+            accounts, actor, wanted = money_services(self.ui.services).accounts, self.ui.actor, line.account_id
+
+            def got(info: AccountInfo) -> None:
+                if self._reading == info.account_id:
+                    self._reading = None
+                current = self.selected_line()
+                if current is not None and current.account_id == info.account_id:
+                    self._info = info
+                    self._show_account()
+
+            self.ui.tasks.run(lambda: accounts.get_account(actor, wanted), got, self._failed, owner=self)
+        self._show_account()
+
+    def _show_account(self) -> None:
         a = self.selected()
         self.meter_model.set_records(list(a.meters) if a else [])
         if a is None:

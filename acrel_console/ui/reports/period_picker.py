@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from acrel_console.ui.reports.catalog import DAY, MONTH, RANGE, YEAR
@@ -66,7 +66,10 @@ class PeriodPicker(QWidget):
         if wanted:
             self.kind_box.setCurrentIndex(kinds.index(wanted))
         self.kind_box.blockSignals(False)
-        self.setVisible(bool(kinds))
+        if not kinds:
+            self.hide()
+        elif self.isHidden() and self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            self.show()  # hidden above before; never show() a picker not in a window yet (it would be one)
         self._kind_changed()
 
     def kind(self) -> str:
