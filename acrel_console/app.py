@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from acrel_console.services.records import RecordsService
     from acrel_console.services.remote_control import RemoteControlService
     from acrel_console.services.reports.service import ReportService
+    from acrel_console.services.roles import RoleService
     from acrel_console.services.shifts import ShiftService
     from acrel_console.services.site_clock import SiteClock
     from acrel_console.services.site_config import SiteConfigService
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 # name -> (module, class) of every service; each is built over the context (config_import also takes `site`)
 SERVICE_CLASSES: dict[str, tuple[str, str]] = {
     "operators": ("acrel_console.services.operators", "OperatorService"),
+    "roles": ("acrel_console.services.roles", "RoleService"),
     "audit": ("acrel_console.services.audit", "AuditService"),
     "site": ("acrel_console.services.site_config", "SiteConfigService"),
     "settings": ("acrel_console.services.site_settings", "SiteSettingsService"),
@@ -76,6 +78,7 @@ class Services:
 
     if TYPE_CHECKING:
         operators: OperatorService
+        roles: RoleService
         audit: AuditService
         site: SiteConfigService
         settings: SiteSettingsService

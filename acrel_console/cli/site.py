@@ -11,6 +11,9 @@ from acrel_console.cli import common
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, UserError
 from acrel_console.domain.roles import OPERATOR_ROLES
 
+ROLE_HELP = ("a built-in role (" + ", ".join(r.value for r in OPERATOR_ROLES) +
+             ") or the name of a role made in the role editor (权限管理)")
+
 
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
     """Register the foundation commands."""
@@ -27,7 +30,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     op = sub.add_parser("operator", help="operators").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("add", cmd_operator_add, "create an operator", op)
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=[r.value for r in OPERATOR_ROLES])
+    p.add_argument("--role", required=True, help=ROLE_HELP)
     p.add_argument("--full-name", default="")
     p.add_argument("--new-password-file", help="the new operator's password (else ACREL_NEW_PASSWORD)")
     add("list", cmd_operator_list, "list operators", op)
@@ -40,7 +43,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--new-password-file", help="the new password (else ACREL_NEW_PASSWORD)")
     p = add("role", cmd_operator_role, "assign a role", op)
     p.add_argument("name")
-    p.add_argument("role", choices=[r.value for r in OPERATOR_ROLES])
+    p.add_argument("role", help=ROLE_HELP)
 
     b = sub.add_parser("building", help="buildings").add_subparsers(dest="sub", required=True, metavar="ACTION")
     p = add("add", cmd_building_add, "add a building", b)
@@ -149,7 +152,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_operator_add(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     info = svc.operators.add(who, args.name, args.role, _new_password(args), args.full_name)
-    common.emit(args, info, f"operator {info.name} ({info.role.value}) created")
+    common.emit(args, info, f"operator {info.name} ({info.role_name or info.role.value}) created")
     return 0
 
 
@@ -157,7 +160,7 @@ def cmd_operator_list(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     ops = svc.operators.list(who)
     common.emit(args, ops, lambda: common.table(
-        [(o.name, o.role.value, "yes" if o.enabled else "no", o.locked_until or "") for o in ops],
+        [(o.name, o.role_name or o.role.value, "yes" if o.enabled else "no", o.locked_until or "") for o in ops],
         ["name", "role", "enabled", "locked until"]))
     return 0
 
@@ -186,7 +189,7 @@ def cmd_operator_passwd(args: argparse.Namespace) -> int:
 def cmd_operator_role(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     info = svc.operators.set_role(who, args.name, args.role)
-    common.emit(args, info, f"operator {info.name} is now {info.role.value}")
+    common.emit(args, info, f"operator {info.name} is now {info.role_name or info.role.value}")
     return 0
 
 

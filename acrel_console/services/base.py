@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
-from acrel_console.domain.roles import Permission, Role, role_allows
+from acrel_console.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from acrel_console.services.site_clock import SiteClock
 
 P = ParamSpec("P")
@@ -27,6 +27,25 @@ class Actor:
     id: int | None
     name: str
     role: Role
+    # A custom role's permissions and name, read from the role editor's table when the operator signs in
+    # (Role.CUSTOM only: a built-in role's permissions are fixed in domain.roles and cannot be widened here).
+    grants: frozenset[Permission] | None = None
+    role_name: str = ""
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        """What this actor may do."""
+        if self.role is Role.CUSTOM:
+            return self.grants or frozenset()
+        return ROLE_PERMISSIONS[self.role]
+
+    def allows(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    @property
+    def role_text(self) -> str:
+        """The role as a message names it: a custom role's name, else the built-in role's value."""
+        return self.role_name if self.role is Role.CUSTOM and self.role_name else self.role.value
 
     @staticmethod
     def system() -> Actor:
@@ -91,12 +110,12 @@ REQUIRED_PERMISSION_ATTR = "__required_permission__"
 
 
 def check_permission(actor: Actor, permission: Permission) -> None:
-    """Raise PermissionDenied unless the actor's role holds the permission."""
-    if not role_allows(actor.role, permission):
+    """Raise PermissionDenied unless the actor's role (built-in or custom) holds the permission."""
+    if not actor.allows(permission):
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("errors", "{name} ({role}) may not do this: it needs the '{permission}' right."),
             name=actor.name,
-            role=actor.role.value,
+            role=actor.role_text,
             permission=permission.value,
         )
 

@@ -9,12 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, UserError, ValidationError
-from acrel_console.domain.roles import OPERATOR_ROLES, Permission, Role
+from acrel_console.domain.roles import Permission, Role
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.passwords import hash_password, verify_password
 from acrel_console.services.site_settings import load_all
-from acrel_console.storage.tables.operators import OperatorRow
+from acrel_console.services.roles import custom_key, custom_role_of, decode_permissions, resolve_role
+from acrel_console.storage.tables.operators import CustomRoleRow, OperatorCustomRoleRow, OperatorRow
 
 MIN_PASSWORD_LENGTH = 6
 
@@ -27,14 +28,49 @@ class OperatorInfo:
     role: Role
     enabled: bool
     locked_until: datetime | None
+    role_name: str = ""  # a custom role's name (role is Role.CUSTOM)
+    role_key: str = ""  # the role as the role editor names it: a built-in value or 'custom:<id>'
 
 
 class LoginFailed(UserError):
     """Wrong name or password, disabled or locked account."""
 
 
-def _info(row: OperatorRow) -> OperatorInfo:
-    return OperatorInfo(row.id, row.name, row.full_name, Role(row.role), row.enabled, row.locked_until)
+def _info(s: Session, row: OperatorRow) -> OperatorInfo:
+    custom = custom_role_of(s, row.id) if row.role == Role.CUSTOM.value else None
+    if custom is not None:
+        return OperatorInfo(row.id, row.name, row.full_name, Role.CUSTOM, row.enabled, row.locked_until, custom.name,
+                            custom_key(custom.id))
+    return OperatorInfo(row.id, row.name, row.full_name, Role(row.role), row.enabled, row.locked_until, "", row.role)
+
+
+def _actor(s: Session, row: OperatorRow) -> Actor:
+    """The signed-in operator; a custom role's permissions are read now (they apply until the next sign-in)."""
+    if row.role == Role.CUSTOM.value:
+        custom = custom_role_of(s, row.id)
+        grants = decode_permissions(custom.permissions) if custom is not None else frozenset()
+        return Actor(row.id, row.name, Role.CUSTOM, grants, custom.name if custom is not None else "")
+    return Actor(row.id, row.name, Role(row.role))
+
+
+def _assign(s: Session, row: OperatorRow, role: Role, custom: CustomRoleRow | None) -> str:
+    """Give an operator a built-in or custom role; returns the role as the log names it."""
+    row.role = role.value
+    link = s.get(OperatorCustomRoleRow, row.id)
+    if custom is None:
+        if link is not None:
+            s.delete(link)
+        return role.value
+    if link is None:
+        s.add(OperatorCustomRoleRow(operator_id=row.id, role_id=custom.id))
+    else:
+        link.role_id = custom.id
+    return f"{custom.name} ({custom_key(custom.id)})"
+
+
+def _role_text(s: Session, row: OperatorRow) -> str:
+    custom = custom_role_of(s, row.id) if row.role == Role.CUSTOM.value else None
+    return row.role if custom is None else f"{custom.name} ({custom_key(custom.id)})"
 
 
 def _check_name(name: str) -> str:
@@ -51,14 +87,9 @@ def _check_password(password: str) -> None:
                               field="password", n=MIN_PASSWORD_LENGTH)
 
 
-def _role(role: str | Role) -> Role:
-    try:
-        found = Role(role)
-        if found not in OPERATOR_ROLES:  # tenants sign in to the portal, never as operators
-            raise ValueError(role)
-        return found
-    except ValueError:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role '{role}'."), field="role", role=role) from None
+def _role(s: Session, role: str | Role) -> tuple[Role, CustomRoleRow | None]:
+    """A built-in operator role or a custom one (tenants sign in to the portal, never as operators)."""
+    return resolve_role(s, role)
 
 
 class OperatorService:
@@ -102,7 +133,7 @@ class OperatorService:
                                   until=self.ctx.site_clock.text(row.locked_until, seconds=False))
             if not row.enabled:
                 raise LoginFailed(QT_TRANSLATE_NOOP("errors", "This account is disabled."))
-            who = Actor(row.id, row.name, Role(row.role))
+            who = _actor(s, row)
             if not verify_password(password, row.password_hash):
                 # The failure count (and a lock) must be committed, so the error is raised after commit.
                 row.failed_logins += 1
@@ -128,23 +159,24 @@ class OperatorService:
     @requires(Permission.VIEW)
     def list(self, actor: Actor) -> list[OperatorInfo]:
         with self.ctx.read() as s:
-            return [_info(r) for r in s.execute(select(OperatorRow).order_by(OperatorRow.name)).scalars()]
+            return [_info(s, r) for r in s.execute(select(OperatorRow).order_by(OperatorRow.name)).scalars()]
 
     @requires(Permission.MANAGE_OPERATORS)
     def add(self, actor: Actor, name: str, role: str | Role, password: str, full_name: str = "") -> OperatorInfo:
         name = _check_name(name)
-        r = _role(role)
         _check_password(password)
         with self.ctx.transaction() as s:
+            r, custom = _role(s, role)
             if s.execute(select(OperatorRow.id).where(OperatorRow.name == name)).first():
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "An operator named {name} already exists."), name=name)
             row = OperatorRow(name=name, full_name=full_name, role=r.value, password_hash=hash_password(password),
                               created_at=self.ctx.clock())
             s.add(row)
             s.flush()
-            audit.append(s, actor, "operator.add", name, after={"role": r.value, "full_name": full_name},
+            text = _assign(s, row, r, custom)
+            audit.append(s, actor, "operator.add", name, after={"role": text, "full_name": full_name},
                          at=self.ctx.clock())
-            return _info(row)
+            return _info(s, row)
 
     def _get(self, s: Session, name: str) -> OperatorRow:
         row = s.execute(select(OperatorRow).where(OperatorRow.name == name)).scalar_one_or_none()
@@ -169,20 +201,21 @@ class OperatorService:
                 row.locked_until, row.failed_logins = None, 0
             audit.append(s, actor, "operator.enable" if enabled else "operator.disable", name,
                          before={"enabled": before}, after={"enabled": enabled}, at=self.ctx.clock())
-            return _info(row)
+            return _info(s, row)
 
     @requires(Permission.MANAGE_OPERATORS)
     def set_role(self, actor: Actor, name: str, role: str | Role) -> OperatorInfo:
-        r = _role(role)
+        """角色授权 to an operator: a built-in role's value, 'custom:<id>' or a custom role's name."""
         with self.ctx.transaction() as s:
+            r, custom = _role(s, role)
             row = self._get(s, name)
             if row.role == Role.ADMINISTRATOR.value and r != Role.ADMINISTRATOR and self._admins_left(s, row.id) == 0:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "The last enabled administrator must stay an administrator."))
-            before = row.role
-            row.role = r.value
-            audit.append(s, actor, "operator.role", name, before={"role": before}, after={"role": r.value},
+            before = _role_text(s, row)
+            after = _assign(s, row, r, custom)
+            audit.append(s, actor, "operator.role", name, before={"role": before}, after={"role": after},
                          at=self.ctx.clock())
-            return _info(row)
+            return _info(s, row)
 
     @requires(Permission.MANAGE_OPERATORS)
     def reset_password(self, actor: Actor, name: str, new_password: str) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from acrel_console.domain.roles import Permission, Role, role_allows
+from acrel_console.domain.roles import Permission, Role
 from acrel_console.services.base import Actor
 from acrel_console.services.site_clock import SiteClock
 from acrel_console.ui.prefs import Prefs
@@ -51,7 +51,7 @@ class UiContext:
 
     def can(self, permission: Permission) -> bool:
         """Whether the signed-in role holds a permission (to enable controls; services check again)."""
-        return role_allows(self.actor.role, permission)
+        return self.actor.allows(permission)
 
     @property
     def is_admin(self) -> bool:

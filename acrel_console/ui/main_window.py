@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         actor = self.ui.actor
         self.operator_label = QLabel(self.tr("Operator: {name} ({role})").format(name=actor.name,
-                                                                                  role=role_label(actor.role)))
+                                                                                  role=role_label(actor.role, actor.role_name)))
         self.database_label = QLabel(self.tr("Database: {db}").format(db=describe_database(self.ui.services.ctx.db_url)))
         self.poller_label = QLabel()
         self.busy_label = QLabel()

@@ -39,7 +39,10 @@ FIELD_LABELS: tuple[str, ...] = (
 translate_label = i18n.label_text  # a field or setting label in the current language
 
 
-def role_label(role: Role | str) -> str:
+def role_label(role: Role | str, custom_name: str = "") -> str:
+    """A role in the interface language; a custom role (权限管理) by its own name."""
+    if custom_name and str(getattr(role, "value", role)) == Role.CUSTOM.value:
+        return custom_name
     try:
         return QCoreApplication.translate("roles", ROLE_LABELS[Role(role)])
     except ValueError:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from acrel_console.domain.roles import OPERATOR_ROLES, Role
 from acrel_console.services.operators import OperatorInfo
+from acrel_console.services.roles import RoleInfo
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import FormDialog
 from acrel_console.ui.messages import role_label
@@ -20,21 +22,26 @@ def password_edit() -> QLineEdit:
     return edit
 
 
-def role_combo(current: Role = Role.OPERATOR) -> QComboBox:
+def role_combo(current: str = Role.OPERATOR.value, roles: Sequence[RoleInfo] = ()) -> QComboBox:
+    """The built-in roles, then the custom ones (权限管理); item data is the role key the service takes."""
     combo = QComboBox()
     for role in OPERATOR_ROLES:
         combo.addItem(role_label(role), role.value)
-    combo.setCurrentIndex(OPERATOR_ROLES.index(current))
+    for info in roles:
+        if not info.builtin:
+            combo.addItem(info.name, info.key)
+    found = combo.findData(str(getattr(current, "value", current)))
+    combo.setCurrentIndex(max(found, 0))
     return combo
 
 
 class AddOperatorDialog(FormDialog):
-    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, parent: QWidget | None = None, roles: Sequence[RoleInfo] = ()) -> None:
         super().__init__(ui, "", parent)
         self.setWindowTitle(self.tr("Add operator"))
         self.name = QLineEdit()
         self.full_name = QLineEdit()
-        self.role = role_combo()
+        self.role = role_combo(roles=roles)
         self.password = password_edit()
         self.again = password_edit()
         self.add_field("name", self.tr("Login name"), self.name)
@@ -77,11 +84,12 @@ class ResetPasswordDialog(FormDialog):
 
 
 class RoleDialog(FormDialog):
-    def __init__(self, ui: UiContext, operator: OperatorInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: UiContext, operator: OperatorInfo, parent: QWidget | None = None,
+                 roles: Sequence[RoleInfo] = ()) -> None:
         super().__init__(ui, "", parent)
         self.setWindowTitle(self.tr("Role of {name}").format(name=operator.name))
         self.operator = operator
-        self.role = role_combo(operator.role)
+        self.role = role_combo(operator.role_key or operator.role.value, roles)
         self.add_field("role", self.tr("Role"), self.role)
 
     def values(self) -> dict[str, Any]:

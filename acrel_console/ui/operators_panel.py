@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from acrel_console.domain.roles import Permission
 from acrel_console.services.operators import OperatorInfo
+from acrel_console.services.roles import RoleInfo
 from acrel_console.ui.confirm import ask
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
@@ -34,10 +35,11 @@ class OperatorsPanel(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.dialog: QDialog | None = None
+        self.roles: list[RoleInfo] = []  # built-in and custom roles (权限管理), loaded with the operators
         self.model = RecordTableModel([
             Column(self.tr("Login name"), lambda o: o.name),
             Column(self.tr("Full name"), lambda o: o.full_name),
-            Column(self.tr("Role"), lambda o: role_label(o.role)),
+            Column(self.tr("Role"), lambda o: role_label(o.role, o.role_name)),
             Column(self.tr("State"), self._state),
         ], self)
         self.view = QTableView()
@@ -70,7 +72,7 @@ class OperatorsPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self._selection_changed()
-        self.add_button.clicked.connect(lambda: self._open(AddOperatorDialog(ui, self)))
+        self.add_button.clicked.connect(lambda: self._open(AddOperatorDialog(ui, self, self.roles)))
         self.password_button.clicked.connect(self._reset_password)
         self.role_button.clicked.connect(self._assign_role)
         self.toggle_button.clicked.connect(self._toggle)
@@ -93,10 +95,12 @@ class OperatorsPanel(QWidget):
         return self.tr("Active")
 
     def refresh(self) -> None:
-        actor = self.ui.actor
-        self.ui.tasks.run(lambda: self.ui.services.operators.list(actor), self._loaded, self._failed, owner=self)
+        actor, services = self.ui.actor, self.ui.services
+        self.ui.tasks.run(lambda: (services.operators.list(actor), services.roles.list_roles(actor)), self._loaded,
+                          self._failed, owner=self)
 
-    def _loaded(self, operators: list[OperatorInfo]) -> None:
+    def _loaded(self, loaded: tuple[list[OperatorInfo], list[RoleInfo]]) -> None:
+        operators, self.roles = loaded
         show_error(self.error, "")
         self.model.set_records(operators)
 
@@ -125,7 +129,7 @@ class OperatorsPanel(QWidget):
     def _assign_role(self) -> None:
         op = self.selected()
         if op is not None:
-            self._open(RoleDialog(self.ui, op, self))
+            self._open(RoleDialog(self.ui, op, self, self.roles))
 
     def _toggle(self) -> None:
         op = self.selected()

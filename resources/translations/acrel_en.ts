@@ -231,7 +231,7 @@
     <context>
         <name>AddOperatorDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+34" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+41" />
             <source>Add operator</source>
             <translation>Add operator</translation>
         </message>
@@ -740,7 +740,7 @@
     <context>
         <name>ChangeOwnPasswordDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+55" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+56" />
             <source>Change my password</source>
             <translation>Change my password</translation>
         </message>
@@ -2282,9 +2282,14 @@
     <context>
         <name>OperatorsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+21" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+23" />
             <source>Operators</source>
             <translation>Operators</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roles and permissions</source>
+            <translation>Roles and permissions</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2293,7 +2298,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+7" />
-            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+5" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+6" />
             <source>Operators &amp; log</source>
             <translation>Operators &amp; log</translation>
         </message>
@@ -2301,7 +2306,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+38" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+40" />
             <source>Login name</source>
             <translation>Login name</translation>
         </message>
@@ -2377,7 +2382,7 @@
             <translation>Active</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>Enable operator {name}?</source>
             <translation>Enable operator {name}?</translation>
         </message>
@@ -3418,7 +3423,7 @@
     <context>
         <name>ResetPasswordDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-43" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-44" />
             <source>Reset password of {name}</source>
             <translation>Reset password of {name}</translation>
         </message>
@@ -3449,7 +3454,7 @@
     <context>
         <name>RoleDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+15" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+16" />
             <source>Role of {name}</source>
             <translation>Role of {name}</translation>
         </message>
@@ -3457,6 +3462,87 @@
             <location line="+3" />
             <source>Role</source>
             <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleNameDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/roles_panel.py" line="+39" />
+            <source>Role name</source>
+            <translation>Role name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesPanel</name>
+        <message>
+            <location line="-11" />
+            <source>{role} (built-in)</source>
+            <translation>{role} (built-in)</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Copy…</source>
+            <translation>Copy…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save permissions</source>
+            <translation>Save permissions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Only operators with the operators right manage roles.</source>
+            <translation>Only operators with the operators right manage roles.</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>A built-in role is read-only. Copy it to make a role you can change.</source>
+            <translation>A built-in role is read-only. Copy it to make a role you can change.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copied from {source}; held by {n} operator(s). A change applies from each operator's next sign-in.</source>
+            <translation>Copied from {source}; held by {n} operator(s). A change applies from each operator's next sign-in.</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Copy of {role}</source>
+            <translation>Copy of {role}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy role</source>
+            <translation>Copy role</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Rename role</source>
+            <translation>Rename role</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Delete role</source>
+            <translation>Delete role</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delete the role {name}?</source>
+            <translation>Delete the role {name}?</translation>
         </message>
     </context>
     <context>
@@ -4421,6 +4507,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Role copied</source>
+            <translation>Role copied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role permissions changed</source>
+            <translation>Role permissions changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role renamed</source>
+            <translation>Role renamed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role deleted</source>
+            <translation>Role deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Password changed</source>
             <translation>Password changed</translation>
         </message>
@@ -5023,7 +5129,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+137" />
+            <location filename="../../acrel_console/cli/site.py" line="+140" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
@@ -5345,7 +5451,7 @@
             <translation>pg_restore failed: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+97" />
+            <location filename="../../acrel_console/services/base.py" line="+116" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>
@@ -5475,7 +5581,7 @@
             <translation>The id {id} was already used for another operation.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/operators.py" line="+43" />
+            <location filename="../../acrel_console/services/operators.py" line="+79" />
             <location filename="../../acrel_console/ui/operator_checks.py" line="+12" />
             <source>An operator name is 1-64 characters without spaces.</source>
             <translation>An operator name is 1-64 characters without spaces.</translation>
@@ -5487,12 +5593,43 @@
             <translation>A password has at least {n} characters.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../acrel_console/services/roles.py" line="+68" />
             <source>Unknown role '{role}'.</source>
             <translation>Unknown role '{role}'.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/roles_panel.py" line="-179" />
+            <source>A role name is 1-64 characters.</source>
+            <translation>A role name is 1-64 characters.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>'{name}' is the name of a built-in role.</source>
+            <translation>'{name}' is the name of a built-in role.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A role named {name} already exists.</source>
+            <translation>A role named {name} already exists.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Unknown permission '{permission}'.</source>
+            <translation>Unknown permission '{permission}'.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The built-in role {role} cannot be changed: copy it and change the copy.</source>
+            <translation>The built-in role {role} cannot be changed: copy it and change the copy.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Role {name} is held by {operators}: give them another role first.</source>
+            <translation>Role {name} is held by {operators}: give them another role first.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/operators.py" line="+27" />
             <source>The first administrator already exists.</source>
             <translation>The first administrator already exists.</translation>
         </message>
@@ -5523,7 +5660,7 @@
             <translation>An operator named {name} already exists.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>No operator named {name}.</source>
             <translation>No operator named {name}.</translation>
         </message>
@@ -5533,7 +5670,7 @@
             <translation>The last enabled administrator cannot be disabled.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>The last enabled administrator must stay an administrator.</source>
             <translation>The last enabled administrator must stay an administrator.</translation>
         </message>
@@ -7596,6 +7733,89 @@
         </message>
     </context>
     <context>
+        <name>permissions</name>
+        <message>
+            <location filename="../../acrel_console/domain/roles.py" line="+81" />
+            <source>View meters, records, reports and logs</source>
+            <translation>View meters, records, reports and logs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sell, refund, open and close accounts</source>
+            <translation>Sell, refund, open and close accounts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approve reversals and claims</source>
+            <translation>Approve reversals and claims</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close cashier shifts</source>
+            <translation>Close cashier shifts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Control meters and download settings</source>
+            <translation>Control meters and download settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manage tariffs</source>
+            <translation>Manage tariffs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge alarms</source>
+            <translation>Acknowledge alarms</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Configure buildings, gateways and meters</source>
+            <translation>Configure buildings, gateways and meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backups, restore and integrity checks</source>
+            <translation>Backups, restore and integrity checks</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the site service (poll and dispatch)</source>
+            <translation>Run the site service (poll and dispatch)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manage operators and roles</source>
+            <translation>Manage operators and roles</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reports and queries</source>
+            <translation>Reports and queries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter operations</source>
+            <translation>Meter operations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>System settings</source>
+            <translation>System settings</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in management</source>
+            <translation>Sign-in management</translation>
+        </message>
+    </context>
+    <context>
         <name>portal</name>
         <message>
             <location filename="../../acrel_console/portal/pages.py" line="-90" />
@@ -8666,7 +8886,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+24" />
+            <location filename="../../acrel_console/domain/roles.py" line="-74" />
             <source>Administrator</source>
             <translation>Administrator</translation>
         </message>
@@ -8699,6 +8919,11 @@
             <location line="+1" />
             <source>Site service</source>
             <translation>Site service</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custom role</source>
+            <translation>Custom role</translation>
         </message>
     </context>
     <context>

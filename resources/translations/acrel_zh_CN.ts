@@ -231,7 +231,7 @@
     <context>
         <name>AddOperatorDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+34" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+41" />
             <source>Add operator</source>
             <translation>新增操作员</translation>
         </message>
@@ -740,7 +740,7 @@
     <context>
         <name>ChangeOwnPasswordDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+55" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+56" />
             <source>Change my password</source>
             <translation>修改密码</translation>
         </message>
@@ -2282,9 +2282,14 @@
     <context>
         <name>OperatorsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+21" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+23" />
             <source>Operators</source>
             <translation>操作员管理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roles and permissions</source>
+            <translation>权限管理</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2293,7 +2298,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+7" />
-            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+5" />
+            <location filename="../../acrel_console/ui/pages/operators_page.py" line="+6" />
             <source>Operators &amp; log</source>
             <translation>操作员与日志</translation>
         </message>
@@ -2301,7 +2306,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+38" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+40" />
             <source>Login name</source>
             <translation>登录名</translation>
         </message>
@@ -2377,7 +2382,7 @@
             <translation>正常</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>Enable operator {name}?</source>
             <translation>启用操作员 {name}？</translation>
         </message>
@@ -3418,7 +3423,7 @@
     <context>
         <name>ResetPasswordDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-43" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="-44" />
             <source>Reset password of {name}</source>
             <translation>重置 {name} 的密码</translation>
         </message>
@@ -3449,7 +3454,7 @@
     <context>
         <name>RoleDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+15" />
+            <location filename="../../acrel_console/ui/operator_dialogs.py" line="+16" />
             <source>Role of {name}</source>
             <translation>{name} 的角色</translation>
         </message>
@@ -3457,6 +3462,87 @@
             <location line="+3" />
             <source>Role</source>
             <translation>角色</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleNameDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/roles_panel.py" line="+39" />
+            <source>Role name</source>
+            <translation>角色名称</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolesPanel</name>
+        <message>
+            <location line="-11" />
+            <source>{role} (built-in)</source>
+            <translation>{role}（内置）</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Copy…</source>
+            <translation>复制…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save permissions</source>
+            <translation>保存权限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Only operators with the operators right manage roles.</source>
+            <translation>只有拥有操作员管理权限的操作员才能管理角色。</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>A built-in role is read-only. Copy it to make a role you can change.</source>
+            <translation>内置角色只读。复制后可修改副本。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copied from {source}; held by {n} operator(s). A change applies from each operator's next sign-in.</source>
+            <translation>复制自{source}；{n} 名操作员使用。修改在各操作员下次登陆时生效。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Copy of {role}</source>
+            <translation>{role}副本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy role</source>
+            <translation>复制角色</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Rename role</source>
+            <translation>重命名角色</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Delete role</source>
+            <translation>删除角色</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delete the role {name}?</source>
+            <translation>删除角色 {name}？</translation>
         </message>
     </context>
     <context>
@@ -4421,6 +4507,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Role copied</source>
+            <translation>角色已复制</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role permissions changed</source>
+            <translation>角色权限已修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role renamed</source>
+            <translation>角色已重命名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role deleted</source>
+            <translation>角色已删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Password changed</source>
             <translation>修改密码</translation>
         </message>
@@ -5023,7 +5129,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+137" />
+            <location filename="../../acrel_console/cli/site.py" line="+140" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
@@ -5345,7 +5451,7 @@
             <translation>pg_restore 失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+97" />
+            <location filename="../../acrel_console/services/base.py" line="+116" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
@@ -5475,7 +5581,7 @@
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/operators.py" line="+43" />
+            <location filename="../../acrel_console/services/operators.py" line="+79" />
             <location filename="../../acrel_console/ui/operator_checks.py" line="+12" />
             <source>An operator name is 1-64 characters without spaces.</source>
             <translation>操作员名为 1 至 64 个字符，不能含空格。</translation>
@@ -5487,12 +5593,43 @@
             <translation>密码至少 {n} 个字符。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../acrel_console/services/roles.py" line="+68" />
             <source>Unknown role '{role}'.</source>
             <translation>未知角色“{role}”。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/roles_panel.py" line="-179" />
+            <source>A role name is 1-64 characters.</source>
+            <translation>角色名称为 1-64 个字符。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>'{name}' is the name of a built-in role.</source>
+            <translation>“{name}”是内置角色的名称。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A role named {name} already exists.</source>
+            <translation>已有名为 {name} 的角色。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Unknown permission '{permission}'.</source>
+            <translation>未知权限“{permission}”。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The built-in role {role} cannot be changed: copy it and change the copy.</source>
+            <translation>内置角色 {role} 不能修改：请复制后修改副本。</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Role {name} is held by {operators}: give them another role first.</source>
+            <translation>角色 {name} 正被 {operators} 使用：请先给他们分配其他角色。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/operators.py" line="+27" />
             <source>The first administrator already exists.</source>
             <translation>首个管理员已存在。</translation>
         </message>
@@ -5523,7 +5660,7 @@
             <translation>操作员 {name} 已存在。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>No operator named {name}.</source>
             <translation>没有名为 {name} 的操作员。</translation>
         </message>
@@ -5533,7 +5670,7 @@
             <translation>不能停用最后一个启用的管理员。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>The last enabled administrator must stay an administrator.</source>
             <translation>最后一个启用的管理员必须保持管理员角色。</translation>
         </message>
@@ -7596,6 +7733,89 @@
         </message>
     </context>
     <context>
+        <name>permissions</name>
+        <message>
+            <location filename="../../acrel_console/domain/roles.py" line="+81" />
+            <source>View meters, records, reports and logs</source>
+            <translation>查看电表、记录、报表和日志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sell, refund, open and close accounts</source>
+            <translation>售电、退电、开户和销户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approve reversals and claims</source>
+            <translation>审批冲正和补录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close cashier shifts</source>
+            <translation>收银交班</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Control meters and download settings</source>
+            <translation>电表控制和参数下发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manage tariffs</source>
+            <translation>电价管理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge alarms</source>
+            <translation>确认报警</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Configure buildings, gateways and meters</source>
+            <translation>建筑、网关和仪表设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backups, restore and integrity checks</source>
+            <translation>备份、恢复和完整性检查</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the site service (poll and dispatch)</source>
+            <translation>运行站点服务（抄表和下发）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manage operators and roles</source>
+            <translation>操作员和角色管理</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reports and queries</source>
+            <translation>报表查询</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales</source>
+            <translation>售电管理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter operations</source>
+            <translation>电表操作</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>System settings</source>
+            <translation>系统设置</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in management</source>
+            <translation>登陆管理</translation>
+        </message>
+    </context>
+    <context>
         <name>portal</name>
         <message>
             <location filename="../../acrel_console/portal/pages.py" line="-90" />
@@ -8666,7 +8886,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+24" />
+            <location filename="../../acrel_console/domain/roles.py" line="-74" />
             <source>Administrator</source>
             <translation>管理员</translation>
         </message>
@@ -8699,6 +8919,11 @@
             <location line="+1" />
             <source>Site service</source>
             <translation>站点服务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custom role</source>
+            <translation>自定义角色</translation>
         </message>
     </context>
     <context>

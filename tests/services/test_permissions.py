@@ -59,22 +59,41 @@ def test_role_matrix_matches_design() -> None:
     assert allows[Role.ADMINISTRATOR] == set(Permission)
 
 
-@pytest.mark.parametrize("role", list(Role))
+def _custom(name: str, permissions: frozenset[Permission]) -> Actor:
+    return Actor(id=999, name="probe", role=Role.CUSTOM, grants=permissions, role_name=name)
+
+
+# Every built-in role, then custom roles (权限管理) as the role editor makes them: one right each, none, every
+# right but managing operators, and a copy of the cashier with approvals ticked.
+PROBES: list[tuple[str, Actor, frozenset[Permission]]] = [
+    (r.value, Actor(id=999, name="probe", role=r), ROLE_PERMISSIONS[r]) for r in Role]
+PROBES += [(f"custom-{p.value}", _custom(f"only {p.value}", frozenset({p})), frozenset({p})) for p in Permission]
+PROBES += [(name, _custom(name, perms), perms) for name, perms in (
+    ("custom-none", frozenset()),
+    ("custom-all-but-operators", frozenset(Permission) - {Permission.MANAGE_OPERATORS}),
+    ("custom-cashier-approves", ROLE_PERMISSIONS[Role.CASHIER] | {Permission.APPROVE_REVERSAL}))]
+
+
+def test_a_custom_role_never_borrows_a_built_in_roles_rights() -> None:
+    assert Actor(1, "x", Role.CUSTOM).permissions == frozenset()  # no grants read: nothing
+    assert Actor(1, "x", Role.CASHIER, grants=frozenset(Permission)).permissions == ROLE_PERMISSIONS[Role.CASHIER]
+
+
+@pytest.mark.parametrize("probe, actor, allowed", PROBES, ids=[p[0] for p in PROBES])
 @pytest.mark.parametrize("qualname, fn", [op for op in OPERATIONS if hasattr(op[1], REQUIRED_PERMISSION_ATTR)],
                          ids=[q for q, f in OPERATIONS if hasattr(f, REQUIRED_PERMISSION_ATTR)])
-def test_role_x_operation(role: Role, qualname: str, fn: Any) -> None:
-    """A forbidden role is refused before the operation touches anything (its arguments are never read);
-    an allowed role passes the guard."""
-    actor = Actor(id=999, name="probe", role=role)
+def test_role_x_operation(probe: str, actor: Actor, allowed: frozenset[Permission], qualname: str, fn: Any) -> None:
+    """A forbidden role (built-in or custom) is refused before the operation touches anything (its arguments
+    are never read); an allowed role passes the guard."""
     needed: Permission = getattr(fn, REQUIRED_PERMISSION_ATTR)
     sentinel = object()  # 'self' that would explode on first use
     n_params = len(inspect.signature(fn).parameters)
     args = [sentinel, actor] + [sentinel] * (n_params - 2)
-    if needed in ROLE_PERMISSIONS[role]:
+    if needed in allowed:
         try:  # passes the guard, then usually fails on the sentinel 'self'
             fn(*args)
         except PermissionDenied:
-            pytest.fail(f"{qualname} refused {role.value}")
+            pytest.fail(f"{qualname} refused {probe}")
         except Exception:  # noqa: BLE001 - anything but PermissionDenied means the guard let it through
             pass
     else:

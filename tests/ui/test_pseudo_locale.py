@@ -47,7 +47,11 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield "tab", w.tabText(i)
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
-            for c in range(model.columnCount()):
+            try:
+                columns = model.columnCount()
+            except TypeError:  # a list model (QListWidget): one column, no header of its own
+                columns = 0
+            for c in range(columns):
                 yield "header", str(model.headerData(c, Qt.Orientation.Horizontal) or "")
         if isinstance(w, QMainWindow) or w.isWindow():
             yield "window title", w.windowTitle()
