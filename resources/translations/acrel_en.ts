@@ -684,6 +684,153 @@
         </message>
     </context>
     <context>
+        <name>BusHealth</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+19" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>never swept</source>
+            <translation>never swept</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{duration} at {time}</source>
+            <translation>{duration} at {time}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>not swept yet</source>
+            <translation>not swept yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unreachable</source>
+            <translation>unreachable</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no meter answers</source>
+            <translation>no meter answers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reachable</source>
+            <translation>reachable</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Gateway {name}: {state}</source>
+            <translation>Gateway {name}: {state}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last sweep: {sweep}</source>
+            <translation>Last sweep: {sweep}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requests {requests} · timeouts {timeouts} · CRC errors {crc} · reconnects {reconnects}</source>
+            <translation>Requests {requests} · timeouts {timeouts} · CRC errors {crc} · reconnects {reconnects}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meters online: {online} of {total}</source>
+            <translation>Meters online: {online} of {total}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Last error: {error}</source>
+            <translation>Last error: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusHealthPanel</name>
+        <message>
+            <location line="+12" />
+            <location line="+21" />
+            <source>Bus health</source>
+            <translation>Bus health</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last sweep</source>
+            <translation>Last sweep</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeouts</source>
+            <translation>Timeouts</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CRC errors</source>
+            <translation>CRC errors</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconnects</source>
+            <translation>Reconnects</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meters online</source>
+            <translation>Meters online</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last error</source>
+            <translation>Last error</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Bus health: {gateway}</source>
+            <translation>Bus health: {gateway}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Bus health: {n} gateways</source>
+            <translation>Bus health: {n} gateways</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n} unreachable</source>
+            <translation>{n} unreachable</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>all reachable</source>
+            <translation>all reachable</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>slowest {duration}</source>
+            <translation>slowest {duration}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>never swept</source>
+            <translation>never swept</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{online} of {total}</source>
+            <translation>{online} of {total}</translation>
+        </message>
+    </context>
+    <context>
         <name>CashierPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
@@ -1855,7 +2002,7 @@
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+110" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -1885,17 +2032,17 @@
             <translation>Small tiles: room and remaining amount only, more meters per screen</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+89" />
             <source>Find a meter</source>
             <translation>Find a meter</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Your role may not do this.</source>
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+167" />
+            <location line="+188" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -4087,7 +4234,7 @@
     <context>
         <name>SiteTree</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+50" />
+            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+55" />
             <source>All meters ({n})</source>
             <translation>All meters ({n})</translation>
         </message>
@@ -4097,7 +4244,7 @@
             <translation>No building</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Gateway {name}</source>
             <translation>Gateway {name}</translation>
         </message>
@@ -8324,8 +8471,8 @@
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
             <location line="+43" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
-            <location line="+60" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+37" />
+            <location line="+67" />
             <location line="+27" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
             <source>Room</source>
@@ -8469,8 +8616,8 @@
         <message>
             <location line="+44" />
             <location line="+112" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
-            <location line="+60" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-94" />
+            <location line="+67" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
@@ -8626,13 +8773,13 @@
             <translation>Tenant statement</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="-59" />
-            <location line="+27" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-66" />
+            <location line="+29" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-29" />
             <source>Address</source>
             <translation>Address</translation>
         </message>
@@ -8663,18 +8810,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+26" />
+            <location line="+33" />
             <source>Last error</source>
             <translation>Last error</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-32" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-5" />
             <source>Offline meters</source>
             <translation>Offline meters</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
@@ -8697,6 +8844,31 @@
             <location line="+1" />
             <source>Last sweep</source>
             <translation>Last sweep</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sweep duration (s)</source>
+            <translation>Sweep duration (s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeouts</source>
+            <translation>Timeouts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CRC errors</source>
+            <translation>CRC errors</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconnects</source>
+            <translation>Reconnects</translation>
         </message>
         <message>
             <location line="+2" />

@@ -684,6 +684,153 @@
         </message>
     </context>
     <context>
+        <name>BusHealth</name>
+        <message>
+            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+19" />
+            <source>{s} s</source>
+            <translation>{s} 秒</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>never swept</source>
+            <translation>尚未抄读</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{duration} at {time}</source>
+            <translation>{time}，用时 {duration}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>not swept yet</source>
+            <translation>尚未抄读</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>unreachable</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no meter answers</source>
+            <translation>无电表应答</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reachable</source>
+            <translation>通讯正常</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Gateway {name}: {state}</source>
+            <translation>网关 {name}：{state}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last sweep: {sweep}</source>
+            <translation>最近一轮抄读：{sweep}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requests {requests} · timeouts {timeouts} · CRC errors {crc} · reconnects {reconnects}</source>
+            <translation>请求 {requests} · 超时 {timeouts} · CRC错误 {crc} · 重连 {reconnects}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meters online: {online} of {total}</source>
+            <translation>在线电表：{online} / {total}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Last error: {error}</source>
+            <translation>最近错误：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusHealthPanel</name>
+        <message>
+            <location line="+12" />
+            <location line="+21" />
+            <source>Bus health</source>
+            <translation>总线状态</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last sweep</source>
+            <translation>最近一轮抄读</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requests</source>
+            <translation>请求数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeouts</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CRC errors</source>
+            <translation>CRC错误</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconnects</source>
+            <translation>重连</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Meters online</source>
+            <translation>在线电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last error</source>
+            <translation>最近错误</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Bus health: {gateway}</source>
+            <translation>总线状态：{gateway}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Bus health: {n} gateways</source>
+            <translation>总线状态：{n} 个网关</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n} unreachable</source>
+            <translation>{n} 个无法连接</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>all reachable</source>
+            <translation>全部通讯正常</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>slowest {duration}</source>
+            <translation>最慢 {duration}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>never swept</source>
+            <translation>尚未抄读</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{online} of {total}</source>
+            <translation>{online} / {total}</translation>
+        </message>
+    </context>
+    <context>
         <name>CashierPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
@@ -1855,7 +2002,7 @@
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+108" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+110" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -1885,17 +2032,17 @@
             <translation>小图块：只显示商铺号和剩余金额，一屏显示更多电表</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+89" />
             <source>Find a meter</source>
             <translation>查找电表</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Your role may not do this.</source>
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+167" />
+            <location line="+188" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -4087,7 +4234,7 @@
     <context>
         <name>SiteTree</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+50" />
+            <location filename="../../acrel_console/ui/meters/site_tree.py" line="+55" />
             <source>All meters ({n})</source>
             <translation>全部电表 ({n})</translation>
         </message>
@@ -4097,7 +4244,7 @@
             <translation>未分配建筑</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Gateway {name}</source>
             <translation>网关 {name}</translation>
         </message>
@@ -8324,8 +8471,8 @@
             <location filename="../../acrel_console/services/reports/sales.py" line="-128" />
             <location line="+112" />
             <location line="+43" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="+35" />
-            <location line="+60" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="+37" />
+            <location line="+67" />
             <location line="+27" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="+68" />
             <source>Room</source>
@@ -8469,8 +8616,8 @@
         <message>
             <location line="+44" />
             <location line="+112" />
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="-87" />
-            <location line="+60" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-94" />
+            <location line="+67" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
@@ -8626,13 +8773,13 @@
             <translation>用户对账单</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reports/status_reports.py" line="-59" />
-            <location line="+27" />
+            <location filename="../../acrel_console/services/reports/status_reports.py" line="-66" />
+            <location line="+29" />
             <source>Gateway</source>
             <translation>网关编号</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-29" />
             <source>Address</source>
             <translation>表地址</translation>
         </message>
@@ -8663,18 +8810,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+26" />
+            <location line="+33" />
             <source>Last error</source>
             <translation>最后错误</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-32" />
             <location filename="../../acrel_console/ui/reports/catalog.py" line="-5" />
             <source>Offline meters</source>
             <translation>失联电表报表</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Mode</source>
             <translation>网关模式</translation>
         </message>
@@ -8697,6 +8844,31 @@
             <location line="+1" />
             <source>Last sweep</source>
             <translation>最后巡检时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sweep duration (s)</source>
+            <translation>抄读用时(秒)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Requests</source>
+            <translation>请求数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Timeouts</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CRC errors</source>
+            <translation>CRC错误</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reconnects</source>
+            <translation>重连</translation>
         </message>
         <message>
             <location line="+2" />

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, tzinfo
+from decimal import Decimal
 from typing import Any, SupportsInt
 
 from sqlalchemy import Select, func, select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from acrel_console.domain.alarms import ALARM_LABELS, AlarmKind
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP
+from acrel_console.services.bus_health import health_value
 from acrel_console.services.export import ColumnKind
 from acrel_console.services.reports.model import Period, Report, ReportColumn
 from acrel_console.storage.tables.alarms import AlarmRow
@@ -58,13 +60,20 @@ def offline_gateways(s: Session, now_text: str) -> Report:
         if connected and online > 0:
             continue
         endpoint = gw.serial_port if gw.kind == "serial" else f"{gw.host}:{gw.port}"
-        rows.append((gw.name, gw.kind, endpoint, total.get(gw.id, 0), online,
-                     health.last_sweep_at if health else None, health.last_error if health else ""))
+        h = health_value(gw.id, gw.name, health)  # bus health (design §10): what the line did, in numbers
+        rows.append((gw.name, gw.kind, endpoint, total.get(gw.id, 0), online, h.last_sweep_at,
+                     None if h.last_sweep_s is None else str(h.last_sweep_s.quantize(Decimal("0.01"))), h.requests,
+                     h.timeouts, h.crc_errors, h.reconnects, h.last_error))
     columns = (C("gateway", QT_TRANSLATE_NOOP("reports", "Gateway")), C("mode", QT_TRANSLATE_NOOP("reports", "Mode")),
                C("endpoint", QT_TRANSLATE_NOOP("reports", "Endpoint")),
                C("meters", QT_TRANSLATE_NOOP("reports", "Meters"), K.INT),
                C("online", QT_TRANSLATE_NOOP("reports", "Online"), K.INT),
                C("last_sweep", QT_TRANSLATE_NOOP("reports", "Last sweep"), K.DATETIME),
+               C("sweep_s", QT_TRANSLATE_NOOP("reports", "Sweep duration (s)")),
+               C("requests", QT_TRANSLATE_NOOP("reports", "Requests"), K.INT),
+               C("timeouts", QT_TRANSLATE_NOOP("reports", "Timeouts"), K.INT),
+               C("crc_errors", QT_TRANSLATE_NOOP("reports", "CRC errors"), K.INT),
+               C("reconnects", QT_TRANSLATE_NOOP("reports", "Reconnects"), K.INT),
                C("error", QT_TRANSLATE_NOOP("reports", "Last error")))
     return Report("offline_gateways", QT_TRANSLATE_NOOP("reports", "Offline gateways"), now_text, columns, tuple(rows))
 

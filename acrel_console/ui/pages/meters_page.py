@@ -26,6 +26,7 @@ from acrel_console.ui.meters import formatting as fmt
 from acrel_console.ui.meters.batch_dialog import BatchDialog
 from acrel_console.ui.meters.control_actions import ACTIONS, ControlAction
 from acrel_console.ui.meters.control_dialog import ControlDialog
+from acrel_console.ui.meters.bus_health_panel import BusHealthPanel
 from acrel_console.ui.meters.detail_panel import DetailPanel
 from acrel_console.ui.meters.filter_boxes import FilterBoxes
 from acrel_console.ui.meters.filter_proxy import MeterFilterProxy
@@ -84,6 +85,7 @@ class MetersPage(Page):
         self._loaded = False
         self._loading = False
         self._detail_pending: int | None = None
+        self.health: dict[int, Any] = {}  # gateway id -> BusHealth (poller sweeps or bus_health.list)
         self._detail_busy = False
         self.last_update: datetime | None = None
         self.dialog: Any = None  # the last dialog opened (tests drive it)
@@ -177,6 +179,8 @@ class MetersPage(Page):
         lv.setContentsMargins(0, 0, 0, 0)
         self.tree = SiteTree()
         lv.addWidget(self.tree, 1)
+        self.bus_panel = BusHealthPanel()
+        lv.addWidget(self.bus_panel)
         self.filters = FilterBoxes()
         lv.addWidget(self.filters)
         self.marker_key = MarkerKey()
@@ -253,6 +257,7 @@ class MetersPage(Page):
         self.legend.statuses_chosen.connect(lambda s: self.set_filter(self.proxy.meter_filter.with_(statuses=s)))
         self.tree.scope_chosen.connect(
             lambda b, g: self.set_filter(self.proxy.meter_filter.with_(building_id=b, gateway_id=g)))
+        self.tree.scope_chosen.connect(lambda _b, _g: self._show_bus_health())
         self.filters.changed.connect(lambda v: self.set_filter(self.proxy.meter_filter.with_(**v)))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._search_timer.timeout.connect(self._search_now)
@@ -304,6 +309,7 @@ class MetersPage(Page):
         """Re-read every meter's live values and apply only what changed (no reset unless meters went away)."""
         if self._loading or not self._loaded:
             return
+        self.refresh_health()
         self._loading = True
         svc, actor = self.meters_service, self.ui.actor
 
@@ -361,6 +367,7 @@ class MetersPage(Page):
     def _loaded_meters(self, meters: list[MeterLive]) -> None:
         self._loading = False
         self._loaded = True
+        self.refresh_health()
         current = self.selected_ids()
         first = self.model.rowCount() == 0
         self.model.set_meters(meters)
@@ -396,8 +403,27 @@ class MetersPage(Page):
             self.db_timer.start()
 
     def apply_sweep(self, result: Any) -> None:
-        """Apply one SweepResult (GUI thread): changed rows only; legend counts and detail follow."""
+        """Apply one SweepResult (GUI thread): changed rows only; legend counts, detail and bus health follow."""
+        health = getattr(result, "health", None)
+        if health is not None:
+            self.set_health({**self.health, health.gateway_id: health})
         self.apply_meters(getattr(result, "changed", ()) or ())
+
+    # ---- bus health --------------------------------------------------------------------------
+    def refresh_health(self) -> None:
+        """Re-read every gateway's bus health (a workstation without the poller; after a reload)."""
+        svc, actor = getattr(self.ui.services, "bus_health", None), self.ui.actor
+        if svc is not None:
+            self.ui.tasks.run(lambda: {h.gateway_id: h for h in svc.list(actor)}, self.set_health,
+                              owner=self, quiet=True)
+
+    def set_health(self, health: dict[int, Any]) -> None:
+        self.health = health
+        self.tree.set_health(health)
+        self._show_bus_health()
+
+    def _show_bus_health(self) -> None:
+        self.bus_panel.show_health([self.health[g] for g in self.tree.gateways_in_scope() if g in self.health])
 
     def apply_meters(self, changed: Sequence[MeterLive]) -> None:
         if not changed:
