@@ -1,4 +1,4 @@
-"""A table with Add / Edit / Delete / Refresh buttons over one kind of site record."""
+"""A table with Add / Edit / Delete / Refresh / Export buttons over one kind of site record."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.list_export import ListExport, shown_records
 from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.screen_table import ScreenColumn, filter_text, filters_of, table_model
 from acrel_console.ui.tasks import TaskFailure
 
 
@@ -20,14 +22,18 @@ class CrudTable(QWidget):
 
     changed = Signal()  # something was added, edited or deleted
 
-    def __init__(self, ui: UiContext, columns: Sequence[Column], reload: Callable[[], None],
+    def __init__(self, ui: UiContext, columns: Sequence[Column] | Sequence[ScreenColumn], reload: Callable[[], None],
                  make_dialog: Callable[[Any | None], QDialog], delete: Callable[[Any], None],
-                 describe: Callable[[Any], str], can_edit: bool, parent: QWidget | None = None) -> None:
+                 describe: Callable[[Any], str], can_edit: bool, parent: QWidget | None = None, *,
+                 sheet_title: Callable[[], str] | None = None) -> None:
+        """Columns given as ScreenColumns (and a `sheet_title`) give the table an Export of the rows shown."""
         super().__init__(parent)
         self.ui = ui
         self._reload, self._make_dialog, self._delete, self._describe = reload, make_dialog, delete, describe
         self.dialog: QDialog | None = None  # the last dialog opened (tests drive it)
-        self.model = RecordTableModel(columns, self)
+        screen = [c for c in columns if isinstance(c, ScreenColumn)]
+        self.model = (table_model(screen, lambda at: ui.clock.text(at), self) if screen
+                      else RecordTableModel(columns, self))  # type: ignore[arg-type]
         self.proxy = QSortFilterProxyModel(self)  # search box and sorting by a header click
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -63,6 +69,11 @@ class CrudTable(QWidget):
         bar.addWidget(self.search)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
+        self.export: ListExport | None = None
+        if screen and sheet_title is not None:
+            self.export = ListExport(self, ui, sheet_title, sheet_title, lambda: screen, self.shown_records,
+                                     filters=self._filters)
+            bar.addWidget(self.export.button)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -93,6 +104,13 @@ class CrudTable(QWidget):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         self._count()
+
+    def shown_records(self) -> list[Any]:
+        """The records on screen: after the search box, in the order of the clicked header."""
+        return shown_records(self.proxy, self.model)
+
+    def _filters(self) -> tuple[tuple[str, str], ...]:
+        return filters_of(filter_text(self.tr("Search"), self.search.text().strip()))
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

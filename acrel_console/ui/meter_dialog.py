@@ -127,8 +127,10 @@ class MeterDialog(FormDialog):
 
 
 def yuan_cell(fen: int | None) -> str:
+    """Fen as the dialog's yuan text ('' for none: the site default)."""
     return "" if fen is None else f"{fen_to_yuan(fen):.2f}"
 
 
 def kw_cell(power_w: int | None) -> str:
+    """Watts as kW text without trailing zeros (4400 -> '4.4'; '' for none)."""
     return "" if power_w is None else format((Decimal(power_w) / 1000).quantize(Decimal("0.01")).normalize(), "f")

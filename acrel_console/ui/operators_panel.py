@@ -1,4 +1,5 @@
-"""Operators table (操作员管理): create, enable/disable, reset password, assign role; administrators only."""
+"""Operators table (操作员管理): create, enable/disable, reset password, assign role (administrators only);
+export of the list as shown."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
                                QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
+from acrel_console.services.export import ColumnKind
 from acrel_console.services.operators import OperatorInfo
 from acrel_console.services.roles import RoleInfo
 from acrel_console.ui.confirm import ask
@@ -15,7 +17,8 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import AddOperatorDialog, ResetPasswordDialog, RoleDialog
-from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.list_export import ListExport
+from acrel_console.ui.screen_table import ScreenColumn, table_model
 from acrel_console.ui.tasks import TaskFailure
 
 
@@ -36,12 +39,14 @@ class OperatorsPanel(QWidget):
         self.ui = ui
         self.dialog: QDialog | None = None
         self.roles: list[RoleInfo] = []  # built-in and custom roles (权限管理), loaded with the operators
-        self.model = RecordTableModel([
-            Column(self.tr("Login name"), lambda o: o.name),
-            Column(self.tr("Full name"), lambda o: o.full_name),
-            Column(self.tr("Role"), lambda o: role_label(o.role, o.role_name)),
-            Column(self.tr("State"), self._state),
-        ], self)
+        T = ColumnKind.TEXT
+        self.columns = (ScreenColumn(self.tr("Login name"), T, lambda o: o.name),
+                        ScreenColumn(self.tr("Full name"), T, lambda o: o.full_name),
+                        ScreenColumn(self.tr("Role"), T, lambda o: role_label(o.role, o.role_name)),
+                        ScreenColumn(self.tr("State"), T, self._state))
+        self.model = table_model(self.columns, lambda at: ui.clock.text(at), self)
+        self.export = ListExport(self, ui, lambda: self.tr("Operators"), lambda: self.tr("operators"),
+                                 lambda: self.columns, self.model.records)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,6 +64,7 @@ class OperatorsPanel(QWidget):
         for b in (self.add_button, self.toggle_button, self.password_button, self.role_button, self.refresh_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.export.button)
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -272,7 +272,7 @@
     <context>
         <name>AlarmTableModel</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+26" />
+            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+28" />
             <source>Severity</source>
             <translation>Severity</translation>
         </message>
@@ -325,7 +325,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+74" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+76" />
             <source>Acknowledge…</source>
             <translation>Acknowledge…</translation>
         </message>
@@ -340,12 +340,18 @@
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <location line="+12" />
             <source>Active alarms</source>
             <translation>Active alarms</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="-12" />
+            <source>active-alarms</source>
+            <translation>active-alarms</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Query</source>
             <translation>Query</translation>
         </message>
@@ -360,13 +366,19 @@
             <translation>to</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+5" />
+            <location line="+8" />
             <source>Alarm history</source>
             <translation>Alarm history</translation>
         </message>
         <message>
+            <location line="-8" />
+            <source>alarm-history</source>
+            <translation>alarm-history</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+24" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+32" />
             <source>Alarms</source>
             <translation>Alarms</translation>
         </message>
@@ -381,7 +393,7 @@
             <translation>The period ends before it starts.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>{count} alarms</source>
             <translation>{count} alarms</translation>
         </message>
@@ -686,7 +698,7 @@
     <context>
         <name>BusHealth</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+19" />
+            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+21" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -795,12 +807,12 @@
             <translation>Last error</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Bus health: {gateway}</source>
             <translation>Bus health: {gateway}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Bus health: {n} gateways</source>
             <translation>Bus health: {n} gateways</translation>
         </message>
@@ -825,7 +837,7 @@
             <translation>never swept</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>{online} of {total}</source>
             <translation>{online} of {total}</translation>
         </message>
@@ -971,7 +983,7 @@
     <context>
         <name>CrudTable</name>
         <message>
-            <location filename="../../acrel_console/ui/crud_table.py" line="+46" />
+            <location filename="../../acrel_console/ui/crud_table.py" line="+52" />
             <source>Add…</source>
             <translation>Add…</translation>
         </message>
@@ -982,12 +994,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+85" />
+            <location line="+97" />
             <source>Delete</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-96" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
@@ -997,12 +1009,17 @@
             <translation>Search…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+20" />
             <source>Your role may not change the site configuration.</source>
             <translation>Your role may not change the site configuration.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+27" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Rows: {n}</source>
             <translation>Rows: {n}</translation>
         </message>
@@ -1582,6 +1599,40 @@
             <location line="+1" />
             <source>All {n}</source>
             <translation>All {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <location filename="../../acrel_console/ui/list_export.py" line="+49" />
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the rows shown as an Excel workbook</source>
+            <translation>Save the rows shown as an Excel workbook</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+21" />
+            <source>Export to Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Exporting {title}…</source>
+            <translation>Exporting {title}…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{n} rows written to {path}.</source>
+            <translation>{n} rows written to {path}.</translation>
         </message>
     </context>
     <context>
@@ -2453,7 +2504,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+40" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+43" />
             <source>Login name</source>
             <translation>Login name</translation>
         </message>
@@ -2473,18 +2524,23 @@
             <translation>State</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>operators</source>
+            <translation>operators</translation>
+        </message>
+        <message>
             <location line="+10" />
             <source>Add operator…</source>
             <translation>Add operator…</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+34" />
+            <location line="+35" />
             <source>Disable</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location line="-33" />
+            <location line="-34" />
             <source>Reset password…</source>
             <translation>Reset password…</translation>
         </message>
@@ -2499,7 +2555,7 @@
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Only administrators manage operators.</source>
             <translation>Only administrators manage operators.</translation>
         </message>
@@ -2544,7 +2600,8 @@
             <translation>Disable operator {name}?</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-99" />
+            <location line="+101" />
             <source>Operators</source>
             <translation>Operators</translation>
         </message>
@@ -3753,7 +3810,7 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+51" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+54" />
             <source>Building name</source>
             <translation>Building name</translation>
         </message>
@@ -3773,7 +3830,7 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Gateway name</source>
             <translation>Gateway name</translation>
         </message>
@@ -3804,12 +3861,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+7" />
+            <location line="+8" />
             <source>Building</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-7" />
             <source>Enabled</source>
             <translation>Enabled</translation>
         </message>
@@ -3824,7 +3881,7 @@
             <translation>No</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
@@ -3879,17 +3936,20 @@
             <translation>Main meter</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-21" />
+            <location line="+33" />
             <source>Buildings</source>
             <translation>Buildings</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-22" />
+            <location line="+23" />
             <source>Gateways</source>
             <translation>Gateways</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
+            <location line="+10" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -4361,7 +4421,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+34" />
             <source>New tariff…</source>
             <translation>New tariff…</translation>
         </message>
@@ -4381,7 +4441,7 @@
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -4391,7 +4451,7 @@
             <translation>Kind</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Prices (yuan/kWh)</source>
             <translation>Prices (yuan/kWh)</translation>
         </message>
@@ -4401,7 +4461,7 @@
             <translation>Periods/tiers</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Effective from</source>
             <translation>Effective from</translation>
         </message>
@@ -4411,7 +4471,17 @@
             <translation>Versions</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+3" />
+            <source>Tariffs</source>
+            <translation>Tariffs</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>tariffs</source>
+            <translation>tariffs</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Your role may not change tariffs.</source>
             <translation>Your role may not change tariffs.</translation>
         </message>

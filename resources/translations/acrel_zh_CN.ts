@@ -272,7 +272,7 @@
     <context>
         <name>AlarmTableModel</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+26" />
+            <location filename="../../acrel_console/ui/alarms/alarm_model.py" line="+28" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
@@ -325,7 +325,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+74" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+76" />
             <source>Acknowledge…</source>
             <translation>确认报警…</translation>
         </message>
@@ -340,12 +340,18 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <location line="+12" />
             <source>Active alarms</source>
             <translation>实时报警</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="-12" />
+            <source>active-alarms</source>
+            <translation>实时报警</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Query</source>
             <translation>查询</translation>
         </message>
@@ -360,13 +366,19 @@
             <translation>至</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+5" />
+            <location line="+8" />
             <source>Alarm history</source>
             <translation>历史报警</translation>
         </message>
         <message>
+            <location line="-8" />
+            <source>alarm-history</source>
+            <translation>历史报警</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+24" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+32" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
@@ -381,7 +393,7 @@
             <translation>结束日期早于开始日期。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>{count} alarms</source>
             <translation>共 {count} 条报警</translation>
         </message>
@@ -686,7 +698,7 @@
     <context>
         <name>BusHealth</name>
         <message>
-            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+19" />
+            <location filename="../../acrel_console/ui/meters/bus_health_panel.py" line="+21" />
             <source>{s} s</source>
             <translation>{s} 秒</translation>
         </message>
@@ -795,12 +807,12 @@
             <translation>最近错误</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Bus health: {gateway}</source>
             <translation>总线状态：{gateway}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Bus health: {n} gateways</source>
             <translation>总线状态：{n} 个网关</translation>
         </message>
@@ -825,7 +837,7 @@
             <translation>尚未抄读</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>{online} of {total}</source>
             <translation>{online} / {total}</translation>
         </message>
@@ -971,7 +983,7 @@
     <context>
         <name>CrudTable</name>
         <message>
-            <location filename="../../acrel_console/ui/crud_table.py" line="+46" />
+            <location filename="../../acrel_console/ui/crud_table.py" line="+52" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
@@ -982,12 +994,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+85" />
+            <location line="+97" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-96" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -997,12 +1009,17 @@
             <translation>搜索…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+20" />
             <source>Your role may not change the site configuration.</source>
             <translation>您的角色无权修改站点配置。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+27" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Rows: {n}</source>
             <translation>共 {n} 条</translation>
         </message>
@@ -1582,6 +1599,40 @@
             <location line="+1" />
             <source>All {n}</source>
             <translation>全部 {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <location filename="../../acrel_console/ui/list_export.py" line="+49" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the rows shown as an Excel workbook</source>
+            <translation>把显示的行保存为 Excel 工作簿</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+21" />
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Exporting {title}…</source>
+            <translation>正在导出{title}…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{n} rows written to {path}.</source>
+            <translation>已写入 {n} 行到 {path}。</translation>
         </message>
     </context>
     <context>
@@ -2453,7 +2504,7 @@
     <context>
         <name>OperatorsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/operators_panel.py" line="+40" />
+            <location filename="../../acrel_console/ui/operators_panel.py" line="+43" />
             <source>Login name</source>
             <translation>登录名</translation>
         </message>
@@ -2473,18 +2524,23 @@
             <translation>状态</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>operators</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
             <location line="+10" />
             <source>Add operator…</source>
             <translation>新增操作员…</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+34" />
+            <location line="+35" />
             <source>Disable</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location line="-33" />
+            <location line="-34" />
             <source>Reset password…</source>
             <translation>重置密码…</translation>
         </message>
@@ -2499,7 +2555,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Only administrators manage operators.</source>
             <translation>只有管理员可以管理操作员。</translation>
         </message>
@@ -2544,9 +2600,10 @@
             <translation>停用操作员 {name}？</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-99" />
+            <location line="+101" />
             <source>Operators</source>
-            <translation>操作员管理</translation>
+            <translation>操作员</translation>
         </message>
     </context>
     <context>
@@ -3753,7 +3810,7 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+51" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+54" />
             <source>Building name</source>
             <translation>建筑名</translation>
         </message>
@@ -3773,7 +3830,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Gateway name</source>
             <translation>网关编号</translation>
         </message>
@@ -3804,12 +3861,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+7" />
+            <location line="+8" />
             <source>Building</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-7" />
             <source>Enabled</source>
             <translation>启用</translation>
         </message>
@@ -3824,7 +3881,7 @@
             <translation>否</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Gateway</source>
             <translation>网关编号</translation>
         </message>
@@ -3879,19 +3936,22 @@
             <translation>总表</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-21" />
+            <location line="+33" />
             <source>Buildings</source>
-            <translation>建筑群设置</translation>
+            <translation>建筑</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-22" />
+            <location line="+23" />
             <source>Gateways</source>
-            <translation>网关/通讯管理机设置</translation>
+            <translation>网关</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
+            <location line="+10" />
             <source>Meters</source>
-            <translation>仪表设置</translation>
+            <translation>仪表</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4361,7 +4421,7 @@
     <context>
         <name>TariffsPanel</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+32" />
+            <location filename="../../acrel_console/ui/cashier/tariffs_panel.py" line="+34" />
             <source>New tariff…</source>
             <translation>新建电价…</translation>
         </message>
@@ -4381,7 +4441,7 @@
             <translation>刷新</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -4391,7 +4451,7 @@
             <translation>类型</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Prices (yuan/kWh)</source>
             <translation>电价（元/kWh）</translation>
         </message>
@@ -4401,7 +4461,7 @@
             <translation>时段/阶梯数</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Effective from</source>
             <translation>生效日期</translation>
         </message>
@@ -4411,7 +4471,17 @@
             <translation>版本数</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+3" />
+            <source>Tariffs</source>
+            <translation>电价方案</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>tariffs</source>
+            <translation>电价方案</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Your role may not change tariffs.</source>
             <translation>您的角色不能修改电价。</translation>
         </message>

@@ -63,8 +63,9 @@ def same_cell(screen: str, cell: Any) -> bool:
     screen = (screen or "").strip()
     if cell is None or cell == "":
         return screen in DASHES
-    if isinstance(cell, datetime):
-        return screen in (cell.strftime("%Y-%m-%d %H:%M:%S"), cell.strftime("%Y-%m-%d %H:%M"))
+    if isinstance(cell, datetime):  # a date column reads back as midnight of its day
+        dates = (cell.date().isoformat(),) if cell.time() == datetime.min.time() else ()
+        return screen in (cell.strftime("%Y-%m-%d %H:%M:%S"), cell.strftime("%Y-%m-%d %H:%M"), *dates)
     if isinstance(cell, date):
         return screen == cell.isoformat()
     if isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool):

@@ -11,6 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from acrel_console.services.site_clock import text_in
 from acrel_console.ui.site_time import site_clock
 from acrel_console.services.alarms import Alarm
+from acrel_console.services.export import ColumnKind
+from acrel_console.ui.screen_table import ScreenColumn
 from acrel_console.ui.alarms.alarm_text import kind_label, message_text, place_text
 from acrel_console.ui.alarms.severity import severity_icon, severity_style
 
@@ -116,3 +118,17 @@ class AlarmTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return column_title(self.columns[section])
         return None
+
+
+TIME_COLUMNS = {"raised": "raised_at", "cleared": "cleared_at", "ack_at": "acknowledged_at"}
+
+
+def sheet_columns(model: AlarmTableModel) -> tuple[ScreenColumn, ...]:
+    """The model's columns for its Excel sheet: times as date-time cells, every other column as the screen's text."""
+
+    def column(key: str) -> ScreenColumn:
+        if key in TIME_COLUMNS:
+            return ScreenColumn(column_title(key), ColumnKind.DATETIME, lambda a: getattr(a, TIME_COLUMNS[key]))
+        return ScreenColumn(column_title(key), ColumnKind.TEXT, lambda a: model.text(a, key) or None)
+
+    return tuple(column(k) for k in model.columns)

@@ -1,5 +1,5 @@
 """The Tariffs tab of the Accounts page: the tariffs with their current version, new tariff / new version /
-assign to meters (for operators with the tariff right)."""
+assign to meters (for operators with the tariff right), export of the list as shown."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
                                QWidget)
 
 from acrel_console.domain.roles import Permission
+from acrel_console.services.export import ColumnKind
 from acrel_console.services.tariffs import TariffInfo
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_lines import local_time
@@ -17,7 +18,8 @@ from acrel_console.ui.cashier.tariff_dialogs import KIND_NAMES, AssignTariffDial
 from acrel_console.ui.cashier.tariff_presenter import describe
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
-from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.list_export import ListExport
+from acrel_console.ui.screen_table import ScreenColumn, table_model
 from acrel_console.ui.tasks import TaskFailure
 
 
@@ -39,14 +41,21 @@ class TariffsPanel(QWidget):
         layout.addLayout(bar)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.model = RecordTableModel([
-            Column(self.tr("Name"), lambda t: t.name),
-            Column(self.tr("Kind"), lambda t: QCoreApplication.translate("TariffDialog", KIND_NAMES.get(t.kind, t.kind))),
-            Column(self.tr("Prices (yuan/kWh)"), lambda t: describe(t.body)),
-            Column(self.tr("Periods/tiers"), lambda t: len(t.body.tiers) if t.kind == "tiered" else len(t.body.schedule)),
-            Column(self.tr("Effective from"), lambda t: local_time(t.effective_from, self.zone)[:10]),
-            Column(self.tr("Versions"), lambda t: t.versions, align_right=True),
-        ], self)
+        T = ColumnKind.TEXT
+        self.columns = (
+            ScreenColumn(self.tr("Name"), T, lambda t: t.name),
+            ScreenColumn(self.tr("Kind"), T,
+                         lambda t: QCoreApplication.translate("TariffDialog", KIND_NAMES.get(t.kind, t.kind))),
+            ScreenColumn(self.tr("Prices (yuan/kWh)"), T, lambda t: describe(t.body)),
+            ScreenColumn(self.tr("Periods/tiers"), ColumnKind.INT,
+                         lambda t: len(t.body.tiers) if t.kind == "tiered" else len(t.body.schedule)),
+            ScreenColumn(self.tr("Effective from"), ColumnKind.DATE, lambda t: ui.clock.local(t.effective_from).date()),
+            ScreenColumn(self.tr("Versions"), ColumnKind.INT, lambda t: t.versions),
+        )
+        self.model = table_model(self.columns, lambda at: ui.clock.text(at), self)
+        self.export = ListExport(self, ui, lambda: self.tr("Tariffs"), lambda: self.tr("tariffs"),
+                                 lambda: self.columns, self.model.records)
+        bar.addWidget(self.export.button)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

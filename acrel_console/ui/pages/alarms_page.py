@@ -15,9 +15,10 @@ from acrel_console.domain.roles import Permission
 from acrel_console.services.alarms import Alarm
 from acrel_console.ui.site_time import site_today
 from acrel_console.ui.alarms.ack_dialog import AcknowledgeDialog
-from acrel_console.ui.alarms.alarm_model import ACTIVE_COLUMNS, HISTORY_COLUMNS, AlarmTableModel
+from acrel_console.ui.alarms.alarm_model import ACTIVE_COLUMNS, HISTORY_COLUMNS, AlarmTableModel, sheet_columns
 from acrel_console.ui.alarms.notifier import alarm_notifier, install_status_flash
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.list_export import ListExport
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme
@@ -59,6 +60,7 @@ class AlarmsPage(Page):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.zone: tzinfo | None = None
+        self.shown_period = self._asked_period = ""
         self.dialog: AcknowledgeDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("alarmTabs")
@@ -79,11 +81,14 @@ class AlarmsPage(Page):
             self.ack_button.setToolTip(self.tr("Your role may not acknowledge alarms."))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.active_export = ListExport(self, ui, lambda: self.tr("Active alarms"), lambda: self.tr("active-alarms"),
+                                        lambda: sheet_columns(self.active_model), self.active_model.alarms)
         bar = QHBoxLayout()
         bar.addWidget(self.active_count)
         bar.addStretch(1)
         bar.addWidget(self.ack_button)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.active_export.button)
         active = QWidget()
         active_layout = QVBoxLayout(active)
         active_layout.addLayout(bar)
@@ -114,6 +119,10 @@ class AlarmsPage(Page):
         hbar.addWidget(self.history_button)
         hbar.addStretch(1)
         hbar.addWidget(self.history_count)
+        self.history_export = ListExport(self, ui, lambda: self.tr("Alarm history"), lambda: self.tr("alarm-history"),
+                                         lambda: sheet_columns(self.history_model), self.history_model.alarms,
+                                         period_text=lambda: self.shown_period)
+        hbar.addWidget(self.history_export.button)
         history = QWidget()
         history_layout = QVBoxLayout(history)
         history_layout.addLayout(hbar)
@@ -203,6 +212,7 @@ class AlarmsPage(Page):
             self._show_message(self.tr("The period ends before it starts."), error=True)
             return
         services, actor, zone_of = self.ui.services, self.ui.actor, self._zone_of
+        self._asked_period = f"{first.isoformat()} — {last.isoformat()}"
 
         def fetch() -> tuple[list[Alarm], tzinfo]:
             zone = zone_of(services, actor)
@@ -214,6 +224,7 @@ class AlarmsPage(Page):
 
     def _history_loaded(self, result: tuple[list[Alarm], tzinfo]) -> None:
         alarms, self.zone = result
+        self.shown_period = self._asked_period  # what the shown history covers (the export's period)
         self.history_model.set_alarms(alarms, self.zone)
         self.history_count.setText(self.tr("{count} alarms").format(count=len(alarms)))
         self._fit(self.history_table)

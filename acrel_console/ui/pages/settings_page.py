@@ -1,4 +1,5 @@
-"""Settings page (系统设置): buildings, gateways, meters, site defaults, this workstation; quick configuration."""
+"""Settings page (系统设置): buildings, gateways, meters (each list exportable as shown), site defaults, this
+workstation; quick configuration."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from acrel_console.domain.roles import Permission
+from acrel_console.services.export import ColumnKind
 from acrel_console.domain.site import Building, Gateway, Meter
 from acrel_console.services.site_config import known_models
 from acrel_console.ui.building_dialog import BuildingDialog
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.crud_table import CrudTable
 from acrel_console.ui.gateway_dialog import GatewayDialog, mode_label
-from acrel_console.ui.meter_dialog import MeterDialog, kw_cell, yuan_cell
+from acrel_console.ui.meter_dialog import MeterDialog, kw_cell
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.quick_config import QuickConfigBar
-from acrel_console.ui.record_model import Column
+from acrel_console.ui.screen_table import ScreenColumn as S
 from acrel_console.ui.site_defaults_form import SiteDefaultsForm
 from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.workstation_form import WorkstationForm
@@ -47,34 +49,38 @@ class SettingsPage(Page):
         editable = ui.can(Permission.CONFIGURE_SITE)
         names = lambda: {b.id: b.name for b in self.snapshot.buildings}  # noqa: E731
         main_of = lambda: {x.id: x.meter_no or x.room for x in self.snapshot.meters}  # noqa: E731
+        T, N, Y = ColumnKind.TEXT, ColumnKind.INT, ColumnKind.YUAN
         self.buildings = CrudTable(
-            ui, [Column(self.tr("Building name"), lambda b: b.name), Column(self.tr("Floor"), lambda b: b.floor),
-                 Column(self.tr("Area"), lambda b: b.area), Column(self.tr("Notes"), lambda b: b.notes)],
+            ui, [S(self.tr("Building name"), T, lambda b: b.name), S(self.tr("Floor"), T, lambda b: b.floor),
+                 S(self.tr("Area"), T, lambda b: b.area), S(self.tr("Notes"), T, lambda b: b.notes)],
             self.refresh, lambda b: BuildingDialog(ui, b, self),
-            lambda b: ui.services.site.remove_building(ui.actor, b.id), lambda b: b.name, editable)
+            lambda b: ui.services.site.remove_building(ui.actor, b.id), lambda b: b.name, editable,
+            sheet_title=lambda: self.tr("Buildings"))
         self.gateways = CrudTable(
-            ui, [Column(self.tr("Gateway name"), lambda g: g.name), Column(self.tr("Mode"), lambda g: mode_label(g.kind)),
-                 Column(self.tr("Address"), lambda g: g.endpoint),
-                 Column(self.tr("Timeout (ms)"), lambda g: g.timeout_ms, True),
-                 Column(self.tr("Retries"), lambda g: g.retries, True),
-                 Column(self.tr("Inter-frame delay (ms)"), lambda g: g.inter_frame_delay_ms, True),
-                 Column(self.tr("Building"), lambda g: names().get(g.building_id, "")),
-                 Column(self.tr("Enabled"), lambda g: self.tr("Yes") if g.enabled else self.tr("No"))],
+            ui, [S(self.tr("Gateway name"), T, lambda g: g.name), S(self.tr("Mode"), T, lambda g: mode_label(g.kind)),
+                 S(self.tr("Address"), T, lambda g: g.endpoint),
+                 S(self.tr("Timeout (ms)"), N, lambda g: g.timeout_ms),
+                 S(self.tr("Retries"), N, lambda g: g.retries),
+                 S(self.tr("Inter-frame delay (ms)"), N, lambda g: g.inter_frame_delay_ms),
+                 S(self.tr("Building"), T, lambda g: names().get(g.building_id, "")),
+                 S(self.tr("Enabled"), T, lambda g: self.tr("Yes") if g.enabled else self.tr("No"))],
             self.refresh, lambda g: GatewayDialog(ui, self.snapshot.buildings, g, self),
-            lambda g: ui.services.site.remove_gateway(ui.actor, g.name), lambda g: g.name, editable)
+            lambda g: ui.services.site.remove_gateway(ui.actor, g.name), lambda g: g.name, editable,
+            sheet_title=lambda: self.tr("Gateways"))
         self.meters = CrudTable(
-            ui, [Column(self.tr("Gateway"), lambda m: m.gateway), Column(self.tr("RS485 address"), lambda m: m.address, True),
-                 Column(self.tr("Model"), lambda m: m.model), Column(self.tr("Room / label"), lambda m: m.room),
-                 Column(self.tr("Building"), lambda m: m.building or ""),
-                 Column(self.tr("CT ratio"), lambda m: m.ct_ratio, True), Column(self.tr("Circuit"), lambda m: m.circuit),
-                 Column(self.tr("Meter number"), lambda m: m.meter_no),
-                 Column(self.tr("Alarm amount 1"), lambda m: yuan_cell(m.alarm1_fen), True),
-                 Column(self.tr("Alarm amount 2"), lambda m: yuan_cell(m.alarm2_fen), True),
-                 Column(self.tr("Power threshold (kW)"), lambda m: kw_cell(m.overload_power_w), True),
-                 Column(self.tr("Main meter"), lambda m: main_of().get(m.parent_meter_id or 0, ""))],
+            ui, [S(self.tr("Gateway"), T, lambda m: m.gateway), S(self.tr("RS485 address"), N, lambda m: m.address),
+                 S(self.tr("Model"), T, lambda m: m.model), S(self.tr("Room / label"), T, lambda m: m.room),
+                 S(self.tr("Building"), T, lambda m: m.building or ""),
+                 S(self.tr("CT ratio"), N, lambda m: m.ct_ratio), S(self.tr("Circuit"), N, lambda m: m.circuit),
+                 S(self.tr("Meter number"), T, lambda m: m.meter_no),
+                 S(self.tr("Alarm amount 1"), Y, lambda m: m.alarm1_fen),
+                 S(self.tr("Alarm amount 2"), Y, lambda m: m.alarm2_fen),
+                 S(self.tr("Power threshold (kW)"), T, lambda m: kw_cell(m.overload_power_w) or None),
+                 S(self.tr("Main meter"), T, lambda m: main_of().get(m.parent_meter_id or 0, ""))],
             self.refresh, lambda m: MeterDialog(ui, self.snapshot.gateways, self.snapshot.buildings,
                                                 self.snapshot.models, self.snapshot.meters, m, self),
-            lambda m: ui.services.site.remove_meter(ui.actor, m.id), lambda m: f"{m.gateway}/{m.address}", editable)
+            lambda m: ui.services.site.remove_meter(ui.actor, m.id), lambda m: f"{m.gateway}/{m.address}", editable,
+            sheet_title=lambda: self.tr("Meters"))
         self.defaults = SiteDefaultsForm(ui)
         self.workstation = WorkstationForm(ui)
         self.quick = QuickConfigBar(ui)
