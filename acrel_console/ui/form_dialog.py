@@ -170,6 +170,11 @@ class FormDialog(QDialog):
         enter_confirms(self)
         super().showEvent(event)
         self.revalidate()
+        focused = self.focusWidget()
+        if focused is None or isinstance(focused, QAbstractButton):  # typing starts in the first field
+            first = next((e for e in self._editors.values() if e.isVisibleTo(self) and e.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \

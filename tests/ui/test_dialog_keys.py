@@ -91,6 +91,16 @@ def test_esc_cancels_and_nothing_is_saved(qtbot, ui, services, admin, which: str
     assert not _saved(services, admin, which)
 
 
+@pytest.mark.parametrize("which", sorted(MAKERS))
+def test_typing_starts_in_the_first_field(qtbot, ui, which: str) -> None:  # type: ignore[no-untyped-def]
+    dialog, fields = MAKERS[which](ui)
+    _show(qtbot, dialog)
+    assert dialog.focusWidget() is fields[0][0]
+    assert dialog.ok_button.isDefault() and not dialog.cancel_button.isDefault()
+    assert not dialog.cancel_button.autoDefault()  # focus passing over Cancel never makes it the Enter button
+    dialog.reject()
+
+
 def test_enter_on_an_invalid_form_stays_open_and_says_why(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
     dialog, fields = _add_operator(ui)
     _show(qtbot, dialog)

@@ -2,10 +2,10 @@
 
 Every key goes through the X server as a real keystroke (xdotool uses XTEST), so the window's focus handling,
 default buttons and shortcuts are the ones a cashier meets. `keys`/`type_text` count the keystrokes sent.
-There is no window manager on Xvfb: when the focused window closes, nothing gives the focus back, and Qt then has
-no active window (typed text still arrives, shortcuts do not). Before each keystroke the session does what a
-window manager would: the newest visible window of the application gets the input focus (not a keystroke;
-`focus(name)` does it for a named window). `grab(path)` saves a screenshot of the whole display (PNG) for a person to look at.
+There is no window manager on Xvfb: a new dialog does not always get the keyboard at once, and when the focused
+window closes nothing gives the focus back (Qt then has no active window: typed text still arrives, shortcuts
+do not). Before each keystroke the session does what a window manager would: the newest visible window of the
+application has the input focus (not a keystroke; `focus(name)` does it for a named window). `grab(path)` saves a screenshot of the whole display (PNG) for a person to look at.
 """
 
 from __future__ import annotations
@@ -123,17 +123,18 @@ class XSession:
         time.sleep(0.2)
 
     def ensure_focus(self) -> None:
-        """A window manager's rule: if the focused window is gone, the newest visible window gets the focus."""
+        """A window manager's rule: the newest visible window has the focus (a new dialog takes it; when it
+        closes, the window under it gets it back)."""
         visible = self.windows()
         for wid in visible:
             if wid not in self._seen:
                 self._seen.append(wid)
-        focused = self._xdo("getwindowfocus", check=False).strip()
-        if focused in visible or not visible:
+        if not visible:
             return
         newest = [w for w in self._seen if w in visible][-1]
-        self._xdo("windowfocus", "--sync", newest, check=False)
-        time.sleep(0.15)
+        if self._xdo("getwindowfocus", check=False).strip() != newest:
+            self._xdo("windowfocus", "--sync", newest, check=False)
+            time.sleep(0.15)
 
     def _check_alive(self) -> None:
         if self.app is not None and self.app.poll() is not None:
