@@ -13,7 +13,7 @@ from acrel_console.drivers.simulator.meter import Model
 from acrel_console.services.remote_control import normalise_params
 from acrel_console.services.tariffs import TariffBody
 from tests.integration.sim_site import SimSite, make_site, meters, wait_for
-from tests.services.test_remote_control import start_runtime
+from tests.services.test_remote_control import _DeafBus, start_runtime
 
 # 谷 00:00, 峰 08:00, 尖 11:30, 平 13:00, 谷 22:00; prices 尖 1.20 峰 1.00 平 0.70 谷 0.40
 SCHEDULE = ((0, 3), (480, 1), (690, 0), (780, 2), (1320, 3))
@@ -27,15 +27,8 @@ def site(sqlite_url: str) -> Iterator[SimSite]:
     s.close()
 
 
-class _StubbornBus:
-    """A meter that acknowledges a schedule download and keeps its old schedule."""
-
-    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
-        self.inner = inner
-        self.counters = inner.counters
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self.inner, name)
+class _StubbornBus(_DeafBus):
+    """A meter that acknowledges a schedule download (and any switching or parameter write) and keeps its old one."""
 
     def write_schedule(self, *args) -> None:  # type: ignore[no-untyped-def]
         return None

@@ -45,3 +45,17 @@ def missing_glyphs(widget: QWidget, texts: list[str]) -> list[str]:
     """Texts with a character the widget's font cannot draw (a box on screen)."""
     fm = QFontMetrics(widget.font())
     return [t for t in texts if any(not fm.inFontUcs4(ord(ch)) for ch in t if not ch.isspace())]
+
+
+def shown_page(qtbot, ui, page_class, size: tuple[int, int] = (1366, 768)):  # type: ignore[no-untyped-def]
+    """A page (or panel taking `ui`) shown at `size`, activated and with its background loads done."""
+    from tests.ui.conftest import settle
+
+    page = page_class(ui)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    if hasattr(page, "activated"):
+        page.activated()
+    settle(ui)
+    return page

@@ -14,7 +14,7 @@ from acrel_console.ui.cashier.tariffs_panel import TariffsPanel
 from acrel_console.ui.pages.operators_page import OperatorsPage
 from acrel_console.ui.pages.settings_page import SettingsPage
 from tests.ui.conftest import settle, type_text
-from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot
+from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot, shown_page
 from tests.ui.sheet_compare import assert_sheet_matches
 from tests.ui.test_alarms_page import make_page as alarms_page
 from tests.ui.test_alarms_page import site as alarm_site  # noqa: F401 - fixture
@@ -42,12 +42,7 @@ def test_settings_meters_tab_screenshots(qtbot, ui, services, admin, tmp_path: P
     _site(services, admin)
     for code in LANGUAGES:
         with language(code):
-            page = SettingsPage(ui)
-            qtbot.addWidget(page)
-            page.resize(1366, 600)
-            page.show()
-            page.activated()
-            settle(ui)
+            page = shown_page(qtbot, ui, SettingsPage, (1366, 600))
             page.tabs.setCurrentWidget(page.meters)
             headers = [page.meters.proxy.headerData(c, Qt.Orientation.Horizontal)
                        for c in range(page.meters.proxy.columnCount())]
@@ -59,11 +54,7 @@ def test_settings_meters_tab_screenshots(qtbot, ui, services, admin, tmp_path: P
 def test_site_configuration_lists_export_as_shown(qtbot, ui, services, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _site(services, admin)
     with language("zh_CN"):
-        page = SettingsPage(ui)
-        qtbot.addWidget(page)
-        page.show()
-        page.activated()
-        settle(ui)
+        page = shown_page(qtbot, ui, SettingsPage)
         meters = page.meters
         type_text(qtbot, meters.search, "A-10")
         meters.view.sortByColumn(3, meters.view.horizontalHeader().sortIndicatorOrder())  # by room, as clicked
@@ -87,11 +78,7 @@ def test_operators_and_tariffs_export_as_shown(qtbot, ui, services, admin, tmp_p
     services.tariffs.create(admin, "峰谷", TariffBody("tou", (12_000, 10_000, 7_000, 4_000),
                                                     ((0, 3), (480, 1), (690, 0), (780, 2), (1320, 3))))
     services.tariffs.create(admin, "阶梯", TariffBody("tiered", (5_000,) * 4, tiers=((20_000, 5_000), (None, 8_000))))
-    page = OperatorsPage(ui)
-    qtbot.addWidget(page)
-    page.show()
-    page.activated()
-    settle(ui)
+    page = shown_page(qtbot, ui, OperatorsPage)
     panel = page.operators
     result = _export(qtbot, panel.export, tmp_path / "operators.xlsx")
     sheet = assert_sheet_matches(tmp_path / "operators.xlsx", panel.model, result.header_row)

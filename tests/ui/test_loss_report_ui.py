@@ -13,7 +13,7 @@ from acrel_console.storage.tables.readings import DailyEnergyRow
 from acrel_console.ui.pages.reports_page import ReportsPage
 from acrel_console.ui.reports.catalog import MONTH
 from tests.ui.conftest import settle
-from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot
+from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot, shown_page
 from tests.ui.sheet_compare import assert_sheet_matches
 
 
@@ -39,10 +39,7 @@ def test_loss_report_by_day_charted_and_exported(qtbot, ui, services, admin, tmp
     _site(services, admin)
     for code in LANGUAGES:
         with language(code):
-            page = ReportsPage(ui)
-            qtbot.addWidget(page)
-            page.resize(1366, 768)
-            page.show()
+            page = shown_page(qtbot, ui, ReportsPage)
             page.select_report("loss", MONTH)
             page.period.set_dates(date(2026, 3, 1))
             assert page.option_box.currentData() == "day" and page.option_box.isVisible()

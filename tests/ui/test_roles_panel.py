@@ -13,16 +13,11 @@ from acrel_console.ui.operator_dialogs import AddOperatorDialog
 from acrel_console.ui.pages.operators_page import OperatorsPage
 from acrel_console.ui.roles_panel import RoleNameDialog
 from tests.ui.conftest import settle, type_text
-from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot
+from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot, shown_page
 
 
 def _page(qtbot, ui) -> OperatorsPage:  # type: ignore[no-untyped-def]
-    page = OperatorsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1100, 640)
-    page.show()
-    page.activated()
-    settle(ui)
+    page = shown_page(qtbot, ui, OperatorsPage, (1100, 640))
     page.tabs.setCurrentWidget(page.roles)
     return page
 
@@ -79,13 +74,7 @@ def test_copy_tick_save_and_assign_a_role(qtbot, ui, services, admin, tmp_path: 
     assert page.operators.model.data(page.operators.model.index(row, 2)) == "Night cashier"
     for code in LANGUAGES:
         with language(code):
-            shown = OperatorsPage(ui)
-            qtbot.addWidget(shown)
-            shown.resize(1100, 640)
-            shown.show()
-            shown.activated()
-            settle(ui)
-            shown.tabs.setCurrentWidget(shown.roles)
+            shown = _page(qtbot, ui)
             shown.roles.select_role(info.key)
             tree = shown.roles.tree
             texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] + \
