@@ -50,6 +50,7 @@ class Permission(str, enum.Enum):
     ACK_ALARMS = "ack_alarms"
     MAINTAIN = "maintain"  # backups, restore, integrity checks
     RUN_SERVICE = "run_service"  # poll meters and execute queued commands (`serve`, `poll`)
+    MANAGE_SECRETS = "manage_secrets"  # merchant keys and gateway credentials kept beside the site key
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -89,6 +90,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.MAINTAIN: QT_TRANSLATE_NOOP("permissions", "Backups, restore and integrity checks"),
     Permission.RUN_SERVICE: QT_TRANSLATE_NOOP("permissions", "Run the site service (poll and dispatch)"),
     Permission.MANAGE_OPERATORS: QT_TRANSLATE_NOOP("permissions", "Manage operators and roles"),
+    Permission.MANAGE_SECRETS: QT_TRANSLATE_NOOP("permissions", "Set payment merchant keys and other secrets"),
 }
 
 # The role editor's permission tree (角色授权): Acrel-3200's modules, each with the rights under it.
@@ -98,6 +100,6 @@ PERMISSION_GROUPS: tuple[tuple[str, tuple[Permission, ...]], ...] = (
     (QT_TRANSLATE_NOOP("permissions", "Meter operations"),
      (Permission.CONTROL_METERS, Permission.MANAGE_TARIFFS, Permission.ACK_ALARMS)),
     (QT_TRANSLATE_NOOP("permissions", "System settings"),
-     (Permission.CONFIGURE_SITE, Permission.MAINTAIN, Permission.RUN_SERVICE)),
+     (Permission.CONFIGURE_SITE, Permission.MAINTAIN, Permission.RUN_SERVICE, Permission.MANAGE_SECRETS)),
     (QT_TRANSLATE_NOOP("permissions", "Sign-in management"), (Permission.MANAGE_OPERATORS,)),
 )

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied, UserError, ValidationError
-from acrel_console.domain.roles import Permission, Role
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
+from acrel_console.domain.roles import Permission
 from acrel_console.drivers.payments.alipay import GATEWAY as ALIPAY_GATEWAY
 from acrel_console.drivers.payments.alipay import AlipayClient, AlipayConfig
 from acrel_console.drivers.payments.api import PaymentClient, ProviderError
@@ -113,20 +113,14 @@ class ProviderSetup:
     mode: str  # wechat: public_key | certificate; alipay: public_key
 
 
-def _admin(actor: Actor) -> None:
-    if actor.role is not Role.ADMINISTRATOR:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "Only an administrator may set up payment keys."))
-
-
 class PaymentConfigService:
     """Settings → Online payment: read, save and test a provider's merchant settings."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    @requires(Permission.CONFIGURE_SITE)
+    @requires(Permission.MANAGE_SECRETS)
     def setup(self, actor: Actor, provider: str) -> ProviderSetup:
-        _admin(actor)
         stored = load_fields(provider)
         secret_names = {n for n, s in FIELDS.get(provider, ()) if s}
         mode = "public_key" if provider != "wechat" or stored.get("public_key_id") else "certificate"
@@ -134,10 +128,9 @@ class PaymentConfigService:
                              {k: v for k, v in stored.items() if k not in secret_names},
                              tuple(sorted(k for k in secret_names if stored.get(k))), mode)
 
-    @requires(Permission.CONFIGURE_SITE)
+    @requires(Permission.MANAGE_SECRETS)
     def save(self, actor: Actor, provider: str, fields: dict[str, str]) -> ProviderSetup:
         """Store the settings (a secret field left empty keeps its stored value). Logged without any key."""
-        _admin(actor)
         stored = load_fields(provider)
         merged = dict(stored)
         merged.update({k: v for k, v in fields.items() if str(v).strip() or not dict(FIELDS.get(provider, ())).get(k)})
@@ -150,19 +143,17 @@ class PaymentConfigService:
                          at=self.ctx.clock())
         return self.setup(actor, provider)
 
-    @requires(Permission.CONFIGURE_SITE)
+    @requires(Permission.MANAGE_SECRETS)
     def remove(self, actor: Actor, provider: str) -> None:
-        _admin(actor)
         store_secret(secret_name(provider), "")
         with self.ctx.transaction() as s:
             audit.append(s, actor, "payment.setup", f"provider:{provider}", after={"removed": True},
                          at=self.ctx.clock())
 
-    @requires(Permission.CONFIGURE_SITE)
+    @requires(Permission.MANAGE_SECRETS)
     def test_connection(self, actor: Actor, provider: str, fields: dict[str, str] | None = None) -> str:
         """Ask the provider something harmless with these (or the stored) settings; the answer in English, or a
         UserError saying what failed. Blocks on the network: never on the GUI thread."""
-        _admin(actor)
         merged = dict(load_fields(provider))
         merged.update({k: v for k, v in (fields or {}).items() if str(v).strip()})
         clean = check_fields(provider, merged)

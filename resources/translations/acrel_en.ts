@@ -6717,12 +6717,7 @@
             <translation>'{value}' is not a web address.</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>Only an administrator may set up payment keys.</source>
-            <translation>Only an administrator may set up payment keys.</translation>
-        </message>
-        <message>
-            <location line="+54" />
+            <location line="+63" />
             <source>The connection test failed: {error}</source>
             <translation>The connection test failed: {error}</translation>
         </message>
@@ -7874,7 +7869,7 @@
     <context>
         <name>payments</name>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="-137" />
+            <location filename="../../acrel_console/services/payment_config.py" line="-128" />
             <source>WeChat Pay</source>
             <translation>WeChat Pay</translation>
         </message>
@@ -7952,7 +7947,7 @@
     <context>
         <name>permissions</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+81" />
+            <location filename="../../acrel_console/domain/roles.py" line="+82" />
             <source>View meters, records, reports and logs</source>
             <translation>View meters, records, reports and logs</translation>
         </message>
@@ -8005,6 +8000,11 @@
             <location line="+1" />
             <source>Manage operators and roles</source>
             <translation>Manage operators and roles</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set payment merchant keys and other secrets</source>
+            <translation>Set payment merchant keys and other secrets</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9128,7 +9128,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="-74" />
+            <location filename="../../acrel_console/domain/roles.py" line="-76" />
             <source>Administrator</source>
             <translation>Administrator</translation>
         </message>

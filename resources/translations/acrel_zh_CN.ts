@@ -6717,12 +6717,7 @@
             <translation>“{value}”不是网址。</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>Only an administrator may set up payment keys.</source>
-            <translation>只有管理员可以设置支付密钥。</translation>
-        </message>
-        <message>
-            <location line="+54" />
+            <location line="+63" />
             <source>The connection test failed: {error}</source>
             <translation>连接测试失败：{error}</translation>
         </message>
@@ -7874,7 +7869,7 @@
     <context>
         <name>payments</name>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="-137" />
+            <location filename="../../acrel_console/services/payment_config.py" line="-128" />
             <source>WeChat Pay</source>
             <translation>微信支付</translation>
         </message>
@@ -7952,7 +7947,7 @@
     <context>
         <name>permissions</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="+81" />
+            <location filename="../../acrel_console/domain/roles.py" line="+82" />
             <source>View meters, records, reports and logs</source>
             <translation>查看电表、记录、报表和日志</translation>
         </message>
@@ -8005,6 +8000,11 @@
             <location line="+1" />
             <source>Manage operators and roles</source>
             <translation>操作员和角色管理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set payment merchant keys and other secrets</source>
+            <translation>设置支付商户密钥及其他密钥</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9128,7 +9128,7 @@
     <context>
         <name>roles</name>
         <message>
-            <location filename="../../acrel_console/domain/roles.py" line="-74" />
+            <location filename="../../acrel_console/domain/roles.py" line="-76" />
             <source>Administrator</source>
             <translation>管理员</translation>
         </message>

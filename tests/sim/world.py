@@ -4,6 +4,8 @@ services over it, a fake clock and a fake bus of model meters."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +63,8 @@ def open_copy(template: Template, directory: Path, clock: FakeClock) -> tuple[st
     for suffix in ("", "-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     shutil.copyfile(template.path, target)
+    with closing(sqlite3.connect(target)) as conn, conn:  # each seed is its own site: its own identity and anchor
+        conn.execute("DELETE FROM site_settings WHERE key = 'site_uid'")
     url = f"sqlite:///{target}"
     return url, reopen(url, clock)
 
