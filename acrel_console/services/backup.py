@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -261,13 +262,50 @@ class BackupService:
             raise UserError(QT_TRANSLATE_NOOP("errors", "{path} is not a usable PostgreSQL backup."), path=str(path))
 
     def _pg_restore(self, path: Path) -> None:
+        """Replace the database's schemas by the backup's in ONE transaction (psql --single-transaction):
+        a restore that fails leaves the database as it was. `pg_restore --clean` is not used: it drops the
+        readings partitions' inherited constraints one by one, which PostgreSQL refuses."""
         args, env = self._pg_env()
         u = make_url(self.ctx.db_url)
+        listing = subprocess.run([self._tool("pg_restore"), "--list", str(path)], capture_output=True, text=True,
+                                 timeout=600)
+        if listing.returncode != 0:
+            raise UserError(QT_TRANSLATE_NOOP("errors", "{path} is not a usable PostgreSQL backup."), path=str(path))
+        created, used = _dump_schemas(listing.stdout)
+        prelude = "".join(f'DROP SCHEMA IF EXISTS "{name}" CASCADE;\n'
+                          + ("" if name in created else f'CREATE SCHEMA "{name}";\n') for name in sorted(used))
         self.ctx.engine.dispose()
-        proc = subprocess.run([self._tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "-d",
-                               u.database or "", str(path)], env=env, capture_output=True, text=True, timeout=3600)
+        psql = self._tool("psql")
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "restore.sql"
+            with script.open("w", encoding="utf-8") as f:
+                f.write(prelude)
+                f.flush()
+                dump = subprocess.run([self._tool("pg_restore"), "--no-owner", "-f", "-", str(path)], stdout=f,
+                                      stderr=subprocess.PIPE, text=True, timeout=3600)
+            if dump.returncode != 0:
+                raise UserError(QT_TRANSLATE_NOOP("errors", "pg_restore failed: {reason}"),
+                                reason=dump.stderr.strip()[-300:])
+            proc = subprocess.run([psql, *args, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
+                                   "-d", u.database or "", "-f", str(script)], env=env, capture_output=True,
+                                  text=True, timeout=3600)
         if proc.returncode != 0:
             raise UserError(QT_TRANSLATE_NOOP("errors", "pg_restore failed: {reason}"), reason=proc.stderr.strip()[-300:])
+
+
+def _dump_schemas(listing: str) -> tuple[set[str], set[str]]:
+    """From `pg_restore --list`: the schemas the dump creates, and every schema its tables live in."""
+    created: set[str] = set()
+    used: set[str] = set()
+    for line in listing.splitlines():
+        if line.startswith(";") or "; " not in line:
+            continue
+        words = line.split("; ", 1)[1].split()
+        if len(words) >= 5 and words[2] == "SCHEMA":
+            created.add(words[4])
+        elif len(words) >= 4 and words[2] == "TABLE":
+            used.add(words[3])
+    return created, used
 
 
 def backup_name_for(at: datetime) -> str:
