@@ -28,16 +28,23 @@ def _type_search(qtbot, page: CashierPage, text: str) -> None:  # type: ignore[n
     qtbot.keyClicks(page.search.box, text)
 
 
+def _counter(qtbot, make_ui, world: World, search: str, *, poll: bool = True) -> CashierPage:  # type: ignore[no-untyped-def]
+    """The cashier page on `search`'s meter, the meters read first unless `poll` is False; no receipt dialogs."""
+    if poll:
+        world.poll()
+    page = _page(qtbot, make_ui(world.cashier))
+    page.show_receipts = False
+    _find(qtbot, page, search)
+    return page
+
+
 def _sales(world: World) -> int:
     return len([r for r in world.money.records.query(world.admin).rows if r.kind == "sale"])
 
 
 def test_a_new_search_never_leaves_the_previous_meter_on_the_card(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
-    world.poll()
-    ui = make_ui(world.cashier)
-    page = _page(qtbot, ui)
-    page.show_receipts = False
-    _find(qtbot, page, "R101")
+    page = _counter(qtbot, make_ui, world, "R101")
+    ui = page.ui
     qtbot.keyClicks(page.form.amount, "20")
     qtbot.keyClick(page.form.amount, ENTER)
     settle(ui)
@@ -78,11 +85,8 @@ def test_a_new_search_never_leaves_the_previous_meter_on_the_card(qtbot, make_ui
 
 def test_the_line_above_the_button_names_tenant_room_and_meter_number_and_the_amount_as_read(  # type: ignore[no-untyped-def]
         qtbot, make_ui, world: World) -> None:
-    world.poll()
-    ui = make_ui(world.cashier)
-    page = _page(qtbot, ui)
-    page.show_receipts = False
-    _find(qtbot, page, "Li Si")
+    page = _counter(qtbot, make_ui, world, "Li Si")
+    ui = page.ui
     assert page.form.confirm_line.text() == "Sell to Li Si · room R101 · meter no. M0001: type the amount"
     page.form.amount.insert("１００．５")  # full-width digits from a Chinese input method
     assert page.form.amount.text() == "100.5"  # shown folded, as the parser reads it
@@ -108,11 +112,8 @@ def test_exponents_commas_signs_and_nan_are_refused_with_a_message(qtbot, make_u
 
 
 def test_above_the_site_amount_one_question_where_enter_means_no(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
-    world.poll()
-    ui = make_ui(world.cashier)
-    page = _page(qtbot, ui)
-    page.show_receipts = False
-    _find(qtbot, page, "R101")
+    page = _counter(qtbot, make_ui, world, "R101")
+    ui = page.ui
     qtbot.keyClicks(page.form.amount, "2500")
     qtbot.keyClick(page.form.amount, ENTER)
     qtbot.waitUntil(lambda: page.form.confirm_box is not None, timeout=5_000)
@@ -170,11 +171,8 @@ def test_the_relay_on_the_card_is_fresh_after_a_delivery(qtbot, make_ui, world: 
 
 
 def test_without_a_poller_the_card_does_not_show_the_relay_read_before_the_sale(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
-    world.poll()
-    ui = make_ui(world.cashier)
-    page = _page(qtbot, ui)
-    page.show_receipts = False
-    _find(qtbot, page, "R101")
+    page = _counter(qtbot, make_ui, world, "R101")
+    ui = page.ui
     assert page.card.values["relay"].text() == "Open"
     qtbot.keyClicks(page.form.amount, "50")
     qtbot.keyClick(page.form.amount, ENTER)

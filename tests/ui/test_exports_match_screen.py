@@ -25,7 +25,8 @@ from tests.ui.screens import language
 from tests.ui.sheet_compare import assert_sheet_matches
 from tests.ui.test_cashier_world import World, world  # noqa: F401 - fixture
 from tests.ui.test_meters_page import make_page, site  # noqa: F401 - fixture
-from tests.ui.test_reports_page import seed
+from tests.ui.test_records_page import _page as _records_page
+from tests.ui.test_reports_page import page  # noqa: F401 - fixture: the report center on seeded sales
 
 
 def _day_of_sales(w: World) -> None:
@@ -40,16 +41,6 @@ def _day_of_sales(w: World) -> None:
     v.refund(c, m[0], "10", "cash", reason="moved out")
     v.reverse(c, big.operation_id, w.supervisor, "keyed 100 for 70", "30")
     settle_deliveries(w)
-
-
-def _records_page(qtbot, ui) -> RecordsPage:  # type: ignore[no-untyped-def]
-    page = RecordsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    page.activated()
-    settle(ui)
-    return page
 
 
 def _export_records(qtbot, page: RecordsPage, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -96,22 +87,9 @@ def test_records_sheet_is_in_the_interface_language(qtbot, make_ui, world: World
         assert {row[8] for row in sheet.rows} >= {"正常售电", "退电", "冲正"}
 
 
-@pytest.fixture
-def report_page(ui, services, admin, qtbot):  # type: ignore[no-untyped-def]
-    seed(services, admin)
-    page = ReportsPage(ui)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    page.activated()
-    settle(ui)
-    return page
-
-
 @pytest.mark.parametrize("report_id", [r.report_id for r in REPORTS])
-def test_every_report_sheet_equals_its_table(qtbot, report_page: ReportsPage, report_id: str,  # type: ignore[no-untyped-def]
-                                             tmp_path: Path) -> None:
-    page = report_page
+def test_every_report_sheet_equals_its_table(qtbot, page: ReportsPage, report_id: str,  # type: ignore[no-untyped-def]
+                                             tmp_path: Path) -> None:  # noqa: F811 - fixture
     d = next(r for r in REPORTS if r.report_id == report_id)
     page.select_report(report_id, MONTH if MONTH in d.period_kinds else (d.period_kinds[0] if d.period_kinds else ""))
     if d.period_kinds:

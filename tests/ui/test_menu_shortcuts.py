@@ -20,6 +20,15 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return out
 
 
+def _shown(qtbot, ui) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window
+
+
 def _listed(window: MainWindow) -> set[int]:
     return {id(a) for m in window.menuBar().findChildren(QMenu) for a in _menu_actions(m)} | \
         {id(a) for a in window.menuBar().actions()}
@@ -61,11 +70,7 @@ def test_no_shortcut_is_a_key_that_text_fields_keep(qtbot, ui) -> None:  # type:
 
 
 def test_f2_goes_to_the_sale_with_the_cursor_in_the_tenant_search(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(ui)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = _shown(qtbot, ui)
     window.show_page("reports")
     settle(ui)
     sell = window.findChild(QAction, "goSell")
@@ -79,11 +84,7 @@ def test_f2_goes_to_the_sale_with_the_cursor_in_the_tenant_search(qtbot, ui) -> 
 def test_f3_opens_the_records_with_the_keyboard_in_the_page(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    window = MainWindow(ui)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = _shown(qtbot, ui)
     window.show_page("reports")
     settle(ui)
     qtbot.keyClick(window.current_page(), Qt.Key.Key_F3)
