@@ -43,12 +43,19 @@ def show_error(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
+def enter_is(ok: QPushButton, cancel: QPushButton | None = None) -> None:
+    """`ok` is its dialog's Enter button and `cancel` never becomes it. Call once the buttons sit in the dialog:
+    set before, Qt may keep no default and pick the first button it finds when shown (Cancel, in the real window)."""
+    if cancel is not None:
+        cancel.setAutoDefault(False)
+        cancel.setDefault(False)
+    ok.setAutoDefault(True)
+    ok.setDefault(True)
+
+
 def enter_confirms(dialog: Any) -> None:
     """OK is the dialog's default button (Enter), Cancel never is."""
-    dialog.cancel_button.setAutoDefault(False)
-    dialog.cancel_button.setDefault(False)
-    dialog.ok_button.setAutoDefault(True)
-    dialog.ok_button.setDefault(True)
+    enter_is(dialog.ok_button, dialog.cancel_button)
 
 
 class FormDialog(QDialog):

@@ -134,3 +134,29 @@ def test_tab_goes_through_the_fields_in_the_order_shown(qtbot, ui, services, adm
         _show(qtbot, dialog)
         assert _tab_order(qtbot, dialog, dialog.editor(names[0].removeprefix("field_")), len(names) - 1) == names
         dialog.reject()
+
+
+def test_the_send_and_acknowledge_dialogs_take_enter_as_ok(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    """The two QDialog forms (remote control, alarm acknowledgement): OK is the Enter button, Cancel never is."""
+    from datetime import datetime, timezone
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from acrel_console.domain.alarms import AlarmKind
+    from acrel_console.services.alarms import Alarm
+    from acrel_console.ui.alarms.ack_dialog import AcknowledgeDialog
+    from acrel_console.ui.meters.control_actions import ACTIONS
+    from acrel_console.ui.meters.control_dialog import ControlDialog
+    from tests.ui.test_meters_support import live
+
+    trip = next(a for a in ACTIONS if a.key == "trip")
+    control = ControlDialog(ui, ui.services.control, trip, [live(1)])
+    alarm = Alarm(1, AlarmKind.ARREARS, "meter:1", 1, None, "warning", True, datetime(2026, 3, 1, tzinfo=timezone.utc),
+                  None, None, "", "", "", {}, "")
+    ack = AcknowledgeDialog(ui, alarm)
+    for dialog, cancel in ((control, control.cancel_button),
+                           (ack, ack.buttons.button(QDialogButtonBox.StandardButton.Cancel))):
+        _show(qtbot, dialog)
+        assert dialog.ok_button.isDefault() and not cancel.autoDefault() and not cancel.isDefault()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from acrel_console.services.alarms import Alarm
 from acrel_console.ui.alarms.alarm_text import kind_label, message_text, place_text
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.form_dialog import enter_is
 from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme
 
@@ -58,6 +59,7 @@ class AcknowledgeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        enter_is(self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.setMinimumWidth(420)
         self.comment.setFocus()
 

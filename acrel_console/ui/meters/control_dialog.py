@@ -14,7 +14,7 @@ from acrel_console.domain.errors import UserError
 from acrel_console.services.meter_views import MeterLive
 from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.context import UiContext
-from acrel_console.ui.form_dialog import error_label, show_error
+from acrel_console.ui.form_dialog import enter_is, error_label, show_error
 from acrel_console.ui.meters import control_params as cp
 from acrel_console.ui.meters.control_actions import ControlAction
 from acrel_console.ui.messages import error_message
@@ -111,6 +111,7 @@ class ControlDialog(QDialog):
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_is(self.ok_button, self.cancel_button)  # Enter sends (when valid), Esc cancels
         self._busy = False
         self._validate()
 
