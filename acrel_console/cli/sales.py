@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from acrel_console.cli import common
-from acrel_console.domain.amount_input import parse_amount
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
-from acrel_console.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
+from acrel_console.domain.money import format_yuan, parse_yuan, yuan_to_fen
 from acrel_console.ledger.posting import METHODS
 
 DEFAULT_WAIT_S = 10.0
@@ -31,16 +30,34 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--credit", metavar="YUAN", help="opening top-up (开户首充) on the first meter")
     p.add_argument("--method", choices=METHODS, default="cash")
     p.add_argument("--id", metavar="UUID", help="id of the opening sale (idempotent)")
+    p.add_argument("--existing-credit", choices=("take-over", "clear"), dest="existing_credit",
+                   help="a meter showing credit (or debt) this console did not sell: take it over as the tenant's "
+                        "opening balance, or clear it from the meter (required when a meter shows any)")
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
     p.set_defaults(handler=cmd_account_open)
-    p = asub.add_parser("close", help="close an account: final readings, refund or transfer, meters unopened")
+    p = asub.add_parser("close", help="close an account (销户): each meter gives its credit back first (read as it is "
+                                      "sent, confirmed by read-back), then refund or transfer, meters unopened")
     p.add_argument("account", metavar="ACCOUNT", help="account id or 用户编号")
-    p.add_argument("--final", action="append", default=[], metavar="METER=YUAN[:entered]",
-                   help="final remaining amount of a meter (read live when omitted)")
     p.add_argument("--settle", choices=("refund", "transfer"), default="refund")
     p.add_argument("--to", type=int, metavar="METER", help="meter receiving the balance (with --settle transfer)")
     p.add_argument("--method", choices=METHODS, default="cash")
     p.add_argument("--reason", default="")
+    _claim_options(p, many=True)
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S",
+                   help="seconds to wait for the meters (then report the account as still closing)")
     p.set_defaults(handler=cmd_account_close)
+    p = asub.add_parser("replace", help="换表: move the old meter's credit to a new meter (read back on both)")
+    p.add_argument("old", type=int, metavar="OLD_METER")
+    p.add_argument("--new", type=int, required=True, metavar="NEW_METER")
+    p.add_argument("--existing-credit", choices=("take-over", "clear"), dest="existing_credit",
+                   help="what to do with credit the new meter already shows")
+    p.add_argument("--reason", default="")
+    _claim_options(p, many=False)
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
+    p.set_defaults(handler=cmd_account_replace)
+    p = asub.add_parser("settlement", help="where a 销户 / 换表 stands")
+    p.add_argument("change", metavar="CHANGE_ID")
+    p.set_defaults(handler=cmd_account_settlement)
     p = asub.add_parser("show", help="one account with its meters and balances")
     p.add_argument("account", metavar="ACCOUNT", help="account id, 用户编号, name, room or meter")
     p.set_defaults(handler=cmd_account_show)
@@ -229,49 +246,125 @@ def _account_text(args: argparse.Namespace, a: Any) -> str:
                                              "count", "pending", "purchased"])
 
 
+def _claim_options(p: argparse.ArgumentParser, many: bool) -> None:
+    p.add_argument("--claim", action="append" if many else "store", default=[] if many else None,
+                   metavar="METER=YUAN" if many else "YUAN",
+                   help="a meter that cannot be read: what it is taken to hold (a claim, capped by the ledger; "
+                        "needs --approver and --claim-reason)")
+    p.add_argument("--approver", metavar="NAME", help="the supervisor approving the claim")
+    p.add_argument("--approver-password-file", metavar="FILE",
+                   help="file with the approver's password (else ACREL_APPROVER_PASSWORD)")
+    p.add_argument("--claim-reason", default="", dest="claim_reason")
+
+
+def _claims(args: argparse.Namespace, default_meter: int | None = None) -> dict[int, Any]:
+    from acrel_console.domain.roles import Permission
+    from acrel_console.services.account_changes import Claim
+
+    items = args.claim if isinstance(args.claim, list) else ([] if args.claim is None else [args.claim])
+    if not items:
+        return {}
+    parsed: list[tuple[int | None, Any]] = []
+    for item in items:  # the amounts first: a malformed one is refused before anyone signs in
+        key, sep, value = item.partition("=")
+        if sep and not key.strip().isdigit():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Write a claim as METER=YUAN."), field="claim")
+        parsed.append((int(key) if sep else default_meter, parse_yuan(value if sep else key, negative=False,
+                                                                     field="claim")))
+    if not args.approver:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A claim needs --approver (a supervisor) and --claim-reason."),
+                              field="approver")
+    approver = common.services(args).operators.verify_approver(_actor(args), args.approver, _approver_password(args),
+                                                               Permission.APPROVE_REVERSAL)
+    out: dict[int, Any] = {}
+    for meter, amount in parsed:
+        if meter is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Write a claim as METER=YUAN."), field="claim")
+        out[meter] = Claim(meter, amount, approver, args.claim_reason)
+    return out
+
+
+def _fresh_readings(args: argparse.Namespace, meter_ids: list[int]) -> None:
+    """Opening needs a fresh reading of each meter: read them now unless a serving process keeps them fresh."""
+    from acrel_console.services.live_read import read_now
+
+    read_now(common.services(args).ctx, meter_ids)
+
+
 def cmd_account_open(args: argparse.Namespace) -> int:
     _v, accounts = _money(args)
+    _fresh_readings(args, list(args.meter))
     info = accounts.open_account(_actor(args), args.name, args.room, args.meter, phone=args.phone, notes=args.notes,
-                                 opening_credit=args.credit, method=args.method, opening_sale_id=args.id)
+                                 opening_credit=args.credit, method=args.method, opening_sale_id=args.id,
+                                 existing_credit=args.existing_credit)
+    vending, _acc = _money(args)
+    pending = [d for d in vending.deliveries(_actor(args), state="pending") if d.meter_id in set(args.meter)]
+    for d in pending:
+        _wait_delivery(args, d.command_id, d.meter_id)
+    info = accounts.get_account(_actor(args), info.account_id)
     common.emit(args, info, lambda: _account_text(args, info))
     return 0
 
 
-def _final_for(args: argparse.Namespace, meter_id: int) -> Any:
-    from acrel_console.services.accounts import FinalReading
+def _wait_settlement(args: argparse.Namespace, status: Any) -> Any:
+    """Follow a 销户 / 换表 until every meter answered (or --wait runs out), delivering inline when no service
+    dispatches."""
+    from acrel_console.services.direct_delivery import deliver_here, site_service_running
 
-    for item in args.final:
-        key, _, value = item.partition("=")
-        if key.strip() == str(meter_id):
-            amount, _, source = value.partition(":")
-            return FinalReading(parse_amount(amount, negative=True, field="final").value, None,
-                                source.strip() or "read")
-    reading = _read_live(args, meter_id)
-    if reading is None or reading.remaining_fen is None:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered]."),
-            field="final", id=meter_id)
-    return FinalReading(fen_to_yuan(reading.remaining_fen), reading.energy_total, "read")
+    _v, accounts = _money(args)
+    ctx = common.services(args).ctx
+    deadline = time.monotonic() + max(0.0, args.wait)
+    meters = {m.meter_id for m in status.meters} | ({status.new_meter_id} if status.new_meter_id else set())
+    while status.state == "settling" and time.monotonic() < deadline:
+        if not site_service_running(ctx):
+            deliver_here(ctx, meters)
+        else:
+            time.sleep(POLL_S)
+        status = accounts.settlement(_actor(args), status.change_id)
+    return status
 
 
-def _read_live(args: argparse.Namespace, meter_id: int) -> Any:
-    from acrel_console.services.direct_delivery import read_meter_live
+def _settlement_text(st: Any) -> str:
+    head = {"done": "done", "settling": "still settling: waiting for the meters", "stuck": "STUCK: " + st.problem}
+    rows = [(m.meter_id, m.meter_no, m.state, format_yuan(yuan_to_fen(m.ledger_before)),
+             format_yuan(yuan_to_fen(m.returned)), format_yuan(yuan_to_fen(m.outstanding)),
+             format_yuan(yuan_to_fen(m.not_returned)), format_yuan(yuan_to_fen(m.consumption)), m.receipt_no or "")
+            for m in st.meters]
+    return (f"{st.kind} {st.change_id}: {head.get(st.state, st.state)}\n"
+            + common.table(rows, ["meter", "number", "state", "ledger", "returned", "outstanding", "not returned",
+                                  "used", "receipt"])
+            + f"\npaid out {format_yuan(yuan_to_fen(st.paid_out))}  moved {format_yuan(yuan_to_fen(st.moved))}"
+              f"  outstanding {format_yuan(yuan_to_fen(st.outstanding))}"
+              f"  not returned {format_yuan(yuan_to_fen(st.not_returned))}"
+            + "".join(f"\ncommand queued: {t}" for t in st.trips))
 
-    return read_meter_live(common.services(args).ctx, meter_id)
+
+def _emit_settlement(args: argparse.Namespace, st: Any) -> int:
+    common.emit(args, st, lambda: _settlement_text(st))
+    return {"done": 0, "settling": 0}.get(st.state, 1)
 
 
 def cmd_account_close(args: argparse.Namespace) -> int:
     _v, accounts = _money(args)
     me = _actor(args)
     acc = accounts.find_account(me, args.account)
-    finals = {m.meter_id: _final_for(args, m.meter_id) for m in acc.meters}
-    res = accounts.close_account(me, acc.account_id, finals, settle=args.settle, method=args.method,
-                                 transfer_to=args.to, reason=args.reason)
-    common.emit(args, res, lambda: "\n".join(
-        [f"account {res.account_id} closed"]
-        + [f"{o.kind} {o.operation_id} meter {o.meter_id} {format_yuan(yuan_to_fen(o.amount))}" for o in res.operations]
-        + [f"trip queued: {t}" for t in res.trip_command_ids]))
-    return 0
+    st = accounts.close_account(me, acc.account_id, settle=args.settle, method=args.method, transfer_to=args.to,
+                                reason=args.reason, claims=_claims(args))
+    return _emit_settlement(args, _wait_settlement(args, st))
+
+
+def cmd_account_replace(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    _fresh_readings(args, [args.new])
+    claim = _claims(args, default_meter=args.old).get(args.old)
+    st = accounts.replace_meter(_actor(args), args.old, args.new, existing_credit=args.existing_credit, claim=claim,
+                                reason=args.reason)
+    return _emit_settlement(args, _wait_settlement(args, st))
+
+
+def cmd_account_settlement(args: argparse.Namespace) -> int:
+    _v, accounts = _money(args)
+    return _emit_settlement(args, accounts.settlement(_actor(args), args.change))
 
 
 def cmd_account_show(args: argparse.Namespace) -> int:

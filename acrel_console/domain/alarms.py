@@ -23,6 +23,7 @@ class AlarmKind(str, enum.Enum):
     RECONCILIATION = "reconciliation"
     INTEGRITY = "integrity"
     PAYMENT = "payment"  # an online payment a supervisor must look at, or a statement difference (issue 17)
+    RETURN_REFUSED = "return_refused"  # a meter refused to give credit back (refund, 销户, 换表): nothing paid
 
 
 ALARM_LABELS: dict[AlarmKind, str] = {
@@ -39,6 +40,7 @@ ALARM_LABELS: dict[AlarmKind, str] = {
     AlarmKind.RECONCILIATION: QT_TRANSLATE_NOOP("alarms", "Reconciliation mismatch"),
     AlarmKind.INTEGRITY: QT_TRANSLATE_NOOP("alarms", "Integrity check failed"),
     AlarmKind.PAYMENT: QT_TRANSLATE_NOOP("alarms", "Online payment case"),
+    AlarmKind.RETURN_REFUSED: QT_TRANSLATE_NOOP("alarms", "Credit not returned by the meter"),
 }
 
 SEVERITY: dict[AlarmKind, str] = {
@@ -47,7 +49,7 @@ SEVERITY: dict[AlarmKind, str] = {
     AlarmKind.RELAY_OPEN: "warning", AlarmKind.GATEWAY_OFFLINE: "critical",
     AlarmKind.DELIVERY_CONFLICT: "critical", AlarmKind.MAC_FAILURE: "critical",
     AlarmKind.RECONCILIATION: "critical", AlarmKind.INTEGRITY: "critical",
-    AlarmKind.PAYMENT: "critical",
+    AlarmKind.PAYMENT: "critical", AlarmKind.RETURN_REFUSED: "critical",
 }
 
 # The three SMS levels (短信提醒)

@@ -128,10 +128,13 @@ class CreditState:
 
 
 def last_delivered_readback(session: Session, meter_id: int) -> tuple[int, int, datetime | None] | None:
-    """(count, remaining, at) read back by the newest delivered credit command of a meter."""
+    """(count, remaining, at) read back by the newest finished credit command of a meter (delivered, or refused
+    and cancelled ones that read the meter: every read-back is a reading)."""
     row = session.execute(select(MeterCommandRow.result_json, MeterCommandRow.completed_at)
                           .where(MeterCommandRow.meter_id == meter_id, MeterCommandRow.kind == CREDIT_KIND,
-                                 MeterCommandRow.state == "delivered")
+                                 MeterCommandRow.state.in_(("delivered", "failed", "cancelled")),
+                                 MeterCommandRow.result_json.like('%"purchase_count": %'),
+                                 ~MeterCommandRow.result_json.like('%"purchase_count": null%'))
                           .order_by(MeterCommandRow.completed_at.desc()).limit(1)).first()
     if row is None or not row[0]:
         return None
@@ -188,15 +191,30 @@ def add_command(session: Session, site_key: bytes | None, *, meter_id: int, kind
 
 def add_credit_command(session: Session, site_key: bytes | None, *, meter_id: int, amount_fen: int,
                        operation_id: str, created_by: str, at: datetime, reason: str = "",
-                       state: CreditState | None = None) -> MeterCommandRow:
+                       state: CreditState | None = None, sweep_fen: int | None = None) -> MeterCommandRow:
     """A credit delivery for an operation: expected purchase count = last known + outstanding + 1, and a
     per-meter sequence number. The caller holds the meter lock (lock_meter) so concurrent sales get
-    consecutive counts."""
+    consecutive counts.
+
+    `sweep_fen` makes it a sweep: take back what the meter holds at the moment of sending, at most
+    sweep_fen (the executor fixes the amount from the reading it takes just before sending; signed)."""
     state = state or credit_state(session, meter_id)  # the caller may pass the one it read under the lock
     seq = next_number(session, f"credit_seq:{meter_id}")
+    payload: dict[str, Any] = {"seq": seq}
+    if sweep_fen is not None:
+        payload["sweep"] = sweep_fen
     return add_command(session, site_key, meter_id=meter_id, kind=CREDIT_KIND, amount_fen=amount_fen,
                        expected_purchase_count=state.next_purchase_count, operation_id=operation_id,
-                       created_by=created_by, at=at, reason=reason, payload={"seq": seq})
+                       created_by=created_by, at=at, reason=reason, payload=payload)
+
+
+def sweep_cap(row: MeterCommandRow) -> int | None:
+    """The most a sweep command may take back (fen), or None when it is an ordinary credit command."""
+    try:
+        value = json.loads(row.payload_json or "{}").get("sweep")
+    except ValueError:
+        return None
+    return None if value is None else int(value)
 
 
 def credit_seq(row: MeterCommandRow) -> int:

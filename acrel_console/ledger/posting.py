@@ -15,6 +15,8 @@ REVENUE_ENERGY = "revenue:energy"
 ADJUSTMENT = "adjustment"
 OPENING = "opening"
 SUSPENSE = "suspense:online"  # online payments received but not credited to a meter (held, to refund or credit)
+TAKEOVER = "equity:takeover"  # credit taken over from the previous system (a meter reading is its evidence)
+HOLD = "hold:returns"  # credit on its way back from a meter, until the meter confirms (refund, reversal, 销户, 换表)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +119,56 @@ def payment_out(shift_id: int, method: str, amount_fen: int) -> tuple[Posting, .
     to be sold to the meter (a supervisor's decision; the sale follows as its own operation)."""
     a = _positive(amount_fen)
     return check_balanced([Posting(SUSPENSE, a), Posting(drawer(shift_id, method), -a)])
+def takeover(meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
+    """Credit a meter already held when the console took it over becomes the tenant's balance (signed:
+    a negative amount takes over a debt). Booked against the take-over equity account."""
+    if amount_fen == 0:
+        raise ValueError("a take-over of zero is not an operation")
+    return check_balanced([Posting(TAKEOVER, amount_fen), Posting(prepaid(meter_id), -amount_fen)])
+
+
+def debt_cleared(meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
+    """A previous system's debt on a meter cleared by the site (the credit that brings the meter to zero)."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(TAKEOVER, a), Posting(prepaid(meter_id), -a)])
+
+
+def hold(meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
+    """Credit asked back from a meter: out of the tenant's balance into the hold until the meter confirms."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(prepaid(meter_id), a), Posting(HOLD, -a)])
+
+
+def release(meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
+    """The part of a hold the meter did not give back returns to the tenant's balance."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(HOLD, a), Posting(prepaid(meter_id), -a)])
+
+
+def payout(shift_id: int, method: str, amount_fen: int) -> tuple[Posting, ...]:
+    """What the meter confirmed it gave back is paid out of the drawer (退电, 冲正, 销户)."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(HOLD, a), Posting(drawer(shift_id, method), -a)])
+
+
+def hold_transfer(to_meter_id: int, amount_fen: int) -> tuple[Posting, ...]:
+    """What the old meter confirmed it gave back moves to another meter (换表, moving a balance)."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(HOLD, a), Posting(prepaid(to_meter_id), -a)])
+
+
+def hold_cleared(amount_fen: int) -> tuple[Posting, ...]:
+    """Credit the console cleared from a meter at opening goes back to the take-over equity account."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(HOLD, a), Posting(TAKEOVER, -a)])
+
+
+def hold_used(amount_fen: int) -> tuple[Posting, ...]:
+    """Held credit the meter used up before it could give it back (the meter deducted it itself)."""
+    a = _positive(amount_fen)
+    return check_balanced([Posting(HOLD, a), Posting(REVENUE_ENERGY, -a)])
 
 
 def account_kind(code: str) -> str:
-    """The chart kind of an account code: drawer, prepaid, revenue, adjustment, opening."""
+    """The chart kind of an account code: drawer, prepaid, revenue, adjustment, opening, equity, hold."""
     return code.split(":", 1)[0]

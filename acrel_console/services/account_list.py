@@ -10,7 +10,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, or_, select
 
 from acrel_console.domain.roles import Permission
+from acrel_console.services.account_changes import ACTIVE
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.storage.tables.changes import AccountChangeRow
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow, TenantRow
 from acrel_console.storage.tables.site import MeterRow
 
@@ -32,6 +34,15 @@ class AccountLine:
     opened_at: datetime
     opened_by: str
     closed_at: datetime | None
+    change_kind: str | None = None  # a 销户 / removal / 换表 under way (issue 10)
+    change_state: str | None = None  # settling | stuck
+
+    @property
+    def state(self) -> str:
+        """open | closing (a 销户 settling on its meters) | closed."""
+        if self.closed_at is not None:
+            return "closed"
+        return "closing" if self.change_kind == "close" else "open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,11 @@ class AccountListService:
         held = (select(func.count(AccountMeterRow.id))
                 .where(AccountMeterRow.account_id == TenantAccountRow.id, AccountMeterRow.removed_at.is_(None))
                 .correlate(TenantAccountRow).scalar_subquery())
+        change = (select(AccountChangeRow.kind, AccountChangeRow.state)
+                  .where(AccountChangeRow.account_id == TenantAccountRow.id, AccountChangeRow.state.in_(ACTIVE))
+                  .correlate(TenantAccountRow).order_by(AccountChangeRow.started_at.desc()).limit(1))
+        change_kind = change.with_only_columns(AccountChangeRow.kind).scalar_subquery()
+        change_state = change.with_only_columns(AccountChangeRow.state).scalar_subquery()
         where: list[ColumnElement[bool]] = []
         if not include_closed:
             where.append(TenantAccountRow.closed_at.is_(None))
@@ -75,13 +91,13 @@ class AccountListService:
                              TenantRow.account_no.like(like), TenantAccountRow.id.in_(meter_hit)))
         q = (select(TenantAccountRow.id, TenantRow.id, TenantRow.account_no, TenantRow.name, TenantRow.room,
                     TenantRow.phone, held, TenantAccountRow.opened_at, TenantAccountRow.opened_by,
-                    TenantAccountRow.closed_at)
+                    TenantAccountRow.closed_at, change_kind, change_state)
              .join(TenantRow, TenantAccountRow.tenant_id == TenantRow.id).where(*where)
              .order_by(TenantAccountRow.id.desc()).offset(offset).limit(limit))
         count = (select(func.count(TenantAccountRow.id)).join(TenantRow, TenantAccountRow.tenant_id == TenantRow.id)
                  .where(*where))
         with self.ctx.read() as s:
-            lines = tuple(AccountLine(int(a), int(t), no, name, room, phone, int(n or 0), opened, by, closed)
-                          for a, t, no, name, room, phone, n, opened, by, closed in s.execute(q))
+            lines = tuple(AccountLine(int(a), int(t), no, name, room, phone, int(n or 0), opened, by, closed, ck, cs)
+                          for a, t, no, name, room, phone, n, opened, by, closed, ck, cs in s.execute(q))
             total = int(s.execute(count).scalar() or 0)
         return AccountPage(lines, total, offset)

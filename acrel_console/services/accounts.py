@@ -1,4 +1,5 @@
-"""Tenant accounts: 开户 (with meters and an opening top-up), add/remove meters, 销户, 换表, search."""
+"""Tenant accounts: 开户 (with meters, their existing credit taken over or cleared, an opening top-up), add/remove
+meters, 销户, 换表 (settled on the meters first: services.account_changes), search."""
 
 from __future__ import annotations
 
@@ -10,20 +11,21 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
-from acrel_console.domain.money import fen_to_yuan, parse_yuan, yuan_to_fen
+from acrel_console.domain.money import fen_to_yuan
 from acrel_console.domain.roles import Permission
-from acrel_console.ledger import book, posting
-from acrel_console.ledger.queries import meter_tenant
-from acrel_console.services import audit
-from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.ledger import book
+from acrel_console.ledger.queries import TenantRef, meter_tenant
+from acrel_console.services import account_changes, audit, returns, takeover
+from acrel_console.services.account_changes import ChangeStatus, Claim
+from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
 from acrel_console.services.money_common import (
-    REMARK_OPENING, OperationResult, amount_fen, check_method, cumulative_fen, dumps, locked_meter, meter_side, op_id,
-    open_shift)
-from acrel_console.services.site_settings import load_all
+    REMARK_OPENING, amount_fen, check_method, cumulative_fen, locked_meter, meter_side, op_id)
 from acrel_console.services.vending import sell_in
-from acrel_console.storage.tables.commands import MeterCommandRow
+from acrel_console.storage.tables.changes import AccountChangeRow
 from acrel_console.storage.tables.ledger import AccountMeterRow, OperationRow, TenantAccountRow, TenantRow
 from acrel_console.storage.tables.site import MeterRow
+
+__all__ = ["AccountService", "AccountInfo", "MeterBalance", "ChangeStatus", "Claim"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,26 +59,16 @@ class AccountInfo:
     opened_by: str
     closed_at: datetime | None
     meters: tuple[MeterBalance, ...]
+    change_id: str | None = None  # the 销户 / removal / 换表 under way (settling or stuck)
+    change_kind: str | None = None
+    change_state: str | None = None  # settling | stuck
 
-
-@dataclass(frozen=True, slots=True)
-class FinalReading:
-    """A meter's last values at 销户 or 换表: read from the meter, or entered by an operator when the
-    meter is dead (source='entered', logged as such)."""
-
-    remaining: Decimal
-    energy_total: int | None = None  # 0.01 kWh
-    source: str = "read"  # read | entered
-
-
-@dataclass(frozen=True, slots=True)
-class SettlementResult:
-    """What 销户/换表/removing a meter did with each meter's money."""
-
-    account_id: int
-    operations: tuple[OperationResult, ...]
-    trip_command_ids: tuple[str, ...]
-    final_remaining: dict[int, Decimal]
+    @property
+    def state(self) -> str:
+        """open | closing (a 销户 settling on its meters) | closed."""
+        if self.closed_at is not None:
+            return "closed"
+        return "closing" if self.change_kind == "close" else "open"
 
 
 def _account_info(s: Session, acc: TenantAccountRow) -> AccountInfo:
@@ -92,8 +84,34 @@ def _account_info(s: Session, acc: TenantAccountRow) -> AccountInfo:
             m.id, m.meter_no, m.room, m.model, meter_side(m.model), fen_to_yuan(book.ledger_credit_fen(s, m.id)),
             None if st.known_remaining_fen is None else fen_to_yuan(st.known_remaining_fen), st.known_count,
             st.outstanding_count, fen_to_yuan(st.outstanding_fen), fen_to_yuan(cumulative_fen(s, m.id)), am.added_at))
+    ch = account_changes.active_change(s, acc.id)
     return AccountInfo(acc.id, t.id, t.account_no, t.name, t.room, t.phone, t.notes, acc.opened_at, acc.opened_by,
-                       acc.closed_at, tuple(meters))
+                       acc.closed_at, tuple(meters), ch.id if ch else None, ch.kind if ch else None,
+                       ch.state if ch else None)
+
+
+def _account_meter_ids(s: Session, account_id: int) -> list[int]:
+    return [int(m) for (m,) in s.execute(select(AccountMeterRow.meter_id).where(
+        AccountMeterRow.account_id == account_id, AccountMeterRow.removed_at.is_(None)).order_by(AccountMeterRow.id))]
+
+
+def _ref(s: Session, acc: TenantAccountRow) -> TenantRef:
+    t = s.get(TenantRow, acc.tenant_id)
+    assert t is not None
+    return TenantRef(t.id, acc.id, t.account_no, t.name, t.room, t.phone)
+
+
+def _check_old_balance_claim(actor: Actor, approver: Actor | None, reason: str) -> None:
+    """A typed old-system balance is a claim: a supervisor (another operator) approves it, with a reason."""
+    if approver is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "An old meter balance typed in is a claim: it needs a supervisor's approval."), field="approver")
+    check_permission(approver, Permission.APPROVE_REVERSAL)
+    if approver.name == actor.name:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The approver must be a different operator."),
+                              field="approver")
+    if not reason.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A claim needs a reason."), field="claim_reason")
 
 
 def _text(value: str, field: str, label: str, required: bool = True, max_len: int = 100) -> str:
@@ -129,12 +147,48 @@ class AccountService:
         s.add(AccountMeterRow(account_id=acc.id, meter_id=meter_id, added_at=at, added_by=actor.name))
         s.flush()
 
+    def _holdings(self, s: Session, meter_ids: list[int], decisions: dict[int, str | None],
+                  at: datetime) -> dict[int, takeover.MeterHolding]:
+        """Lock each meter, check nobody holds it, and refuse (changing nothing) while a meter's existing
+        credit waits for a decision."""
+        found: dict[int, takeover.MeterHolding] = {}
+        for mid in meter_ids:
+            meter = locked_meter(s, mid)
+            holder = meter_tenant(s, mid)
+            if holder is not None:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Meter {id} already belongs to {name} ({no})."),
+                                    id=mid, name=holder.name, no=holder.account_no)
+            found[mid] = takeover.holding(s, self.ctx, meter, at)
+            takeover.check_decision(found[mid], decisions.get(mid))
+        return found
+
+    @requires(Permission.VIEW)
+    def holdings(self, actor: Actor, meter_ids: list[int]) -> list[takeover.MeterHolding]:
+        """What each meter holds by its latest reading, and whether opening it needs a take-over decision."""
+        at = self.ctx.clock()
+        with self.ctx.read() as s:
+            out = []
+            for mid in meter_ids:
+                meter = s.get(MeterRow, mid)
+                if meter is None:
+                    raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=mid)
+                out.append(takeover.holding(s, self.ctx, meter, at))
+            return out
+
     @requires(Permission.SELL)
     def open_account(self, actor: Actor, name: str, room: str, meter_ids: list[int], phone: str = "",
                      notes: str = "", opening_credit: Decimal | str | None = None, method: str = "cash",
-                     opening_sale_id: str | None = None, old_balance: Decimal | str | None = None) -> AccountInfo:
+                     opening_sale_id: str | None = None, old_balance: Decimal | str | None = None,
+                     existing_credit: str | dict[int, str] | None = None, old_balance_approver: Actor | None = None,
+                     old_balance_reason: str = "") -> AccountInfo:
         """开户: a tenant, an account holding the meters, optionally a first top-up (an ordinary sale marked
-        开户首充, on the first meter) and an old-system balance (老表金额转入, delivered like a sale)."""
+        开户首充, on the first meter).
+
+        A meter whose latest reading shows credit (or debt) the ledger does not account for is opened only
+        with a decision (`existing_credit`, one for all meters or per meter id): 'take-over' (the tenant's
+        opening balance, from the take-over equity account, the reading as evidence) or 'clear' (zeroed on
+        the meter with read-back before anything else is delivered). An old-system balance typed in
+        (老表金额转入) is a claim: it needs a supervisor's approval and a reason, and is delivered like a sale."""
         name = _text(name, "name", "Name")
         room = _text(room, "room", "Room", required=False)
         phone = _text(phone, "phone", "Phone", required=False, max_len=40)
@@ -144,7 +198,11 @@ class AccountService:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A meter is listed twice."), field="meters")
         credit_fen = amount_fen(opening_credit, "opening_credit") if opening_credit not in (None, "", 0) else None
         old_fen = amount_fen(old_balance, "old_balance") if old_balance not in (None, "", 0) else None
+        if old_fen is not None:
+            _check_old_balance_claim(actor, old_balance_approver, old_balance_reason)
         check_method(method)
+        decisions: dict[int, str | None] = (dict(existing_credit) if isinstance(existing_credit, dict)
+                                            else {m: existing_credit for m in meter_ids})
         sale_id = op_id(opening_sale_id)
         at = self.ctx.clock()
         with self.ctx.transaction() as s:
@@ -153,191 +211,164 @@ class AccountService:
                 acc0 = s.get(TenantAccountRow, prior.account_id)
                 assert acc0 is not None
                 return _account_info(s, acc0)
-            t = TenantRow(account_no=f"{book.next_number(s, 'account_no'):06d}", name=name, room=room, phone=phone,
-                          notes=notes.strip(), created_at=at)
-            s.add(t)
-            s.flush()
-            acc = TenantAccountRow(tenant_id=t.id, opened_at=at, opened_by=actor.name)
-            s.add(acc)
-            s.flush()
-            for mid in meter_ids:
-                self._attach(s, actor, acc, mid, at)
-            audit.append(s, actor, "account.open", f"account:{t.account_no}",
-                         after={"name": name, "room": room, "phone": phone, "meters": meter_ids}, at=at)
+            acc, ref = self.open_in(s, actor, name, room, phone, notes, meter_ids, decisions, at)
             if old_fen is not None:
-                sell_in(s, self.ctx, actor, meter_ids[0], old_fen, method, book.new_id(), "老表金额转入", kind="opening")
+                assert old_balance_approver is not None
+                sell_in(s, self.ctx, actor, meter_ids[0], old_fen, method, book.new_id(), "老表金额转入", kind="opening",
+                        evidence={"kind": "claim", "approver": old_balance_approver.name,
+                                  "reason": old_balance_reason.strip(), "claimed_fen": old_fen})
             if credit_fen is not None:
                 sell_in(s, self.ctx, actor, meter_ids[0], credit_fen, method, sale_id, REMARK_OPENING)
             return _account_info(s, acc)
 
+    def open_in(self, s: Session, actor: Actor, name: str, room: str, phone: str, notes: str, meter_ids: list[int],
+                decisions: dict[int, str | None], at: datetime) -> tuple[TenantAccountRow, TenantRef]:
+        """开户 inside the caller's transaction (the caller checked the permission and the texts): the tenant,
+        the account, its meters, and each meter's existing credit taken over or cleared as decided."""
+        found = self._holdings(s, meter_ids, decisions, at)
+        t = TenantRow(account_no=f"{book.next_number(s, 'account_no'):06d}", name=name, room=room, phone=phone,
+                      notes=notes.strip(), created_at=at)
+        s.add(t)
+        s.flush()
+        acc = TenantAccountRow(tenant_id=t.id, opened_at=at, opened_by=actor.name)
+        s.add(acc)
+        s.flush()
+        for mid in meter_ids:
+            self._attach(s, actor, acc, mid, at)
+        audit.append(s, actor, "account.open", f"account:{t.account_no}",
+                     after={"name": name, "room": room, "phone": phone, "meters": meter_ids,
+                            "readings": {str(m): takeover.reading_evidence(h) for m, h in found.items()}}, at=at)
+        ref = TenantRef(t.id, acc.id, t.account_no, name, room, phone)
+        for mid in meter_ids:
+            takeover.apply(s, self.ctx, actor, ref, found[mid], decisions.get(mid), at)
+        return acc, ref
+
     @requires(Permission.SELL)
-    def add_meter(self, actor: Actor, account_id: int, meter_id: int) -> AccountInfo:
-        """开户后加表."""
+    def add_meter(self, actor: Actor, account_id: int, meter_id: int,
+                  existing_credit: str | None = None) -> AccountInfo:
+        """开户后加表 (its existing credit decided as at opening)."""
         at = self.ctx.clock()
         with self.ctx.transaction() as s:
             acc = self._open_account(s, account_id)
+            running = account_changes.active_change(s, acc.id)
+            if running is not None and running.kind == "close":
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Account {id} is closing."), id=account_id)
+            found = self._holdings(s, [meter_id], {meter_id: existing_credit}, at)
             self._attach(s, actor, acc, meter_id, at)
             audit.append(s, actor, "account.add_meter", f"account:{account_id}", after={"meter_id": meter_id}, at=at)
+            takeover.apply(s, self.ctx, actor, _ref(s, acc), found[meter_id], existing_credit, at)
             return _account_info(s, acc)
 
-    def _settle(self, s: Session, actor: Actor, meter_id: int, final: FinalReading, *, settle: str, method: str,
-                transfer_to: int | None, reason: str, deliver_to_source: bool) -> list[OperationResult]:
-        """Book unbooked consumption so the ledger equals the final remaining amount, then refund or
-        transfer that amount. Returns the money operations made."""
-        at = self.ctx.clock()
-        meter = locked_meter(s, meter_id)
-        holder = meter_tenant(s, meter_id)
-        out: list[OperationResult] = []
-        outstanding = s.execute(select(MeterCommandRow.id).where(
-            MeterCommandRow.meter_id == meter_id, MeterCommandRow.kind == book.CREDIT_KIND,
-            MeterCommandRow.state.in_(("pending", "sending", "conflict")))).first()
-        if outstanding is not None:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first."),
-                id=meter_id)
-        final_fen = yuan_to_fen(parse_yuan(final.remaining))
-        if final.source not in ("read", "entered"):
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A final reading is 'read' or 'entered'."), field="source")
-        if final_fen < 0:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first."),
-                field="remaining", id=meter_id, amount=str(fen_to_yuan(final_fen)))
-        ledger = book.ledger_credit_fen(s, meter_id)
-        common = {"at": at, "meter_id": meter_id, "tenant_id": holder.tenant_id if holder else None,
-                  "account_id": holder.account_id if holder else None, "operator_id": actor.id,
-                  "operator_name": actor.name}
-        diff = ledger - final_fen
-        if diff != 0:
-            lines = posting.consumption(meter_id, diff) if diff > 0 else posting.adjustment(meter_id, -diff)
-            oid = book.new_id()
-            book.post(s, lines, id=oid, kind="consumption" if diff > 0 else "adjustment", amount_fen=abs(diff),
-                      reason=reason, energy_centi_kwh=final.energy_total,
-                      detail_json=dumps({"final_remaining_fen": final_fen, "source": final.source,
-                                         "energy_total": final.energy_total}), **common)
-        if final_fen == 0:
-            return out
-        oid = book.new_id()
-        side = meter_side(meter.model)
-        to_source = side and deliver_to_source and final.source == "read"
-        if settle == "refund":
-            shift = open_shift(s, actor, at)
-            receipt = f"R{book.next_number(s, 'receipt'):08d}"
-            book.post(s, posting.refund(meter_id, shift, method, final_fen), id=oid, kind="refund", sale_type="refund",
-                      amount_fen=final_fen, method=method, shift_id=shift, reason=reason, receipt_no=receipt,
-                      cumulative_fen_before=cumulative_fen(s, meter_id),
-                      detail_json=dumps({"balance_after_fen": 0, "no_delivery": not to_source}), **common)
-            from acrel_console.storage.tables.ledger import ReceiptRow
-
-            s.add(ReceiptRow(number=receipt, operation_id=oid, created_at=at))
-        else:
+    def _change(self, s: Session, actor: Actor, acc: TenantAccountRow, *, kind: str, change_id: str | None,
+                meter_ids: list[int], settle: str, method: str | None, transfer_to: int | None,
+                new_meter_id: int | None, reason: str, claims: dict[int, Claim]) -> ChangeStatus:
+        if settle not in ("refund", "transfer"):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Settle by 'refund' or 'transfer'."), field="settle")
+        if settle == "transfer" and kind != "replace":
             if transfer_to is None:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "Name the meter the balance moves to."),
                                       field="transfer_to")
-            target = locked_meter(s, transfer_to)
-            receipt = None
-            book.post(s, posting.transfer(meter_id, transfer_to, final_fen), id=oid, kind="transfer",
-                      amount_fen=final_fen, to_meter_id=transfer_to, reason=reason,
-                      detail_json=dumps({"no_delivery": not to_source}), **common)
-            if meter_side(target.model):
-                book.add_credit_command(s, self.ctx.site_key, meter_id=transfer_to, amount_fen=final_fen,
-                                        operation_id=oid, created_by=actor.name, at=at, reason="transfer in")
-        cmd_id = None
-        if to_source:
-            cmd_id = book.add_credit_command(s, self.ctx.site_key, meter_id=meter_id, amount_fen=-final_fen,
-                                             operation_id=oid, created_by=actor.name, at=at, reason=settle).id
-        out.append(OperationResult(oid, "refund" if settle == "refund" else "transfer", meter_id,
-                                   fen_to_yuan(final_fen), cmd_id, receipt, None, Decimal("0.00")))
-        return out
-
-    def _detach(self, s: Session, actor: Actor, account_id: int, meter_id: int, reason: str) -> None:
-        am = s.execute(select(AccountMeterRow).where(AccountMeterRow.account_id == account_id,
-                                                     AccountMeterRow.meter_id == meter_id,
-                                                     AccountMeterRow.removed_at.is_(None))).scalar_one_or_none()
-        if am is None:
-            raise NotFound(QT_TRANSLATE_NOOP("errors", "Meter {id} is not in account {account}."), id=meter_id,
-                           account=account_id)
-        am.removed_at, am.removed_by, am.removed_reason = self.ctx.clock(), actor.name, reason
-
-    def _trip(self, s: Session, actor: Actor, meter_id: int, reason: str) -> str:
-        return book.add_command(s, self.ctx.site_key, meter_id=meter_id, kind="trip", created_by=actor.name,
-                                at=self.ctx.clock(), reason=reason, priority=5).id
+            if transfer_to in meter_ids:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "A balance cannot move to the meter it leaves."),
+                                      field="transfer_to")
+            locked_meter(s, transfer_to)
+        ch = account_changes.begin(s, self.ctx, actor, acc, _ref(s, acc), kind=kind, change_id=op_id(change_id),
+                                   meter_ids=meter_ids, settle=settle, method=method, transfer_to=transfer_to,
+                                   new_meter_id=new_meter_id, reason=reason.strip(), claims=claims)
+        return account_changes.status(s, ch)
 
     @requires(Permission.SELL)
-    def remove_meter(self, actor: Actor, account_id: int, meter_id: int, final: FinalReading, *,
-                     settle: str = "refund", method: str = "cash", transfer_to: int | None = None,
-                     reason: str = "") -> SettlementResult:
-        """Take one meter out of an account: its remaining balance is refunded or transferred first."""
+    def remove_meter(self, actor: Actor, account_id: int, meter_id: int, *, settle: str = "refund",
+                     method: str = "cash", transfer_to: int | None = None, reason: str = "",
+                     claim: Claim | None = None, change_id: str | None = None) -> ChangeStatus:
+        """Take one meter out of an account: its balance comes back from the meter first (refunded or moved)."""
         check_method(method)
         with self.ctx.transaction() as s:
             acc = self._open_account(s, account_id)
-            ops = self._settle(s, actor, meter_id, final, settle=settle, method=method, transfer_to=transfer_to,
-                               reason=reason or "remove meter", deliver_to_source=True)
-            self._detach(s, actor, acc.id, meter_id, reason)
-            audit.append(s, actor, "account.remove_meter", f"account:{account_id}",
-                         after={"meter_id": meter_id, "final_remaining": str(final.remaining), "source": final.source,
-                                "operations": [o.operation_id for o in ops]}, reason=reason, at=self.ctx.clock())
-            return SettlementResult(acc.id, tuple(ops), (), {meter_id: final.remaining})
+            if meter_id not in _account_meter_ids(s, acc.id):
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "Meter {id} is not in account {account}."), id=meter_id,
+                               account=account_id)
+            return self._change(s, actor, acc, kind="remove", change_id=change_id, meter_ids=[meter_id],
+                                settle=settle, method=method, transfer_to=transfer_to, new_meter_id=None,
+                                reason=reason, claims={claim.meter_id: claim} if claim else {})
 
     @requires(Permission.SELL)
-    def close_account(self, actor: Actor, account_id: int, finals: dict[int, FinalReading], *,
-                      settle: str = "refund", method: str = "cash", transfer_to: int | None = None,
-                      reason: str = "") -> SettlementResult:
-        """销户: every meter's final reading, its remaining balance refunded (or transferred), meters become
-        unopened, a relay trip queued per meter when the site setting trip_on_close is on."""
+    def close_account(self, actor: Actor, account_id: int, *, settle: str = "refund", method: str = "cash",
+                      transfer_to: int | None = None, reason: str = "", claims: dict[int, Claim] | None = None,
+                      change_id: str | None = None) -> ChangeStatus:
+        """销户: every meter gives back what the tenant holds on it (read as the command is sent, booked as the
+        meter confirms), refunded (or moved); then the meters become unopened and, with trip_on_close, are
+        tripped. Until every meter has settled the account is closing; asking again resumes a stuck close,
+        and `claims` settle meters that cannot be read."""
         check_method(method)
-        if settle not in ("refund", "transfer"):
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Settle by 'refund' or 'transfer'."), field="settle")
-        at = self.ctx.clock()
         with self.ctx.transaction() as s:
             acc = self._open_account(s, account_id)
-            meter_ids = [m for (m,) in s.execute(select(AccountMeterRow.meter_id).where(
-                AccountMeterRow.account_id == acc.id, AccountMeterRow.removed_at.is_(None)))]
-            missing = [m for m in meter_ids if m not in finals]
-            if missing:
-                raise ValidationError(QT_TRANSLATE_NOOP("errors", "A final reading is needed for meter {id}."),
-                                      field="finals", id=missing[0])
-            ops: list[OperationResult] = []
-            trips: list[str] = []
-            trip = bool(load_all(s)["trip_on_close"])
-            for mid in meter_ids:
-                ops += self._settle(s, actor, mid, finals[mid], settle=settle, method=method, transfer_to=transfer_to,
-                                    reason=reason or "销户", deliver_to_source=True)
-                self._detach(s, actor, acc.id, mid, reason or "销户")
-                meter = s.get(MeterRow, mid)
-                if trip and meter_side(meter.model if meter else ""):
-                    trips.append(self._trip(s, actor, mid, "销户"))
-            acc.closed_at, acc.closed_by, acc.close_reason = at, actor.name, reason
-            audit.append(s, actor, "account.close", f"account:{acc.id}",
-                         after={"finals": {str(k): {"remaining": str(v.remaining), "energy_total": v.energy_total,
-                                                    "source": v.source} for k, v in finals.items()},
-                                "operations": [o.operation_id for o in ops], "trips": trips},
-                         reason=reason, at=at)
-            return SettlementResult(acc.id, tuple(ops), tuple(trips), {k: v.remaining for k, v in finals.items()})
+            return self._change(s, actor, acc, kind="close", change_id=change_id,
+                                meter_ids=_account_meter_ids(s, acc.id), settle=settle, method=method,
+                                transfer_to=transfer_to, new_meter_id=None, reason=reason, claims=dict(claims or {}))
 
     @requires(Permission.SELL)
-    def replace_meter(self, actor: Actor, old_meter_id: int, new_meter_id: int, old_final: FinalReading,
-                      reason: str = "") -> SettlementResult:
-        """新老表切换: the old meter's remaining amount (read, or entered when it is dead) moves to the new meter
-        through the ledger; the old meter leaves the account and is retired; one log entry."""
+    def replace_meter(self, actor: Actor, old_meter_id: int, new_meter_id: int, *, existing_credit: str | None = None,
+                      claim: Claim | None = None, reason: str = "", change_id: str | None = None) -> ChangeStatus:
+        """新老表切换: the old meter's credit is taken back (read as the command is sent, confirmed by read-back)
+        and delivered to the new meter, which then returns to prepaid control (relay closed with a positive
+        balance); the old meter's alarms are cleared and it is retired. A dead old meter is settled by a
+        supervisor-approved claim. A failed step leaves the change stuck; asking again resumes it."""
         at = self.ctx.clock()
         with self.ctx.transaction() as s:
             holder = meter_tenant(s, old_meter_id)
             if holder is None:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "Meter {id} is not opened."), id=old_meter_id)
             acc = self._open_account(s, holder.account_id)
-            self._attach(s, actor, acc, new_meter_id, at)
-            ops = self._settle(s, actor, old_meter_id, old_final, settle="transfer", method="cash",
-                               transfer_to=new_meter_id, reason=reason or "换表", deliver_to_source=False)
-            self._detach(s, actor, acc.id, old_meter_id, reason or "换表")
-            old = s.get(MeterRow, old_meter_id)
-            assert old is not None
-            old.retired, old.retired_at = True, at
-            audit.append(s, actor, "meter.replace", f"meter:{old_meter_id}",
-                         before={"meter_id": old_meter_id, "remaining": str(old_final.remaining),
-                                 "energy_total": old_final.energy_total, "source": old_final.source},
-                         after={"meter_id": new_meter_id, "account": holder.account_no,
-                                "operations": [o.operation_id for o in ops]}, reason=reason, at=at)
-            return SettlementResult(acc.id, tuple(ops), (), {old_meter_id: old_final.remaining})
+            if new_meter_id == old_meter_id:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "The new meter must be another meter."),
+                                      field="new_meter")
+            running = account_changes.active_change(s, acc.id)
+            resuming = running is not None and running.kind == "replace" and running.meter_id == old_meter_id \
+                and running.new_meter_id == new_meter_id
+            if running is not None and not resuming:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Account {no} is in the middle of another change ({kind}): finish that first."),
+                    no=holder.account_no, kind=running.kind)
+            if not resuming:
+                found = self._holdings(s, [new_meter_id], {new_meter_id: existing_credit}, at)
+                self._attach(s, actor, acc, new_meter_id, at)
+                takeover.apply(s, self.ctx, actor, holder, found[new_meter_id], existing_credit, at)
+            return self._change(s, actor, acc, kind="replace", change_id=change_id, meter_ids=[old_meter_id],
+                                settle="transfer", method=None, transfer_to=None, new_meter_id=new_meter_id,
+                                reason=reason or "换表", claims={claim.meter_id: claim} if claim else {})
+
+    @requires(Permission.SELL)
+    def retry_clear(self, actor: Actor, meter_id: int) -> Decimal:
+        """Clear again the previous system's credit a meter refused to give up at opening (its return_refused
+        alarm): the same amount, taken over from the refusal's read-back and swept again. Returns the amount."""
+        at = self.ctx.clock()
+        with self.ctx.transaction() as s:
+            locked_meter(s, meter_id)
+            holder = meter_tenant(s, meter_id)
+            if holder is None:
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Meter {id} is not opened."), id=meter_id)
+            account_changes.refuse_if_changing(s, holder.account_id, meter_id)
+            last = returns.last_hold(s, meter_id, "clear")
+            st = returns.state_of(s, last) if last is not None else None
+            if last is None or st is None or st.state != "refused" or not st.read_back:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Meter {id} has no refused clearing to try again."), id=meter_id)
+            fen = min(last.amount_fen, int(st.read_back.get("remaining_fen") or 0))  # what is there now
+            if fen <= 0:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Meter {id} has no refused clearing to try again."), id=meter_id)
+            takeover.retake(s, self.ctx, actor, holder, meter_id, fen, st.read_back, at)
+            return fen_to_yuan(fen)
+
+    @requires(Permission.VIEW)
+    def settlement(self, actor: Actor, change_id: str) -> ChangeStatus:
+        """Where a 销户 / removal / 换表 stands (the cashier watches it until done or stuck)."""
+        with self.ctx.read() as s:
+            ch = s.get(AccountChangeRow, op_id(change_id))
+            if ch is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "No account change {id}."), id=change_id)
+            return account_changes.status(s, ch)
 
     @requires(Permission.VIEW)
     def get_account(self, actor: Actor, account_id: int) -> AccountInfo:

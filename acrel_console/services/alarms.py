@@ -39,6 +39,8 @@ MESSAGES: dict[AlarmKind, str] = {
     AlarmKind.RECONCILIATION: QT_TRANSLATE_NOOP("alarms", "{room}: ledger balance {ledger} yuan differs from the meter's {meter} yuan."),
     AlarmKind.INTEGRITY: QT_TRANSLATE_NOOP("alarms", "Integrity check failed: {problem}"),
     AlarmKind.PAYMENT: QT_TRANSLATE_NOOP("alarms", "{provider} {trade}: {problem}"),
+    AlarmKind.RETURN_REFUSED: QT_TRANSLATE_NOOP(
+        "alarms", "{room}: the meter refused to give back {amount} yuan; nothing was paid or moved for it."),
 }
 
 METER_KINDS = (AlarmKind.ALARM1, AlarmKind.ALARM2, AlarmKind.ARREARS, AlarmKind.OVERLOAD, AlarmKind.UNDER_VOLTAGE,

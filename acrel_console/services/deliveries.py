@@ -141,6 +141,10 @@ def _finish(ctx: ServiceContext, command_id: str, state: str, *, count: int | No
             restore_mark.release_final(s)
         if count is not None:
             _remember_reading(s, row.meter_id, count, remaining, now)
+        if state in ("delivered", "failed", "cancelled"):
+            from acrel_console.services.returns import command_final
+
+            command_final(s, ctx, row)  # credit coming back is booked with the read-back, in this transaction
         if state == "delivered":
             audit.append(s, Actor.system(), "delivery.delivered", f"command:{row.id}",
                          after={"meter_id": row.meter_id, "amount_fen": row.amount_fen, "purchase_count": count,
@@ -239,6 +243,7 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
         amount = int(row.amount_fen or 0)
         claims_unsent = row.state == "pending" and row.attempts == 0
         pinned = row.id in restore_mark.pinned_ids(s)
+        sweep = book.sweep_cap(row)
     step("loaded")
 
     try:
@@ -277,6 +282,11 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
     if not send:
         return _outcome_of(ctx, command_id, f"meter count {count}: not applied yet; will be sent")
 
+    if sweep is not None:  # take back what the meter holds now (at most the cap), read just before sending
+        fixed = _fix_sweep(ctx, command_id, expected, sweep, before.remaining_fen, count)
+        if isinstance(fixed, DeliveryOutcome):
+            return fixed
+        amount = fixed
     for attempt in range(2):  # the first send, and one resend when the read-back shows it was not applied
         marked = _mark_sending(ctx, command_id, expected)
         if isinstance(marked, DeliveryOutcome):
@@ -311,6 +321,16 @@ def execute_credit_command(ctx: ServiceContext, bus: MeterBus, command_id: str, 
             return _finish(ctx, command_id, "conflict", count=after.purchase_count, remaining=after.remaining_fen,
                            expected=expected,
                            error=f"meter purchase count {after.purchase_count} after sending {expected}")
+        if refused and amount < 0 and after.remaining_fen is not None and after.remaining_fen + amount >= 0:
+            return _finish(ctx, command_id, "failed", count=after.purchase_count, remaining=after.remaining_fen,
+                           error=f"meter refused to give back {-amount} fen although it shows "
+                                 f"{after.remaining_fen} fen")
+        if sweep is not None:  # not applied (the tenant used energy since the reading): take what is there now
+            fixed = _fix_sweep(ctx, command_id, expected, sweep, after.remaining_fen, after.purchase_count)
+            if isinstance(fixed, DeliveryOutcome):
+                return fixed
+            amount = fixed
+            continue
         if refused and amount < 0 and after.remaining_fen is not None and after.remaining_fen + amount < 0:
             # Design §13: the meter refuses a refund below zero (it used energy since the refund was booked).
             return _finish(ctx, command_id, "failed", count=after.purchase_count, remaining=after.remaining_fen,
@@ -346,6 +366,26 @@ def _resequence(ctx: ServiceContext, command_id: str, old: int, new: int) -> Del
                      before={"expected_purchase_count": old}, after={"expected_purchase_count": new},
                      reason="never sent; the meter's count differs from the last known one", at=ctx.clock())
     return None
+
+
+def _fix_sweep(ctx: ServiceContext, command_id: str, expected: int, cap: int, remaining: int | None,
+               count: int | None) -> int | DeliveryOutcome:
+    """Set a sweep command's amount from the meter's remaining amount read just now (the caller has proven
+    the command not applied): -min(cap, remaining), re-signed. Nothing to take back ends it cancelled."""
+    take = min(cap, max(remaining or 0, 0))
+    if take <= 0:
+        return _finish(ctx, command_id, "cancelled", count=count, remaining=remaining,
+                       error=f"nothing to take back: the meter shows {remaining} fen")
+    with ctx.transaction() as s:
+        row = _get(s, command_id)
+        if row.state not in book.OUTSTANDING or row.expected_purchase_count != expected:
+            return _outcome(row, "changed while reading the meter; retried at the next run", waiting=True)
+        if not mac.verify_row(ctx.site_key, row):
+            return _alarm_mac(s, ctx, row)
+        if row.amount_fen != -take:
+            row.amount_fen = -take
+            mac.sign_row(ctx.site_key, row)
+    return -take
 
 
 def params_from_payload(payload: dict[str, Any]) -> MoneyParams:

@@ -162,26 +162,30 @@ def _configure(svc: Any, admin: Actor, sim: Any, endpoints: dict[str, dict[str, 
 
 
 def _open_accounts(svc: Any, admin: Actor, seed: int) -> None:
-    """Tenants for ~90% of the prepaid meters (no opening credit: the meters keep their balances)."""
-    accounts = getattr(svc, "accounts", None)
-    if accounts is None:
-        try:
-            from acrel_console.services.accounts import AccountService
+    """Tenants for ~90% of the prepaid meters. The simulated meters already hold their tenants' money (as a
+    building taken over from another system does): each meter is read first and its balance taken over, from the
+    take-over equity account with the reading as evidence, so a fresh demo starts with a sound ledger."""
+    from acrel_console.services.accounts import AccountService
+    from acrel_console.services.live_read import read_now
+    from acrel_console.services.takeover import TAKE_OVER
 
-            accounts = AccountService(svc.ctx)
-        except Exception:  # noqa: BLE001 - without the ledger work every meter shows unopened
-            return
+    accounts = getattr(svc, "accounts", None) or AccountService(svc.ctx)
     from acrel_console.ledger.queries import open_meter_ids
 
     rng = random.Random(seed)
     with svc.ctx.read() as s:
         opened = open_meter_ids(s)
+    chosen = []
     for m in svc.site.list_meters(admin):
         if m.id in opened or m.model == "ADL400" or rng.random() < 0.1:
             continue
-        name = f"{rng.choice(SURNAMES)}记{rng.choice(TRADES)}"
+        chosen.append((m, f"{rng.choice(SURNAMES)}记{rng.choice(TRADES)}"))
+    if not chosen:
+        return
+    read_now(svc.ctx, [m.id for m, _name in chosen])  # the set-up reading each take-over rests on
+    for m, name in chosen:
         try:
-            accounts.open_account(admin, name, m.room, [m.id])
+            accounts.open_account(admin, name, m.room, [m.id], existing_credit=TAKE_OVER)
         except Exception:  # noqa: BLE001 - the demo still runs with fewer tenants
             log.exception("opening a demo account")
             return

@@ -51,6 +51,9 @@ class OperationResult:
     balance_after_expected: Decimal | None  # meter's remaining once delivered (None if never read)
     cancelled_command_id: str | None = None  # reversal of a never-sent sale: the delivery cancelled
     duplicate: bool = False  # True when the id was already used: the first result, nothing created
+    awaiting_meter: bool = False  # a refund/reversal asked of the meter: paid out only once it confirms
+    returned: Decimal | None = None  # what the meter confirmed it gave back (None while waiting)
+    outcome: str = ""  # a return: waiting | returned | refused | nothing
 
 
 SaleResult = OperationResult

@@ -20,15 +20,16 @@ from acrel_console.domain.money import fen_to_yuan
 from acrel_console.domain.roles import Permission
 from acrel_console.ledger import book, invariants, posting
 from acrel_console.ledger.invariants import Violation
-from acrel_console.ledger.queries import TenantRef
-from acrel_console.services import audit
+from acrel_console.ledger.queries import TenantRef, meter_tenant
+from acrel_console.services import audit, returns
+from acrel_console.services.account_changes import refuse_if_changing
 from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
 from acrel_console.services.money_common import (
     CREDIT_KIND, METHODS, REMARK_OPENING, SALE_TYPES, OperationResult, SaleResult, amount_fen, check_method, credit_estimate_fen, cumulative_fen,
     dumps, existing, held_by, locked_meter, meter_side, op_id, open_shift, result_of)
 from acrel_console.services.site_settings import load_all
 from acrel_console.storage.tables.commands import MeterCommandRow
-from acrel_console.storage.tables.ledger import OperationRow, ReceiptRow
+from acrel_console.storage.tables.ledger import OperationRow, ReceiptRow, TenantAccountRow, TenantRow
 
 __all__ = ["VendingService", "SaleResult", "OperationResult", "DeliveryInfo", "REMARK_OPENING", "METHODS",
            "CREDIT_KIND", "sell_in"]
@@ -69,14 +70,17 @@ def max_credit_fen(s: Session, meter_max: int | None) -> int | None:
 
 
 def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: int, method: str,
-            sale_id: str, remark: str = "", kind: str = "sale") -> OperationResult:
-    """A sale (or an opening balance with kind='opening') inside the caller's transaction."""
+            sale_id: str, remark: str = "", kind: str = "sale",
+            evidence: dict[str, object] | None = None) -> OperationResult:
+    """A sale (or, with kind='opening', an old-system balance whose `evidence` is an approved claim) inside the
+    caller's transaction."""
     meter = locked_meter(s, meter_id)
     at = ctx.clock()  # read under the meter lock
     prior = existing(s, sale_id, kind, meter_id, fen)
     if prior is not None:
         return result_of(s, prior, duplicate=True)
     tenant = held_by(s, meter_id)
+    refuse_if_changing(s, tenant.account_id, meter_id)
     side = meter_side(meter.model)
     state = book.credit_state(s, meter_id) if side else None
     before = credit_estimate_fen(s, meter_id, side, state)
@@ -96,7 +100,8 @@ def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: i
                    shift_id=shift, remark=remark, receipt_no=receipt,
                    purchase_count_before=None if expected is None else expected - 1,
                    cumulative_fen_before=cumulative_fen(s, meter_id),
-                   detail_json=dumps({"balance_after_fen": before + fen, "expected_purchase_count": expected}))
+                   detail_json=dumps({"balance_after_fen": before + fen, "expected_purchase_count": expected,
+                                      **({"evidence": evidence} if evidence else {})}))
     if receipt is not None:
         s.add(ReceiptRow(number=receipt, operation_id=sale_id, created_at=at))
     cmd = None
@@ -109,6 +114,18 @@ def sell_in(s: Session, ctx: ServiceContext, actor: Actor, meter_id: int, fen: i
                         "expected_purchase_count": expected, "remark": remark}, at=at)
     return OperationResult(sale_id, kind, meter_id, fen_to_yuan(fen), cmd.id if cmd else None, receipt, expected,
                            fen_to_yuan(before + fen), None, False)
+
+
+def _reversed_fen(s: Session, sale_id: str) -> int:
+    """How much of a sale is reversed or being reversed: confirmed reversals plus returns still under way."""
+    total = 0
+    for op in s.execute(select(OperationRow).where(OperationRow.ref_operation_id == sale_id,
+                                                   OperationRow.kind.in_(("reversal", returns.HOLD_KIND)))).scalars():
+        if op.kind == "reversal":
+            total += op.amount_fen
+        elif returns.state_of(s, op).state == "waiting":
+            total += op.amount_fen
+    return total
 
 
 def _resolve_alarms(s: Session, command_id: str, at: datetime) -> None:
@@ -139,36 +156,83 @@ class VendingService:
     @requires(Permission.SELL)
     def refund(self, actor: Actor, meter_id: int, amount: Decimal | str, method: str = "cash",
                refund_id: str | None = None, reason: str = "", ref_sale_id: str | None = None) -> OperationResult:
-        """Take credit back from a meter (never below zero) and pay it out of the drawer (退电)."""
+        """退电: ask the meter for credit back and pay it out once the meter confirms (read-back). Capped by what
+        the ledger gives the tenant and by what the meter last showed; until the meter answers the amount is
+        held (nothing is paid out, no receipt); a refusal releases it and raises an alarm."""
         fen = amount_fen(amount)
         check_method(method)
         oid = op_id(refund_id)
         with self.ctx.transaction() as s:
             meter = locked_meter(s, meter_id)
-            prior = existing(s, oid, "refund", meter_id, fen)
+            prior = s.get(OperationRow, oid)
             if prior is not None:
-                return result_of(s, prior, duplicate=True)
+                if prior.meter_id != meter_id or prior.amount_fen != fen or prior.kind not in (returns.HOLD_KIND,
+                                                                                               "refund"):
+                    raise ConflictError(QT_TRANSLATE_NOOP("errors", "The id {id} was already used for another "
+                                                                    "operation."), id=oid)
+                return self._result(s, prior, duplicate=True)
             tenant = held_by(s, meter_id)
+            refuse_if_changing(s, tenant.account_id, meter_id)
             side = meter_side(meter.model)
-            before = credit_estimate_fen(s, meter_id, side)
-            if fen > before:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "errors", "A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan)."),
-                    field="amount", amount=str(fen_to_yuan(fen)), meter=meter_id, balance=str(fen_to_yuan(before)))
-            return self._take_back(s, actor, kind="refund", oid=oid, meter_id=meter_id, side=side, tenant=tenant,
-                                   fen=fen, method=method, before=before, reason=reason.strip(), ref=ref_sale_id,
-                                   approver=None, cancel=None)
+            before = self._cap(s, meter_id, side, fen, "refund")
+            if not side:  # console-side balance: the ledger is all there is
+                return self._take_back(s, actor, kind="refund", oid=oid, meter_id=meter_id, side=side, tenant=tenant,
+                                       fen=fen, method=method, before=before, reason=reason.strip(),
+                                       ref=ref_sale_id, approver=None, cancel=None)
+            return self._ask_back(s, actor, tenant, returns.ReturnRequest(
+                meter_id, fen, "refund", method=method, reason=reason.strip(), ref=ref_sale_id), oid, before)
+
+    def _cap(self, s: Session, meter_id: int, side: bool, fen: int, what: str) -> int:
+        """What may be taken back: the tenant's balance by the ledger (net of returns under way), and on a
+        meter-side meter no more than the meter last showed (less what is on its way). Refuses above it."""
+        ledger = book.ledger_credit_fen(s, meter_id)
+        shown = credit_estimate_fen(s, meter_id, side) if side else ledger
+        cap = min(ledger, shown)
+        if fen > cap:
+            template = QT_TRANSLATE_NOOP(
+                "errors", "A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance "
+                          "is {ledger} yuan by the ledger, the meter last showed {shown} yuan.") if what == "refund" \
+                else QT_TRANSLATE_NOOP(
+                "errors", "A reversal of {amount} yuan is more than meter {meter} can give back: the tenant's balance "
+                          "is {ledger} yuan by the ledger, the meter last showed {shown} yuan. Reverse a smaller amount.")
+            raise ValidationError(template, field="amount", amount=str(fen_to_yuan(fen)), meter=meter_id,
+                                  ledger=str(fen_to_yuan(ledger)), shown=str(fen_to_yuan(shown)))
+        return cap
+
+    def _ask_back(self, s: Session, actor: Actor, tenant: TenantRef, req: returns.ReturnRequest, oid: str,
+                  before: int) -> OperationResult:
+        cmd = returns.request(s, self.ctx, actor, tenant, req, oid, self.ctx.clock())
+        kind = returns.PAYOUT_KIND.get(req.purpose, req.purpose)
+        return OperationResult(oid, kind, req.meter_id, fen_to_yuan(req.fen), cmd.id, None,
+                               cmd.expected_purchase_count, fen_to_yuan(before - req.fen), None, False,
+                               awaiting_meter=True)
+
+    def _result(self, s: Session, op: OperationRow, duplicate: bool = False) -> OperationResult:
+        """An operation as the cashier sees it; a return shows where the meter's answer stands."""
+        if op.kind != returns.HOLD_KIND:
+            return result_of(s, op, duplicate)
+        st = returns.state_of(s, op)
+        base = result_of(s, op, duplicate)
+        return OperationResult(op.id, returns.PAYOUT_KIND.get(st.purpose, st.purpose), base.meter_id,
+                               fen_to_yuan(op.amount_fen), st.command_id, st.receipt_no, base.expected_purchase_count,
+                               base.balance_after_expected, None, duplicate, awaiting_meter=st.state == "waiting",
+                               returned=None if st.state == "waiting" else fen_to_yuan(st.returned_fen),
+                               outcome=st.state)
 
     def _take_back(self, s: Session, actor: Actor, *, kind: str, oid: str, meter_id: int, side: bool, tenant: TenantRef,
                    fen: int, method: str, before: int, reason: str, ref: str | None, approver: Actor | None,
                    cancel: MeterCommandRow | None) -> OperationResult:
+        """A refund or reversal no meter has to confirm: a console-side balance, or a sale whose delivery never
+        left (cancelled instead of sending a negative credit)."""
         at = self.ctx.clock()
         shift = open_shift(s, actor, at)
         state = book.credit_state(s, meter_id) if side else None
         expected = None if state is None or cancel is not None else state.next_purchase_count
-        detail: dict[str, object] = {"balance_after_fen": before - fen, "expected_purchase_count": expected}
+        detail: dict[str, object] = {"balance_after_fen": before - fen, "expected_purchase_count": expected,
+                                     "no_delivery": cancel is None}
         if cancel is not None:
             detail["cancelled_command"] = cancel.id
+            del detail["no_delivery"]
         lines = posting.refund(meter_id, shift, method, fen) if kind == "refund" else \
             posting.reversal(meter_id, shift, method, fen)
         receipt = f"R{book.next_number(s, 'receipt'):08d}"
@@ -180,31 +244,27 @@ class VendingService:
                   purchase_count_before=None if expected is None else expected - 1,
                   cumulative_fen_before=cumulative_fen(s, meter_id), detail_json=dumps(detail))
         s.add(ReceiptRow(number=receipt, operation_id=oid, created_at=at))
-        cmd = None
         if cancel is not None:
             cancel.state = "cancelled"
             cancel.completed_at = at
             cancel.error = f"cancelled by reversal {oid}"
             s.flush()
             book.resequence_after_cancel(s, self.ctx.site_key, cancel)
-        elif side:
-            cmd = book.add_credit_command(s, self.ctx.site_key, meter_id=meter_id, amount_fen=-fen, operation_id=oid,
-                                          created_by=actor.name, at=at, reason=kind)
         audit.append(s, actor, f"{kind}.post", f"meter:{meter_id}",
                      after={"operation_id": oid, "amount_fen": fen, "method": method, "ref": ref,
                             "approver": approver.name if approver else None, "receipt_no": receipt,
-                            "command_id": cmd.id if cmd else None,
                             "cancelled_command": cancel.id if cancel is not None else None},
                      reason=reason, at=at)
-        return OperationResult(oid, kind, meter_id, fen_to_yuan(fen), cmd.id if cmd else None, receipt, expected,
+        return OperationResult(oid, kind, meter_id, fen_to_yuan(fen), None, receipt, expected,
                                fen_to_yuan(before - fen), cancel.id if cancel is not None else None, False)
 
     @requires(Permission.SELL)
     def reverse(self, actor: Actor, sale_id: str, approver: Actor, reason: str, amount: Decimal | str | None = None,
                 reversal_id: str | None = None) -> OperationResult:
         """冲正 of a wrong sale, approved by a supervisor (OperatorService.verify_approver), capped at the
-        unreversed amount. A never-sent delivery of the full sale is cancelled instead of sending a
-        negative credit; otherwise a negative credit is delivered."""
+        unreversed amount. It belongs to the sale's account: once that account is closed (or the meter left
+        it) it is refused, never taken from the meter's next tenant. A never-sent delivery of the full sale is
+        cancelled; otherwise the credit is asked back from the meter and paid out when the meter confirms."""
         check_permission(approver, Permission.APPROVE_REVERSAL)
         if approver.name == actor.name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The approver must be a different operator."),
@@ -219,13 +279,13 @@ class VendingService:
             meter = locked_meter(s, int(sale.meter_id or 0))
             done = s.get(OperationRow, oid)
             if done is not None:
-                if done.kind != "reversal" or done.ref_operation_id != sale.id:
+                if done.kind not in ("reversal", returns.HOLD_KIND) or done.ref_operation_id != sale.id:
                     raise ConflictError(QT_TRANSLATE_NOOP("errors", "The id {id} was already used for another operation."),
                                         id=oid)
-                return result_of(s, done, duplicate=True)
-            reversed_fen = sum(int(a) for a in s.execute(select(OperationRow.amount_fen).where(
-                OperationRow.kind == "reversal", OperationRow.ref_operation_id == sale.id)).scalars())
-            open_fen = sale.amount_fen - reversed_fen
+                return self._result(s, done, duplicate=True)
+            tenant = self._sale_owner(s, sale, meter.id)
+            refuse_if_changing(s, tenant.account_id, meter.id)
+            open_fen = sale.amount_fen - _reversed_fen(s, sale.id)
             fen = open_fen if amount is None else amount_fen(amount)
             if open_fen <= 0:
                 raise ConflictError(QT_TRANSLATE_NOOP("errors", "Sale {id} is already fully reversed."), id=sale.id)
@@ -233,7 +293,6 @@ class VendingService:
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "At most {open} yuan of this sale can still be reversed."), field="amount",
                     open=str(fen_to_yuan(open_fen)))
-            tenant = held_by(s, meter.id)
             side = meter_side(meter.model)
             cancel = None
             if side and fen == sale.amount_fen:
@@ -244,15 +303,28 @@ class VendingService:
                 cmd = s.execute(q).scalars().first()
                 if cmd is not None and cmd.state == "pending" and cmd.attempts == 0:
                     cancel = cmd
-            before = credit_estimate_fen(s, meter.id, side)
-            if fen > before:  # also when cancelling: a later refund may already count on this credit
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "errors", "Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it "
-                              "below zero. Reverse a smaller amount."), field="amount", meter=meter.id,
-                    balance=str(fen_to_yuan(before)), amount=str(fen_to_yuan(fen)))
-            return self._take_back(s, actor, kind="reversal", oid=oid, meter_id=meter.id, side=side, tenant=tenant,
-                                   fen=fen, method=sale.method or "cash", before=before, reason=reason.strip(),
-                                   ref=sale.id, approver=approver, cancel=cancel)
+            before = self._cap(s, meter.id, side, fen, "reversal")  # also when cancelling: a later refund may count on it
+            if cancel is not None or not side:
+                return self._take_back(s, actor, kind="reversal", oid=oid, meter_id=meter.id, side=side,
+                                       tenant=tenant, fen=fen, method=sale.method or "cash", before=before,
+                                       reason=reason.strip(), ref=sale.id, approver=approver, cancel=cancel)
+            return self._ask_back(s, actor, tenant, returns.ReturnRequest(
+                meter.id, fen, "reversal", method=sale.method or "cash", reason=reason.strip(), ref=sale.id,
+                approver=approver.name), oid, before)
+
+    @staticmethod
+    def _sale_owner(s: Session, sale: OperationRow, meter_id: int) -> TenantRef:
+        """The tenant who bought the sale, when the meter is still theirs; refused otherwise."""
+        holder = meter_tenant(s, meter_id)
+        if holder is None or holder.account_id != sale.account_id:
+            owner = s.get(TenantAccountRow, sale.account_id) if sale.account_id is not None else None
+            tenant = s.get(TenantRow, owner.tenant_id) if owner is not None else None
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "errors", "Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter "
+                          "{meter}: its balance was settled when it closed. A reversal now would take the money from "
+                          "the meter's next tenant; it is refused."), id=sale.id,
+                no=tenant.account_no if tenant else "?", name=tenant.name if tenant else "?", meter=meter_id)
+        return holder
 
     @requires(Permission.VIEW)
     def get_operation(self, actor: Actor, operation_id: str) -> OperationResult:
@@ -260,7 +332,7 @@ class VendingService:
             op = s.get(OperationRow, op_id(operation_id))
             if op is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "No operation {id}."), id=operation_id)
-            return result_of(s, op)
+            return self._result(s, op)
 
     @requires(Permission.VIEW)
     def deliveries(self, actor: Actor, state: str | None = None, meter_id: int | None = None,
@@ -313,6 +385,11 @@ class VendingService:
                 raise ConflictError(QT_TRANSLATE_NOOP(
                     "errors", "The operation log shows delivery {id} of this operation reached the meter; it is not "
                               "delivered again."), id=delivered)
+            sweep = book.sweep_cap(row)
+            if op.kind == returns.HOLD_KIND and returns.state_of(s, op).state != "waiting":
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "Delivery {id} was a return the meter refused and it is settled: nothing was paid. "
+                              "Make a new one if the tenant still asks."), id=command_id)
             if op.kind == "transfer":
                 amount = op.amount_fen if row.meter_id == op.to_meter_id else -op.amount_fen
             else:
@@ -323,7 +400,8 @@ class VendingService:
             row.error = f"re-issued by {actor.name}: {reason.strip()}"
             s.flush()
             new = book.add_credit_command(s, self.ctx.site_key, meter_id=row.meter_id, amount_fen=amount,
-                                          operation_id=op.id, created_by=actor.name, at=at, reason="reissue")
+                                          operation_id=op.id, created_by=actor.name, at=at, reason="reissue",
+                                          sweep_fen=sweep)
             audit.append(s, actor, "delivery.reissue", f"command:{row.id}",
                          after={"new_command": new.id, "amount_fen": amount}, reason=reason.strip(), at=at)
             return delivery_info(new)
@@ -341,6 +419,7 @@ class VendingService:
             _resolve_alarms(s, command_id, self.ctx.clock())
             row.error = f"confirmed applied by {actor.name}: {reason.strip()}"
             row.result_json = ""
+            returns.command_final(s, self.ctx, row)  # a return confirmed by the operator is paid out now
             audit.append(s, actor, "delivery.confirm", f"command:{row.id}", reason=reason.strip(), at=self.ctx.clock())
             return delivery_info(row)
 

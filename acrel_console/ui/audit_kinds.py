@@ -103,6 +103,18 @@ KIND_LABELS: dict[str, str] = {
     "tenant.pin_change": QT_TRANSLATE_NOOP("audit", "Tenant PIN changed"),
     "tenant.pin_set": QT_TRANSLATE_NOOP("audit", "Tenant PIN set"),
     "tenant.sms": QT_TRANSLATE_NOOP("audit", "Tenant text sent"),
+    "account.existing_credit": QT_TRANSLATE_NOOP("audit", "Existing meter credit taken over or cleared"),
+    "account.claim": QT_TRANSLATE_NOOP("audit", "Claim for an unreadable meter approved"),
+    "account.close.start": QT_TRANSLATE_NOOP("audit", "Account closing started"),
+    "account.close.stuck": QT_TRANSLATE_NOOP("audit", "Account closing stuck: a meter refused"),
+    "account.remove.start": QT_TRANSLATE_NOOP("audit", "Meter removal started"),
+    "account.remove.stuck": QT_TRANSLATE_NOOP("audit", "Meter removal stuck: a meter refused"),
+    "account.replace.start": QT_TRANSLATE_NOOP("audit", "Meter replacement started"),
+    "account.replace.stuck": QT_TRANSLATE_NOOP("audit", "Meter replacement stuck: a meter refused"),
+    "return.request": QT_TRANSLATE_NOOP("audit", "Credit asked back from a meter"),
+    "return.confirmed": QT_TRANSLATE_NOOP("audit", "Meter confirmed the credit given back"),
+    "return.refused": QT_TRANSLATE_NOOP("audit", "Meter refused to give credit back"),
+    "migration.import": QT_TRANSLATE_NOOP("audit", "Tenants imported from the previous system"),
 }
 
 

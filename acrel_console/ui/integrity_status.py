@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from acrel_console.services.integrity import STATE_TEXT, IntegrityReport, run_integrity_check
-from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.integrity_details import IntegrityDetailsDialog, issue_text
 from acrel_console.ui.tasks import TaskFailure, TaskRunner
 from acrel_console.ui.theme import Theme
 
 RECHECK_MS = 6 * 60 * 60 * 1000  # re-run every 6 hours while the console is open
+TOOLTIP_LINES = 10
 
 
 def state_text(state: str, count: int = 0) -> str:
@@ -42,6 +43,7 @@ class IntegrityStatus(QLabel):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         # A worker of its own: the check never waits in, nor delays, the pages' loads (issue 15).
         self.tasks = TaskRunner(parent=self)
+        self.setAccessibleName(self.tr("Integrity check"))
 
     def start(self) -> None:
         """Run the check once (later calls do nothing) and then every RECHECK_MS."""
@@ -67,14 +69,15 @@ class IntegrityStatus(QLabel):
         self.tasks.run(lambda: run_integrity_check(ctx, full=full), self._got, self._failed, owner=self, quiet=True)
 
     def details(self) -> str:
-        """The problems of the last check, one per line (empty when none)."""
+        """The problems of the last check, translated, for the tooltip: the first TOOLTIP_LINES of them (the
+        whole list opens on a click)."""
         report = self.report
         if report is None:
             return ""
-        lines = [f"{i.area}: {i.message}" for i in report.issues]
+        lines = [issue_text(i) for i in report.issues[:TOOLTIP_LINES]]
         if report.error:
             lines.append(report.error)
-        if report.truncated:
+        if len(report.issues) > TOOLTIP_LINES or report.truncated:
             lines.append(self.tr("(more problems not listed)"))
         return "\n".join(lines)
 
@@ -99,12 +102,14 @@ class IntegrityStatus(QLabel):
             palette.setColor(self.foregroundRole(), Theme.role("error"))
         self.setPalette(palette)
 
-    def show_details(self) -> QMessageBox | None:
-        """List the problems in a (non-blocking) message box; None when there is nothing to list."""
-        text = self.toolTip()
-        if self.running or not text:
+    def show_details(self) -> IntegrityDetailsDialog | None:
+        """List the problems in a scrollable, translated list (non-blocking); None when there is nothing to list."""
+        if self.running or not self.toolTip():
             return None
-        return inform(self, self.tr("Integrity check"), self.text() + "\n\n" + text, error=True)
+        extra = self.toolTip() if self.report is None else ""  # the check could not run: why
+        dialog = IntegrityDetailsDialog(self.report, self.text(), extra, self.window())
+        dialog.open()
+        return dialog
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:

@@ -2,10 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AccountDialogs</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+44" />
+            <source>{meter}: balance kept by the console</source>
+            <translation>{meter}: balance kept by the console</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{meter}: never read; opened without a reading</source>
+            <translation>{meter}: never read; opened without a reading</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{meter}: {amount} yuan, nothing to decide (read {at})</source>
+            <translation>{meter}: {amount} yuan, nothing to decide (read {at})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{meter}: holds {amount} yuan this console did not sell (read {at}, purchase count {count})</source>
+            <translation>{meter}: holds {amount} yuan this console did not sell (read {at}, purchase count {count})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>reading too old: refresh the meter first</source>
+            <translation>reading too old: refresh the meter first</translation>
+        </message>
+    </context>
+    <context>
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+72" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+74" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
@@ -52,11 +80,12 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+209" />
             <source>Close account…</source>
             <translation>Close account…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-192" />
             <source>Account no.</source>
             <translation>Account no.</translation>
         </message>
@@ -97,17 +126,47 @@
             <translation>State</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+64" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+2" />
+            <source>Stuck: a meter refused</source>
+            <translation>Stuck: a meter refused</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Closing</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+116" />
+            <source>Resume closing…</source>
+            <translation>Resume closing…</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Settling with the meters: {out} yuan still to come back…</source>
+            <translation>Settling with the meters: {out} yuan still to come back…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled: {paid} yuan paid out, {moved} yuan moved.</source>
+            <translation>Settled: {paid} yuan paid out, {moved} yuan moved.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle it by a claim.</source>
+            <translation>Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle it by a claim.</translation>
+        </message>
+        <message>
+            <location line="-244" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
@@ -152,7 +211,12 @@
             <translation>Next page</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+33" />
+            <source>Open, settling a meter</source>
+            <translation>Open, settling a meter</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>{first}–{last} of {total}</source>
             <translation>{first}–{last} of {total}</translation>
         </message>
@@ -162,12 +226,7 @@
             <translation>closed {at}</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>open</source>
-            <translation>open</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{name} · account {no} · {room} · {phone} · {state}</source>
             <translation>{name} · account {no} · {room} · {phone} · {state}</translation>
         </message>
@@ -175,7 +234,7 @@
     <context>
         <name>AcknowledgeDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+31" />
+            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+32" />
             <source>Acknowledge alarm</source>
             <translation>Acknowledge alarm</translation>
         </message>
@@ -218,14 +277,19 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+108" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+147" />
             <source>Add meter to {name}</source>
             <translation>Add meter to {name}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Meter</source>
             <translation>Meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit already on the meter</source>
+            <translation>Credit already on the meter</translation>
         </message>
     </context>
     <context>
@@ -396,6 +460,34 @@
             <location line="+17" />
             <source>{count} alarms</source>
             <translation>{count} alarms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApprovalBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/approval_box.py" line="+24" />
+            <source>A supervisor signs in here to approve</source>
+            <translation>A supervisor signs in here to approve</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why the meter cannot be read, what the figure rests on</source>
+            <translation>Why the meter cannot be read, what the figure rests on</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation>Supervisor password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason for the claim</source>
+            <translation>Reason for the claim</translation>
         </message>
     </context>
     <context>
@@ -1173,44 +1265,34 @@
         </message>
     </context>
     <context>
+        <name>ExistingCreditBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-136" />
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take it over as the tenant's opening balance</source>
+            <translation>Take it over as the tenant's opening balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear it from the meter (zeroed, read back)</source>
+            <translation>Clear it from the meter (zeroed, read back)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No meter ticked.</source>
+            <translation>No meter ticked.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportRunner</name>
         <message>
             <location filename="../../acrel_console/ui/export_runner.py" line="+36" />
             <source>Cancel</source>
             <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>FinalReadingsBox</name>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+36" />
-            <source>Meter</source>
-            <translation>Meter</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Remaining (yuan)</source>
-            <translation>Remaining (yuan)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Energy (kWh)</source>
-            <translation>Energy (kWh)</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>optional</source>
-            <translation>optional</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>meter dead: values entered</source>
-            <translation>meter dead: values entered</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The meter cannot be read; the values are typed in and logged as entered.</source>
-            <translation>The meter cannot be read; the values are typed in and logged as entered.</translation>
         </message>
     </context>
     <context>
@@ -1259,7 +1341,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/form_dialog.py" line="+79" />
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+86" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -1487,14 +1569,140 @@
         </message>
     </context>
     <context>
-        <name>IntegrityStatus</name>
+        <name>IntegrityDetails</name>
         <message>
-            <location filename="../../acrel_console/ui/integrity_status.py" line="+78" />
+            <location filename="../../acrel_console/ui/integrity_details.py" line="+14" />
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ledger</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Operation {ref}: its entries do not add up to zero.</source>
+            <translation>Operation {ref}: its entries do not add up to zero.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation {ref} has no entries.</source>
+            <translation>Operation {ref} has no entries.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} has no ledger operation.</source>
+            <translation>Delivery {ref} has no ledger operation.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation {ref} was never queued for its meter.</source>
+            <translation>Operation {ref} was never queued for its meter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter {ref}: the credit booked and the credit sent to it differ.</source>
+            <translation>Meter {ref}: the credit booked and the credit sent to it differ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Operation {ref} reached its meter twice.</source>
+            <translation>Operation {ref} reached its meter twice.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} failed and is not resolved.</source>
+            <translation>Delivery {ref} failed and is not resolved.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} is in conflict: an operator decides.</source>
+            <translation>Delivery {ref} is in conflict: an operator decides.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter {ref} shows more credit than the ledger gave it (take it over or clear it).</source>
+            <translation>Meter {ref} shows more credit than the ledger gave it (take it over or clear it).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {ref} shows less than the ledger, more than its consumption explains.</source>
+            <translation>Meter {ref} shows less than the ledger, more than its consumption explains.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operation {ref} put credit on a balance without cash, a meter reading or an approved claim.</source>
+            <translation>Operation {ref} put credit on a balance without cash, a meter reading or an approved claim.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operation {ref} reverses another account's sale.</source>
+            <translation>Operation {ref} reverses another account's sale.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The operation log is broken at row {ref}.</source>
+            <translation>The operation log is broken at row {ref}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database file is damaged.</source>
+            <translation>The database file is damaged.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database could not be read.</source>
+            <translation>The database could not be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The ledger check itself failed.</source>
+            <translation>The ledger check itself failed.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{area}: {problem}</source>
+            <translation>{area}: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityDetailsDialog</name>
+        <message>
+            <location line="+11" />
+            <source>Integrity check</source>
+            <translation>Integrity check</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>(more problems not listed)</source>
             <translation>(more problems not listed)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+3" />
+            <source>Copy details</source>
+            <translation>Copy details</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityStatus</name>
+        <message>
+            <location filename="../../acrel_console/ui/integrity_status.py" line="+81" />
+            <source>(more problems not listed)</source>
+            <translation>(more problems not listed)</translation>
+        </message>
+        <message>
+            <location line="-35" />
             <source>Integrity check</source>
             <translation>Integrity check</translation>
         </message>
@@ -2050,6 +2258,24 @@
         </message>
     </context>
     <context>
+        <name>MetersBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+43" />
+            <source>cannot be read: claim</source>
+            <translation>cannot be read: claim</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter is broken or gone: a supervisor approves what it is taken to hold (never more than the ledger's balance).</source>
+            <translation>The meter is broken or gone: a supervisor approves what it is taken to hold (never more than the ledger's balance).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>claimed yuan</source>
+            <translation>claimed yuan</translation>
+        </message>
+    </context>
+    <context>
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
@@ -2182,18 +2408,22 @@
     <context>
         <name>OpenAccountDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-73" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <source>Open account</source>
             <translation>Open account</translation>
         </message>
         <message>
-            <location line="+19" />
-            <location line="+5" />
+            <location line="+22" />
             <source>optional</source>
             <translation>optional</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+5" />
+            <source>optional: a claim a supervisor approves</source>
+            <translation>optional: a claim a supervisor approves</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Tenant name</source>
             <translation>Tenant name</translation>
         </message>
@@ -2219,6 +2449,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Credit already on the meters</source>
+            <translation>Credit already on the meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>First top-up (yuan)</source>
             <translation>First top-up (yuan)</translation>
         </message>
@@ -2234,13 +2469,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Approval</source>
+            <translation>Approval</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Tick one or more unopened meters with Space (one account, several meters).</source>
             <translation>Tick one or more unopened meters with Space (one account, several meters).</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Credit carried over from the previous system (老表金额转入).</source>
-            <translation>Credit carried over from the previous system (老表金额转入).</translation>
+            <source>Credit carried over from the previous system (老表金额转入) that no meter reading shows: a claim, approved by a supervisor with a reason.</source>
+            <translation>Credit carried over from the previous system (老表金额转入) that no meter reading shows: a claim, approved by a supervisor with a reason.</translation>
         </message>
     </context>
     <context>
@@ -2428,6 +2668,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Refund of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</source>
+            <translation>Refund of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reversal of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</source>
+            <translation>Reversal of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Sold {amount} yuan.</source>
             <translation>Sold {amount} yuan.</translation>
         </message>
@@ -2442,7 +2692,8 @@
             <translation>Reversed {amount} yuan.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-4" />
+            <location line="+4" />
             <source>Done: {amount} yuan.</source>
             <translation>Done: {amount} yuan.</translation>
         </message>
@@ -3430,14 +3681,14 @@
     <context>
         <name>ReplaceMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+88" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+111" />
             <source>Replace meter {no}</source>
             <translation>Replace meter {no}</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Old meter's final reading</source>
-            <translation>Old meter's final reading</translation>
+            <location line="+10" />
+            <source>Old meter</source>
+            <translation>Old meter</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3446,8 +3697,23 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Credit already on the new meter</source>
+            <translation>Credit already on the new meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Reason</source>
             <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Claim</source>
+            <translation>Claim</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approval</source>
+            <translation>Approval</translation>
         </message>
     </context>
     <context>
@@ -3973,7 +4239,7 @@
     <context>
         <name>SettleDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-79" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-98" />
             <source>Close account {no} · {name}</source>
             <translation>Close account {no} · {name}</translation>
         </message>
@@ -3983,7 +4249,12 @@
             <translation>Remove a meter from {name}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Each meter is read as its credit is taken back; the drawer pays out only what the meters confirm.</source>
+            <translation>Each meter is read as its credit is taken back; the drawer pays out only what the meters confirm.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Refund to the tenant</source>
             <translation>Refund to the tenant</translation>
         </message>
@@ -3993,12 +4264,22 @@
             <translation>Transfer to another meter</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>Final readings</source>
-            <translation>Final readings</translation>
+            <location line="+10" />
+            <source>Meters</source>
+            <translation>Meters</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Claim</source>
+            <translation>Claim</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Approval</source>
+            <translation>Approval</translation>
+        </message>
+        <message>
+            <location line="-5" />
             <source>Remaining balance</source>
             <translation>Remaining balance</translation>
         </message>
@@ -4019,9 +4300,42 @@
         </message>
     </context>
     <context>
+        <name>SettleDialogs</name>
+        <message>
+            <location line="-74" />
+            <source>ledger {ledger} yuan · meter last showed {shown} yuan</source>
+            <translation>ledger {ledger} yuan · meter last showed {shown} yuan</translation>
+        </message>
+    </context>
+    <context>
         <name>SettlementSlip</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+27" />
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+30" />
+            <source>returned {amount}</source>
+            <translation>returned {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(claim approved by a supervisor)</source>
+            <translation>(claim approved by a supervisor)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>used before settling {amount}</source>
+            <translation>used before settling {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>still outstanding {amount}</source>
+            <translation>still outstanding {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>NOT returned {amount}: the meter refused</source>
+            <translation>NOT returned {amount}: the meter refused</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Account closing settlement</source>
             <translation>Account closing settlement</translation>
         </message>
@@ -4036,7 +4350,22 @@
             <translation>Meter replacement settlement</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>Settled</source>
+            <translation>Settled</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Still settling: waiting for the meters</source>
+            <translation>Still settling: waiting for the meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not settled: a meter refused; nothing was paid for what it kept</source>
+            <translation>Not settled: a meter refused; nothing was paid for what it kept</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
@@ -4056,38 +4385,52 @@
             <translation>Time</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>Meter {no} final remaining</source>
-            <translation>Meter {no} final remaining</translation>
+            <source>Meter {no}</source>
+            <translation>Meter {no}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Total returned</source>
+            <translation>Total returned</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Paid out</source>
+            <translation>Paid out</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved to the other meter</source>
+            <translation>Moved to the other meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Still outstanding</source>
+            <translation>Still outstanding</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter commands</source>
+            <translation>Meter commands</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+2" />
+            <source>{n} queued (relay, prepaid mode)</source>
+            <translation>{n} queued (relay, prepaid mode)</translation>
+        </message>
+        <message>
+            <location line="-40" />
             <source>yuan</source>
             <translation>yuan</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Money</source>
-            <translation>Money</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>nothing to refund or transfer</source>
-            <translation>nothing to refund or transfer</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Relay</source>
-            <translation>Relay</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>trip queued for {n} meter(s)</source>
-            <translation>trip queued for {n} meter(s)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+41" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
@@ -4535,7 +4878,7 @@
     <context>
         <name>alarms</name>
         <message>
-            <location filename="../../acrel_console/domain/alarms.py" line="+29" />
+            <location filename="../../acrel_console/domain/alarms.py" line="+30" />
             <source>Alarm 1 (low balance)</source>
             <translation>Alarm 1 (low balance)</translation>
         </message>
@@ -4598,6 +4941,11 @@
             <location line="+1" />
             <source>Online payment case</source>
             <translation>Online payment case</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit not returned by the meter</source>
+            <translation>Credit not returned by the meter</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/alarms.py" line="+29" />
@@ -4663,6 +5011,11 @@
             <location line="+1" />
             <source>{provider} {trade}: {problem}</source>
             <translation>{provider} {trade}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the meter refused to give back {amount} yuan; nothing was paid or moved for it.</source>
+            <translation>{room}: the meter refused to give back {amount} yuan; nothing was paid or moved for it.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
@@ -5167,6 +5520,66 @@
             <source>Tenant text sent</source>
             <translation>Tenant text sent</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Existing meter credit taken over or cleared</source>
+            <translation>Existing meter credit taken over or cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Claim for an unreadable meter approved</source>
+            <translation>Claim for an unreadable meter approved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closing started</source>
+            <translation>Account closing started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closing stuck: a meter refused</source>
+            <translation>Account closing stuck: a meter refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removal started</source>
+            <translation>Meter removal started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removal stuck: a meter refused</source>
+            <translation>Meter removal stuck: a meter refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement started</source>
+            <translation>Meter replacement started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement stuck: a meter refused</source>
+            <translation>Meter replacement stuck: a meter refused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit asked back from a meter</source>
+            <translation>Credit asked back from a meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter confirmed the credit given back</source>
+            <translation>Meter confirmed the credit given back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter refused to give credit back</source>
+            <translation>Meter refused to give credit back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants imported from the previous system</source>
+            <translation>Tenants imported from the previous system</translation>
+        </message>
     </context>
     <context>
         <name>cashier</name>
@@ -5383,8 +5796,9 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
+            <location filename="../../acrel_console/services/accounts.py" line="+174" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
-            <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+220" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
@@ -5505,10 +5919,21 @@
             <translation>Tier prices are above zero.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/accounts.py" line="+102" />
+            <location filename="../../acrel_console/services/accounts.py" line="-67" />
+            <source>An old meter balance typed in is a claim: it needs a supervisor's approval.</source>
+            <translation>An old meter balance typed in is a claim: it needs a supervisor's approval.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+57" />
+            <source>A claim needs a reason.</source>
+            <translation>A claim needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <location filename="../../acrel_console/services/site_config.py" line="-493" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+38" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
             <location line="+17" />
             <location line="+7" />
@@ -5525,22 +5950,23 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+229" />
+            <location line="+242" />
             <source>No account {id}.</source>
             <translation>No account {id}.</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-240" />
             <source>Account {id} is closed.</source>
             <translation>Account {id} is closed.</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+14" />
             <source>Meter {id} already belongs to {name} ({no}).</source>
             <translation>Meter {id} already belongs to {name} ({no}).</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+37" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+2" />
             <source>An account needs at least one meter.</source>
             <translation>An account needs at least one meter.</translation>
@@ -5551,53 +5977,112 @@
             <translation>A meter is listed twice.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+57" />
+            <source>Account {id} is closing.</source>
+            <translation>Account {id} is closing.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/account_changes.py" line="+119" />
+            <source>Meter {meter} is being settled ({kind}, {state}): no money moves on it until that is done.</source>
+            <translation>Meter {meter} is being settled ({kind}, {state}): no money moves on it until that is done.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>'{text}' is not an amount in yuan.</source>
+            <translation>'{text}' is not an amount in yuan.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="-16" />
+            <source>A claimed remaining amount cannot be negative.</source>
+            <translation>A claimed remaining amount cannot be negative.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A claim for a meter that cannot be read needs a reason.</source>
+            <translation>A claim for a meter that cannot be read needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The claim of {claim} yuan is more than the {ledger} yuan the ledger says the tenant held on meter {meter}.</source>
+            <translation>The claim of {claim} yuan is more than the {ledger} yuan the ledger says the tenant held on meter {meter}.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location filename="../../acrel_console/services/accounts.py" line="+75" />
+            <source>Account {no} is in the middle of another change ({kind}): finish that first.</source>
+            <translation>Account {no} is in the middle of another change ({kind}): finish that first.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Meter {id} is not part of this change.</source>
+            <translation>Meter {id} is not part of this change.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Meter {meter} was already asked for its credit and may have answered: wait for it before settling it by a claim.</source>
+            <translation>Meter {meter} was already asked for its credit and may have answered: wait for it before settling it by a claim.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</source>
             <translation>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>A final reading is 'read' or 'entered'.</source>
-            <translation>A final reading is 'read' or 'entered'.</translation>
+            <location line="+10" />
+            <source>Meter {id} is in arrears: settle the debt with a sale first.</source>
+            <translation>Meter {id} is in arrears: settle the debt with a sale first.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</source>
-            <translation>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+27" />
+            <location filename="../../acrel_console/services/accounts.py" line="-61" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+108" />
             <source>Name the meter the balance moves to.</source>
             <translation>Name the meter the balance moves to.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+3" />
+            <source>A balance cannot move to the meter it leaves.</source>
+            <translation>A balance cannot move to the meter it leaves.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Meter {id} is not in account {account}.</source>
             <translation>Meter {id} is not in account {account}.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-23" />
             <source>Settle by 'refund' or 'transfer'.</source>
             <translation>Settle by 'refund' or 'transfer'.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>A final reading is needed for meter {id}.</source>
-            <translation>A final reading is needed for meter {id}.</translation>
-        </message>
-        <message>
+            <location line="+55" />
             <location line="+29" />
             <source>Meter {id} is not opened.</source>
             <translation>Meter {id} is not opened.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="-26" />
+            <source>The new meter must be another meter.</source>
+            <translation>The new meter must be another meter.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+4" />
+            <source>Meter {id} has no refused clearing to try again.</source>
+            <translation>Meter {id} has no refused clearing to try again.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No account change {id}.</source>
+            <translation>No account change {id}.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>No single account matches '{key}'.</source>
             <translation>No single account matches '{key}'.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/alarms.py" line="+202" />
+            <location filename="../../acrel_console/services/alarms.py" line="+203" />
             <source>No alarm {id}.</source>
             <translation>No alarm {id}.</translation>
         </message>
@@ -5607,7 +6092,7 @@
             <translation>Alarm {id} was already acknowledged by {name}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+48" />
+            <location filename="../../acrel_console/services/backup.py" line="+49" />
             <source>This database has no file to back up.</source>
             <translation>This database has no file to back up.</translation>
         </message>
@@ -5659,11 +6144,13 @@
         </message>
         <message>
             <location line="+9" />
+            <location line="+11" />
             <source>{path} is not a usable PostgreSQL backup.</source>
             <translation>{path} is not a usable PostgreSQL backup.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
+            <location line="+6" />
             <source>pg_restore failed: {reason}</source>
             <translation>pg_restore failed: {reason}</translation>
         </message>
@@ -5793,7 +6280,8 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+223" />
+            <location filename="../../acrel_console/services/vending.py" line="+171" />
+            <location line="+112" />
             <source>The id {id} was already used for another operation.</source>
             <translation>The id {id} was already used for another operation.</translation>
         </message>
@@ -5897,8 +6385,11 @@
             <translation>The current password is wrong.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../acrel_console/services/account_changes.py" line="-86" />
+            <location filename="../../acrel_console/services/accounts.py" line="-289" />
+            <location filename="../../acrel_console/services/operators.py" line="+10" />
             <location filename="../../acrel_console/services/vending.py" line="-13" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+13" />
             <source>The approver must be a different operator.</source>
             <translation>The approver must be a different operator.</translation>
         </message>
@@ -6159,17 +6650,12 @@
             <translation>A new version keeps the tariff's kind ({kind}).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-125" />
+            <location filename="../../acrel_console/services/vending.py" line="-181" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</translation>
         </message>
         <message>
-            <location line="+70" />
-            <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
-            <translation>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</translation>
-        </message>
-        <message>
-            <location line="+58" />
+            <location line="+184" />
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>A reversal needs a reason.</translation>
@@ -6191,12 +6677,22 @@
             <translation>At most {open} yuan of this sale can still be reversed.</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</source>
-            <translation>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</translation>
+            <location line="-101" />
+            <source>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</source>
+            <translation>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>A reversal of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan. Reverse a smaller amount.</source>
+            <translation>A reversal of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan. Reverse a smaller amount.</translation>
+        </message>
+        <message>
+            <location line="+127" />
+            <source>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</source>
+            <translation>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>No operation {id}.</source>
             <translation>No operation {id}.</translation>
         </message>
@@ -6226,7 +6722,12 @@
             <translation>The operation log shows delivery {id} of this operation reached the meter; it is not delivered again.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+5" />
+            <source>Delivery {id} was a return the meter refused and it is settled: nothing was paid. Make a new one if the tenant still asks.</source>
+            <translation>Delivery {id} was a return the meter refused and it is settled: nothing was paid. Make a new one if the tenant still asks.</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>Delivery {id} is not in conflict.</translation>
         </message>
@@ -6415,25 +6916,26 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+205" />
+            <location filename="../../acrel_console/cli/sales.py" line="+222" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>
         <message>
-            <location line="+46" />
-            <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
-            <translation>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</translation>
+            <location line="+49" />
+            <location line="+11" />
+            <source>Write a claim as METER=YUAN.</source>
+            <translation>Write a claim as METER=YUAN.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+45" />
+            <location line="-7" />
+            <source>A claim needs --approver (a supervisor) and --claim-reason.</source>
+            <translation>A claim needs --approver (a supervisor) and --claim-reason.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+56" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+74" />
             <source>No unopened meter is left.</source>
             <translation>No unopened meter is left.</translation>
-        </message>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+28" />
-            <source>Enter the remaining amount of meter {id}.</source>
-            <translation>Enter the remaining amount of meter {id}.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
@@ -6456,12 +6958,12 @@
             <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+181" />
+            <location filename="../../acrel_console/ledger/book.py" line="+184" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-37" />
             <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
             <translation>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</translation>
         </message>
@@ -6740,6 +7242,46 @@
             <location line="+3" />
             <source>Cannot read {path}: {error}</source>
             <translation>Cannot read {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/migration_import.py" line="+260" />
+            <source>Nothing was imported: {n} row(s) have problems (see the list or the report).</source>
+            <translation>Nothing was imported: {n} row(s) have problems (see the list or the report).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing was imported: {n} row(s) differ from their meters' readings. Look at them; import with the differences accepted (the meters' readings are booked).</source>
+            <translation>Nothing was imported: {n} row(s) differ from their meters' readings. Look at them; import with the differences accepted (the meters' readings are booked).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/takeover.py" line="+89" />
+            <source>Existing credit is either taken over or cleared.</source>
+            <translation>Existing credit is either taken over or cleared.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter {meter} still has deliveries on their way: wait for them before opening it.</source>
+            <translation>Meter {meter} still has deliveries on their way: wait for them before opening it.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Meter {meter} was last read at {read_at}: read it again (refresh meter status) before deciding about the {amount} yuan it showed.</source>
+            <translation>Meter {meter} was last read at {read_at}: read it again (refresh meter status) before deciding about the {amount} yuan it showed.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter {meter} holds {amount} yuan this console did not sell (read {read_at}, purchase count {count}). Choose: take it over as the tenant's opening balance, or clear it from the meter. Nothing was opened.</source>
+            <translation>Meter {meter} holds {amount} yuan this console did not sell (read {read_at}, purchase count {count}). Choose: take it over as the tenant's opening balance, or clear it from the meter. Nothing was opened.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="-20" />
+            <source>Enter what meter {id} is claimed to hold.</source>
+            <translation>Enter what meter {id} is claimed to hold.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>A supervisor signs in here to approve the claim.</source>
+            <translation>A supervisor signs in here to approve the claim.</translation>
         </message>
     </context>
     <context>
@@ -7864,6 +8406,119 @@
             <location line="+6" />
             <source>Meter readings</source>
             <translation>Meter readings</translation>
+        </message>
+    </context>
+    <context>
+        <name>migration</name>
+        <message>
+            <location filename="../../acrel_console/services/migration_import.py" line="+29" />
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation>Meter no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>Shop/room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Old account no.</source>
+            <translation>Old account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (sheet)</source>
+            <translation>Remaining (sheet)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (meter)</source>
+            <translation>Remaining (meter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases (sheet)</source>
+            <translation>Purchases (sheet)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases (meter)</source>
+            <translation>Purchases (meter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter read at</source>
+            <translation>Meter read at</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New account no.</source>
+            <translation>New account no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>imported</source>
+            <translation>imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>imported, differs from the sheet</source>
+            <translation>imported, differs from the sheet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not imported: problem</source>
+            <translation>not imported: problem</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>differs from the sheet</source>
+            <translation>differs from the sheet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>problem</source>
+            <translation>problem</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Migration report</source>
+            <translation>Migration report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Migration check (nothing imported yet)</source>
+            <translation>Migration check (nothing imported yet)</translation>
         </message>
     </context>
     <context>

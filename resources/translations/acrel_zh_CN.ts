@@ -2,10 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountDialogs</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+44" />
+            <source>{meter}: balance kept by the console</source>
+            <translation>{meter}：余额由本系统记账</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{meter}: never read; opened without a reading</source>
+            <translation>{meter}：从未抄到，开户时无抄表读数</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{meter}: {amount} yuan, nothing to decide (read {at})</source>
+            <translation>{meter}：{amount} 元，无需处理（抄表时间 {at}）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{meter}: holds {amount} yuan this console did not sell (read {at}, purchase count {count})</source>
+            <translation>{meter}：表内有 {amount} 元并非本系统售出（抄表时间 {at}，购电次数 {count}）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>reading too old: refresh the meter first</source>
+            <translation>读数过旧：请先刷新表状态</translation>
+        </message>
+    </context>
+    <context>
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+72" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+74" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
@@ -52,11 +80,12 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+209" />
             <source>Close account…</source>
             <translation>销户…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-192" />
             <source>Account no.</source>
             <translation>用户编号</translation>
         </message>
@@ -97,17 +126,47 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+64" />
             <source>Closed</source>
             <translation>已销户</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+2" />
+            <source>Stuck: a meter refused</source>
+            <translation>未完成：电表拒绝退电</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Closing</source>
+            <translation>销户中</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Open</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+116" />
+            <source>Resume closing…</source>
+            <translation>继续销户…</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Settling with the meters: {out} yuan still to come back…</source>
+            <translation>正在与电表结算：还有 {out} 元待退回…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled: {paid} yuan paid out, {moved} yuan moved.</source>
+            <translation>结算完成：退款 {paid} 元，转移 {moved} 元。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle it by a claim.</source>
+            <translation>未完成：电表拒绝退回 {refused} 元，该部分未付款。请继续或以申报结算。</translation>
+        </message>
+        <message>
+            <location line="-244" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
@@ -152,7 +211,12 @@
             <translation>下一页</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+33" />
+            <source>Open, settling a meter</source>
+            <translation>开户中，正在结算一块电表</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>{first}–{last} of {total}</source>
             <translation>第 {first}–{last} 户，共 {total} 户</translation>
         </message>
@@ -162,12 +226,7 @@
             <translation>{at} 销户</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>open</source>
-            <translation>正常</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{name} · account {no} · {room} · {phone} · {state}</source>
             <translation>{name} · 用户编号 {no} · {room} · {phone} · {state}</translation>
         </message>
@@ -175,7 +234,7 @@
     <context>
         <name>AcknowledgeDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+31" />
+            <location filename="../../acrel_console/ui/alarms/ack_dialog.py" line="+32" />
             <source>Acknowledge alarm</source>
             <translation>确认报警</translation>
         </message>
@@ -218,14 +277,19 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+108" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+147" />
             <source>Add meter to {name}</source>
             <translation>为 {name} 加表</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Meter</source>
             <translation>电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit already on the meter</source>
+            <translation>表内已有余额</translation>
         </message>
     </context>
     <context>
@@ -396,6 +460,34 @@
             <location line="+17" />
             <source>{count} alarms</source>
             <translation>共 {count} 条报警</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApprovalBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/approval_box.py" line="+24" />
+            <source>A supervisor signs in here to approve</source>
+            <translation>由主管在此登录审批</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why the meter cannot be read, what the figure rests on</source>
+            <translation>电表为何无法抄读，金额依据是什么</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervisor password</source>
+            <translation>主管密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason for the claim</source>
+            <translation>申报原因</translation>
         </message>
     </context>
     <context>
@@ -1173,44 +1265,34 @@
         </message>
     </context>
     <context>
+        <name>ExistingCreditBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-136" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take it over as the tenant's opening balance</source>
+            <translation>接管为用户的开户余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear it from the meter (zeroed, read back)</source>
+            <translation>从电表清零（清零后回读确认）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No meter ticked.</source>
+            <translation>未勾选电表。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportRunner</name>
         <message>
             <location filename="../../acrel_console/ui/export_runner.py" line="+36" />
             <source>Cancel</source>
             <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>FinalReadingsBox</name>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+36" />
-            <source>Meter</source>
-            <translation>电表</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Remaining (yuan)</source>
-            <translation>剩余金额（元）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Energy (kWh)</source>
-            <translation>电量（kWh）</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>optional</source>
-            <translation>可选</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>meter dead: values entered</source>
-            <translation>电表损坏：手工录入</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The meter cannot be read; the values are typed in and logged as entered.</source>
-            <translation>电表无法抄读；数值由操作员录入，并记录为手工录入。</translation>
         </message>
     </context>
     <context>
@@ -1259,7 +1341,7 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/form_dialog.py" line="+79" />
+            <location filename="../../acrel_console/ui/form_dialog.py" line="+86" />
             <source>OK</source>
             <translation>确定</translation>
         </message>
@@ -1487,14 +1569,140 @@
         </message>
     </context>
     <context>
-        <name>IntegrityStatus</name>
+        <name>IntegrityDetails</name>
         <message>
-            <location filename="../../acrel_console/ui/integrity_status.py" line="+78" />
+            <location filename="../../acrel_console/ui/integrity_details.py" line="+14" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ledger</source>
+            <translation>账本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation log</source>
+            <translation>操作日志</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Operation {ref}: its entries do not add up to zero.</source>
+            <translation>业务 {ref}：分录合计不为零。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation {ref} has no entries.</source>
+            <translation>业务 {ref} 没有分录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} has no ledger operation.</source>
+            <translation>下发 {ref} 没有对应的账本业务。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operation {ref} was never queued for its meter.</source>
+            <translation>业务 {ref} 从未排队下发到电表。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter {ref}: the credit booked and the credit sent to it differ.</source>
+            <translation>电表 {ref}：记账金额与下发金额不一致。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Operation {ref} reached its meter twice.</source>
+            <translation>业务 {ref} 被电表重复执行。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} failed and is not resolved.</source>
+            <translation>下发 {ref} 失败且尚未处理。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery {ref} is in conflict: an operator decides.</source>
+            <translation>下发 {ref} 存在冲突：需操作员处理。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter {ref} shows more credit than the ledger gave it (take it over or clear it).</source>
+            <translation>电表 {ref} 显示的余额多于账本给它的余额（请接管或清零）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Meter {ref} shows less than the ledger, more than its consumption explains.</source>
+            <translation>电表 {ref} 的余额低于账本，差额超出用电量可解释的范围。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operation {ref} put credit on a balance without cash, a meter reading or an approved claim.</source>
+            <translation>业务 {ref} 在无现金、无抄表读数、无审批申报的情况下增加了余额。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operation {ref} reverses another account's sale.</source>
+            <translation>业务 {ref} 冲正了其他户的售电。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The operation log is broken at row {ref}.</source>
+            <translation>操作日志在第 {ref} 行处断裂。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database file is damaged.</source>
+            <translation>数据库文件已损坏。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The database could not be read.</source>
+            <translation>无法读取数据库。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The ledger check itself failed.</source>
+            <translation>账本检查本身失败。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{area}: {problem}</source>
+            <translation>{area}：{problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityDetailsDialog</name>
+        <message>
+            <location line="+11" />
+            <source>Integrity check</source>
+            <translation>完整性检查</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>(more problems not listed)</source>
             <translation>（更多问题未列出）</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+3" />
+            <source>Copy details</source>
+            <translation>复制详情</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityStatus</name>
+        <message>
+            <location filename="../../acrel_console/ui/integrity_status.py" line="+81" />
+            <source>(more problems not listed)</source>
+            <translation>（更多问题未列出）</translation>
+        </message>
+        <message>
+            <location line="-35" />
             <source>Integrity check</source>
             <translation>完整性检查</translation>
         </message>
@@ -2050,6 +2258,24 @@
         </message>
     </context>
     <context>
+        <name>MetersBox</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+43" />
+            <source>cannot be read: claim</source>
+            <translation>无法抄读：申报</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter is broken or gone: a supervisor approves what it is taken to hold (never more than the ledger's balance).</source>
+            <translation>电表损坏或已拆除：由主管审批其剩余金额（不得超过账本余额）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>claimed yuan</source>
+            <translation>申报金额（元）</translation>
+        </message>
+    </context>
+    <context>
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
@@ -2182,18 +2408,22 @@
     <context>
         <name>OpenAccountDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-73" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
             <source>Open account</source>
             <translation>开户</translation>
         </message>
         <message>
-            <location line="+19" />
-            <location line="+5" />
+            <location line="+22" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+5" />
+            <source>optional: a claim a supervisor approves</source>
+            <translation>可选：需主管审批的申报</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Tenant name</source>
             <translation>用户名</translation>
         </message>
@@ -2219,6 +2449,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Credit already on the meters</source>
+            <translation>表内已有余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>First top-up (yuan)</source>
             <translation>开户首充（元）</translation>
         </message>
@@ -2234,13 +2469,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Tick one or more unopened meters with Space (one account, several meters).</source>
             <translation>用空格键勾选一个或多个未开户电表（一户多表）。</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Credit carried over from the previous system (老表金额转入).</source>
-            <translation>从原系统转入的余额（老表金额转入）。</translation>
+            <source>Credit carried over from the previous system (老表金额转入) that no meter reading shows: a claim, approved by a supervisor with a reason.</source>
+            <translation>从原系统转入的余额（老表金额转入），且无电表读数为证：属于申报，需主管审批并注明原因。</translation>
         </message>
     </context>
     <context>
@@ -2428,6 +2668,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Refund of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</source>
+            <translation>已向电表申请退电 {amount} 元：电表确认后才付款（届时打印小票）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reversal of {amount} yuan asked of the meter: pay it out only when the meter confirms (the receipt prints then).</source>
+            <translation>已向电表申请冲正 {amount} 元：电表确认后才付款（届时打印小票）。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Sold {amount} yuan.</source>
             <translation>已售电 {amount} 元。</translation>
         </message>
@@ -2442,7 +2692,8 @@
             <translation>已冲正 {amount} 元。</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-4" />
+            <location line="+4" />
             <source>Done: {amount} yuan.</source>
             <translation>完成：{amount} 元。</translation>
         </message>
@@ -3430,14 +3681,14 @@
     <context>
         <name>ReplaceMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+88" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+111" />
             <source>Replace meter {no}</source>
             <translation>换表 {no}</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Old meter's final reading</source>
-            <translation>老表最终读数</translation>
+            <location line="+10" />
+            <source>Old meter</source>
+            <translation>旧表</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3446,8 +3697,23 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Credit already on the new meter</source>
+            <translation>新表内已有余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Claim</source>
+            <translation>申报</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approval</source>
+            <translation>审批</translation>
         </message>
     </context>
     <context>
@@ -3973,7 +4239,7 @@
     <context>
         <name>SettleDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-79" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="-98" />
             <source>Close account {no} · {name}</source>
             <translation>销户 {no} · {name}</translation>
         </message>
@@ -3983,7 +4249,12 @@
             <translation>从 {name} 撤表</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Each meter is read as its credit is taken back; the drawer pays out only what the meters confirm.</source>
+            <translation>退电时实时抄读每块电表；只按电表确认退回的金额付款。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Refund to the tenant</source>
             <translation>退还给用户</translation>
         </message>
@@ -3993,12 +4264,22 @@
             <translation>转到其他电表</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>Final readings</source>
-            <translation>最终读数</translation>
+            <location line="+10" />
+            <source>Meters</source>
+            <translation>电表</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Claim</source>
+            <translation>申报</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location line="-5" />
             <source>Remaining balance</source>
             <translation>剩余余额</translation>
         </message>
@@ -4019,9 +4300,42 @@
         </message>
     </context>
     <context>
+        <name>SettleDialogs</name>
+        <message>
+            <location line="-74" />
+            <source>ledger {ledger} yuan · meter last showed {shown} yuan</source>
+            <translation>账本 {ledger} 元 · 电表上次显示 {shown} 元</translation>
+        </message>
+    </context>
+    <context>
         <name>SettlementSlip</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+27" />
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+30" />
+            <source>returned {amount}</source>
+            <translation>已退回 {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(claim approved by a supervisor)</source>
+            <translation>（主管审批的申报）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>used before settling {amount}</source>
+            <translation>结算前已用 {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>still outstanding {amount}</source>
+            <translation>仍待退回 {amount}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>NOT returned {amount}: the meter refused</source>
+            <translation>未退回 {amount}：电表拒绝</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Account closing settlement</source>
             <translation>销户结算单</translation>
         </message>
@@ -4036,7 +4350,22 @@
             <translation>换表结算单</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>Settled</source>
+            <translation>已结清</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Still settling: waiting for the meters</source>
+            <translation>结算中：等待电表确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not settled: a meter refused; nothing was paid for what it kept</source>
+            <translation>未结清：电表拒绝退电，其保留部分未付款</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
@@ -4056,38 +4385,52 @@
             <translation>时间</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>Meter {no} final remaining</source>
-            <translation>电表 {no} 最终剩余</translation>
+            <source>Meter {no}</source>
+            <translation>电表 {no}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Total returned</source>
+            <translation>退回合计</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Paid out</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved to the other meter</source>
+            <translation>已转入另一电表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Still outstanding</source>
+            <translation>仍未结清</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Meter commands</source>
+            <translation>电表指令</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+2" />
+            <source>{n} queued (relay, prepaid mode)</source>
+            <translation>已排队 {n} 条（合闸/拉闸、预付费模式）</translation>
+        </message>
+        <message>
+            <location line="-40" />
             <source>yuan</source>
             <translation>元</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Money</source>
-            <translation>金额</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>nothing to refund or transfer</source>
-            <translation>无需退款或转移</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Relay</source>
-            <translation>合闸状态</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>trip queued for {n} meter(s)</source>
-            <translation>已为 {n} 块电表排队拉闸</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+41" />
             <source>Operator</source>
             <translation>操作员</translation>
         </message>
@@ -4535,7 +4878,7 @@
     <context>
         <name>alarms</name>
         <message>
-            <location filename="../../acrel_console/domain/alarms.py" line="+29" />
+            <location filename="../../acrel_console/domain/alarms.py" line="+30" />
             <source>Alarm 1 (low balance)</source>
             <translation>报警1（余额不足）</translation>
         </message>
@@ -4598,6 +4941,11 @@
             <location line="+1" />
             <source>Online payment case</source>
             <translation>在线支付异常</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit not returned by the meter</source>
+            <translation>电表未退回余额</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/alarms.py" line="+29" />
@@ -4663,6 +5011,11 @@
             <location line="+1" />
             <source>{provider} {trade}: {problem}</source>
             <translation>{provider} {trade}：{problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{room}: the meter refused to give back {amount} yuan; nothing was paid or moved for it.</source>
+            <translation>{room}：电表拒绝退回 {amount} 元；该部分未付款也未转移。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/alarms/severity.py" line="+22" />
@@ -5167,6 +5520,66 @@
             <source>Tenant text sent</source>
             <translation>已向用户发送短信</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Existing meter credit taken over or cleared</source>
+            <translation>表内原有余额已接管或清零</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Claim for an unreadable meter approved</source>
+            <translation>无法抄读电表的申报已审批</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closing started</source>
+            <translation>开始销户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Account closing stuck: a meter refused</source>
+            <translation>销户未完成：电表拒绝退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removal started</source>
+            <translation>开始撤表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter removal stuck: a meter refused</source>
+            <translation>撤表未完成：电表拒绝退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement started</source>
+            <translation>开始换表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter replacement stuck: a meter refused</source>
+            <translation>换表未完成：电表拒绝退电</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit asked back from a meter</source>
+            <translation>向电表申请退回余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter confirmed the credit given back</source>
+            <translation>电表确认已退回余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter refused to give credit back</source>
+            <translation>电表拒绝退回余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenants imported from the previous system</source>
+            <translation>从原系统导入用户</translation>
+        </message>
     </context>
     <context>
         <name>cashier</name>
@@ -5383,8 +5796,9 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
+            <location filename="../../acrel_console/services/accounts.py" line="+174" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
-            <location filename="../../acrel_console/services/money_common.py" line="+91" />
+            <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+220" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
@@ -5505,10 +5919,21 @@
             <translation>阶梯电价须大于零。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/accounts.py" line="+102" />
+            <location filename="../../acrel_console/services/accounts.py" line="-67" />
+            <source>An old meter balance typed in is a claim: it needs a supervisor's approval.</source>
+            <translation>手工输入的老表金额属于申报：需要主管审批。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+57" />
+            <source>A claim needs a reason.</source>
+            <translation>申报需要填写原因。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <location filename="../../acrel_console/services/site_config.py" line="-493" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+38" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
             <location line="+17" />
             <location line="+7" />
@@ -5525,22 +5950,23 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+229" />
+            <location line="+242" />
             <source>No account {id}.</source>
             <translation>没有账户 {id}。</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-240" />
             <source>Account {id} is closed.</source>
             <translation>账户 {id} 已销户。</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+14" />
             <source>Meter {id} already belongs to {name} ({no}).</source>
             <translation>电表 {id} 已属于 {name}（{no}）。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+37" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+2" />
             <source>An account needs at least one meter.</source>
             <translation>开户至少需要一块电表。</translation>
@@ -5551,53 +5977,112 @@
             <translation>同一块电表被列出了两次。</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+57" />
+            <source>Account {id} is closing.</source>
+            <translation>户 {id} 正在销户。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/account_changes.py" line="+119" />
+            <source>Meter {meter} is being settled ({kind}, {state}): no money moves on it until that is done.</source>
+            <translation>电表 {meter} 正在结算（{kind}，{state}）：结算完成前不能售电、退电或冲正。</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>'{text}' is not an amount in yuan.</source>
+            <translation>“{text}”不是以元为单位的金额。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="-16" />
+            <source>A claimed remaining amount cannot be negative.</source>
+            <translation>申报的剩余金额不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A claim for a meter that cannot be read needs a reason.</source>
+            <translation>无法抄读电表的申报需要填写原因。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The claim of {claim} yuan is more than the {ledger} yuan the ledger says the tenant held on meter {meter}.</source>
+            <translation>申报金额 {claim} 元超过账本中该用户在电表 {meter} 上的余额 {ledger} 元。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location filename="../../acrel_console/services/accounts.py" line="+75" />
+            <source>Account {no} is in the middle of another change ({kind}): finish that first.</source>
+            <translation>户 {no} 有未完成的变更（{kind}）：请先完成。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Meter {id} is not part of this change.</source>
+            <translation>电表 {id} 不属于本次变更。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Meter {meter} was already asked for its credit and may have answered: wait for it before settling it by a claim.</source>
+            <translation>已向电表 {meter} 申请退电，电表可能已执行：请等待结果后再以申报结算。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Meter {id} has deliveries not yet confirmed: deliver, reverse or resolve them first.</source>
             <translation>电表 {id} 有尚未确认的下发：请先完成下发、冲正或处理。</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>A final reading is 'read' or 'entered'.</source>
-            <translation>最终读数须为“read”（抄读）或“entered”（录入）。</translation>
+            <location line="+10" />
+            <source>Meter {id} is in arrears: settle the debt with a sale first.</source>
+            <translation>电表 {id} 已欠费：请先售电结清欠款。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Meter {id} is in arrears ({amount} yuan): settle the debt with a sale first.</source>
-            <translation>电表 {id} 已欠费（{amount} 元）：请先售电结清欠款。</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+27" />
+            <location filename="../../acrel_console/services/accounts.py" line="-61" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+108" />
             <source>Name the meter the balance moves to.</source>
             <translation>请指定余额转入的电表。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+3" />
+            <source>A balance cannot move to the meter it leaves.</source>
+            <translation>余额不能转入转出电表本身。</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Meter {id} is not in account {account}.</source>
             <translation>电表 {id} 不属于账户 {account}。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-23" />
             <source>Settle by 'refund' or 'transfer'.</source>
             <translation>请选择以“refund”（退电）或“transfer”（转移）结算。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>A final reading is needed for meter {id}.</source>
-            <translation>电表 {id} 需要最终读数。</translation>
-        </message>
-        <message>
+            <location line="+55" />
             <location line="+29" />
             <source>Meter {id} is not opened.</source>
             <translation>电表 {id} 未开户。</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="-26" />
+            <source>The new meter must be another meter.</source>
+            <translation>新表必须是另一块电表。</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+4" />
+            <source>Meter {id} has no refused clearing to try again.</source>
+            <translation>电表 {id} 没有被拒绝的清零可以重试。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No account change {id}.</source>
+            <translation>没有变更 {id}。</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>No single account matches '{key}'.</source>
             <translation>没有唯一与“{key}”匹配的账户。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/alarms.py" line="+202" />
+            <location filename="../../acrel_console/services/alarms.py" line="+203" />
             <source>No alarm {id}.</source>
             <translation>没有报警 {id}。</translation>
         </message>
@@ -5607,7 +6092,7 @@
             <translation>报警 {id} 已由 {name} 确认。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/backup.py" line="+48" />
+            <location filename="../../acrel_console/services/backup.py" line="+49" />
             <source>This database has no file to back up.</source>
             <translation>此数据库没有可备份的文件。</translation>
         </message>
@@ -5659,11 +6144,13 @@
         </message>
         <message>
             <location line="+9" />
+            <location line="+11" />
             <source>{path} is not a usable PostgreSQL backup.</source>
             <translation>{path} 不是可用的 PostgreSQL 备份。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
+            <location line="+6" />
             <source>pg_restore failed: {reason}</source>
             <translation>pg_restore 失败：{reason}</translation>
         </message>
@@ -5793,7 +6280,8 @@
         </message>
         <message>
             <location line="+60" />
-            <location filename="../../acrel_console/services/vending.py" line="+223" />
+            <location filename="../../acrel_console/services/vending.py" line="+171" />
+            <location line="+112" />
             <source>The id {id} was already used for another operation.</source>
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
@@ -5897,8 +6385,11 @@
             <translation>当前密码错误。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../acrel_console/services/account_changes.py" line="-86" />
+            <location filename="../../acrel_console/services/accounts.py" line="-289" />
+            <location filename="../../acrel_console/services/operators.py" line="+10" />
             <location filename="../../acrel_console/services/vending.py" line="-13" />
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+13" />
             <source>The approver must be a different operator.</source>
             <translation>审批人必须是另一位操作员。</translation>
         </message>
@@ -6159,17 +6650,12 @@
             <translation>新版本须保持电价方案的类型（{kind}）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-125" />
+            <location filename="../../acrel_console/services/vending.py" line="-181" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>此次售电将使电表 {meter} 余额达到 {after} 元，超过囤积金额上限 {limit} 元。</translation>
         </message>
         <message>
-            <location line="+70" />
-            <source>A refund of {amount} yuan would take meter {meter} below zero (it has {balance} yuan).</source>
-            <translation>退电 {amount} 元将使电表 {meter} 余额低于零（当前 {balance} 元）。</translation>
-        </message>
-        <message>
-            <location line="+58" />
+            <location line="+184" />
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>冲正需要填写原因。</translation>
@@ -6191,12 +6677,22 @@
             <translation>此笔售电最多还可冲正 {open} 元。</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>Meter {meter} has only {balance} yuan left; a reversal of {amount} yuan would take it below zero. Reverse a smaller amount.</source>
-            <translation>电表 {meter} 仅剩 {balance} 元；冲正 {amount} 元将使余额低于零。请减少冲正金额。</translation>
+            <location line="-101" />
+            <source>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</source>
+            <translation>退电 {amount} 元超过电表 {meter} 可退金额：账本余额 {ledger} 元，电表上次显示 {shown} 元。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>A reversal of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan. Reverse a smaller amount.</source>
+            <translation>冲正 {amount} 元超过电表 {meter} 可退金额：账本余额 {ledger} 元，电表上次显示 {shown} 元。请冲正较小金额。</translation>
+        </message>
+        <message>
+            <location line="+127" />
+            <source>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</source>
+            <translation>售电 {id} 属于户 {no}（{name}），该户已销户或不再使用电表 {meter}：其余额已在销户时结清。此时冲正会扣走电表新用户的钱，因此拒绝。</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>No operation {id}.</source>
             <translation>没有操作 {id}。</translation>
         </message>
@@ -6226,7 +6722,12 @@
             <translation>操作日志显示该业务的下发 {id} 已到达电表，不再重复下发。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+5" />
+            <source>Delivery {id} was a return the meter refused and it is settled: nothing was paid. Make a new one if the tenant still asks.</source>
+            <translation>下发 {id} 是电表拒绝的退电，已结清：未付任何款项。如用户仍需要，请重新办理。</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Delivery {id} is not in conflict.</source>
             <translation>下发 {id} 不处于冲突状态。</translation>
         </message>
@@ -6415,25 +6916,26 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+205" />
+            <location filename="../../acrel_console/cli/sales.py" line="+222" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>
         <message>
-            <location line="+46" />
-            <source>Meter {id} could not be read: give its final amount with --final {id}=YUAN[:entered].</source>
-            <translation>无法读取电表 {id}：请用 --final {id}=金额[:entered] 给出其最终金额。</translation>
+            <location line="+49" />
+            <location line="+11" />
+            <source>Write a claim as METER=YUAN.</source>
+            <translation>申报格式为 电表=金额。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+31" />
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+45" />
+            <location line="-7" />
+            <source>A claim needs --approver (a supervisor) and --claim-reason.</source>
+            <translation>申报需要 --approver（主管）和 --claim-reason。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+56" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+74" />
             <source>No unopened meter is left.</source>
             <translation>没有未开户的电表了。</translation>
-        </message>
-        <message>
-            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+28" />
-            <source>Enter the remaining amount of meter {id}.</source>
-            <translation>请输入电表 {id} 的剩余金额。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/tariff_dialogs.py" line="-2" />
@@ -6456,12 +6958,12 @@
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+181" />
+            <location filename="../../acrel_console/ledger/book.py" line="+184" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>无法为电表指令签名：{problem}。请先安装站点密钥（ACREL_SITE_KEY 或 site.key 文件）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-28" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-37" />
             <source>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</source>
             <translation>操作 {id} 不是此电表的售电记录：请先选择该笔售电对应的电表。</translation>
         </message>
@@ -6740,6 +7242,46 @@
             <location line="+3" />
             <source>Cannot read {path}: {error}</source>
             <translation>无法读取{path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/migration_import.py" line="+260" />
+            <source>Nothing was imported: {n} row(s) have problems (see the list or the report).</source>
+            <translation>未导入任何数据：{n} 行有问题（见列表或报告）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing was imported: {n} row(s) differ from their meters' readings. Look at them; import with the differences accepted (the meters' readings are booked).</source>
+            <translation>未导入任何数据：{n} 行与电表读数不符。请核对后，在接受差异的情况下导入（按电表读数记账）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/services/takeover.py" line="+89" />
+            <source>Existing credit is either taken over or cleared.</source>
+            <translation>表内原有余额只能接管或清零。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter {meter} still has deliveries on their way: wait for them before opening it.</source>
+            <translation>电表 {meter} 仍有下发未完成：请等待完成后再开户。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Meter {meter} was last read at {read_at}: read it again (refresh meter status) before deciding about the {amount} yuan it showed.</source>
+            <translation>电表 {meter} 上次抄表时间为 {read_at}：请重新抄读（刷新表状态）后再处理其显示的 {amount} 元。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Meter {meter} holds {amount} yuan this console did not sell (read {read_at}, purchase count {count}). Choose: take it over as the tenant's opening balance, or clear it from the meter. Nothing was opened.</source>
+            <translation>电表 {meter} 内有 {amount} 元并非本系统售出（抄表时间 {read_at}，购电次数 {count}）。请选择：接管为用户的开户余额，或从电表清零。本次未开户。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="-20" />
+            <source>Enter what meter {id} is claimed to hold.</source>
+            <translation>请输入电表 {id} 的申报剩余金额。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>A supervisor signs in here to approve the claim.</source>
+            <translation>请主管在此登录审批申报。</translation>
         </message>
     </context>
     <context>
@@ -7864,6 +8406,119 @@
             <location line="+6" />
             <source>Meter readings</source>
             <translation>抄表记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>migration</name>
+        <message>
+            <location filename="../../acrel_console/services/migration_import.py" line="+29" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter no.</source>
+            <translation>仪表编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shop/room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Old account no.</source>
+            <translation>原用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (sheet)</source>
+            <translation>剩余金额（表格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining (meter)</source>
+            <translation>剩余金额（电表）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases (sheet)</source>
+            <translation>购电次数（表格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases (meter)</source>
+            <translation>购电次数（电表）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meter read at</source>
+            <translation>抄表时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New account no.</source>
+            <translation>新用户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>imported, differs from the sheet</source>
+            <translation>已导入，与表格不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not imported: problem</source>
+            <translation>未导入：有问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ready</source>
+            <translation>可导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>differs from the sheet</source>
+            <translation>与表格不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>problem</source>
+            <translation>有问题</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Migration report</source>
+            <translation>迁移报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Migration check (nothing imported yet)</source>
+            <translation>迁移核对（尚未导入）</translation>
         </message>
     </context>
     <context>

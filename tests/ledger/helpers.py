@@ -53,6 +53,20 @@ class World:
     def model(self, meter_id: int) -> ModelMeter:
         return self.bus.meters[self.addresses[meter_id]]
 
+    def poll(self, *meter_ids: int) -> None:
+        """A status sweep of these meters (all by default): their model values become the latest reading."""
+        from acrel_console.storage.tables.meter_state import MeterStateRow
+
+        with self.ctx.transaction() as s:
+            for mid in meter_ids or tuple(self.meters):
+                m = self.model(mid)
+                row = s.get(MeterStateRow, mid) or MeterStateRow(meter_id=mid)
+                s.add(row)
+                row.remaining_fen, row.purchase_count = m.remaining_fen, m.purchase_count
+                row.relay_closed, row.forced = m.relay_closed, m.forced
+                row.last_success_at = row.last_attempt_at = self.clock()
+                row.offline, row.consecutive_failures = False, 0
+
 
 def hold_site_lease(ctx: Any) -> None:
     """Make this context the site's dispatcher (only the lease holder sends): any earlier holder, such as a

@@ -54,7 +54,7 @@ def test_cli_money_commands_refuse_malformed_amounts(site, amount: str, capsys: 
         ["reverse", "--sale", "00000000-0000-4000-8000-000000000000", "--approver", "cash1", "--reason", "x",
          "--amount", amount, "--wait", "0"],
         ["account", "open", "--name", "Wu", "--room", "C", "--meter", str(meter), "--credit", amount],
-        ["account", "close", "000001", "--final", f"{meter}={amount}"],
+        ["account", "close", "000001", "--claim", f"{meter}={amount}", "--approver", "admin", "--claim-reason", "x"],
     ]
     for argv in commands:
         code = main(["--db", url, "--user", "cash1", *argv])

@@ -71,7 +71,9 @@ class PeerSite:
         return line
 
     def open_account(self, meter_id: int) -> None:
-        AccountService(self.ctx).open_account(self.admin, f"Tenant {meter_id}", f"R{meter_id}", [meter_id])
+        """A tenant for the meter; credit a polled peer already holds becomes theirs (issue 10: a decision)."""
+        AccountService(self.ctx).open_account(self.admin, f"Tenant {meter_id}", f"R{meter_id}", [meter_id],
+                                              existing_credit="take-over")
 
     def sell(self, meter_id: int, yuan: str) -> Any:
         return VendingService(self.ctx).sell(self.admin, meter_id, yuan)

@@ -3,7 +3,7 @@ with hand-computed figures and day boundaries in the site's time zone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from acrel_console.domain.roles import Permission, Role
@@ -12,8 +12,10 @@ from acrel_console.services.reports.service import ReportService
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.domain.readings import MeterReading
+from acrel_console.services.deliveries import deliver_all
 from acrel_console.services.polling.store import store_history
 from tests.services.helpers import make_services
+from tests.sim.fakebus import FakeBus, ModelMeter
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -40,6 +42,7 @@ def test_sales_report_by_cashier_method_and_day_boundary(db_url: str) -> None:
     vending.sell(ann, m2, "50.00", "wechat")
     approver = svc.operators.verify_approver(ann, "sup", "suppass1", Permission.APPROVE_REVERSAL)
     vending.reverse(ann, wrong.operation_id, approver, "keyed 1000 instead of 100", amount="900.00")
+    deliver_all(svc.ctx, FakeBus({1: ModelMeter(), 2: ModelMeter()}, clock=svc.ctx.clock))  # reversal paid as confirmed
     now[0] = local(2026, 3, 1, 23, 59)
     vending.sell(admin, m1, "20.00", "cash")
     now[0] = local(2026, 3, 2, 0, 1)  # 16:01 UTC on March 1st, but March 2nd in Shanghai

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from acrel_console.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from acrel_console.services.deliveries import deliver_all, execute_credit_command
+from acrel_console.services.returns import derived_id
 from acrel_console.services.site_settings import SiteSettingsService
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import AppendOnlyViolation, EntryRow, OperationRow
@@ -126,8 +127,9 @@ def test_reversal_of_delivered_sale_sends_negative_credit_and_references_origina
     with pytest.raises(ValidationError):  # capped at the unreversed 100
         w.vending.reverse(w.cashier, sale.operation_id, w.supervisor, "again", amount="100.01")
     with w.ctx.read() as s:
-        op = s.get(OperationRow, rev.operation_id)
+        op = s.get(OperationRow, derived_id(rev.operation_id, "settle"))  # booked when the meter confirmed
         assert op.ref_operation_id == sale.operation_id and op.approver_name == "boss" and op.sale_type == "reversal"
+        assert op.kind == "reversal" and op.amount_fen == 90000
         assert s.get(OperationRow, sale.operation_id).amount_fen == 100000  # the original is untouched
 
 
@@ -153,7 +155,7 @@ def test_append_only_refund_is_a_new_operation_and_rows_cannot_change(w: World) 
     w.vending.refund(w.cashier, w.meters[0], "10")
     with w.ctx.read() as s:
         kinds = sorted(s.execute(select(OperationRow.kind)).scalars())
-    assert kinds == ["refund", "sale"]
+    assert kinds == ["return_hold", "sale"]  # the refund is held until the meter confirms it
     with pytest.raises(AppendOnlyViolation):
         with w.ctx.transaction() as s:
             s.get(OperationRow, sale.operation_id).amount_fen = 1

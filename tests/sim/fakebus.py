@@ -28,6 +28,23 @@ class ModelMeter:
     relay_closed: bool = True
     applied: list[tuple[int, int]] = field(default_factory=list)  # (count, amount) history
     down_calls: int = 0  # > 0: rebooting, the next calls time out
+    use_fen: int = 0  # energy used (in fen) between any two calls: consumption while the console works
+    use_before_recharge: int = 0  # used once between the console's reading and its next recharge frame
+    used_fen: int = 0  # all the energy it deducted so far
+    refuse: bool = False  # refuses every recharge (exception 04) as a broken or locked meter would
+    forced: bool = False  # force control on (trip or keep power)
+
+    def use(self, fen: int) -> None:
+        """The tenant uses energy worth `fen` (the meter deducts it; it stops at zero, no overdraft)."""
+        fen = max(0, min(fen, self.remaining_fen))
+        self.remaining_fen -= fen
+        self.used_fen += fen
+        self.prepaid_relay()
+
+    def prepaid_relay(self) -> None:
+        """Without force control the meter's own prepaid logic: relay closed while credit is positive."""
+        if not self.forced:
+            self.relay_closed = self.remaining_fen > 0
 
 
 # A fault decides what happens to one call: None (normal), 'lost_request', 'lost_reply', 'timeout',
@@ -61,6 +78,8 @@ class FakeBus:
         if m.down_calls > 0:
             m.down_calls -= 1
             raise MeterTimeout("rebooting")
+        if m.use_fen:
+            m.use(m.use_fen)
         fault = self.plan(call, address)
         if fault in ("lost_request", "timeout"):
             self.counters.timeouts += 1
@@ -81,15 +100,19 @@ class FakeBus:
     def _apply(self, m: ModelMeter, amount_fen: int, count: int) -> RechargeAck:
         if count == m.purchase_count:
             return RechargeAck(False, m.remaining_fen, m.purchase_count)
-        if count != m.purchase_count + 1 or m.remaining_fen + amount_fen < 0:
+        if m.refuse or count != m.purchase_count + 1 or (amount_fen < 0 and m.remaining_fen + amount_fen < 0):
             raise ExceptionReply(0x20, 4)
         m.purchase_count = count
         m.remaining_fen += amount_fen
         m.applied.append((count, amount_fen))
+        m.prepaid_relay()
         return RechargeAck(True, m.remaining_fen, m.purchase_count)
 
     def recharge(self, address: int, model: str, amount_fen: int, purchase_count: int) -> RechargeAck:
         m, fault = self._meter(address, "recharge")
+        if m.use_before_recharge:
+            m.use(m.use_before_recharge)
+            m.use_before_recharge = 0
         ack = self._apply(m, amount_fen, purchase_count)
         if fault == "duplicate":
             ack = self._apply(m, amount_fen, purchase_count)
@@ -116,7 +139,13 @@ class FakeBus:
 
     def force(self, address: int, model: str, mode: ForceMode) -> None:
         m, _fault = self._meter(address, "force")
-        m.relay_closed = mode != ForceMode.TRIP
+        m.forced = mode != ForceMode.RESTORE_PREPAID
+        m.relay_closed = mode == ForceMode.KEEP_POWER
+        m.prepaid_relay()
+
+    def read_force_state(self, address: int, model: str) -> tuple[bool, bool]:
+        m, _fault = self._meter(address, "read_force_state")
+        return m.forced, m.forced and not m.relay_closed
 
     def set_clock(self, address: int, model: str, at_local: datetime) -> None:
         self._meter(address, "set_clock")

@@ -29,8 +29,8 @@ class Template:
     addresses: dict[int, int]
 
 
-def make_template(directory: Path) -> Template:
-    """Migrated database with operators, a bus, meters held by open accounts."""
+def make_template(directory: Path, n_meters: int = N_METERS, open_accounts: bool = True) -> Template:
+    """Migrated database with operators, a bus, meters (held by open accounts unless open_accounts=False)."""
     path = directory / "template.sqlite3"
     svc = build_services(f"sqlite:///{path}")
     svc.ctx.clock = FakeClock()
@@ -46,12 +46,12 @@ def make_template(directory: Path) -> Template:
     actors = [Actor(o.id, o.name, o.role) for o in ops]
     svc.site.add_gateway(admin, name="g1", kind="modbus-tcp", host="127.0.0.1", port=1502)
     meters, addresses = [], {}
-    for i in range(N_METERS):
+    for i in range(n_meters):
         m = svc.site.add_meter(admin, gateway="g1", address=i + 1, model="DDSY1352", room=f"S{i}")
         meters.append(m.id)
         addresses[m.id] = m.address
     acc = AccountService(svc.ctx)
-    for i, mid in enumerate(meters):
+    for i, mid in enumerate(meters if open_accounts else []):
         acc.open_account(admin, f"Tenant {i}", f"S{i}", [mid])
     svc.close()
     return Template(path, (actors[0], actors[1]), actors[2], admin, tuple(meters), addresses)

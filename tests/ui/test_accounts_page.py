@@ -1,5 +1,6 @@
-"""Accounts page, keyboard only: open an account with a first top-up (delivered to the simulated meter),
-close an account with its settlement slip, replace a dead meter with an entered balance, tariffs."""
+"""Accounts page, keyboard only: open an account with a first top-up (delivered to the simulated meter) and a meter's
+existing credit taken over, close an account with its settlement slip once the meters confirmed, replace a dead
+meter by a supervisor-approved claim, tariffs."""
 
 from __future__ import annotations
 
@@ -50,7 +51,11 @@ def test_open_account_with_first_top_up(qtbot, make_ui, world: World) -> None:  
     assert "is not an amount" in dialog._errors["opening_credit"].text()
     dialog.credit.clear()
     qtbot.keyClicks(dialog.credit, "200")
-    qtbot.keyClicks(dialog.old_balance, "15")  # 老表金额转入
+    qtbot.keyClicks(dialog.old_balance, "15")  # 老表金额转入: a claim, approved in the dialog
+    assert not dialog.ok_button.isEnabled() and "supervisor" in dialog._errors["approval"].text()
+    qtbot.keyClicks(dialog.approval.name, "boss")
+    qtbot.keyClicks(dialog.approval.password, "secret1")
+    qtbot.keyClicks(dialog.approval.reason, "balance on the old IC card")
     assert dialog.ok_button.isEnabled()
     opened = []
     dialog.submitted.connect(opened.append)
@@ -70,7 +75,33 @@ def test_open_account_with_first_top_up(qtbot, make_ui, world: World) -> None:  
     assert page.meter_model.rowCount() == 1
 
 
-def test_close_account_refunds_and_shows_the_settlement_slip(qtbot, make_ui, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_meter_holding_credit_is_opened_only_with_a_decision(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.services.live_read import read_now
+
+    world.sim.meter(3).remaining_fen, world.sim.meter(3).purchase_count = 50000, 6  # the previous system's money
+    with world.loop.busy:  # not while the delivery loop holds the site lease for a pass
+        assert read_now(world.services.ctx, [world.meters[2]])  # the status sweep
+    ui = make_ui(world.cashier)
+    page = _page(qtbot, ui)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(ui)
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.name, "Chen")
+    dialog.meters.setFocus()
+    qtbot.keyClick(dialog.meters, Qt.Key.Key_Space)
+    settle(ui)
+    assert "500.00" in dialog.existing.lines.text() and "purchase count 6" in dialog.existing.lines.text()
+    assert dialog.existing.decision.isVisibleTo(dialog) and not dialog.ok_button.isEnabled()
+    assert "take it over" in dialog._errors["existing_credit"].text()
+    dialog.existing.decision.setCurrentIndex(dialog.existing.decision.findData("take-over"))
+    assert dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.name, ENTER)
+    settle(ui)
+    [acc] = world.money.accounts.list_accounts(world.admin, search="Chen")
+    assert acc.meters[0].ledger_credit == Decimal("500.00")
+
+
+def test_close_account_settles_on_the_meter_and_shows_the_slip(qtbot, make_ui, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
     world.money.vending.sell(world.cashier, world.meters[0], "80", "cash")
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
@@ -83,23 +114,21 @@ def test_close_account_refunds_and_shows_the_settlement_slip(qtbot, make_ui, wor
     qtbot.keyClick(page.close_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.dialog
-    assert isinstance(dialog, SettleDialog)
-    _mid, remaining, _energy, _dead = dialog.finals.rows[0]
-    assert remaining.text() == "80.00"  # the meter's read-back remaining
+    assert isinstance(dialog, SettleDialog) and len(dialog.meters_box.rows) == 1
     qtbot.keyClicks(dialog.reason, "moved out")
     qtbot.keyClick(dialog.reason, ENTER)
-    settle(ui)
-    assert page.slip is not None and page.slip.isVisible()
+    qtbot.waitUntil(lambda: page.slip is not None and page.slip.isVisible(), timeout=15_000)
     rows = dict(page.slip.text.rows)
-    assert rows["Meter M0001 final remaining"] == "80.00 yuan" and rows["Refund"].startswith("80.00 yuan")
+    assert rows["Meter M0001"].startswith("returned 80.00 yuan") and rows["Total returned"] == "80.00 yuan"
+    assert rows["Still outstanding"] == "0.00 yuan" and rows["State"] == "Settled"
     page.slip.save_pdf_to(str(tmp_path / "slip.pdf"))
     settle(ui)
     assert (tmp_path / "slip.pdf").read_bytes()[:4] == b"%PDF"
     assert world.money.accounts.get_account(world.admin, world.account_id).closed_at is not None
-    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 0, timeout=10_000)  # refund taken back
+    assert world.sim.meter(1).remaining_fen == 0  # taken back before anything was paid
 
 
-def test_replace_a_dead_meter_with_an_entered_balance(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_replace_a_dead_meter_by_an_approved_claim(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
     world.money.vending.sell(world.cashier, world.meters[1], "60", "cash")
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
@@ -112,24 +141,29 @@ def test_replace_a_dead_meter_with_an_entered_balance(qtbot, make_ui, world: Wor
     settle(ui)
     dialog = page.dialog
     assert isinstance(dialog, ReplaceMeterDialog)
-    _mid, remaining, _energy, dead = dialog.finals.rows[0]
-    remaining.selectAll()
-    qtbot.keyClicks(remaining, "55.5")
+    _mid, dead, amount = dialog.meters_box.rows[0]
     dead.setFocus()
     qtbot.keyClick(dead, Qt.Key.Key_Space)
-    assert dead.isChecked()
+    assert dead.isChecked() and amount.isEnabled()
+    qtbot.keyClicks(amount, "55.5")
+    assert not dialog.ok_button.isEnabled()  # a claim needs the supervisor
+    qtbot.keyClicks(dialog.approval.name, "boss")
+    qtbot.keyClicks(dialog.approval.password, "secret1")
+    qtbot.keyClicks(dialog.approval.reason, "display dead")
     assert dialog.new_meter.currentData() == world.meters[2]
-    qtbot.keyClicks(dialog.reason, "display dead")
+    qtbot.keyClicks(dialog.reason, "meter burnt")
     qtbot.keyClick(dialog.reason, ENTER)
-    settle(ui)
-    assert page.slip is not None
+    qtbot.waitUntil(lambda: page.slip is not None and page.slip.isVisible(), timeout=15_000)
+    rows = dict(page.slip.text.rows)
+    assert "claim approved" in rows["Meter M0002"] and rows["Moved to the other meter"] == "55.50 yuan"
     info = world.money.accounts.find_account(world.admin, "Wang")
     assert [m.meter_id for m in info.meters] == [world.meters[2]]
-    log = world.services.audit.list(world.admin, kind="meter.replace")
+    assert world.sim.meter(3).remaining_fen == 5550
+    log = world.services.audit.list(world.admin, kind="account.claim")
     import json
 
-    before = json.loads(log[0].before)
-    assert before["source"] == "entered" and before["remaining"] == "55.50"  # logged as typed in, not read
+    after = json.loads(log[0].after)
+    assert after["approver"] == "boss" and after["claimed_fen"] == 5550 and after["ledger_fen"] == 6000
 
 
 def test_tou_tariff_created_and_assigned(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -194,17 +228,16 @@ def test_add_a_meter_then_remove_one_moving_its_balance(qtbot, make_ui, world: W
     qtbot.keyClick(page.remove_meter_button, Qt.Key.Key_Space)
     settle(ui)
     dialog = page.dialog
-    assert isinstance(dialog, SettleDialog) and len(dialog.finals.rows) == 1
+    assert isinstance(dialog, SettleDialog) and len(dialog.meters_box.rows) == 1
     dialog.settle.setFocus()
     qtbot.keyClick(dialog.settle, Qt.Key.Key_Down)  # refund -> transfer
     assert dialog.settle.currentData() == "transfer"
     dialog.transfer_to.setCurrentIndex(dialog.transfer_to.findData(world.meters[2]))
     qtbot.keyClicks(dialog.reason, "shop split")
     qtbot.keyClick(dialog.reason, ENTER)
-    settle(ui)
-    assert page.slip is not None and dict(page.slip.text.rows)["Balance transfer"].startswith("30.00 yuan")
-    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 0 and world.sim.meter(3).remaining_fen == 3000,
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.slip is not None and page.slip.isVisible(), timeout=15_000)
+    assert dict(page.slip.text.rows)["Moved to the other meter"] == "30.00 yuan"
+    assert world.sim.meter(1).remaining_fen == 0 and world.sim.meter(3).remaining_fen == 3000
     assert [m.meter_id for m in world.money.accounts.get_account(world.admin, world.account_id).meters] == \
         [world.meters[2]]
 

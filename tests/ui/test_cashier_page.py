@@ -1,5 +1,5 @@
 """Cashier page, keyboard only: search by room, amount, Enter; receipt; pending -> delivered on the card via
-the simulator over TCP; refund below zero refused; reversal approved by a supervisor in the same form."""
+the simulator over TCP; a refund above the tenant's balance refused; reversal approved by a supervisor in the same form."""
 
 from __future__ import annotations
 
@@ -117,12 +117,13 @@ def test_refund_below_zero_is_refused_with_the_message(qtbot, make_ui, world: Wo
     qtbot.keyClick(page.form.amount, ENTER)
     settle(ui)
     assert page.form.errors["amount"].text() == \
-        f"A refund of 40.00 yuan would take meter {world.meters[0]} below zero (it has 30.00 yuan)."
+        f"A refund of 40.00 yuan is more than meter {world.meters[0]} can give back: the tenant's balance is " \
+        "30.00 yuan by the ledger, the meter last showed 30.00 yuan."
     page.form.amount.selectAll()
     qtbot.keyClicks(page.form.amount, "10")
     qtbot.keyClick(page.form.amount, ENTER)
     settle(ui)
-    assert "Refunded 10.00 yuan" in page.form.info.text()
+    assert "Refund of 10.00 yuan asked of the meter" in page.form.info.text()  # paid when the meter confirms
     qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 2000, timeout=10_000)
 
 

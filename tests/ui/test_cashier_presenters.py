@@ -1,5 +1,5 @@
 """The Qt-free parts of the cashier dialogs: the operation form's checks and retry-safe id, tariff texts,
-final readings."""
+claims for meters that cannot be read."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from acrel_console.domain.errors import ValidationError
 from acrel_console.ui.cashier.operation_presenter import FormValues, OperationPresenter
-from acrel_console.ui.cashier.settle_presenter import FinalTexts, final_reading
+from acrel_console.ui.cashier.settle_presenter import ApprovalTexts, ClaimTexts, check_approval, claim_amount
 from acrel_console.ui.cashier.tariff_presenter import TariffTexts, tariff_body
 
 
@@ -81,9 +81,12 @@ def test_tariff_texts() -> None:
         == "tiers"
 
 
-def test_final_reading_read_or_entered() -> None:
-    f = final_reading(FinalTexts(3, "12.5", "1234.56", entered=True))
-    assert (f.remaining, f.energy_total, f.source) == (Decimal("12.50"), 123456, "entered")
-    assert final_reading(FinalTexts(3, "0")).source == "read"
-    assert _err(final_reading, FinalTexts(3, "")).field == "remaining_3"
-    assert _err(final_reading, FinalTexts(3, "1", "-5")).field == "remaining_3"
+def test_a_claim_needs_an_amount_a_supervisor_and_a_reason() -> None:
+    assert claim_amount(ClaimTexts(3, "12.5")) == Decimal("12.50")
+    assert _err(claim_amount, ClaimTexts(3, "")).field == "claims"
+    assert _err(claim_amount, ClaimTexts(3, "-5")).field == "claims"
+    check_approval(ApprovalTexts("", "", ""), needed=False, me="cash1")
+    check_approval(ApprovalTexts("boss", "pw", "display dark"), needed=True, me="cash1")
+    for texts in (ApprovalTexts("", "pw", "r"), ApprovalTexts("boss", "", "r"), ApprovalTexts("cash1", "pw", "r"),
+                  ApprovalTexts("boss", "pw", "  ")):
+        assert _err(check_approval, texts, True, "cash1").field == "approval"

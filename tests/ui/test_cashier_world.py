@@ -29,6 +29,7 @@ class DeliveryLoop:
         self.ctx = services.ctx
         self.bus = open_bus(BusConfig("g1", "modbus-tcp", host="127.0.0.1", port=port, timeout_ms=500))
         self.paused = threading.Event()
+        self.busy = threading.Lock()  # held during a pass: a test delivering itself takes it (one executor at a time)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="test-delivery", daemon=True)
         self.errors: list[BaseException] = []
@@ -38,7 +39,9 @@ class DeliveryLoop:
             if self.paused.is_set():
                 continue
             try:
-                deliver_all(self.ctx, self.bus)
+                with self.busy:
+                    if not self.paused.is_set():
+                        deliver_all(self.ctx, self.bus)
             except BaseException as exc:  # noqa: BLE001 - reported by the test
                 self.errors.append(exc)
 

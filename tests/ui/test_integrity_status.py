@@ -40,9 +40,10 @@ def test_integrity_label_ok_then_failed_with_an_alarm(qtbot, ui, services, admin
     assert report is not None and report.state == "failed" and report.issues
     assert label.text() == f"Integrity: {len(report.issues)} problem(s)"
     assert label.palette().color(label.foregroundRole()) == Theme.role("error")
-    assert "audit: operation log broken at row 1" in label.toolTip()
+    assert "Operation log: The operation log is broken at row 1." in label.toolTip()
     box = label.show_details()
-    assert box is not None and "operation log broken at row 1" in box.text()
+    assert box is not None and box.list.count() == len(report.issues)
+    assert "operation log broken at row 1" in box.details()
     box.close()
     alarms = services.alarms.active(admin, AlarmKind.INTEGRITY)
     assert len(alarms) == 1 and alarms[0].kind is AlarmKind.INTEGRITY
@@ -63,3 +64,24 @@ def test_integrity_texts_in_chinese(qtbot, ui, zh_cn) -> None:  # type: ignore[n
     assert label.tr("Integrity check") == "完整性检查"
     assert state_text("ok") == "完整性：正常"
     assert state_text("failed", 2) == "完整性：2 处问题"
+
+
+def test_hundreds_of_problems_open_in_a_scrollable_translated_list(qtbot, ui, zh_cn) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10: clicking '完整性: 177 处问题' opened an English message box 6,043 px tall, its OK button off-screen."""
+    from datetime import datetime, timezone
+
+    from acrel_console.services.integrity import IntegrityIssue, IntegrityReport
+    from acrel_console.ui.integrity_status import IntegrityStatus
+
+    label = IntegrityStatus(ui)
+    qtbot.addWidget(label)
+    issues = tuple(IntegrityIssue("ledger", "meter_above_ledger", f"meter {i} shows 500 fen, the ledger gives 0 fen",
+                                  str(i)) for i in range(177))
+    label._got(IntegrityReport(datetime(2026, 3, 1, tzinfo=timezone.utc), 0.1, "sqlite", True, False, True, 3, issues))
+    assert label.text() == "完整性：177 处问题" and len(label.toolTip().splitlines()) == 11
+    dialog = label.show_details()
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 177 and dialog.height() <= 900 and dialog.isVisible()
+    assert dialog.list.item(0).text() == "账本：电表 0 显示的余额多于账本给它的余额（请接管或清零）。"
+    assert dialog.list.verticalScrollBar().maximum() > 0  # it scrolls instead of growing
+    assert "meter 176 shows 500 fen" in dialog.details()

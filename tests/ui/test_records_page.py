@@ -31,7 +31,8 @@ def _sales(w: World) -> None:
 def settle_deliveries(w: World) -> None:
     from acrel_console.services.deliveries import deliver_all
 
-    deliver_all(w.services.ctx, w.loop.bus)
+    with w.loop.busy:  # never two executors on one command (the loop may be mid-pass when paused)
+        deliver_all(w.services.ctx, w.loop.bus)
 
 
 def _page(qtbot, ui) -> RecordsPage:  # type: ignore[no-untyped-def]
@@ -47,6 +48,7 @@ def _page(qtbot, ui) -> RecordsPage:  # type: ignore[no-untyped-def]
 def test_filters_totals_and_export(qtbot, make_ui, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _sales(world)
     world.money.vending.refund(world.cashier, world.meters[0], "10", "cash")
+    settle_deliveries(world)  # a refund is paid out when the meter confirms it
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
     assert page.model.rowCount() == 4
@@ -122,10 +124,13 @@ def test_reversal_from_the_records_with_supervisor_login(qtbot, make_ui, world: 
     qtbot.keyClicks(form.approver_name, "boss")
     qtbot.keyClick(form.approver_password, ENTER)
     settle(ui)
-    assert "Reversed 90.00 yuan" in form.info.text()
-    assert "negative credit of 90.00 yuan" in form.info.text()  # delivered already: taken back from the meter
+    assert "Reversal of 90.00 yuan asked of the meter" in form.info.text()  # delivered already: asked back,
+    assert "only when the meter confirms" in form.info.text()  # paid out once the meter gave it back
     world.loop.paused.clear()
-    qtbot.waitUntil(lambda: world.sim.meter(1).remaining_fen == 6000, timeout=10_000)
+    asked = dialog.result_value
+    qtbot.waitUntil(lambda: world.money.vending.get_operation(world.admin, asked.operation_id).outcome == "returned",
+                    timeout=10_000)  # the meter confirmed and the reversal was paid out
+    assert world.sim.meter(1).remaining_fen == 6000
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     settle(ui)
     rev = next(r for r in page.model.records() if r.kind == "reversal")
@@ -155,6 +160,7 @@ def test_reprint_is_marked_and_keeps_its_number(qtbot, make_ui, world: World, tm
 def test_shift_close_by_a_supervisor(qtbot, make_ui, world: World) -> None:  # type: ignore[no-untyped-def]
     _sales(world)
     world.money.vending.refund(world.cashier, world.meters[0], "10", "cash")
+    settle_deliveries(world)  # a refund is paid out when the meter confirms it
     ui = make_ui(world.cashier)
     page = _page(qtbot, ui)
     page.shift_button.setFocus()

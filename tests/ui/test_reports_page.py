@@ -13,11 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from acrel_console.services.accounts import AccountService
+from acrel_console.services.deliveries import deliver_all
 from acrel_console.services.export import ExportCancelled
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.readings import DailyEnergyRow
 from acrel_console.ui.pages.reports_page import ReportsPage
 from acrel_console.ui.reports.catalog import MONTH
+from tests.sim.fakebus import FakeBus, ModelMeter
 from tests.ui.conftest import settle
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -45,6 +47,7 @@ def seed(services, admin) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     now[0] = local(2026, 3, 2, 0, 1)  # March 1st in UTC, March 2nd on site
     vending.sell(admin, m1, "30.00", "cash")
     vending.refund(admin, m1, "10.00", "cash")
+    deliver_all(services.ctx, FakeBus({1: ModelMeter(), 2: ModelMeter()}, clock=services.ctx.clock))  # refund confirmed
     with services.ctx.transaction() as s:
         for day in range(1, 32):
             s.add(DailyEnergyRow(meter_id=m1, day=date(2026, 3, day), energy_total=1000 + day))

@@ -38,32 +38,22 @@ class XSession:
 
     def __init__(self, workdir: Path, size: str = "1400x900") -> None:
         self.workdir = workdir
+        self.display = self._free_display()
+        self.xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         self.app: subprocess.Popen[str] | None = None
         self.keystrokes = 0
         self.log: list[str] = []  # what was typed, for the report
         self._seen: list[str] = []  # window ids in the order they first appeared
-        for _attempt in range(5):  # another test run may take the same free display number at the same moment
-            self.display = self._free_display()
-            self.xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-            if self._started():
-                return
-        raise RuntimeError("Xvfb did not start")
-
-    def _started(self) -> bool:
         deadline = time.monotonic() + 15
         while not Path(f"/tmp/.X11-unix/X{self.display[1:]}").exists():
             if time.monotonic() > deadline or self.xvfb.poll() is not None:
-                if self.xvfb.poll() is None:
-                    self.xvfb.kill()
-                return False
+                raise RuntimeError("Xvfb did not start")
             time.sleep(0.05)
-        return True
 
     @staticmethod
     def _free_display() -> str:
-        first = 70 + os.getpid() % 100  # spread parallel runs over the numbers
-        for n in [*range(first, 200), *range(70, first)]:
+        for n in range(70, 200):
             if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
                 return f":{n}"
         raise RuntimeError("no free X display number")

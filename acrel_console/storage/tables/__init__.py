@@ -5,3 +5,4 @@ from acrel_console.storage.tables import alarms, ledger, readings  # noqa: F401
 from acrel_console.storage.tables import sms  # noqa: F401
 from acrel_console.storage.tables import portal  # noqa: F401
 from acrel_console.storage.tables import payments  # noqa: F401
+from acrel_console.storage.tables import changes  # noqa: F401

@@ -434,6 +434,15 @@ def describe_result(r: OperationResult) -> str:
 
     if r.duplicate:
         head = QCoreApplication.translate("OperationForm", "Already done earlier (same operation): nothing was made twice.")
+    elif r.awaiting_meter:
+        head = {"refund": QCoreApplication.translate(
+                    "OperationForm", "Refund of {amount} yuan asked of the meter: pay it out only when the meter "
+                                     "confirms (the receipt prints then)."),
+                "reversal": QCoreApplication.translate(
+                    "OperationForm", "Reversal of {amount} yuan asked of the meter: pay it out only when the meter "
+                                     "confirms (the receipt prints then).")}.get(
+            r.kind, QCoreApplication.translate("OperationForm", "Done: {amount} yuan.")).format(amount=r.amount)
+        return head
     else:
         head = {"sale": QCoreApplication.translate("OperationForm", "Sold {amount} yuan."), "refund": QCoreApplication.translate("OperationForm", "Refunded {amount} yuan."),
                 "reversal": QCoreApplication.translate("OperationForm", "Reversed {amount} yuan.")}.get(r.kind, QCoreApplication.translate("OperationForm", "Done: {amount} yuan.")).format(

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
+from acrel_console.services.account_changes import ChangeStatus
 from acrel_console.services.account_list import PAGE_ROWS, AccountLine, AccountListService, AccountPage
-from acrel_console.services.accounts import AccountInfo, MeterBalance, SettlementResult
+from acrel_console.services.accounts import AccountInfo, MeterBalance
 from acrel_console.ui.cashier.account_dialogs import AddMeterDialog, OpenAccountDialog
 from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.cashier.receipt_lines import local_time
 from acrel_console.ui.cashier.settle_dialogs import ReplaceMeterDialog, SettleDialog
 from acrel_console.ui.cashier.settlement_slip import SettlementSlipDialog, settlement_text
+from acrel_console.ui.cashier.settlement_watch import SettlementWatcher
 from acrel_console.ui.cashier.tariffs_panel import TariffsPanel
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
@@ -100,6 +102,15 @@ class AccountsPage(Page):
         layout.addLayout(bar)
         self.error = error_label()
         layout.addWidget(self.error)
+        self.progress = QLabel()
+        self.progress.setObjectName("settlementProgress")
+        self.progress.setWordWrap(True)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.watcher = SettlementWatcher(self.ui, self)
+        self.watcher.changed.connect(self._settlement_changed)
+        self.watcher.finished.connect(self._settlement_finished)
+        self._settling: tuple[str, AccountInfo] | None = None
         self.model = RecordTableModel([
             Column(self.tr("Account no."), lambda a: a.account_no),
             Column(self.tr("Tenant"), lambda a: a.name),
@@ -108,7 +119,7 @@ class AccountsPage(Page):
             Column(self.tr("Meters"), lambda a: a.meter_count, align_right=True),
             Column(self.tr("Opened"), lambda a: local_time(a.opened_at, self.zone)[:16]),
             Column(self.tr("Opened by"), lambda a: a.opened_by),
-            Column(self.tr("State"), lambda a: self.tr("Closed") if a.closed_at else self.tr("Open")),
+            Column(self.tr("State"), self._state_text),
         ], self)
         self.view = _table(self.model)
         self.view.setObjectName("accountsTable")
@@ -169,6 +180,15 @@ class AccountsPage(Page):
         self.close_button.clicked.connect(self.close_account)
         self._update_buttons()
         return tab
+
+    def _state_text(self, a: AccountInfo | AccountLine) -> str:
+        if a.state == "closed":
+            return self.tr("Closed")
+        if a.change_state == "stuck":
+            return self.tr("Stuck: a meter refused")
+        if a.state == "closing":
+            return self.tr("Closing")
+        return self.tr("Open") if a.change_kind is None else self.tr("Open, settling a meter")
 
     # ---- loading ------------------------------------------------------------------------------
     @property
@@ -268,7 +288,7 @@ class AccountsPage(Page):
             self.detail.setText("")
         else:
             state = self.tr("closed {at}").format(at=local_time(a.closed_at, self.zone)[:16]) if a.closed_at else \
-                self.tr("open")
+                self._state_text(a)
             self.detail.setText(self.tr("{name} · account {no} · {room} · {phone} · {state}").format(
                 name=a.name, no=a.account_no, room=a.room or "—", phone=a.phone or "—", state=state)
                 + (("\n" + a.notes) if a.notes else ""))
@@ -280,11 +300,13 @@ class AccountsPage(Page):
         can = self.ui.can(Permission.SELL)
         a = self.selected()
         open_acc = a is not None and a.closed_at is None
+        closing = a is not None and a.state == "closing"
         self.open_button.setEnabled(can)
-        for b in (self.add_meter_button, self.close_button):
-            b.setEnabled(can and open_acc)
+        self.add_meter_button.setEnabled(can and open_acc and not closing)
+        self.close_button.setEnabled(can and open_acc and (a is None or a.change_kind in (None, "close")))
+        self.close_button.setText(self.tr("Resume closing…") if closing else self.tr("Close account…"))
         for b in (self.remove_meter_button, self.replace_button):
-            b.setEnabled(can and open_acc and bool(a and a.meters))
+            b.setEnabled(can and open_acc and not closing and bool(a and a.meters))
 
     # ---- dialogs ------------------------------------------------------------------------------
     def _with_unopened(self, then: Any) -> None:
@@ -303,7 +325,8 @@ class AccountsPage(Page):
 
     def open_account(self) -> None:
         if self.ui.can(Permission.SELL):
-            self._with_unopened(lambda meters: self._open(OpenAccountDialog(self.ui, meters, self), self._opened))
+            self._with_unopened(lambda meters: self._open(OpenAccountDialog(self.ui, meters, self, zone=self.zone),
+                                                          self._opened))
 
     def _opened(self, info: AccountInfo) -> None:
         self.search_box.setText(info.account_no)
@@ -336,9 +359,28 @@ class AccountsPage(Page):
         site, actor = self.ui.services.site, self.ui.actor
         self.ui.tasks.run(lambda: site.list_meters(actor), then, self._failed, owner=self)
 
-    def _settled(self, what: str, account: AccountInfo, result: SettlementResult) -> None:
+    def _settled(self, what: str, account: AccountInfo, status: ChangeStatus) -> None:
+        """The change is asked of the meters: follow it, then show the slip (done, stuck or still outstanding)."""
+        self._settling = (what, account)
         self.reload()
-        text = settlement_text(self.site_name, what, account, result, self.ui.actor.name, self.zone,
+        self.watcher.watch(status)
+
+    def _settlement_changed(self, status: ChangeStatus) -> None:
+        texts = {"settling": self.tr("Settling with the meters: {out} yuan still to come back…"),
+                 "done": self.tr("Settled: {paid} yuan paid out, {moved} yuan moved."),
+                 "stuck": self.tr("Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle "
+                                  "it by a claim.")}
+        self.progress.setText(texts.get(status.state, status.state).format(
+            out=f"{status.outstanding:.2f}", paid=f"{status.paid_out:.2f}", moved=f"{status.moved:.2f}",
+            refused=f"{status.not_returned:.2f}"))
+        self.progress.show()
+
+    def _settlement_finished(self, status: ChangeStatus) -> None:
+        what, account = self._settling or ("close", self.selected())
+        self.reload()
+        if account is None:
+            return
+        text = settlement_text(self.site_name, what, account, status, self.ui.actor.name, self.zone,
                                self.ui.clock.now())
         self.slip = SettlementSlipDialog(self.ui, text, self)
         self.slip.finished.connect(self.slip.deleteLater)
