@@ -67,7 +67,7 @@ def _services(data: Path):  # type: ignore[no-untyped-def]
     return build_services(f"sqlite:///{data / 'demo.sqlite3'}")
 
 
-def _wait(check, what: str, timeout_s: float = 60.0):  # type: ignore[no-untyped-def]
+def _wait(check, what: str, timeout_s: float = 180.0):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         value = check()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from acrel_console.ui.theme import Theme
 
 QUIET_MODULES = 4
 
@@ -29,13 +31,13 @@ class QrWidget(QWidget):
         painter = QPainter(self)
         side = min(self.width(), self.height())
         x0, y0 = (self.width() - side) / 2, (self.height() - side) / 2
-        painter.fillRect(QRectF(x0, y0, side, side), QColor("white"))
+        painter.fillRect(QRectF(x0, y0, side, side), Theme.role("print_paper"))
         if not self._matrix:
             return
         n = len(self._matrix) + 2 * QUIET_MODULES
         cell = side / n
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("black"))
+        painter.setBrush(Theme.role("print_ink"))
         for r, row in enumerate(self._matrix):
             for c, dark in enumerate(row):
                 if dark:
