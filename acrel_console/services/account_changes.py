@@ -99,6 +99,13 @@ class ChangeStatus:
         return self.state == "done"
 
 
+def account_state(closed_at: datetime | None, change_kind: str | None) -> str:
+    """open | closing (a 销户 settling on its meters) | closed."""
+    if closed_at is not None:
+        return "closed"
+    return "closing" if change_kind == "close" else "open"
+
+
 def active_change(s: Session, account_id: int) -> AccountChangeRow | None:
     return s.execute(select(AccountChangeRow).where(AccountChangeRow.account_id == account_id,
                                                     AccountChangeRow.state.in_(ACTIVE))

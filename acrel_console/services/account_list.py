@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, or_, select
 
 from acrel_console.domain.roles import Permission
-from acrel_console.services.account_changes import ACTIVE
+from acrel_console.services.account_changes import ACTIVE, account_state
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.storage.tables.changes import AccountChangeRow
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow, TenantRow
@@ -40,9 +40,7 @@ class AccountLine:
     @property
     def state(self) -> str:
         """open | closing (a 销户 settling on its meters) | closed."""
-        if self.closed_at is not None:
-            return "closed"
-        return "closing" if self.change_kind == "close" else "open"
+        return account_state(self.closed_at, self.change_kind)
 
 
 @dataclass(frozen=True, slots=True)

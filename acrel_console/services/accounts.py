@@ -66,9 +66,7 @@ class AccountInfo:
     @property
     def state(self) -> str:
         """open | closing (a 销户 settling on its meters) | closed."""
-        if self.closed_at is not None:
-            return "closed"
-        return "closing" if self.change_kind == "close" else "open"
+        return account_changes.account_state(self.closed_at, self.change_kind)
 
 
 def _account_info(s: Session, acc: TenantAccountRow) -> AccountInfo:

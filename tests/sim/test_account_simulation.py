@@ -17,10 +17,7 @@ ACREL_SIM_SEEDS=N runs N seeds (default 400); ACREL_SIM_SEED=K replays one seed.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
-import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -46,7 +43,7 @@ from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.site import MeterRow
 from tests.ledger.helpers import FakeClock
 from tests.sim.fakebus import FakeBus, ModelMeter, random_plan
-from tests.sim.world import Template, make_template, open_copy, reopen
+from tests.sim.world import Template, make_template, open_copy, reopen, run_seeds, seeds_from_env
 
 N_METERS = 4
 
@@ -267,43 +264,8 @@ def check(svc: Any, template: Template, models: dict[int, ModelMeter]) -> list[s
     return out
 
 
-def _seeds() -> list[int]:
-    one = os.environ.get("ACREL_SIM_SEED")
-    if one is not None:
-        return [int(one)]
-    return list(range(int(os.environ.get("ACREL_ACCOUNT_SIM_SEEDS", os.environ.get("ACREL_SIM_SEEDS", "400")))))
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _worker_init(template: Template, base: str) -> None:
-    _WORKER["template"] = template
-    _WORKER["dir"] = Path(tempfile.mkdtemp(dir=base))
-
-
-def _worker_run(seeds: list[int]) -> list[str]:
-    failures = []
-    for seed in seeds:
-        problems = run_seed(seed, _WORKER["template"], _WORKER["dir"])
-        if problems:
-            failures.append(f"seed {seed} (replay: ACREL_SIM_SEED={seed}): " + "; ".join(problems[:3]))
-    return failures
-
-
 @pytest.mark.timeout(1800)
 def test_account_fault_simulation(tmp_path: Path) -> None:
-    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else tmp_path
-    with tempfile.TemporaryDirectory(dir=base) as d:
-        template = make_template(Path(d), n_meters=N_METERS, open_accounts=False)
-        seeds = _seeds()
-        workers = min(4, os.cpu_count() or 1) if len(seeds) > 50 else 1
-        chunks = [seeds[i::workers * 8] for i in range(workers * 8)] if workers > 1 else [seeds]
-        if workers > 1:
-            pool_ctx = multiprocessing.get_context("fork")
-            with pool_ctx.Pool(workers, _worker_init, (template, d)) as pool:
-                failures = [f for part in pool.map(_worker_run, chunks) for f in part]
-        else:
-            _worker_init(template, d)
-            failures = _worker_run(seeds)
-        assert not failures, f"{len(failures)} failing seeds:\n" + "\n".join(failures[:10])
+    failures = run_seeds(run_seed, lambda d: make_template(d, n_meters=N_METERS, open_accounts=False),
+                         seeds_from_env("ACREL_ACCOUNT_SIM_SEEDS", 400), tmp_path, parallel_above=50)
+    assert not failures, f"{len(failures)} failing seeds:\n" + "\n".join(failures[:10])

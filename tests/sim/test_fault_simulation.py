@@ -11,11 +11,8 @@ ACREL_SIM_SEEDS=N runs N seeds (default 2000); ACREL_SIM_SEED=K replays one seed
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import random
 import shutil
-import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +30,7 @@ from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.ledger import EntryRow, LedgerAccountRow, OperationRow
 from tests.ledger.helpers import FakeClock
 from tests.sim.fakebus import FakeBus, ModelMeter, random_plan
-from tests.sim.world import Template, make_template, open_copy, reopen
+from tests.sim.world import Template, make_template, open_copy, reopen, run_seeds, seeds_from_env
 
 
 class Crash(Exception):
@@ -207,46 +204,10 @@ def check(svc, template: Template, models: dict[int, ModelMeter]) -> list[str]: 
     return out
 
 
-def _seeds() -> list[int]:
-    one = os.environ.get("ACREL_SIM_SEED")
-    if one is not None:
-        return [int(one)]
-    return list(range(int(os.environ.get("ACREL_SIM_SEEDS", "2000"))))
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _worker_init(template: Template, base: str) -> None:
-    _WORKER["template"] = template
-    _WORKER["dir"] = Path(tempfile.mkdtemp(dir=base))
-
-
-def _worker_run(seeds: list[int]) -> list[str]:
-    failures = []
-    for seed in seeds:
-        problems = run_seed(seed, _WORKER["template"], _WORKER["dir"])  # type: ignore[arg-type]
-        if problems:
-            failures.append(f"seed {seed} (replay: ACREL_SIM_SEED={seed}): " + "; ".join(problems[:3]))
-    return failures
-
-
 @pytest.mark.timeout(1800)
 def test_fault_simulation(tmp_path: Path) -> None:
-    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else tmp_path  # a real file; tmpfs skips fsync cost
-    with tempfile.TemporaryDirectory(dir=base) as d:
-        template = make_template(Path(d))
-        seeds = _seeds()
-        workers = min(4, os.cpu_count() or 1) if len(seeds) > 100 else 1
-        chunks = [seeds[i::workers * 8] for i in range(workers * 8)] if workers > 1 else [seeds]
-        if workers > 1:  # seeds are independent and deterministic: spread them over processes
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(workers, _worker_init, (template, d)) as pool:
-                failures = [f for part in pool.map(_worker_run, chunks) for f in part]
-        else:
-            _worker_init(template, d)
-            failures = _worker_run(seeds)
-        assert not failures, f"{len(failures)} failing seeds:\n" + "\n".join(failures[:10])
+    failures = run_seeds(run_seed, make_template, seeds_from_env("ACREL_SIM_SEEDS", 2000), tmp_path)
+    assert not failures, f"{len(failures)} failing seeds:\n" + "\n".join(failures[:10])
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

@@ -3,11 +3,16 @@ services over it, a fake clock and a fake bus of model meters."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from acrel_console.app import Services, build_services
 from acrel_console.services import passwords
@@ -77,4 +82,45 @@ def reopen(url: str, clock: FakeClock) -> Services:
     return svc
 
 
-__all__ = ["Template", "make_template", "open_copy", "reopen", "VendingService"]
+RunSeed = Callable[[int, Template, Path], list[str]]
+_WORKER: dict[str, Any] = {}
+
+
+def seeds_from_env(count_var: str, default: int) -> list[int]:
+    """ACREL_SIM_SEED=K replays one seed; else `count_var` (or ACREL_SIM_SEEDS) seeds from 0."""
+    one = os.environ.get("ACREL_SIM_SEED")
+    if one is not None:
+        return [int(one)]
+    return list(range(int(os.environ.get(count_var, os.environ.get("ACREL_SIM_SEEDS", str(default))))))
+
+
+def _worker_init(run: RunSeed, template: Template, base: str) -> None:
+    _WORKER.update(run=run, template=template, dir=Path(tempfile.mkdtemp(dir=base)))
+
+
+def _worker_run(seeds: list[int]) -> list[str]:
+    failures = []
+    for seed in seeds:
+        problems = _WORKER["run"](seed, _WORKER["template"], _WORKER["dir"])
+        if problems:
+            failures.append(f"seed {seed} (replay: ACREL_SIM_SEED={seed}): " + "; ".join(problems[:3]))
+    return failures
+
+
+def run_seeds(run: RunSeed, make: Callable[[Path], Template], seeds: list[int], tmp_path: Path,
+              parallel_above: int = 100) -> list[str]:
+    """Run every seed on a copy of one template (in worker processes when there are many: seeds are independent
+    and deterministic); the failures, each with how to replay it."""
+    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else tmp_path  # a real file; tmpfs skips fsync cost
+    with tempfile.TemporaryDirectory(dir=base) as d:
+        template = make(Path(d))
+        workers = min(4, os.cpu_count() or 1) if len(seeds) > parallel_above else 1
+        if workers == 1:
+            _worker_init(run, template, d)
+            return _worker_run(seeds)
+        chunks = [seeds[i::workers * 8] for i in range(workers * 8)]
+        with multiprocessing.get_context("fork").Pool(workers, _worker_init, (run, template, d)) as pool:
+            return [f for part in pool.map(_worker_run, chunks) for f in part]
+
+
+__all__ = ["Template", "make_template", "open_copy", "reopen", "run_seeds", "seeds_from_env", "VendingService"]

@@ -4,6 +4,7 @@ first top-up 开户首充, a typed old balance 老表金额转入 as a superviso
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -88,6 +89,18 @@ class ExistingCreditBox(QWidget):
         value = self.decision.currentData()
         return str(value) if value else None
 
+    def load(self, ui: UiContext, meter_ids: list[int], still_wanted: Callable[[], bool],
+             then: Callable[[], None]) -> None:
+        """Ask the service what these meters hold (off the GUI thread) and show it, unless the choice moved on."""
+        accounts, actor = money_services(ui.services).accounts, ui.actor
+
+        def got(found: list[MeterHolding]) -> None:
+            if still_wanted():
+                self.show_holdings(found, ui.clock.zone_name)
+                then()
+
+        ui.tasks.run(lambda: accounts.holdings(actor, meter_ids), got, owner=self)
+
 
 class OpenAccountDialog(KeyFormDialog):
     """New tenant account. `meters` are the unopened meters offered (MeterLive or Meter values)."""
@@ -154,14 +167,7 @@ class OpenAccountDialog(KeyFormDialog):
         """Ask the service what the ticked meters hold (off the GUI thread)."""
         ids = tuple(self.checked_ids())
         self._asked = ids
-        accounts, actor = money_services(self.ui.services).accounts, self.ui.actor  # type: ignore[union-attr]
-
-        def got(found: list[MeterHolding]) -> None:
-            if ids == self._asked:
-                self.existing.show_holdings(found, self.zone)
-                self.revalidate()
-
-        self.ui.tasks.run(lambda: accounts.holdings(actor, list(ids)), got, owner=self)  # type: ignore[union-attr]
+        self.existing.load(self.ui, list(ids), lambda: ids == self._asked, self.revalidate)  # type: ignore[arg-type]
         self.revalidate()
 
     def values(self) -> dict[str, Any]:
@@ -214,16 +220,9 @@ class AddMeterDialog(KeyFormDialog):
 
     def _meter_changed(self) -> None:
         mid = self.meter.currentData()
-        if mid is None:
-            return
-        accounts, actor = money_services(self.ui.services).accounts, self.ui.actor  # type: ignore[union-attr]
-
-        def got(found: list[MeterHolding]) -> None:
-            if self.meter.currentData() == mid:
-                self.existing.show_holdings(found)
-                self.revalidate()
-
-        self.ui.tasks.run(lambda: accounts.holdings(actor, [int(mid)]), got, owner=self)  # type: ignore[union-attr]
+        if mid is not None:
+            self.existing.load(self.ui, [int(mid)], lambda: self.meter.currentData() == mid,  # type: ignore[arg-type]
+                               self.revalidate)
 
     def values(self) -> dict[str, Any]:
         return {"meter": self.meter.currentData(), "existing_credit": self.existing.choice()}

@@ -13,7 +13,6 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.account_changes import ChangeStatus, Claim
 from acrel_console.services.accounts import AccountInfo, MeterBalance
-from acrel_console.services.takeover import MeterHolding
 from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.account_dialogs import ExistingCreditBox, meter_id_of, meter_text
 from acrel_console.ui.cashier.approval_box import ApprovalBox
@@ -191,16 +190,9 @@ class ReplaceMeterDialog(KeyFormDialog):
 
     def _new_changed(self) -> None:
         mid = self.new_meter.currentData()
-        if mid is None:
-            return
-        accounts, actor = money_services(self.ui.services).accounts, self.ui.actor  # type: ignore[union-attr]
-
-        def got(found: list[MeterHolding]) -> None:
-            if self.new_meter.currentData() == mid:
-                self.existing.show_holdings(found)
-                self.revalidate()
-
-        self.ui.tasks.run(lambda: accounts.holdings(actor, [int(mid)]), got, owner=self)  # type: ignore[union-attr]
+        if mid is not None:
+            self.existing.load(self.ui, [int(mid)], lambda: self.new_meter.currentData() == mid,  # type: ignore[arg-type]
+                               self.revalidate)
 
     def values(self) -> dict[str, Any]:
         return {"claims": self.meters_box.claims(), "new_meter": self.new_meter.currentData(),
