@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from acrel_console.ledger.queries import TenantRef, meter_tenant
 from acrel_console.services import account_changes, audit, returns, takeover
 from acrel_console.services.account_changes import ChangeStatus, Claim
 from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
+from acrel_console.services.site_config import threshold_fields
+from acrel_console.services.thresholds import apply_thresholds_in
 from acrel_console.services.money_common import (
     REMARK_OPENING, amount_fen, check_method, cumulative_fen, locked_meter, meter_side, op_id)
 from acrel_console.services.vending import sell_in
@@ -178,7 +181,7 @@ class AccountService:
                      notes: str = "", opening_credit: Decimal | str | None = None, method: str = "cash",
                      opening_sale_id: str | None = None, old_balance: Decimal | str | None = None,
                      existing_credit: str | dict[int, str] | None = None, old_balance_approver: Actor | None = None,
-                     old_balance_reason: str = "") -> AccountInfo:
+                     old_balance_reason: str = "", thresholds: dict[str, Any] | None = None) -> AccountInfo:
         """开户: a tenant, an account holding the meters, optionally a first top-up (an ordinary sale marked
         开户首充, on the first meter).
 
@@ -186,7 +189,11 @@ class AccountService:
         with a decision (`existing_credit`, one for all meters or per meter id): 'take-over' (the tenant's
         opening balance, from the take-over equity account, the reading as evidence) or 'clear' (zeroed on
         the meter with read-back before anything else is delivered). An old-system balance typed in
-        (老表金额转入) is a claim: it needs a supervisor's approval and a reason, and is delivered like a sale."""
+        (老表金额转入) is a claim: it needs a supervisor's approval and a reason, and is delivered like a sale.
+
+        `thresholds` (告警金额1/2 in yuan, 功率阈值 in kW as typed: alarm1_yuan, alarm2_yuan, overload_kw; empty
+        ones keep the site default) become the meters' own: a settings download to prepaid meters (theirs once
+        the meter confirms by read-back), stored at once for console-billed ones (services.thresholds)."""
         name = _text(name, "name", "Name")
         room = _text(room, "room", "Room", required=False)
         phone = _text(phone, "phone", "Phone", required=False, max_len=40)
@@ -198,6 +205,7 @@ class AccountService:
         old_fen = amount_fen(old_balance, "old_balance") if old_balance not in (None, "", 0) else None
         if old_fen is not None:
             _check_old_balance_claim(actor, old_balance_approver, old_balance_reason)
+        own_thresholds = threshold_fields(thresholds or {})
         check_method(method)
         decisions: dict[int, str | None] = (dict(existing_credit) if isinstance(existing_credit, dict)
                                             else {m: existing_credit for m in meter_ids})
@@ -210,6 +218,8 @@ class AccountService:
                 assert acc0 is not None
                 return _account_info(s, acc0)
             acc, ref = self.open_in(s, actor, name, room, phone, notes, meter_ids, decisions, at)
+            if own_thresholds:
+                apply_thresholds_in(self.ctx, s, actor, meter_ids, own_thresholds, "account opening")
             if old_fen is not None:
                 assert old_balance_approver is not None
                 sell_in(s, self.ctx, actor, meter_ids[0], old_fen, method, book.new_id(), "老表金额转入", kind="opening",

@@ -16,6 +16,7 @@ from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.export_runner import ExportRunner
 from acrel_console.ui.screen_table import ScreenColumn, ScreenSheet, run_export
+from acrel_console.ui.tasks import TaskFailure
 
 
 def shown_records(view_model: QAbstractItemModel, source: Any) -> list[Any]:
@@ -36,11 +37,12 @@ class ListExport(QObject):
                  columns: Callable[[], Sequence[ScreenColumn]], records: Callable[[], Sequence[Any]],
                  filters: Callable[[], tuple[tuple[str, str], ...]] = lambda: (),
                  summary: Callable[[], tuple[tuple[str, str], ...]] = lambda: (),
-                 period_text: Callable[[], str] = lambda: "") -> None:
+                 period_text: Callable[[], str] = lambda: "", fetch: bool = False) -> None:
+        """`fetch`: `records()` reads the database (every page of a paged list): it runs off the GUI thread."""
         super().__init__(owner)
         self.owner, self.ui = owner, ui
         self._title, self._stem, self._columns, self._records = title, file_stem, columns, records
-        self._filters, self._summary, self._period = filters, summary, period_text
+        self._filters, self._summary, self._period, self._fetch = filters, summary, period_text, fetch
         self.runner = ExportRunner(owner)
         self.runner.finished.connect(self._finished)
         self.last_export: ExportResult | None = None
@@ -74,8 +76,16 @@ class ListExport(QObject):
             return
         self.last_export, self.last_error = None, ""
         self.button.setEnabled(False)
-        run_export(self.runner, str(Path(path)), self.sheet(), list(self._records()),
-                   self.tr("Exporting {title}…").format(title=self._title()))
+        sheet, title = self.sheet(), self.tr("Exporting {title}…").format(title=self._title())
+        if not self._fetch:
+            run_export(self.runner, str(Path(path)), sheet, list(self._records()), title)
+            return
+
+        def failed(failure: TaskFailure) -> None:
+            self._finished(None, failure.error)
+
+        self.ui.tasks.run(lambda: list(self._records()),
+                          lambda rows: run_export(self.runner, str(Path(path)), sheet, rows, title), failed, owner=self)
 
     def _finished(self, result: ExportResult | None, error: BaseException | None) -> None:
         self.button.setEnabled(True)

@@ -4,7 +4,7 @@
     <context>
         <name>AccountDialogs</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+44" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+47" />
             <source>{meter}: balance kept by the console</source>
             <translation>{meter}: balance kept by the console</translation>
         </message>
@@ -33,7 +33,7 @@
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+74" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+82" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
@@ -80,12 +80,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+209" />
+            <location line="+235" />
             <source>Close account…</source>
             <translation>Close account…</translation>
         </message>
         <message>
-            <location line="-192" />
+            <location line="-217" />
             <source>Account no.</source>
             <translation>Account no.</translation>
         </message>
@@ -96,12 +96,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+11" />
+            <location line="+17" />
             <source>Shop/room</source>
             <translation>Shop/room</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-16" />
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
@@ -126,7 +126,27 @@
             <translation>State</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+3" />
+            <source>Account list</source>
+            <translation>Account list</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>accounts</source>
+            <translation>accounts</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accounts found</source>
+            <translation>Accounts found</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save every account the search finds (all pages) as an Excel workbook</source>
+            <translation>Save every account the search finds (all pages) as an Excel workbook</translation>
+        </message>
+        <message>
+            <location line="+65" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
@@ -146,7 +166,22 @@
             <translation>Open</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+69" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed accounts</source>
+            <translation>Closed accounts</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>shown</source>
+            <translation>shown</translation>
+        </message>
+        <message>
+            <location line="+64" />
             <source>Resume closing…</source>
             <translation>Resume closing…</translation>
         </message>
@@ -166,7 +201,7 @@
             <translation>Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle it by a claim.</translation>
         </message>
         <message>
-            <location line="-244" />
+            <location line="-263" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
@@ -211,17 +246,17 @@
             <translation>Next page</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Open, settling a meter</source>
             <translation>Open, settling a meter</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>{first}–{last} of {total}</source>
             <translation>{first}–{last} of {total}</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+73" />
             <source>closed {at}</source>
             <translation>closed {at}</translation>
         </message>
@@ -277,7 +312,7 @@
     <context>
         <name>AddMeterDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+147" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+164" />
             <source>Add meter to {name}</source>
             <translation>Add meter to {name}</translation>
         </message>
@@ -1267,7 +1302,7 @@
     <context>
         <name>ExistingCreditBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-136" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="-153" />
             <source>— choose —</source>
             <translation>— choose —</translation>
         </message>
@@ -1812,7 +1847,7 @@
     <context>
         <name>ListExport</name>
         <message>
-            <location filename="../../acrel_console/ui/list_export.py" line="+49" />
+            <location filename="../../acrel_console/ui/list_export.py" line="+51" />
             <source>Export…</source>
             <translation>Export…</translation>
         </message>
@@ -1823,22 +1858,22 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+21" />
+            <location line="+29" />
             <source>Export to Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-27" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+14" />
             <source>Exporting {title}…</source>
             <translation>Exporting {title}…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+24" />
             <source>{n} rows written to {path}.</source>
             <translation>{n} rows written to {path}.</translation>
         </message>
@@ -2260,7 +2295,7 @@
     <context>
         <name>MetersBox</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+43" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+42" />
             <source>cannot be read: claim</source>
             <translation>cannot be read: claim</translation>
         </message>
@@ -2408,7 +2443,7 @@
     <context>
         <name>OpenAccountDialog</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+13" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+25" />
             <source>Open account</source>
             <translation>Open account</translation>
         </message>
@@ -2451,6 +2486,31 @@
             <location line="+1" />
             <source>Credit already on the meters</source>
             <translation>Credit already on the meters</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>site default</source>
+            <translation>site default</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 1 (yuan)</source>
+            <translation>Alarm amount 1 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The ticked meters' own alarm 1; prepaid meters get it downloaded (read back).</source>
+            <translation>The ticked meters' own alarm 1; prepaid meters get it downloaded (read back).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alarm amount 2 (yuan)</source>
+            <translation>Alarm amount 2 (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Power threshold (kW)</source>
+            <translation>Power threshold (kW)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5796,7 +5856,7 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/accounts.py" line="+174" />
+            <location filename="../../acrel_console/services/accounts.py" line="+175" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+220" />
@@ -5933,7 +5993,7 @@
             <location line="+6" />
             <location filename="../../acrel_console/services/site_config.py" line="-493" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+38" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+33" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
             <location line="+17" />
             <location line="+7" />
@@ -5950,12 +6010,12 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+242" />
+            <location line="+249" />
             <source>No account {id}.</source>
             <translation>No account {id}.</translation>
         </message>
         <message>
-            <location line="-240" />
+            <location line="-247" />
             <source>Account {id} is closed.</source>
             <translation>Account {id} is closed.</translation>
         </message>
@@ -5966,7 +6026,7 @@
             <translation>Meter {id} already belongs to {name} ({no}).</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+41" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+2" />
             <source>An account needs at least one meter.</source>
             <translation>An account needs at least one meter.</translation>
@@ -5977,12 +6037,12 @@
             <translation>A meter is listed twice.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+60" />
             <source>Account {id} is closing.</source>
             <translation>Account {id} is closing.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/account_changes.py" line="+119" />
+            <location filename="../../acrel_console/services/account_changes.py" line="+126" />
             <source>Meter {meter} is being settled ({kind}, {state}): no money moves on it until that is done.</source>
             <translation>Meter {meter} is being settled ({kind}, {state}): no money moves on it until that is done.</translation>
         </message>
@@ -6386,7 +6446,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/account_changes.py" line="-86" />
-            <location filename="../../acrel_console/services/accounts.py" line="-289" />
+            <location filename="../../acrel_console/services/accounts.py" line="-296" />
             <location filename="../../acrel_console/services/operators.py" line="+10" />
             <location filename="../../acrel_console/services/vending.py" line="-13" />
             <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+13" />
@@ -6932,8 +6992,8 @@
             <translation>A claim needs --approver (a supervisor) and --claim-reason.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+56" />
-            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+74" />
+            <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+51" />
+            <location filename="../../acrel_console/ui/cashier/settle_dialogs.py" line="+67" />
             <source>No unopened meter is left.</source>
             <translation>No unopened meter is left.</translation>
         </message>

@@ -81,3 +81,27 @@ def test_a_new_prepaid_meter_with_thresholds_gets_them_downloaded(site: SimSite)
     added = site.svc.site.add_meter(site.admin, gateway="A", address=2, model="DDSY1352", room="A-2",
                                     alarm1_yuan="60", alarm2_yuan="20")
     assert _downloads(site, added.id) == [{"alarm1_fen": 6000, "alarm2_fen": 2000}]
+
+
+def test_account_opening_sets_the_meters_thresholds(site: SimSite) -> None:
+    """开户 with 告警金额1/2 and 功率阈值: downloaded to the prepaid meter (its own once read back), stored at once
+    for the console-billed one; a bad rule opens nothing."""
+    from acrel_console.services.accounts import AccountService
+
+    bus = site.add_bus("A", "modbus-tcp", meters(Model.DDSY1352, [1], remaining_fen=0) + meters(Model.ADL400, [2]))
+    prepaid, billed = site.meter_ids[("A", 1)], site.meter_ids[("A", 2)]
+    accounts, svc, admin = AccountService(site.ctx), site.svc, site.admin
+    with pytest.raises(ValidationError) as info:
+        accounts.open_account(admin, "王记", "A-1", [prepaid, billed], thresholds={"alarm1_yuan": "10",
+                                                                                    "alarm2_yuan": "30"})
+    assert info.value.field == "alarm1_yuan" and accounts.account_of_meter(admin, prepaid) is None
+    accounts.open_account(admin, "王记", "A-1", [prepaid, billed],
+                          thresholds={"alarm1_yuan": "30", "alarm2_yuan": "10", "overload_kw": ""})
+    assert (svc.site.get_meter(admin, billed).alarm1_fen, svc.site.get_meter(admin, prepaid).alarm1_fen) == (3000, None)
+    assert _downloads(site, prepaid) == [{"alarm1_fen": 3000, "alarm2_fen": 1000}] and _downloads(site, billed) == []
+    rt, _rc = start_runtime(site)
+    try:
+        wait_for(lambda: svc.site.get_meter(admin, prepaid).alarm1_fen == 3000, what="read-back confirmation")
+    finally:
+        rt.stop()
+    assert bus.meter(1).alarm2_fen == 1000

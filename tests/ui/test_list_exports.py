@@ -107,3 +107,42 @@ def test_alarm_lists_export_as_shown(qtbot, ui, services, alarm_site, tmp_path: 
         sheet = assert_sheet_matches(tmp_path / "history.xlsx", page.history_model, result.header_row)
         assert ("期间", page.shown_period) in [(label, str(v)) for label, v in sheet.head]
         page.close()
+
+
+def test_accounts_export_every_account_the_search_finds(qtbot, ui, services, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """开户查询: the sheet has the list's columns and every account of the search (all pages), the search named."""
+    from acrel_console.services.accounts import AccountService
+    from acrel_console.ui.pages.accounts_page import AccountsPage
+
+    services.site.add_gateway(admin, name="G", kind="modbus-tcp", tcp="127.0.0.1:1502")
+    ids = [services.site.add_meter(admin, gateway="G", address=a, model="ADL400", room=f"R{a:03d}").id
+           for a in range(1, 6)]
+    accounts = AccountService(services.ctx)
+    for i, mid in enumerate(ids):
+        accounts.open_account(admin, "张记" if i % 2 == 0 else "Li", f"R{i + 1:03d}", [mid])
+    with language("zh_CN"):
+        page = AccountsPage(ui)
+        page.page_rows = 2  # three accounts match: two pages on screen
+        qtbot.addWidget(page)
+        page.show()
+        page.activated()
+        settle(ui)
+        type_text(qtbot, page.search_box, "张记")
+        page.reload(0)
+        settle(ui)
+        assert page.model.rowCount() == 2 and page.next_button.isEnabled()
+        result = _export(qtbot, page.export, tmp_path / "accounts.xlsx")
+        from tests.ui.sheet_compare import read_sheet
+
+        sheet = read_sheet(tmp_path / "accounts.xlsx", result.header_row)
+        assert sheet.headers == [page.model.headerData(c, Qt.Orientation.Horizontal)
+                                 for c in range(page.model.columnCount())]
+        assert len(sheet.rows) == 3 and {r[1] for r in sheet.rows} == {"张记"}
+        assert ("搜索", "张记") in [(label, str(v)) for label, v in sheet.head]
+        assert sheet.title == "开户查询" and [(label, str(v)) for label, v in sheet.tail] == [("查询到的账户数", "3")]
+        page.page_rows = 10  # one page: the sheet is exactly the screen
+        page.reload(0)
+        settle(ui)
+        result = _export(qtbot, page.export, tmp_path / "accounts-all.xlsx")
+        assert_sheet_matches(tmp_path / "accounts-all.xlsx", page.model, result.header_row)
+        page.close()

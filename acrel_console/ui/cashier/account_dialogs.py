@@ -1,5 +1,6 @@
-"""开户 (open an account: tenant, meters 一户多表, the existing credit a meter's reading shows taken over or cleared,
-first top-up 开户首充, a typed old balance 老表金额转入 as a supervisor-approved claim) and 加表 dialogs."""
+"""开户 (open an account: tenant, meters 一户多表, their thresholds 告警金额1/2 and 功率阈值, the existing credit a
+meter's reading shows taken over or cleared, first top-up 开户首充, a typed old balance 老表金额转入 as a
+supervisor-approved claim) and 加表 dialogs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.services.accounts import AccountInfo
 from acrel_console.services.money_common import amount_fen
+from acrel_console.services.site_config import threshold_fields
 from acrel_console.services.takeover import CLEAR, TAKE_OVER, MeterHolding
 from acrel_console.ui.amount_validator import attach as amount_field
 from acrel_console.ui.cashier.approval_box import ApprovalBox
@@ -142,6 +144,14 @@ class OpenAccountDialog(KeyFormDialog):
         self.add_field("notes", self.tr("Notes"), self.notes)
         self.add_field("meters", self.tr("Meters (Space ticks)"), self.meters)
         self.add_field("existing_credit", self.tr("Credit already on the meters"), self.existing)
+        # 告警金额1/2 and 功率阈值 of the ticked meters (empty: the site default)
+        self.alarm1, self.alarm2, self.overload = (amount_field(QLineEdit()) for _ in range(3))
+        for edit in (self.alarm1, self.alarm2, self.overload):
+            edit.setPlaceholderText(self.tr("site default"))
+        self.add_field("alarm1_yuan", self.tr("Alarm amount 1 (yuan)"), self.alarm1,
+                       self.tr("The ticked meters' own alarm 1; prepaid meters get it downloaded (read back)."))
+        self.add_field("alarm2_yuan", self.tr("Alarm amount 2 (yuan)"), self.alarm2)
+        self.add_field("overload_kw", self.tr("Power threshold (kW)"), self.overload)
         self.add_field("opening_credit", self.tr("First top-up (yuan)"), self.credit)
         self.add_field("method", self.tr("Payment method"), self.method)
         self.add_field("old_balance", self.tr("Old meter balance (yuan)"), self.old_balance)
@@ -174,7 +184,9 @@ class OpenAccountDialog(KeyFormDialog):
         return {"name": self.name.text(), "room": self.room.text(), "phone": self.phone.text(),
                 "notes": self.notes.text(), "meter_ids": self.checked_ids(), "opening_credit": self.credit.text().strip(),
                 "method": self.method.currentData(), "old_balance": self.old_balance.text().strip(),
-                "existing_credit": self.existing.choice(), "approval": self.approval.texts()}
+                "existing_credit": self.existing.choice(), "approval": self.approval.texts(),
+                "thresholds": {"alarm1_yuan": self.alarm1.text().strip(), "alarm2_yuan": self.alarm2.text().strip(),
+                               "overload_kw": self.overload.text().strip()}}
 
     def check(self, v: dict[str, Any]) -> None:
         if not v["name"].strip():
@@ -184,6 +196,7 @@ class OpenAccountDialog(KeyFormDialog):
         for key in ("opening_credit", "old_balance"):
             if v[key]:
                 amount_fen(v[key], key)
+        threshold_fields(v["thresholds"])  # the service's own rule: alarm 1 > alarm 2 >= 0, power in 10 W steps
         shown = [h for h in self.existing.holdings if h.meter_id in v["meter_ids"]]
         check_existing_credit(shown, v["existing_credit"])
         check_approval(v["approval"], bool(v["old_balance"]), self.ui.actor.name)  # type: ignore[union-attr]
@@ -199,7 +212,8 @@ class OpenAccountDialog(KeyFormDialog):
                                      opening_credit=v["opening_credit"] or None, method=v["method"],
                                      opening_sale_id=self.opening_sale_id if v["opening_credit"] else None,
                                      old_balance=v["old_balance"] or None, existing_credit=v["existing_credit"],
-                                     old_balance_approver=approver, old_balance_reason=v["approval"].reason)
+                                     old_balance_approver=approver, old_balance_reason=v["approval"].reason,
+                                     thresholds=v["thresholds"])
 
 
 class AddMeterDialog(KeyFormDialog):

@@ -1,5 +1,6 @@
 """Accounts page (开户管理): search accounts, see each account's meters and balances; 开户, 加表, remove a meter,
-换表, 销户 (with the settlement slip); a Tariffs tab for price schemes and their assignment."""
+换表, 销户 (with the settlement slip); export of every account the search finds; a Tariffs tab for price schemes
+and their assignment."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
+from acrel_console.services.export import ColumnKind
 from acrel_console.services.account_changes import ChangeStatus
 from acrel_console.services.account_list import PAGE_ROWS, AccountLine, AccountListService, AccountPage
 from acrel_console.services.accounts import AccountInfo, MeterBalance
@@ -24,11 +26,14 @@ from acrel_console.ui.cashier.tariffs_panel import TariffsPanel
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.list_export import ListExport
 from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.screen_table import ScreenColumn, filter_text, filters_of, table_model
 from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.tasks import TaskFailure
 
 DEBOUNCE_MS = 250
+EXPORT_PAGE = 1000  # accounts read at a time for the export of every page
 
 
 def account_list_service(ui: UiContext) -> AccountListService:
@@ -67,6 +72,9 @@ class AccountsPage(Page):
         self._info: AccountInfo | None = None  # the chosen account, read when chosen
         self._reading: int | None = None  # the account whose details are being read
         self.page_rows = PAGE_ROWS
+        self._asked: tuple[str | None, bool] = (None, False)  # the search being loaded
+        self._listed: tuple[str | None, bool] = (None, False)  # the search the list shows
+        self._total = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.tabs = QTabWidget()
@@ -111,16 +119,23 @@ class AccountsPage(Page):
         self.watcher.changed.connect(self._settlement_changed)
         self.watcher.finished.connect(self._settlement_finished)
         self._settling: tuple[str, AccountInfo] | None = None
-        self.model = RecordTableModel([
-            Column(self.tr("Account no."), lambda a: a.account_no),
-            Column(self.tr("Tenant"), lambda a: a.name),
-            Column(self.tr("Shop/room"), lambda a: a.room),
-            Column(self.tr("Phone"), lambda a: a.phone),
-            Column(self.tr("Meters"), lambda a: a.meter_count, align_right=True),
-            Column(self.tr("Opened"), lambda a: local_time(a.opened_at, self.zone)[:16]),
-            Column(self.tr("Opened by"), lambda a: a.opened_by),
-            Column(self.tr("State"), self._state_text),
-        ], self)
+        T = ColumnKind.TEXT
+        self.columns = (  # 开户查询: the screen's columns and its sheet's
+            ScreenColumn(self.tr("Account no."), T, lambda a: a.account_no),
+            ScreenColumn(self.tr("Tenant"), T, lambda a: a.name),
+            ScreenColumn(self.tr("Shop/room"), T, lambda a: a.room),
+            ScreenColumn(self.tr("Phone"), T, lambda a: a.phone),
+            ScreenColumn(self.tr("Meters"), ColumnKind.INT, lambda a: a.meter_count),
+            ScreenColumn(self.tr("Opened"), ColumnKind.DATETIME, lambda a: a.opened_at),
+            ScreenColumn(self.tr("Opened by"), T, lambda a: a.opened_by),
+            ScreenColumn(self.tr("State"), T, self._state_text),
+        )
+        self.model = table_model(self.columns, lambda at: self.ui.clock.text(at, seconds=False), self)
+        self.export = ListExport(self, self.ui, lambda: self.tr("Account list"), lambda: self.tr("accounts"),
+                                 lambda: self.columns, self._every_listed, filters=self._filters,
+                                 summary=lambda: ((self.tr("Accounts found"), str(self._total)),), fetch=True)
+        self.export.button.setToolTip(self.tr("Save every account the search finds (all pages) as an Excel "
+                                              "workbook"))
         self.view = _table(self.model)
         self.view.setObjectName("accountsTable")
         self.meter_model = RecordTableModel([
@@ -163,6 +178,7 @@ class AccountsPage(Page):
         paging.addWidget(self.page_label, 1)
         paging.addWidget(self.previous_button)
         paging.addWidget(self.next_button)
+        paging.addWidget(self.export.button)
         layout.addLayout(paging)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -219,6 +235,7 @@ class AccountsPage(Page):
         offset = self._offset if offset is None else offset
         listing, actor = account_list_service(self.ui), self.ui.actor
         text, closed = self.search_box.text().strip() or None, self.include_closed.isChecked()
+        self._asked = (text, closed)
         self.ui.tasks.run(lambda: listing.page(actor, search=text, include_closed=closed, offset=offset,
                                                limit=self.page_rows),
                           lambda page: self._loaded_accounts(seq, page), self._failed, owner=self)
@@ -229,6 +246,7 @@ class AccountsPage(Page):
         show_error(self.error, "")
         current = self.selected_line()
         self._offset = page.offset
+        self._listed, self._total = self._asked, page.total  # the search the list shows (what Export writes)
         self.model.set_records(page.lines)
         self.page_label.setText(self.tr("{first}–{last} of {total}").format(
             first=page.offset + 1 if page.lines else 0, last=page.offset + len(page.lines), total=page.total))
@@ -241,6 +259,22 @@ class AccountsPage(Page):
         if row is not None:
             self.view.selectRow(row)
         self._account_chosen()
+
+    def _every_listed(self) -> list[AccountLine]:
+        """Every account of the search shown, page after page (worker thread: the export)."""
+        listing, actor = account_list_service(self.ui), self.ui.actor
+        text, closed = self._listed
+        lines: list[AccountLine] = []
+        while True:
+            page = listing.page(actor, search=text, include_closed=closed, offset=len(lines), limit=EXPORT_PAGE)
+            lines.extend(page.lines)
+            if not page.more or not page.lines:
+                return lines
+
+    def _filters(self) -> tuple[tuple[str, str], ...]:
+        text, closed = self._listed
+        return filters_of(filter_text(self.tr("Search"), text or ""),
+                          filter_text(self.tr("Closed accounts"), self.tr("shown") if closed else ""))
 
     def _turn(self, pages: int) -> None:
         self.reload(max(0, self._offset + pages * self.page_rows))
