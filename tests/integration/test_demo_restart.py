@@ -94,6 +94,14 @@ def _read_remaining(demo: Demo, gateway: str, address: int, model: str) -> int:
     return int(remaining)
 
 
+def _integrity_ok(svc) -> None:  # type: ignore[no-untyped-def]
+    """The start-up integrity check (ledger against the meters' readings, the log) is green."""
+    from acrel_console.services.integrity import check_integrity
+
+    report = _wait(lambda: (r := check_integrity(svc.ctx)).ok and r, "integrity OK", 120.0)
+    assert report.ok
+
+
 def test_demo_twice_keeps_meters_and_tenants_and_every_role_signs_in(data: Path) -> None:
     first = Demo(data)
     try:
@@ -108,6 +116,7 @@ def test_demo_twice_keeps_meters_and_tenants_and_every_role_signs_in(data: Path)
         sale = svc.vending.sell(cashier, meter.meter_id, "50", "cash")
         _wait(lambda: svc.vending.delivery(admin, sale.command_id).state == "delivered", "the sale's delivery")
         before = _read_remaining(first, meter.gateway, meter.address, meter.model)
+        _integrity_ok(svc)
         svc.close()
     finally:
         first.stop()
@@ -123,6 +132,7 @@ def test_demo_twice_keeps_meters_and_tenants_and_every_role_signs_in(data: Path)
         after = _read_remaining(second, meter.gateway, meter.address, meter.model)
         # The meter kept the 50 yuan it was sold (it only loses what it used since, a few fen at most).
         assert 0 <= before - after < 500, (before, after)
+        _integrity_ok(svc)  # the meters and the ledger still agree after the restart (balances taken over once)
         svc.close()
     finally:
         second.stop()
