@@ -51,6 +51,26 @@ def apply_language(app: QApplication, language: str) -> None:
 _qt_translator: QTranslator | None = None
 
 
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl-C in the terminal (or SIGINT/SIGTERM from a service manager) closes the windows and returns from
+    the event loop, so the demo stops its meters cleanly, instead of a KeyboardInterrupt traceback raised
+    inside whatever Qt callback was running. A short timer lets Python see the signal while Qt waits."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(_signum: int, _frame: object) -> None:
+        app.closeAllWindows()
+        app.exit(130)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, stop)
+    timer = QTimer(app)
+    timer.setInterval(200)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
 def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     """The QApplication with translators, font and palette from this workstation's preferences."""
     from acrel_console.ui.prefs import Prefs
@@ -59,6 +79,7 @@ def prepare_app(argv: list[str] | None = None) -> tuple[QApplication, str]:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    quit_on_ctrl_c(app)
     app.setApplicationName("Acrel Console")
     app.setOrganizationName("acrel-console")
     prefs = Prefs()
