@@ -80,9 +80,22 @@ class SiteRuntime:
                     undo()
                 self._unsubscribe.clear()
                 return False
+            self._move_secrets()
             if self._maintenance:
                 self._start_maintenance()
             return True
+
+    def _move_secrets(self) -> None:
+        """Upgrade: an SMS gateway credential an older version kept in the database moves beside the site
+        key of this computer (the one that sends the texts)."""
+        from acrel_console.services.sms_secrets import move_out_of_database
+
+        try:
+            moved = move_out_of_database(self.services.ctx)
+            if moved:
+                log.warning("the SMS gateway credential moved out of the database (%s)", ", ".join(moved))
+        except Exception:  # noqa: BLE001 - texting still works from the old template; retried at next start
+            log.exception("moving the SMS gateway credential failed")
 
     def _text_tenant(self, alarm: Any) -> None:
         """Alarm 1, alarm 2 and arrears text the tenant (the SMS policy decides whether and when)."""

@@ -183,6 +183,16 @@ def verify_chain(session: Session, since: ChainPoint | None = None) -> ChainRepo
     return ChainReport(True, count, None, "", ChainPoint(last_id, prev, count, keyed_seen))
 
 
+def _shown(kind: str, text: str) -> str:
+    """A row's before/after as anyone may read it: an SMS gateway credential an older version logged with
+    its URL is masked (the row itself stays as chained)."""
+    if kind != "settings.update":
+        return text
+    from acrel_console.services.sms_secrets import mask_credentials
+
+    return mask_credentials(text)
+
+
 class AuditService:
     """Reading and verifying the operation log."""
 
@@ -208,7 +218,8 @@ class AuditService:
             q = q.where(AuditRow.at < until)
         with self.ctx.read() as s:
             return [
-                AuditEntry(r.id, r.at, r.operator_name, r.kind, r.target, r.before_json, r.after_json, r.reason)
+                AuditEntry(r.id, r.at, r.operator_name, r.kind, r.target, _shown(r.kind, r.before_json),
+                           _shown(r.kind, r.after_json), r.reason)
                 for r in s.execute(q).scalars()
             ]
 

@@ -13,10 +13,11 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
+from acrel_console.services import site_secrets, sms_secrets
 from acrel_console.services.site_clock import DEFAULT_ZONE, is_zone_name
 from acrel_console.storage.tables.site import SiteSettingRow
 
-Kind = Literal["int", "fen", "bool", "text", "hours", "price", "zone"]
+Kind = Literal["int", "fen", "bool", "text", "hours", "price", "zone", "secret"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,10 @@ SPECS: tuple[SettingSpec, ...] = (
                 QT_TRANSLATE_NOOP("settings", "Most modems talk at 115200."), 1200, 921600),
     SettingSpec("sms_gateway_url", "text", "", QT_TRANSLATE_NOOP("settings", "SMS gateway URL"),
                 QT_TRANSLATE_NOOP("settings", "URL template with {phone} and {text}, e.g. https://sms.example/send?to={phone}&msg={text}.")),
+    SettingSpec("sms_gateway_key", "secret", "", QT_TRANSLATE_NOOP("settings", "SMS gateway key"),
+                QT_TRANSLATE_NOOP("settings", "The gateway's API key or password. Kept beside the site key on the "
+                                              "service computer, never in the database or the operation log; "
+                                              "write {key} where it goes in the URL or body.")),
     SettingSpec("sms_gateway_method", "text", "GET", QT_TRANSLATE_NOOP("settings", "SMS gateway method"),
                 QT_TRANSLATE_NOOP("settings", "GET, or POST with the body below.")),
     SettingSpec("sms_gateway_body", "text", "", QT_TRANSLATE_NOOP("settings", "SMS gateway POST body"),
@@ -135,7 +140,7 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
             return False
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{label}: expected yes or no, got '{value}'."),
                               field=spec.key, label=spec.label, value=raw)
-    if spec.kind == "text":
+    if spec.kind in ("text", "secret"):
         return str(raw).strip()
     if spec.kind == "zone":
         name = str(raw).strip()
@@ -187,6 +192,16 @@ def _check_combination(values: dict[str, Any]) -> None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway URL starts with http:// or https:// "
                                                               "and carries {phone} (in the URL or the body)."),
                                   field="sms_gateway_url")
+        for key in sms_secrets.TEMPLATE_KEYS:
+            name = sms_secrets.find_credential(str(values[key]))
+            if name:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway template carries a credential "
+                                                                  "({name}): put it in 'SMS gateway key' and write "
+                                                                  "{{key}} in its place."),
+                                      field=key, name=name)
+        if "{key}" in str(values["sms_gateway_url"]) + str(values["sms_gateway_body"]) and not values["sms_gateway_key"]:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway template uses {{key}} but no SMS "
+                                                              "gateway key is set."), field="sms_gateway_key")
         if str(values["sms_gateway_method"]).upper() not in ("GET", "POST"):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The SMS gateway method is GET or POST."),
                                   field="sms_gateway_method")
@@ -196,12 +211,27 @@ def _check_combination(values: dict[str, Any]) -> None:
 
 
 def load_all(session: Session) -> dict[str, Any]:
-    """Every setting with its stored value or default."""
+    """Every setting with its stored value or default; secrets from beside the site key (never the database)."""
     stored = {r.key: r.value for r in session.execute(select(SiteSettingRow)).scalars()}
     values: dict[str, Any] = {}
     for spec in SPECS:
-        values[spec.key] = _parse(spec, stored[spec.key]) if spec.key in stored else spec.default
+        if spec.kind == "secret":
+            values[spec.key] = site_secrets.secret(spec.key)
+        else:
+            values[spec.key] = _parse(spec, stored[spec.key]) if spec.key in stored else spec.default
     return values
+
+
+def masked(values: dict[str, Any]) -> dict[str, Any]:
+    """Settings as shown to anyone: a secret is MASK when set, and credentials a template still carries
+    (stored by an older version, not yet moved) are masked."""
+    out = dict(values)
+    for spec in SPECS:
+        if spec.kind == "secret":
+            out[spec.key] = sms_secrets.MASK if values.get(spec.key) else ""
+    for key in sms_secrets.TEMPLATE_KEYS:
+        out[key] = sms_secrets.mask_credentials(str(out.get(key, "")))
+    return out
 
 
 class SiteSettingsService:
@@ -212,14 +242,17 @@ class SiteSettingsService:
 
     @requires(Permission.VIEW)
     def get_all(self, actor: Actor) -> dict[str, Any]:
+        """Every setting; secrets masked (nobody reads them back, an administrator may replace them)."""
         with self.ctx.read() as s:
-            return load_all(s)
+            return masked(load_all(s))
 
     @requires(Permission.CONFIGURE_SITE)
     def update(self, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
         unknown = [k for k in changes if k not in SPEC_BY_KEY]
         if unknown:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown setting: {key}."), field=unknown[0], key=unknown[0])
+        secrets = {s.key for s in SPECS if s.kind == "secret"}
+        changes = {k: v for k, v in changes.items() if not (k in secrets and v == sms_secrets.MASK)}  # unchanged
         with self.ctx.transaction() as s:
             before = load_all(s)
             after = dict(before)
@@ -227,7 +260,10 @@ class SiteSettingsService:
                 after[key] = _parse(SPEC_BY_KEY[key], raw)
             _check_combination(after)
             changed = {k: after[k] for k in changes if after[k] != before[k]}
+            logged = {k: ("(changed)" if k in secrets else v) for k, v in changed.items()}
             for key, value in changed.items():
+                if key in secrets:
+                    continue  # written beside the site key below, never to the database
                 row = s.get(SiteSettingRow, key)
                 text = str(value)
                 if row is None:
@@ -236,7 +272,10 @@ class SiteSettingsService:
                     row.value = text
             if changed:
                 audit.append(s, actor, "settings.update", "site",
-                             before={k: before[k] for k in changed}, after=changed, at=self.ctx.clock())
+                             before={k: ("(hidden)" if k in secrets else before[k]) for k in changed}, after=logged,
+                             at=self.ctx.clock())
+            for key in secrets & set(changed):
+                site_secrets.store_secret(key, str(after[key]))
         if "timezone" in changed:
             self.ctx.site_clock.set_zone(str(after["timezone"]))
-        return after
+        return masked(after)

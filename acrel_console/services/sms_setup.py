@@ -33,7 +33,8 @@ def sender_from(settings: dict[str, Any]) -> SmsSender | None:
         return HttpGateway(HttpGatewayConfig(url_template=str(settings["sms_gateway_url"]),
                                              method="POST" if method == "POST" else "GET",
                                              body_template=body if method == "POST" else None,
-                                             success_substring=str(settings["sms_gateway_success"]) or None))
+                                             success_substring=str(settings["sms_gateway_success"]) or None,
+                                             key=str(settings.get("sms_gateway_key") or "")))
     return None
 
 

@@ -102,6 +102,8 @@ class SiteDefaultsForm(QWidget):
                 editor.currentIndexChanged.connect(self.revalidate)
             else:
                 editor = amount_field(QLineEdit()) if spec.kind in ("fen", "price") else QLineEdit()
+                if spec.kind == "secret":  # shown masked; typing replaces it, leaving it keeps it
+                    editor.setEchoMode(QLineEdit.EchoMode.Password)
                 editor.textChanged.connect(self.revalidate)
             editor.setObjectName(f"setting_{spec.key}")
             editor.setToolTip(help_text)

@@ -1,7 +1,7 @@
 """HTTP SMS-gateway driver: URL/body templates with {phone} and {text}, a success rule, a timeout.
 
-Only the literal tokens {phone} and {text} are replaced (so JSON braces in a body template need
-no escaping). Values are URL-encoded in the URL and in form bodies, JSON-escaped in JSON bodies.
+Only the literal tokens {phone}, {text} and {key} (the gateway's secret) are replaced (so JSON braces
+in a body template need no escaping). Values are URL-encoded in the URL and in form bodies, JSON-escaped in JSON bodies.
 Success = HTTP 2xx, and the body contains `success_substring` if set, and the JSON field
 `success_json_field` (dotted path, e.g. "result.code") equals `success_json_value` if set.
 Error texts name the host only: a gateway URL usually carries an API key. A failed success rule
@@ -40,6 +40,10 @@ class HttpGatewayConfig:
     message_id_json_field: str | None = None  # where the gateway puts its message id, if anywhere
     timeout_s: float = 10.0
     proxy: str | None = None  # http://host:port; environment proxy variables are never used
+    key: str = ""  # the gateway's API key/password: replaces {key} (kept beside the site key, never in the db)
+
+    def __repr__(self) -> str:  # the key never reaches a log through a repr
+        return f"HttpGatewayConfig(url_template={self.url_template!r}, method={self.method!r}, key={'***' if self.key else ''!r})"
 
     def __post_init__(self) -> None:
         if self.method not in ("GET", "POST"):
@@ -52,8 +56,8 @@ class HttpGatewayConfig:
             raise ValueError("a GET request has no body")
 
 
-def _fill(template: str, phone: str, text: str, escape: Any) -> str:
-    return template.replace("{phone}", escape(phone)).replace("{text}", escape(text))
+def _fill(template: str, phone: str, text: str, escape: Any, key: str = "") -> str:
+    return template.replace("{phone}", escape(phone)).replace("{text}", escape(text)).replace("{key}", escape(key))
 
 
 def _json_escape(value: str) -> str:
@@ -87,15 +91,15 @@ class HttpGateway:
     def build_request(self, phone: str, text: str) -> urllib.request.Request:
         """The request send() makes (public so a settings dialog can preview it)."""
         cfg = self.config
-        url = _fill(cfg.url_template, phone, text, lambda v: quote(v, safe=""))
+        url = _fill(cfg.url_template, phone, text, lambda v: quote(v, safe=""), cfg.key)
         data: bytes | None = None
         headers = dict(cfg.headers)
         if cfg.method == "POST" and cfg.body_template is not None:
             if cfg.body_kind == "json":
-                data = _fill(cfg.body_template, phone, text, _json_escape).encode("utf-8")
+                data = _fill(cfg.body_template, phone, text, _json_escape, cfg.key).encode("utf-8")
                 headers.setdefault("Content-Type", "application/json; charset=utf-8")
             else:
-                data = _fill(cfg.body_template, phone, text, quote_plus).encode("ascii")
+                data = _fill(cfg.body_template, phone, text, quote_plus, cfg.key).encode("ascii")
                 headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         return urllib.request.Request(url, data=data, headers=headers, method=cfg.method)
 
