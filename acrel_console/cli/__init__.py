@@ -12,7 +12,7 @@ GROUPS = (site, meters, sales, reports, maintenance, portal, migration)  # each 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="acrel-console", description="Prepaid electricity metering console.")
+    parser = common.OneLineParser(prog="acrel-console", description="Prepaid electricity metering console.")
     common.add_global_options(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
@@ -23,7 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(common.hoist_global_options(args_list))
+    try:
+        args = parser.parse_args(common.hoist_global_options(args_list))
+    except SystemExit as done:  # --help, or a malformed command line (one line on stderr already)
+        return done.code if isinstance(done.code, int) else 2
     if not getattr(args, "command", None):
         args.command = "gui"
         args.handler = site.cmd_gui

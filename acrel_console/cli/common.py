@@ -16,6 +16,16 @@ from typing import Any
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, UserError
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose errors are one translated line on stderr (exit 2), not a usage block."""
+
+    def error(self, message: str) -> Any:  # argparse's hook; never returns
+        err = UserError(QT_TRANSLATE_NOOP("errors", "{problem} (see '{command} --help')"),
+                        command=self.prog, problem=message)
+        print(f"acrel-console: {_setup_translation()(err)}", file=sys.stderr)
+        self.exit(2)
+
+
 GLOBAL_FLAGS = {"--json": 0, "--db": 1, "--user": 1, "--password-file": 1}
 
 
@@ -188,11 +198,11 @@ def run(args: argparse.Namespace) -> int:
         return _report(args, err)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - database outages become one clear line, not a traceback
-        unreachable = database_unreachable(exc)
-        if unreachable is None:
-            raise
-        return _report(args, unreachable)
+    except Exception as exc:  # noqa: BLE001 - every failure is one clear line, never a traceback
+        known = database_unreachable(exc) or bad_database_url(exc) or file_problem(exc)
+        if known is not None:
+            return _report(args, known)
+        return _report(args, unexpected(exc), code=3)
     finally:
         svc = getattr(args, "_services", None)
         if svc is not None:
@@ -220,11 +230,48 @@ def database_unreachable(exc: BaseException) -> UserError | None:
     return UserError(QT_TRANSLATE_NOOP("errors", "The database cannot be reached: {reason}"), reason=reason)
 
 
-def _report(args: argparse.Namespace, err: UserError) -> int:
-    """Print a UserError on stderr (translated; JSON with --json); exit code 2."""
+def bad_database_url(exc: BaseException) -> UserError | None:
+    """A UserError for a database URL SQLAlchemy cannot use (unknown scheme or driver), else None."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    if not isinstance(exc, (ArgumentError, NoSuchModuleError)):
+        return None
+    return UserError(QT_TRANSLATE_NOOP("errors", "The database URL is not one this program can use: {reason}"),
+                     reason=str(exc).splitlines()[0][:200])
+
+
+def file_problem(exc: BaseException) -> UserError | None:
+    """A UserError for a file that cannot be read or written (missing, a folder, no permission), else None."""
+    if not isinstance(exc, OSError):
+        return None
+    where = exc.filename or ""
+    return UserError(QT_TRANSLATE_NOOP("errors", "Cannot use the file {path}: {reason}"),
+                     path=str(where)[:200], reason=exc.strerror or type(exc).__name__)
+
+
+def unexpected(exc: BaseException) -> UserError:
+    """A bug: one line on stderr, the traceback in the CLI error log beside the data (never on the screen)."""
+    import traceback
+
+    from acrel_console.storage.engine import data_dir
+
+    log_path = data_dir() / "logs" / "cli-errors.log"
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with log_path.open("a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(exc)) + "\n")
+    except OSError:
+        log_path = Path("?")
+    return UserError(QT_TRANSLATE_NOOP("errors", "Unexpected error ({kind}): {detail}. The details are in {log}."),
+                     kind=type(exc).__name__, detail=str(exc).splitlines()[0][:200] if str(exc) else "-",
+                     log=str(log_path))
+
+
+def _report(args: argparse.Namespace, err: UserError, code: int = 2) -> int:
+    """Print a UserError on stderr (translated; JSON with --json); exit code 2 (3 for a bug)."""
     message = _setup_translation()(err)
     if getattr(args, "json", False):
         print(json.dumps({"error": message, "kind": type(err).__name__}, ensure_ascii=False), file=sys.stderr)
     else:
         print(f"acrel-console: {message}", file=sys.stderr)
-    return 2
+    return code

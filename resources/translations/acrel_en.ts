@@ -4679,7 +4679,7 @@
             <translation>SMS gateway (HTTP)</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>Save defaults</source>
             <translation>Save defaults</translation>
         </message>
@@ -5803,7 +5803,12 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../acrel_console/cli/common.py" line="+64" />
+            <location filename="../../acrel_console/cli/common.py" line="+23" />
+            <source>{problem} (see '{command} --help')</source>
+            <translation>{problem} (see '{command} --help')</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>Cannot read the password file {path}: {reason}</source>
             <translation>Cannot read the password file {path}: {reason}</translation>
         </message>
@@ -5827,6 +5832,21 @@
             <location line="+106" />
             <source>The database cannot be reached: {reason}</source>
             <translation>The database cannot be reached: {reason}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The database URL is not one this program can use: {reason}</source>
+            <translation>The database URL is not one this program can use: {reason}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cannot use the file {path}: {reason}</source>
+            <translation>Cannot use the file {path}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Unexpected error ({kind}): {detail}. The details are in {log}.</source>
+            <translation>Unexpected error ({kind}): {detail}. The details are in {log}.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
@@ -6461,7 +6481,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+168" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+173" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}: '{value}' is not a whole number.</translation>
         </message>
@@ -6496,7 +6516,7 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+23" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+33" />
             <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
             <translation>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</translation>
         </message>
@@ -6647,7 +6667,7 @@
             <translation>Meter {id} has money or command records; replace or retire it instead of removing.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-58" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-68" />
             <source>{label}: expected yes or no, got '{value}'.</source>
             <translation>{label}: expected yes or no, got '{value}'.</translation>
         </message>
@@ -6677,12 +6697,22 @@
             <translation>The SMS gateway URL starts with http:// or https:// and carries {phone} (in the URL or the body).</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
+            <source>The SMS gateway template carries a credential ({name}): put it in 'SMS gateway key' and write {{key}} in its place.</source>
+            <translation>The SMS gateway template carries a credential ({name}): put it in 'SMS gateway key' and write {{key}} in its place.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The SMS gateway template uses {{key}} but no SMS gateway key is set.</source>
+            <translation>The SMS gateway template uses {{key}} but no SMS gateway key is set.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The SMS gateway method is GET or POST.</source>
             <translation>The SMS gateway method is GET or POST.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+47" />
             <source>Unknown setting: {key}.</source>
             <translation>Unknown setting: {key}.</translation>
         </message>
@@ -9904,7 +9934,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-188" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-218" />
             <source>Site name</source>
             <translation>Site name</translation>
         </message>
@@ -10125,6 +10155,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>SMS gateway key</source>
+            <translation>SMS gateway key</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The gateway's API key or password. Kept beside the site key on the service computer, never in the database or the operation log; write {key} where it goes in the URL or body.</source>
+            <translation>The gateway's API key or password. Kept beside the site key on the service computer, never in the database or the operation log; write {key} where it goes in the URL or body.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>SMS gateway method</source>
             <translation>SMS gateway method</translation>
         </message>

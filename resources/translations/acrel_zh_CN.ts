@@ -4679,7 +4679,7 @@
             <translation>短信网关（HTTP）</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>Save defaults</source>
             <translation>保存默认参数</translation>
         </message>
@@ -5803,7 +5803,12 @@
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../acrel_console/cli/common.py" line="+64" />
+            <location filename="../../acrel_console/cli/common.py" line="+23" />
+            <source>{problem} (see '{command} --help')</source>
+            <translation>{problem}（参见“{command} --help”）</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>Cannot read the password file {path}: {reason}</source>
             <translation>无法读取密码文件 {path}：{reason}</translation>
         </message>
@@ -5827,6 +5832,21 @@
             <location line="+106" />
             <source>The database cannot be reached: {reason}</source>
             <translation>无法连接数据库：{reason}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The database URL is not one this program can use: {reason}</source>
+            <translation>本程序无法使用该数据库 URL：{reason}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cannot use the file {path}: {reason}</source>
+            <translation>无法使用文件 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Unexpected error ({kind}): {detail}. The details are in {log}.</source>
+            <translation>意外错误（{kind}）：{detail}。详情见 {log}。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/cli/maintenance.py" line="+45" />
@@ -6461,7 +6481,7 @@
         <message>
             <location filename="../../acrel_console/services/remote_control.py" line="-128" />
             <location filename="../../acrel_console/services/site_config.py" line="-13" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+168" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+173" />
             <source>{label}: '{value}' is not a whole number.</source>
             <translation>{label}：“{value}”不是整数。</translation>
         </message>
@@ -6496,7 +6516,7 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../acrel_console/services/site_settings.py" line="+23" />
+            <location filename="../../acrel_console/services/site_settings.py" line="+33" />
             <source>Alarm 1 must be greater than alarm 2, and alarm 2 at least zero.</source>
             <translation>报警1金额必须大于报警2金额，且报警2金额不小于零。</translation>
         </message>
@@ -6647,7 +6667,7 @@
             <translation>电表 {id} 已有金额或指令记录；请换表或停用，不能删除。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-58" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-68" />
             <source>{label}: expected yes or no, got '{value}'.</source>
             <translation>{label}：应为“是”或“否”，实际为“{value}”。</translation>
         </message>
@@ -6677,12 +6697,22 @@
             <translation>短信网关地址须以 http:// 或 https:// 开头，并在地址或正文中包含 {phone}。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
+            <source>The SMS gateway template carries a credential ({name}): put it in 'SMS gateway key' and write {{key}} in its place.</source>
+            <translation>短信网关模板中含有凭据（{name}）：请将其填入“短信网关密钥”，并在原处写 {{key}}。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The SMS gateway template uses {{key}} but no SMS gateway key is set.</source>
+            <translation>短信网关模板使用了 {{key}}，但未设置短信网关密钥。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The SMS gateway method is GET or POST.</source>
             <translation>短信网关请求方式须为 GET 或 POST。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+47" />
             <source>Unknown setting: {key}.</source>
             <translation>未知设置项：{key}。</translation>
         </message>
@@ -7245,7 +7275,7 @@
             <location filename="../../acrel_console/services/direct_delivery.py" line="+114" />
             <location line="+5" />
             <source>The site service runs: it reconciles restored deliveries itself and prints what it finds.</source>
-            <translation>站点服务正在运行：它会自行核对恢复的下发记录并输出结果。</translation>
+            <translation>站点服务正在运行：它会自行核对恢复的下发并输出结果。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/payment_config.py" line="+73" />
@@ -9904,7 +9934,7 @@
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../acrel_console/services/site_settings.py" line="-188" />
+            <location filename="../../acrel_console/services/site_settings.py" line="-218" />
             <source>Site name</source>
             <translation>站点名称</translation>
         </message>
@@ -10125,6 +10155,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>SMS gateway key</source>
+            <translation>短信网关密钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The gateway's API key or password. Kept beside the site key on the service computer, never in the database or the operation log; write {key} where it goes in the URL or body.</source>
+            <translation>网关的 API 密钥或密码。保存在服务主机的站点密钥旁，绝不写入数据库或操作日志；在 URL 或正文中需要它的位置写 {key}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>SMS gateway method</source>
             <translation>短信网关请求方式</translation>
         </message>
