@@ -147,8 +147,9 @@ def _alarm(*_args: Any) -> None:
 
 @pytest.mark.parametrize("argv", [c[1] for c in CASES], ids=[c[0] for c in CASES])
 def test_malformed_arguments_are_one_line(site: dict[str, str], argv: list[str], monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+                                          capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     monkeypatch.setattr(common, "_setup_translation", lambda: UserError.english)  # no Qt in this process
+    monkeypatch.chdir(tmp_path)  # a garbage file name may be written (config export-template): not here
     monkeypatch.setattr(sys, "stdin", open(os.devnull))  # noqa: SIM115 - nothing to type at a prompt
     capsys.readouterr()
     previous = signal.signal(signal.SIGALRM, _alarm)
@@ -195,8 +196,9 @@ KNOWN_BAD = [
 
 @pytest.mark.parametrize("argv", KNOWN_BAD, ids=lambda a: " ".join(a)[:50])
 def test_known_bad_input_fails_in_one_line(site: dict[str, str], argv: list[str], monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+                                           capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     monkeypatch.setattr(common, "_setup_translation", lambda: UserError.english)
+    monkeypatch.chdir(tmp_path)
     capsys.readouterr()
     code = main(["--user", "admin", *argv])
     err = capsys.readouterr().err

@@ -19,6 +19,7 @@ from acrel_console.cli import main
 from acrel_console.domain.errors import PermissionDenied
 from acrel_console.drivers.simulator.meter import Model
 from tests.integration.sim_site import SimSite, make_site, meters
+from tests.integration.test_meters_cli import _read_until, _spawn
 
 SERVICE_PASSWORD = "svc-Pa55word-long"
 
@@ -87,17 +88,9 @@ def test_serve_runs_as_the_service_operator(site: SimSite, sqlite_url: str, tmp_
     bare = subprocess.run([sys.executable, "-m", "acrel_console", "--db", sqlite_url, "serve"], env=env,
                           capture_output=True, text=True, timeout=120)
     assert bare.returncode == 2 and bare.stderr.count("\n") == 1 and "needs --user" in bare.stderr
-    proc = subprocess.Popen([sys.executable, "-m", "acrel_console", "--db", sqlite_url, "serve", "--user",
-                             "acrel-service", "--password-file", str(secret)], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = _spawn(["--db", sqlite_url, "serve", "--user", "acrel-service", "--password-file", str(secret)], env)
     try:
-        assert proc.stdout is not None
-        lines = []
-        for line in proc.stdout:
-            lines.append(line)
-            if line.startswith("serving:"):
-                break
-        assert lines and lines[-1].startswith("serving:"), "".join(lines)
+        _read_until(proc, "serving:")
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
         assert proc.returncode == 0 and "stopped" in out
