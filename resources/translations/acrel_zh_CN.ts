@@ -9916,7 +9916,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+105" />
+            <location filename="../../acrel_console/cli/gui.py" line="+126" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
