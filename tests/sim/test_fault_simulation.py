@@ -167,7 +167,10 @@ def never_twice(svc, template: Template, models: dict[int, ModelMeter],  # type:
     return out
 
 
-def check(svc, template: Template, models: dict[int, ModelMeter]) -> list[str]:  # type: ignore[no-untyped-def]
+def check(svc, template: Template, models: dict[int, ModelMeter],  # type: ignore[no-untyped-def]
+          held_fen: int = 0) -> list[str]:
+    """Ledger check, every credit delivered once, meters = ledger, and drawers = meters + `held_fen` (online
+    payments received and not credited, in suspense)."""
     out: list[str] = []
     with svc.ctx.read() as s:
         out += [f"{v.code}: {v.message}" for v in
@@ -180,8 +183,8 @@ def check(svc, template: Template, models: dict[int, ModelMeter]) -> list[str]: 
                            .join(LedgerAccountRow, EntryRow.account_id == LedgerAccountRow.id)
                            .where(LedgerAccountRow.kind == "drawer")).scalar()
         on_meters = sum(m.remaining_fen for m in models.values())
-        if drawer != on_meters:  # money conserved: every fen taken in is on a meter, nothing more
-            out.append(f"drawers hold {drawer} fen, meters {on_meters} fen")
+        if drawer != on_meters + held_fen:  # money conserved: every fen taken in is on a meter or held, nothing more
+            out.append(f"drawers hold {drawer} fen, meters {on_meters} fen, held {held_fen} fen")
         for meter_id, address in template.addresses.items():
             model = models[address]
             credit = book.ledger_credit_fen(s, meter_id)
