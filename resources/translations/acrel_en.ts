@@ -972,7 +972,7 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+89" />
             <source>Sell</source>
             <translation>Sell</translation>
         </message>
@@ -1018,7 +1018,7 @@
             <translation>Cashier</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+94" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+106" />
             <source>Slip {no} printed ({where}).</source>
             <translation>Slip {no} printed ({where}).</translation>
         </message>
@@ -2546,7 +2546,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+80" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-399" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -2786,6 +2786,31 @@
             <location line="+4" />
             <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
             <translation>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed the refund of {amount} yuan: pay out {paid} yuan.</source>
+            <translation>The meter confirmed the refund of {amount} yuan: pay out {paid} yuan.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed the reversal of {amount} yuan: pay out {paid} yuan.</source>
+            <translation>The meter confirmed the reversal of {amount} yuan: pay out {paid} yuan.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed: pay out {paid} yuan.</source>
+            <translation>The meter confirmed: pay out {paid} yuan.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter had nothing to give back for the {amount} yuan asked: pay nothing out.</source>
+            <translation>The meter had nothing to give back for the {amount} yuan asked: pay nothing out.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter refused to give back {amount} yuan: pay nothing out (the alarm says why).</source>
+            <translation>The meter refused to give back {amount} yuan: pay nothing out (the alarm says why).</translation>
         </message>
     </context>
     <context>

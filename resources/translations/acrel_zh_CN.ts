@@ -972,7 +972,7 @@
     <context>
         <name>CashierPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+86" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+89" />
             <source>Sell</source>
             <translation>售电</translation>
         </message>
@@ -1018,7 +1018,7 @@
             <translation>售电</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+94" />
+            <location filename="../../acrel_console/ui/pages/cashier_page.py" line="+106" />
             <source>Slip {no} printed ({where}).</source>
             <translation>单据 {no} 已打印（{where}）。</translation>
         </message>
@@ -2546,7 +2546,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="+80" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-399" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -2786,6 +2786,31 @@
             <location line="+4" />
             <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
             <translation>电表失联：现在收款，电量要等电表恢复通讯后才能下发到表。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed the refund of {amount} yuan: pay out {paid} yuan.</source>
+            <translation>电表已确认退电 {amount} 元：请付款 {paid} 元。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed the reversal of {amount} yuan: pay out {paid} yuan.</source>
+            <translation>电表已确认冲正 {amount} 元：请付款 {paid} 元。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter confirmed: pay out {paid} yuan.</source>
+            <translation>电表已确认：请付款 {paid} 元。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter had nothing to give back for the {amount} yuan asked: pay nothing out.</source>
+            <translation>电表无可退金额（申请 {amount} 元）：无需付款。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>The meter refused to give back {amount} yuan: pay nothing out (the alarm says why).</source>
+            <translation>电表拒绝退回 {amount} 元：无需付款（原因见报警）。</translation>
         </message>
     </context>
     <context>

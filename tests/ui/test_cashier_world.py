@@ -45,6 +45,13 @@ class DeliveryLoop:
             except BaseException as exc:  # noqa: BLE001 - reported by the test
                 self.errors.append(exc)
 
+    def pause(self) -> None:
+        """Hold deliveries back from now on: also waits for a pass already under way (it holds the site
+        lease while it runs, so a test taking the lease right after would find it taken)."""
+        self.paused.set()
+        with self.busy:
+            pass
+
     def start(self) -> None:
         self._thread.start()
 

@@ -24,7 +24,7 @@ def _sales(w: World) -> None:
     v.sell(c, m[0], "100", "cash")
     v.sell(c, m[0], "50", "wechat")
     v.sell(c, m[1], "20", "alipay")
-    w.loop.paused.set()
+    w.loop.pause()
     settle_deliveries(w)
 
 

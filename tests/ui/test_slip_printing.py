@@ -81,7 +81,7 @@ def test_print_button_prints_through_the_print_dialog_then_reprints_on_the_same_
 
 def test_refund_and_reversal_slips_have_their_own_titles_and_the_reversal_names_what_it_reverses(
         qapp, world: World) -> None:  # type: ignore[no-untyped-def]
-    world.loop.paused.set()
+    world.loop.pause()
     money = world.money
     sale = money.vending.sell(world.cashier, world.meters[0], "1000", "cash")
     world.loop.paused.clear()

@@ -457,3 +457,24 @@ def describe_result(r: OperationResult) -> str:
     if r.receipt_no:
         parts.append(QCoreApplication.translate("OperationForm", "Receipt {no}.").format(no=r.receipt_no))
     return " ".join(parts)
+
+
+def describe_return(r: OperationResult) -> str:
+    """One line once the meter answered a refund/reversal asked earlier: what the cashier pays out."""
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    if r.outcome == "returned":
+        text = {"refund": tr("OperationForm", "The meter confirmed the refund of {amount} yuan: pay out {paid} yuan."),
+                "reversal": tr("OperationForm", "The meter confirmed the reversal of {amount} yuan: pay out {paid} "
+                                                "yuan.")}.get(r.kind, tr("OperationForm", "The meter confirmed: pay out "
+                                                                                           "{paid} yuan."))
+        text = text.format(amount=r.amount, paid=r.returned)
+        if r.receipt_no:
+            text += " " + tr("OperationForm", "Receipt {no}.").format(no=r.receipt_no)
+        return text
+    if r.outcome == "nothing":
+        return tr("OperationForm", "The meter had nothing to give back for the {amount} yuan asked: pay nothing "
+                                   "out.").format(amount=r.amount)
+    return tr("OperationForm", "The meter refused to give back {amount} yuan: pay nothing out (the alarm says "
+                               "why).").format(amount=r.amount)

@@ -21,8 +21,9 @@ from acrel_console.ui.cashier.card_widget import MeterCardWidget
 from acrel_console.ui.cashier.conflict_dialog import ConflictDialog
 from acrel_console.ui.cashier.delivery_watch import DeliveryWatcher
 from acrel_console.ui.cashier.money import money_services
-from acrel_console.ui.cashier.operation_form import OperationForm, set_tab_chain
+from acrel_console.ui.cashier.operation_form import OperationForm, describe_return, set_tab_chain
 from acrel_console.ui.cashier.receipt_dialog import ReceiptDialog, print_recorded
+from acrel_console.ui.cashier.return_watch import ReturnWatcher
 from acrel_console.ui.cashier.search_panel import SearchPanel
 from acrel_console.ui.cashier.shift_dialog import ShiftDialog
 from acrel_console.ui.cashier.slip_printer import session_printer
@@ -57,6 +58,7 @@ class CashierPage(Page):
         self.card = MeterCardWidget()
         self.form = OperationForm(ui)
         self.watcher = DeliveryWatcher(ui, self)
+        self.returns = ReturnWatcher(ui, self)  # refunds/reversals waiting for their meter's answer
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +83,7 @@ class CashierPage(Page):
         self.form.operation_done.connect(self._operation_done)
         self.watcher.delivery_changed.connect(self._delivery_changed)
         self.watcher.finished.connect(self._delivery_finished)
+        self.returns.settled.connect(self._return_settled)
         set_tab_chain([self.search.box, *self.form.tab_chain(), self.search.view])  # search, then the form
         self.mode_actions = [
             page_action(self, self.tr("Sell"), "Ctrl+1", lambda: self.start("sale")),
@@ -174,6 +177,8 @@ class CashierPage(Page):
         self.search.search_now()  # purchase counts and totals in the hit list follow
         if result.command_id:
             self.watcher.watch(result.command_id)
+        if result.awaiting_meter:
+            self.returns.follow(result.operation_id)
         self.reload_card()
         if result.receipt_no:
             self.last_receipt = result.receipt_no
@@ -181,6 +186,16 @@ class CashierPage(Page):
                 self.issue_receipt(result.receipt_no)
                 return
         self.search.focus_box()
+
+    def _return_settled(self, result: OperationResult) -> None:
+        """The meter answered a refund/reversal asked earlier: say what to pay out, and print its slip."""
+        self.form.info.setText(describe_return(result))
+        if result.meter_id == self.meter_id:
+            self.reload_card()
+        if result.outcome == "returned" and result.receipt_no:
+            self.last_receipt = result.receipt_no
+            if self.show_receipts:
+                self.issue_receipt(result.receipt_no)
 
     def issue_receipt(self, key: str) -> None:
         """Print the slip on the session's printer at once; the first time, open it with Print as default."""
