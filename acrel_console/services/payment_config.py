@@ -32,6 +32,8 @@ FIELDS: dict[str, tuple[tuple[str, bool], ...]] = {
 }
 REQUIRED = {"wechat": ("mchid", "appid", "cert_serial_no", "private_key", "apiv3_key", "notify_url"),
             "alipay": ("app_id", "app_private_key", "alipay_public_key")}
+KEYS = {"wechat": ("private_key", "public_key"), "alipay": ("app_private_key", "alipay_public_key")}
+PRIVATE_KEYS = ("private_key", "app_private_key")
 LABELS = {"wechat": QT_TRANSLATE_NOOP("payments", "WeChat Pay"), "alipay": QT_TRANSLATE_NOOP("payments", "Alipay")}
 
 
@@ -74,6 +76,32 @@ def make_client(provider: str, fields: dict[str, str], clock: Callable[[], Any])
                           provider=provider)
 
 
+def key_readable(text: str, *, private: bool) -> bool:
+    """Whether `text` is an RSA key as the providers hand it out: PEM (any label: PKCS#1 or PKCS#8) or the bare
+    base64 Alipay's key tool shows."""
+    import base64
+    import binascii
+
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import load_der_private_key, load_der_public_key
+
+    body = "".join(line for line in text.strip().splitlines() if not line.startswith("-----"))
+    try:
+        der = base64.b64decode("".join(body.split()), validate=True)
+        key = load_der_private_key(der, password=None) if private else load_der_public_key(der)
+    except (ValueError, TypeError, binascii.Error):
+        if not private:
+            return False
+        try:  # a PKCS#1 private key
+            from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+            key = load_pem_private_key(f"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----"
+                                       .encode(), password=None)
+        except (ValueError, TypeError):
+            return False
+    return isinstance(key, (rsa.RSAPrivateKey, rsa.RSAPublicKey))
+
+
 def check_fields(provider: str, fields: dict[str, str]) -> dict[str, str]:
     """The fields cleaned (stripped, unknown ones refused, required ones present, the key modes complete)."""
     known = {name for name, _ in FIELDS.get(provider, ())}
@@ -95,6 +123,12 @@ def check_fields(provider: str, fields: dict[str, str]) -> dict[str, str]:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "The platform public key and its id go together (public-key mode), or neither "
                           "(platform-certificate mode)."), field="public_key_id")
+    for name in KEYS.get(provider, ()):
+        if clean.get(name) and not key_readable(clean[name], private=name in PRIVATE_KEYS):
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "This private key is not an RSA private key (PEM, or "
+                                                              "its base64 text).") if name in PRIVATE_KEYS else
+                                  QT_TRANSLATE_NOOP("errors", "This public key is not an RSA public key (PEM, or its "
+                                                              "base64 text)."), field=name)
     for name in ("notify_url", "base_url"):
         if clean.get(name) and not clean[name].startswith(("https://", "http://")):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{value}' is not a web address."), field=name,

@@ -3031,6 +3031,74 @@
         </message>
     </context>
     <context>
+        <name>PaymentSetupForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="+25" />
+            <source>Merchant ID (mchid)</source>
+            <translation>Merchant ID (mchid)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App ID (appid)</source>
+            <translation>App ID (appid)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merchant API certificate serial number</source>
+            <translation>Merchant API certificate serial number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merchant API private key (apiclient_key.pem)</source>
+            <translation>Merchant API private key (apiclient_key.pem)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>APIv3 key</source>
+            <translation>APIv3 key</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay public key ID (public-key mode)</source>
+            <translation>WeChat Pay public key ID (public-key mode)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay public key (public-key mode)</source>
+            <translation>WeChat Pay public key (public-key mode)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment notification URL</source>
+            <translation>Payment notification URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>API address (empty: the provider's own)</source>
+            <translation>API address (empty: the provider's own)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App ID (APPID)</source>
+            <translation>App ID (APPID)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App private key</source>
+            <translation>App private key</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay public key</source>
+            <translation>Alipay public key</translation>
+        </message>
+        <message>
+            <location line="+246" />
+            <source>Provider</source>
+            <translation>Provider</translation>
+        </message>
+    </context>
+    <context>
         <name>PeriodPicker</name>
         <message>
             <location filename="../../acrel_console/ui/reports/period_picker.py" line="+40" />
@@ -3097,6 +3165,114 @@
             <location line="+6" />
             <source>Poller: unknown ({error})</source>
             <translation>Poller: unknown ({error})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProviderForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-195" />
+            <source>From file…</source>
+            <translation>From file…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Keys are kept beside the site key on this computer, never in the database or the operation log. A stored key shows as ********; leave it as it is to keep it. Fields marked * are required.</source>
+            <translation>Keys are kept beside the site key on this computer, never in the database or the operation log. A stored key shows as ********; leave it as it is to keep it. Fields marked * are required.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Not set up: {provider} cannot be offered at the counter or on the phone page.</source>
+            <translation>Not set up: {provider} cannot be offered at the counter or on the phone page.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set up (platform-certificate mode): {provider} is offered at the counter and on the phone page.</source>
+            <translation>Set up (platform-certificate mode): {provider} is offered at the counter and on the phone page.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set up (public-key mode): {provider} is offered at the counter and on the phone page.</source>
+            <translation>Set up (public-key mode): {provider} is offered at the counter and on the phone page.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set up: {provider} is offered at the counter and on the phone page.</source>
+            <translation>Set up: {provider} is offered at the counter and on the phone page.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Choose the key file</source>
+            <translation>Choose the key file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Key files (*.pem *.key *.txt)</source>
+            <translation>Key files (*.pem *.key *.txt)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{field}: read from {file}; not saved yet.</source>
+            <translation>{field}: read from {file}; not saved yet.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Testing the connection…</source>
+            <translation>Testing the connection…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Connection test passed: {provider} accepted the keys.</source>
+            <translation>Connection test passed: {provider} accepted the keys.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saved. The change is in the operation log (without the keys).</source>
+            <translation>Saved. The change is in the operation log (without the keys).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remove the settings</source>
+            <translation>Remove the settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the {provider} settings and keys from this site? Online payment with {provider} stops until it is set up again.</source>
+            <translation>Remove the {provider} settings and keys from this site? Online payment with {provider} stops until it is set up again.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Removing…</source>
+            <translation>Removing…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Removed.</source>
+            <translation>Removed.</translation>
         </message>
     </context>
     <context>
@@ -4161,7 +4337,7 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+54" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+55" />
             <source>Building name</source>
             <translation>Building name</translation>
         </message>
@@ -4308,6 +4484,11 @@
             <location line="+1" />
             <source>Site defaults</source>
             <translation>Site defaults</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Online payment</source>
+            <translation>Online payment</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7303,13 +7484,13 @@
             <translation>The site service runs: it reconciles restored deliveries itself and prints what it finds.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="+73" />
+            <location filename="../../acrel_console/services/payment_config.py" line="+75" />
             <location filename="../../acrel_console/services/payments.py" line="-400" />
             <source>Unknown payment provider '{provider}'.</source>
             <translation>Unknown payment provider '{provider}'.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+38" />
             <source>Unknown payment setting '{name}'.</source>
             <translation>Unknown payment setting '{name}'.</translation>
         </message>
@@ -7330,6 +7511,16 @@
         </message>
         <message>
             <location line="+5" />
+            <source>This private key is not an RSA private key (PEM, or its base64 text).</source>
+            <translation>This private key is not an RSA private key (PEM, or its base64 text).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This public key is not an RSA public key (PEM, or its base64 text).</source>
+            <translation>This public key is not an RSA public key (PEM, or its base64 text).</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>'{value}' is not a web address.</source>
             <translation>'{value}' is not a web address.</translation>
         </message>
@@ -7354,7 +7545,19 @@
             <translation>The file is too large.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../acrel_console/cli/payments.py" line="+46" />
+            <source>'{value}' is not FIELD=VALUE.</source>
+            <translation>'{value}' is not FIELD=VALUE.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The key '{name}' is not taken from the command line: give it with --file {name}=PATH.</source>
+            <translation>The key '{name}' is not taken from the command line: give it with --file {name}=PATH.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/services/payment_statements.py" line="+3" />
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-206" />
             <source>Cannot read {path}: {error}</source>
             <translation>Cannot read {path}: {error}</translation>
         </message>
@@ -7397,6 +7600,11 @@
             <location line="+17" />
             <source>A supervisor signs in here to approve the claim.</source>
             <translation>A supervisor signs in here to approve the claim.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-3" />
+            <source>{path} is not a key file (too large).</source>
+            <translation>{path} is not a key file (too large).</translation>
         </message>
     </context>
     <context>
@@ -8639,7 +8847,7 @@
     <context>
         <name>payments</name>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="-128" />
+            <location filename="../../acrel_console/services/payment_config.py" line="-160" />
             <source>WeChat Pay</source>
             <translation>WeChat Pay</translation>
         </message>

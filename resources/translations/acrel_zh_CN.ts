@@ -3031,6 +3031,74 @@
         </message>
     </context>
     <context>
+        <name>PaymentSetupForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="+25" />
+            <source>Merchant ID (mchid)</source>
+            <translation>商户号（mchid）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App ID (appid)</source>
+            <translation>应用ID（appid）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merchant API certificate serial number</source>
+            <translation>商户API证书序列号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merchant API private key (apiclient_key.pem)</source>
+            <translation>商户API私钥（apiclient_key.pem）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>APIv3 key</source>
+            <translation>APIv3密钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay public key ID (public-key mode)</source>
+            <translation>微信支付公钥ID（公钥模式）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay public key (public-key mode)</source>
+            <translation>微信支付公钥（公钥模式）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment notification URL</source>
+            <translation>支付结果通知地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>API address (empty: the provider's own)</source>
+            <translation>接口地址（留空：使用官方地址）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App ID (APPID)</source>
+            <translation>应用ID（APPID）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>App private key</source>
+            <translation>应用私钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay public key</source>
+            <translation>支付宝公钥</translation>
+        </message>
+        <message>
+            <location line="+246" />
+            <source>Provider</source>
+            <translation>支付渠道</translation>
+        </message>
+    </context>
+    <context>
         <name>PeriodPicker</name>
         <message>
             <location filename="../../acrel_console/ui/reports/period_picker.py" line="+40" />
@@ -3097,6 +3165,114 @@
             <location line="+6" />
             <source>Poller: unknown ({error})</source>
             <translation>抄表服务：状态未知（{error}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProviderForm</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-195" />
+            <source>From file…</source>
+            <translation>从文件读取…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Test connection</source>
+            <translation>连接测试</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Keys are kept beside the site key on this computer, never in the database or the operation log. A stored key shows as ********; leave it as it is to keep it. Fields marked * are required.</source>
+            <translation>密钥与站点密钥一起保存在本机，不进入数据库和操作日志。已保存的密钥显示为 ********，保持不动即保留原密钥。带 * 的为必填项。</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Not set up: {provider} cannot be offered at the counter or on the phone page.</source>
+            <translation>未设置：柜台和手机页面不能使用{provider}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set up (platform-certificate mode): {provider} is offered at the counter and on the phone page.</source>
+            <translation>已设置（平台证书模式）：柜台和手机页面可使用{provider}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set up (public-key mode): {provider} is offered at the counter and on the phone page.</source>
+            <translation>已设置（公钥模式）：柜台和手机页面可使用{provider}。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set up: {provider} is offered at the counter and on the phone page.</source>
+            <translation>已设置：柜台和手机页面可使用{provider}。</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Choose the key file</source>
+            <translation>选择密钥文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Key files (*.pem *.key *.txt)</source>
+            <translation>密钥文件 (*.pem *.key *.txt)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{field}: read from {file}; not saved yet.</source>
+            <translation>{field}：已从 {file} 读取，尚未保存。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Testing the connection…</source>
+            <translation>正在测试连接…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Connection test passed: {provider} accepted the keys.</source>
+            <translation>连接测试通过：{provider}已接受密钥。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saved. The change is in the operation log (without the keys).</source>
+            <translation>已保存。修改已记入操作日志（不含密钥）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remove the settings</source>
+            <translation>删除设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the {provider} settings and keys from this site? Online payment with {provider} stops until it is set up again.</source>
+            <translation>从本站点删除{provider}的设置和密钥？重新设置之前将不能使用{provider}在线支付。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Removing…</source>
+            <translation>正在删除…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Removed.</source>
+            <translation>已删除。</translation>
         </message>
     </context>
     <context>
@@ -4161,7 +4337,7 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+54" />
+            <location filename="../../acrel_console/ui/pages/settings_page.py" line="+55" />
             <source>Building name</source>
             <translation>建筑名</translation>
         </message>
@@ -4308,6 +4484,11 @@
             <location line="+1" />
             <source>Site defaults</source>
             <translation>默认参数设置</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Online payment</source>
+            <translation>在线支付</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7303,13 +7484,13 @@
             <translation>站点服务正在运行：它会自行核对恢复的下发并输出结果。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="+73" />
+            <location filename="../../acrel_console/services/payment_config.py" line="+75" />
             <location filename="../../acrel_console/services/payments.py" line="-400" />
             <source>Unknown payment provider '{provider}'.</source>
             <translation>未知的支付渠道“{provider}”。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+38" />
             <source>Unknown payment setting '{name}'.</source>
             <translation>未知的支付参数“{name}”。</translation>
         </message>
@@ -7330,6 +7511,16 @@
         </message>
         <message>
             <location line="+5" />
+            <source>This private key is not an RSA private key (PEM, or its base64 text).</source>
+            <translation>该私钥不是RSA私钥（PEM格式或其base64文本）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This public key is not an RSA public key (PEM, or its base64 text).</source>
+            <translation>该公钥不是RSA公钥（PEM格式或其base64文本）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>'{value}' is not a web address.</source>
             <translation>“{value}”不是网址。</translation>
         </message>
@@ -7354,7 +7545,19 @@
             <translation>文件过大。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../acrel_console/cli/payments.py" line="+46" />
+            <source>'{value}' is not FIELD=VALUE.</source>
+            <translation>“{value}”不是“参数=值”的形式。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The key '{name}' is not taken from the command line: give it with --file {name}=PATH.</source>
+            <translation>密钥“{name}”不能写在命令行上：请用 --file {name}=路径 提供。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../acrel_console/services/payment_statements.py" line="+3" />
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-206" />
             <source>Cannot read {path}: {error}</source>
             <translation>无法读取{path}：{error}</translation>
         </message>
@@ -7397,6 +7600,11 @@
             <location line="+17" />
             <source>A supervisor signs in here to approve the claim.</source>
             <translation>请主管在此登录审批申报。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/payment_setup_form.py" line="-3" />
+            <source>{path} is not a key file (too large).</source>
+            <translation>{path} 不是密钥文件（文件过大）。</translation>
         </message>
     </context>
     <context>
@@ -8639,7 +8847,7 @@
     <context>
         <name>payments</name>
         <message>
-            <location filename="../../acrel_console/services/payment_config.py" line="-128" />
+            <location filename="../../acrel_console/services/payment_config.py" line="-160" />
             <source>WeChat Pay</source>
             <translation>微信支付</translation>
         </message>

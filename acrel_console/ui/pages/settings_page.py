@@ -1,5 +1,5 @@
-"""Settings page (系统设置): buildings, gateways, meters (each list exportable as shown), site defaults, this
-workstation; quick configuration."""
+"""Settings page (系统设置): buildings, gateways, meters (each list exportable as shown), site defaults, online
+payment (for whoever may set the merchant keys), this workstation; quick configuration."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from acrel_console.ui.crud_table import CrudTable
 from acrel_console.ui.gateway_dialog import GatewayDialog, mode_label
 from acrel_console.ui.meter_dialog import MeterDialog, kw_cell
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.payment_setup_form import PaymentSetupForm
 from acrel_console.ui.quick_config import QuickConfigBar
 from acrel_console.ui.screen_table import ScreenColumn as S
 from acrel_console.ui.site_defaults_form import SiteDefaultsForm
@@ -92,6 +93,10 @@ class SettingsPage(Page):
         self.tabs.addTab(self.gateways, self.tr("Gateways"))
         self.tabs.addTab(self.meters, self.tr("Meters"))
         self.tabs.addTab(defaults_scroll, self.tr("Site defaults"))
+        self.payment: PaymentSetupForm | None = None
+        if ui.can(Permission.MANAGE_SECRETS):  # the merchant keys: administrators (the service checks again)
+            self.payment = PaymentSetupForm(ui)
+            self.tabs.addTab(self.payment, self.tr("Online payment"))
         self.tabs.addTab(self.workstation, self.tr("This workstation"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.quick)
@@ -107,6 +112,8 @@ class SettingsPage(Page):
     def activated(self) -> None:
         self.refresh()
         self.defaults.load()
+        if self.payment is not None:
+            self.payment.load()
 
     def refresh(self) -> None:
         self.ui.tasks.run(lambda: load_snapshot(self.ui), self._loaded, self._failed, owner=self)

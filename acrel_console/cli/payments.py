@@ -1,0 +1,121 @@
+"""CLI: `payment setup|show|test|remove`: the providers' merchant settings, kept beside the site key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from acrel_console.cli import common
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+
+PROVIDERS = ("wechat", "alipay")
+MASK = "********"
+
+
+def register(sub: "argparse._SubParsersAction[Any]") -> None:
+    """Register the payment commands."""
+    pay = sub.add_parser("payment", help="online payment (WeChat Pay, Alipay)").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+
+    def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        p = pay.add_parser(name, help=help_text)
+        common.add_global_options(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("setup", cmd_setup, "set a provider's merchant settings (keys only from files: --file FIELD=PATH)")
+    p.add_argument("provider", choices=PROVIDERS)
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="a setting that is not a key (mchid, appid, cert_serial_no, public_key_id, notify_url, ...)")
+    p.add_argument("--file", action="append", default=[], metavar="FIELD=PATH",
+                   help="a setting read from a file: private keys, the APIv3 key, public keys (PEM)")
+    p = add("show", cmd_show, "a provider's settings, keys masked")
+    p.add_argument("provider", choices=PROVIDERS)
+    p = add("test", cmd_test, "test the connection to a provider with the stored settings")
+    p.add_argument("provider", choices=PROVIDERS)
+    p = add("remove", cmd_remove, "remove a provider's settings (no more online payment with it)")
+    p.add_argument("provider", choices=PROVIDERS)
+
+
+def _pairs(items: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{value}' is not FIELD=VALUE."), value=item)
+        out.append((name.strip(), value))
+    return out
+
+
+def setup_fields(provider: str, sets: list[str], files: list[str]) -> dict[str, str]:
+    """The fields given on the command line: a key is refused there (other users see a command line), so keys
+    come from files."""
+    from acrel_console.services.payment_config import FIELDS
+
+    secret = {name for name, is_secret in FIELDS[provider] if is_secret}
+    fields: dict[str, str] = {}
+    for name, value in _pairs(sets):
+        if name in secret:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The key '{name}' is not taken from the command line: "
+                                                              "give it with --file {name}=PATH."), field=name, name=name)
+        fields[name] = value
+    for name, path in _pairs(files):
+        try:
+            fields[name] = Path(path).expanduser().read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {error}"), field=name,
+                                  path=path, error=getattr(err, "strerror", None) or str(err)) from None
+    return fields
+
+
+def setup_text(setup: Any) -> str:
+    """A provider's settings as lines: non-secret values, keys masked, and whether it is complete."""
+    from acrel_console.services.payment_config import FIELDS
+
+    lines = [f"{setup.provider}: " + ("configured" if setup.configured else "not configured")
+             + (f" ({setup.mode} mode)" if setup.provider == "wechat" else "")]
+    for name, is_secret in FIELDS[setup.provider]:
+        if is_secret:
+            value = MASK if name in setup.secrets_set else "(not set)"
+        else:
+            value = setup.fields.get(name, "")
+            value = "(PEM, set)" if value.startswith("-----BEGIN") else (value or "(not set)")
+        lines.append(f"  {name}: {value}")
+    return "\n".join(lines)
+
+
+def _shown(setup: Any) -> dict[str, Any]:
+    fields = {k: ("(PEM, set)" if v.startswith("-----BEGIN") else v) for k, v in setup.fields.items()}
+    return {"provider": setup.provider, "configured": setup.configured, "mode": setup.mode, "fields": fields,
+            "secrets_set": list(setup.secrets_set)}
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    fields = setup_fields(args.provider, args.set, args.file)
+    svc, who = common.services(args), common.actor(args)
+    setup = svc.payment_config.save(who, args.provider, fields)
+    common.emit(args, _shown(setup), lambda: setup_text(setup))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    setup = svc.payment_config.setup(who, args.provider)
+    common.emit(args, _shown(setup), lambda: setup_text(setup))
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    result = svc.payment_config.test_connection(who, args.provider)
+    common.emit(args, {"provider": args.provider, "result": result}, result)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    svc.payment_config.remove(who, args.provider)
+    common.emit(args, {"provider": args.provider, "removed": True}, f"{args.provider}: settings removed")
+    return 0
+
