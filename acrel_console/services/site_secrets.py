@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from acrel_console.atomic_file import write_atomic
 from acrel_console.storage.engine import data_dir
 
 KEY_FILE = "site.key"
@@ -33,18 +33,7 @@ def site_key_path() -> Path:
 
 def write_private(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (temp file, fsync, rename), readable by the owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(fd, PRIVATE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text, PRIVATE_MODE)
 
 
 def make_private(path: Path) -> None:

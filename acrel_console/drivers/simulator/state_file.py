@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from acrel_console.atomic_file import write_atomic
 from acrel_console.drivers.simulator.bus import SimBus
 from acrel_console.drivers.simulator.meter import Model, PowerControl, SimMeter
 from acrel_console.drivers.simulator.tariff import TouSchedule
@@ -65,18 +64,7 @@ def snapshot(buses: Iterable[tuple[str, SimBus]]) -> dict[str, Any]:
 
 def save(path: Path, buses: Iterable[tuple[str, SimBus]]) -> None:
     """Write the snapshot atomically (temp file, fsync, rename): a crash leaves the old or the new file."""
-    data = json.dumps(snapshot(buses), separators=(",", ":"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(snapshot(buses), separators=(",", ":")))
 
 
 def restore(path: Path, buses: Iterable[tuple[str, SimBus]]) -> int:
