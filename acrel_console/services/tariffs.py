@@ -24,7 +24,7 @@ from acrel_console.ledger.tariffs import (  # re-exported: the UI builds tariff 
 __all__ = ["TariffService", "TariffInfo", "AssignResult", "BillingOutcome", "TierOutcome", "tier_index", "TariffBody", "IntervalBill", "KINDS",
            "MAX_PERIODS", "MAX_TIERS", "PERIOD_NAMES", "arrears_trip", "bill_interval", "download_prices", "flat",
            "parse_hhmm", "tiered_exact", "validate", "meter_body"]
-from acrel_console.services import audit
+from acrel_console.services import audit, price_rollout
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.money_common import meter_side
 from acrel_console.services.site_settings import load_all
@@ -165,13 +165,17 @@ class TariffService:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "A new version keeps the tariff's kind ({kind})."),
                                       field="kind", kind=t.kind)
             before = version_at(s, t.id, at)
-            s.add(TariffVersionRow(tariff_id=t.id, effective_from=effective_from or at, created_at=at,
-                                   created_by=actor.name, body_json=tariffs.to_json(body)))
+            row = TariffVersionRow(tariff_id=t.id, effective_from=effective_from or at, created_at=at,
+                                   created_by=actor.name, body_json=tariffs.to_json(body))
+            s.add(row)
             s.flush()
+            cmds, schedule = price_rollout.queue_version(s, self.ctx, actor, row, at) \
+                if row.effective_from <= at else ([], None)  # a later date: the roll-out job sends it then
             audit.append(s, actor, "tariff.version", f"tariff:{t.name}",
                          before=json.loads(before.body_json) if before else None,
                          after={**json.loads(tariffs.to_json(body)),
-                                "effective_from": (effective_from or at).isoformat()}, at=at)
+                                "effective_from": (effective_from or at).isoformat(), "downloads": len(cmds),
+                                "schedule_batch": schedule}, at=at)
             return self._info(s, t, effective_from or at)
 
     @requires(Permission.VIEW)
@@ -201,56 +205,26 @@ class TariffService:
         confirmed by read-back through the delivery path."""
         at = self.ctx.clock()
         when = effective_from or at
-        cmds: list[str] = []
         with self.ctx.transaction() as s:
             t = s.get(TariffRow, tariff_id)
             if t is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "No tariff {id}."), id=tariff_id)
             v = version_at(s, t.id, when)
-            batch = book.new_id() if len(meter_ids) > 1 else None
             for mid in meter_ids:
                 m = s.get(MeterRow, mid)
                 if m is None or m.retired:
                     raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=mid)
                 s.add(MeterTariffRow(meter_id=mid, tariff_id=t.id, effective_from=when, assigned_at=at,
                                      assigned_by=actor.name))
-                if download and v is not None and meter_side(m.model) and when <= at:
-                    prices = tariffs.download_prices(tariffs.from_json(v.body_json))
-                    cmds.append(book.add_command(s, self.ctx.site_key, meter_id=mid, kind="price_download",
-                                                 created_by=actor.name, at=at, payload={"prices": list(prices)},
-                                                 reason=f"tariff {t.name}", priority=5, batch_id=batch).id)
             s.flush()
+            cmds: list[str] = []
             schedule_batch = None
-            if download and v is not None and when <= at:
-                schedule_batch = self._schedule_downloads(s, actor, t.name, tariffs.from_json(v.body_json), meter_ids)
+            if download and v is not None and when <= at:  # a later date: the roll-out job sends it then
+                cmds, schedule_batch = price_rollout.queue_version(s, self.ctx, actor, v, at, meter_ids)
             audit.append(s, actor, "tariff.assign", f"tariff:{t.name}",
                          after={"meters": meter_ids, "effective_from": when.isoformat(), "downloads": cmds,
                                 "schedule_batch": schedule_batch}, at=at)
         return AssignResult(tariff_id, tuple(meter_ids), tuple(cmds), schedule_batch)
-
-    def _schedule_downloads(self, s: Session, actor: Actor, name: str, body: TariffBody,
-                            meter_ids: list[int]) -> str | None:
-        """A TOU tariff's day-period schedule (时段表) goes to the meters whose profile takes one, through the
-        remote-control queue (confirmed by read-back); the console bills and splits every other meter's
-        energy by the same schedule itself. Returns the batch id (None: no meter takes one)."""
-        from acrel_console.drivers.profiles import ProfileError, load_profile
-        from acrel_console.services.remote_control import submit_in
-
-        if body.kind != "tou":
-            return None
-        takers = []
-        for mid in meter_ids:
-            m = s.get(MeterRow, mid)
-            try:
-                takes = m is not None and meter_side(m.model) and load_profile(m.model).takes_schedule
-            except ProfileError:
-                takes = False
-            if takes:
-                takers.append(mid)
-        if not takers:
-            return None
-        return submit_in(self.ctx, s, actor, takers, "schedule_download",
-                         {"schedule": [list(p) for p in body.schedule]}, f"tariff {name}")
 
     @requires(Permission.CONTROL_METERS)
     def tier_step(self, actor: Actor, meter_id: int, reading: MeterReading) -> TierOutcome | None:
@@ -397,3 +371,28 @@ class TariffService:
                                 "balance": str(fen_to_yuan(balance)), "trip": trip_id, "note": note},
                          at=self.ctx.clock())
             return BillingOutcome(meter_id, max(delta, 0), cost, balance, streak, trip_id, op_id, note)
+
+
+def schedule_downloads(s: Session, ctx: ServiceContext, actor: Actor, name: str, body: TariffBody,
+                       meter_ids: list[int]) -> str | None:
+    """A TOU tariff's day-period schedule (时段表) goes to the meters whose profile takes one, through the
+    remote-control queue (confirmed by read-back); the console bills and splits every other meter's
+    energy by the same schedule itself. Returns the batch id (None: no meter takes one)."""
+    from acrel_console.drivers.profiles import ProfileError, load_profile
+    from acrel_console.services.remote_control import submit_in
+
+    if body.kind != "tou":
+        return None
+    takers = []
+    for mid in meter_ids:
+        m = s.get(MeterRow, mid)
+        try:
+            takes = m is not None and meter_side(m.model) and load_profile(m.model).takes_schedule
+        except ProfileError:
+            takes = False
+        if takes:
+            takers.append(mid)
+    if not takers:
+        return None
+    return submit_in(ctx, s, actor, takers, "schedule_download",
+                     {"schedule": [list(p) for p in body.schedule]}, f"tariff {name}")

@@ -39,6 +39,7 @@ KIND_LABELS: dict[str, str] = {
     "tariff.create": QT_TRANSLATE_NOOP("audit", "Tariff created"),
     "tariff.version": QT_TRANSLATE_NOOP("audit", "Tariff version added"),
     "tariff.assign": QT_TRANSLATE_NOOP("audit", "Tariff assigned"),
+    "tariff.rollout": QT_TRANSLATE_NOOP("audit", "New prices sent to meters"),
     "receipt.reprint": QT_TRANSLATE_NOOP("audit", "Receipt reprinted"),
     "shift.close": QT_TRANSLATE_NOOP("audit", "Shift closed"),
     "maintenance.backup": QT_TRANSLATE_NOOP("audit", "Backup made"),

@@ -5473,6 +5473,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>New prices sent to meters</source>
+            <translation>New prices sent to meters</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Receipt reprinted</source>
             <translation>Receipt reprinted</translation>
         </message>
@@ -6092,8 +6097,8 @@
             <location filename="../../acrel_console/services/site_config.py" line="+407" />
             <location line="+63" />
             <location line="+93" />
-            <location filename="../../acrel_console/services/tariffs.py" line="+214" />
-            <location line="+50" />
+            <location filename="../../acrel_console/services/tariffs.py" line="+216" />
+            <location line="+22" />
             <location line="+74" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+255" />
             <location filename="../../acrel_console/services/thresholds.py" line="+84" />
@@ -6923,7 +6928,7 @@
             <translation>Unknown setting: {key}.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/tariffs.py" line="-198" />
+            <location filename="../../acrel_console/services/tariffs.py" line="-172" />
             <location filename="../../acrel_console/ui/cashier/tariff_presenter.py" line="-6" />
             <source>A tariff needs a name.</source>
             <translation>A tariff needs a name.</translation>
@@ -6935,13 +6940,13 @@
         </message>
         <message>
             <location line="+19" />
-            <location line="+24" />
-            <location line="+21" />
+            <location line="+28" />
+            <location line="+20" />
             <source>No tariff {id}.</source>
             <translation>No tariff {id}.</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-46" />
             <source>A new version keeps the tariff's kind ({kind}).</source>
             <translation>A new version keeps the tariff's kind ({kind}).</translation>
         </message>
