@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 from typing import Any
 
 from acrel_console.cli import common
-from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
-
-SLIP_WORDS = {
-    "title": QT_TRANSLATE_NOOP("slip", "Tenant service: your sign-in"),
-    "account_no": QT_TRANSLATE_NOOP("slip", "Account no."),
-    "name": QT_TRANSLATE_NOOP("slip", "Name"),
-    "room": QT_TRANSLATE_NOOP("slip", "Room"),
-    "pin": QT_TRANSLATE_NOOP("slip", "PIN"),
-    "set": QT_TRANSLATE_NOOP("slip", "Set at"),
-    "by": QT_TRANSLATE_NOOP("slip", "Operator"),
-    "change": QT_TRANSLATE_NOOP("slip", "Please change the PIN after your first sign-in. Keep this slip private."),
-}
+from acrel_console.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
@@ -93,36 +81,19 @@ def start_with_serve(svc: Any) -> Any | None:
     return thread
 
 
-def _new_pin(args: argparse.Namespace) -> str:
-    from acrel_console.domain.pins import check_pin
-
+def _new_pin(args: argparse.Namespace) -> str | None:
+    """The PIN from ACREL_NEW_PIN, or None with --generate (the service makes one)."""
     if args.generate:
-        while True:
-            pin = f"{secrets.randbelow(10**6):06d}"
-            try:
-                return check_pin(pin)
-            except ValidationError:
-                continue
+        return None
     given = os.environ.get("ACREL_NEW_PIN")
     if not given:
         raise UserError(QT_TRANSLATE_NOOP("errors", "This command needs the new PIN in ACREL_NEW_PIN (or --generate)."))
     return given.strip()
 
 
-def slip_text(slip: Any, zone: str, translate: Any) -> str:
-    """The slip as printed text (the language of the command line; times in the site's zone)."""
-    from zoneinfo import ZoneInfo
-
-    w = {k: translate("slip", v) for k, v in SLIP_WORDS.items()}
-    at = slip.set_at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
-    lines = [slip.site_name, w["title"], "-" * 32, f"{w['account_no']}: {slip.account_no}",
-             f"{w['name']}: {slip.tenant_name}", f"{w['room']}: {slip.room}", f"{w['pin']}: {slip.pin}",
-             f"{w['set']}: {at}", f"{w['by']}: {slip.set_by}", "-" * 32, w["change"]]
-    return "\n".join(lines)
-
-
 def cmd_set_pin(args: argparse.Namespace) -> int:
     from acrel_console import i18n
+    from acrel_console.services.pin_slip import pin_slip_text
 
     svc, who = common.services(args), common.actor(args)
     pin = _new_pin(args)
@@ -130,7 +101,7 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     zone = str(svc.settings.get_all(who)["timezone"])
     common.emit(args, {"account_no": slip.account_no, "name": slip.tenant_name, "room": slip.room, "pin": slip.pin,
                        "set_at": slip.set_at.isoformat(), "set_by": slip.set_by},
-                lambda: slip_text(slip, zone, i18n.translate))
+                lambda: pin_slip_text(slip, zone, i18n.translate))
     return 0
 
 

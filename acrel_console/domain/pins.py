@@ -7,6 +7,8 @@ people guess first: one digit repeated and straight runs (123456, 987654).
 
 from __future__ import annotations
 
+import secrets
+
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 PIN_MIN_DIGITS = 6
@@ -27,3 +29,13 @@ def check_pin(pin: str) -> str:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "This PIN is too easy to guess (one digit repeated, or a run like 123456)."), field="pin")
     return pin
+
+
+def generate_pin(digits: int = PIN_MIN_DIGITS) -> str:
+    """A random PIN of `digits` digits that passes check_pin (the counter's default: 6 digits)."""
+    while True:
+        pin = f"{secrets.randbelow(10**digits):0{digits}d}"
+        try:
+            return check_pin(pin)
+        except ValidationError:
+            continue

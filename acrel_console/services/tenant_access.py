@@ -31,7 +31,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, UserError
-from acrel_console.domain.pins import check_pin
+from acrel_console.domain.pins import check_pin, generate_pin
 from acrel_console.domain.roles import Permission, Role
 from acrel_console.services import audit
 from acrel_console.services.base import Actor, ServiceContext, requires
@@ -203,9 +203,10 @@ class TenantPinService:
         self.ctx = ctx
 
     @requires(Permission.SELL)
-    def set_pin(self, actor: Actor, account_no: str, pin: str) -> PinSlip:
-        """Set (or reset) the PIN of the open account `account_no`; unlocks it and ends its sessions."""
-        check_pin(pin)
+    def set_pin(self, actor: Actor, account_no: str, pin: str | None = None) -> PinSlip:
+        """Set (or reset) the PIN of the open account `account_no` (None: a random 6-digit one, on the slip);
+        unlocks it and ends its sessions."""
+        pin = generate_pin() if pin is None else check_pin(pin)
         pin_hash = hash_password(pin)  # slow: before the transaction
         now = self.ctx.clock()
         with self.ctx.transaction() as s:

@@ -33,7 +33,7 @@
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+82" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+85" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>Accounts</translation>
@@ -80,12 +80,22 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+235" />
+            <location line="+240" />
             <source>Close account…</source>
             <translation>Close account…</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-239" />
+            <source>Set portal PIN…</source>
+            <translation>Set portal PIN…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set or reset the chosen tenant's PIN for the self-service page and print the PIN slip</source>
+            <translation>Set or reset the chosen tenant's PIN for the self-service page and print the PIN slip</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Account no.</source>
             <translation>Account no.</translation>
         </message>
@@ -146,7 +156,7 @@
             <translation>Save every account the search finds (all pages) as an Excel workbook</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+66" />
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
@@ -181,12 +191,12 @@
             <translation>shown</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Resume closing…</source>
             <translation>Resume closing…</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+76" />
             <source>Settling with the meters: {out} yuan still to come back…</source>
             <translation>Settling with the meters: {out} yuan still to come back…</translation>
         </message>
@@ -201,7 +211,7 @@
             <translation>Stuck: a meter refused {refused} yuan; nothing was paid for it. Resume or settle it by a claim.</translation>
         </message>
         <message>
-            <location line="-263" />
+            <location line="-279" />
             <source>Meter no.</source>
             <translation>Meter no.</translation>
         </message>
@@ -246,7 +256,7 @@
             <translation>Next page</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>Open, settling a meter</source>
             <translation>Open, settling a meter</translation>
         </message>
@@ -4335,6 +4345,49 @@
         </message>
     </context>
     <context>
+        <name>SetPinDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/pin_dialog.py" line="+29" />
+            <source>Set portal PIN: {name}</source>
+            <translation>Set portal PIN: {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant signs in to the self-service page (phone or kiosk) with account no. {no} and this PIN. Setting it signs the tenant out everywhere and unlocks a locked sign-in.</source>
+            <translation>The tenant signs in to the self-service page (phone or kiosk) with account no. {no} and this PIN. Setting it signs the tenant out everywhere and unlocks a locked sign-in.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Generate a {n}-digit PIN</source>
+            <translation>Generate a {n}-digit PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type the tenant's PIN</source>
+            <translation>Type the tenant's PIN</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{minimum} to {maximum} digits; not one digit repeated, not a run like 123456.</source>
+            <translation>{minimum} to {maximum} digits; not one digit repeated, not a run like 123456.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New PIN again</source>
+            <translation>New PIN again</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/settings_page.py" line="+55" />
@@ -4576,7 +4629,7 @@
     <context>
         <name>SettlementSlip</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+30" />
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+24" />
             <source>returned {amount}</source>
             <translation>returned {amount}</translation>
         </message>
@@ -4704,34 +4757,6 @@
             <location line="+2" />
             <source>Signed by the tenant: ____________</source>
             <translation>Signed by the tenant: ____________</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettlementSlipDialog</name>
-        <message>
-            <location line="+25" />
-            <source>Print…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Save PDF…</source>
-            <translation>Save PDF…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Save slip as PDF</source>
-            <translation>Save slip as PDF</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -4916,6 +4941,34 @@
             <location line="+10" />
             <source>Gateway {name}</source>
             <translation>Gateway {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlipDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/slip_dialog.py" line="+45" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Save slip as PDF</source>
+            <translation>Save slip as PDF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -7269,12 +7322,12 @@
             <translation>Operation {id} is not a sale of this meter: choose the meter it was sold to first.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/portal.py" line="+108" />
+            <location filename="../../acrel_console/cli/portal.py" line="+90" />
             <source>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</source>
             <translation>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/domain/pins.py" line="+24" />
+            <location filename="../../acrel_console/domain/pins.py" line="+26" />
             <source>A PIN is {minimum} to {maximum} digits.</source>
             <translation>A PIN is {minimum} to {maximum} digits.</translation>
         </message>
@@ -7299,7 +7352,7 @@
             <translation>Too many wrong PINs: sign-in is locked until {until}.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="-106" />
             <location line="+118" />
             <source>No open account with number {no}.</source>
@@ -7610,6 +7663,11 @@
             <location filename="../../acrel_console/ui/payment_setup_form.py" line="-3" />
             <source>{path} is not a key file (too large).</source>
             <translation>{path} is not a key file (too large).</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/pin_dialog.py" line="+18" />
+            <source>The two PINs differ.</source>
+            <translation>The two PINs differ.</translation>
         </message>
     </context>
     <context>
@@ -10565,7 +10623,7 @@
     <context>
         <name>slip</name>
         <message>
-            <location filename="../../acrel_console/cli/portal.py" line="-93" />
+            <location filename="../../acrel_console/services/pin_slip.py" line="+13" />
             <source>Tenant service: your sign-in</source>
             <translation>Tenant service: your sign-in</translation>
         </message>

@@ -33,7 +33,7 @@
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+82" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+85" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
@@ -80,12 +80,22 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+235" />
+            <location line="+240" />
             <source>Close account…</source>
             <translation>销户…</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-239" />
+            <source>Set portal PIN…</source>
+            <translation>设置查询密码…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set or reset the chosen tenant's PIN for the self-service page and print the PIN slip</source>
+            <translation>为所选用户设置或重置自助查询密码，并打印密码单</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Account no.</source>
             <translation>用户编号</translation>
         </message>
@@ -146,7 +156,7 @@
             <translation>把查询到的全部账户（所有页）保存为 Excel 工作簿</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+66" />
             <source>Closed</source>
             <translation>已销户</translation>
         </message>
@@ -181,12 +191,12 @@
             <translation>显示</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Resume closing…</source>
             <translation>继续销户…</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+76" />
             <source>Settling with the meters: {out} yuan still to come back…</source>
             <translation>正在与电表结算：还有 {out} 元待退回…</translation>
         </message>
@@ -201,7 +211,7 @@
             <translation>未完成：电表拒绝退回 {refused} 元，该部分未付款。请继续或以申报结算。</translation>
         </message>
         <message>
-            <location line="-263" />
+            <location line="-279" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
@@ -246,7 +256,7 @@
             <translation>下一页</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>Open, settling a meter</source>
             <translation>开户中，正在结算一块电表</translation>
         </message>
@@ -4335,6 +4345,49 @@
         </message>
     </context>
     <context>
+        <name>SetPinDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/pin_dialog.py" line="+29" />
+            <source>Set portal PIN: {name}</source>
+            <translation>设置查询密码：{name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant signs in to the self-service page (phone or kiosk) with account no. {no} and this PIN. Setting it signs the tenant out everywhere and unlocks a locked sign-in.</source>
+            <translation>用户凭用户编号 {no} 和此密码登录自助查询页面（手机或自助终端）。设置后，该用户已登录的设备全部退出，已锁定的登录随之解锁。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Generate a {n}-digit PIN</source>
+            <translation>随机生成{n}位密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type the tenant's PIN</source>
+            <translation>输入用户自选密码</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>PIN</source>
+            <translation>查询密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New PIN</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{minimum} to {maximum} digits; not one digit repeated, not a run like 123456.</source>
+            <translation>{minimum}到{maximum}位数字；不可为同一数字重复，也不可为如123456的连续数字。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New PIN again</source>
+            <translation>再次输入新密码</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/settings_page.py" line="+55" />
@@ -4576,7 +4629,7 @@
     <context>
         <name>SettlementSlip</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+30" />
+            <location filename="../../acrel_console/ui/cashier/settlement_slip.py" line="+24" />
             <source>returned {amount}</source>
             <translation>已退回 {amount}</translation>
         </message>
@@ -4704,34 +4757,6 @@
             <location line="+2" />
             <source>Signed by the tenant: ____________</source>
             <translation>用户签字：____________</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettlementSlipDialog</name>
-        <message>
-            <location line="+25" />
-            <source>Print…</source>
-            <translation>打印…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Save PDF…</source>
-            <translation>保存 PDF…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Save slip as PDF</source>
-            <translation>将结算单保存为 PDF</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -4916,6 +4941,34 @@
             <location line="+10" />
             <source>Gateway {name}</source>
             <translation>网关 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlipDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/slip_dialog.py" line="+45" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save PDF…</source>
+            <translation>保存 PDF…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Save slip as PDF</source>
+            <translation>将单据保存为 PDF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -7269,12 +7322,12 @@
             <translation>操作 {id} 不是此电表的售电记录：请先选择该笔售电对应的电表。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/portal.py" line="+108" />
+            <location filename="../../acrel_console/cli/portal.py" line="+90" />
             <source>This command needs the new PIN in ACREL_NEW_PIN (or --generate).</source>
             <translation>此命令需要在ACREL_NEW_PIN中给出新密码（或使用--generate）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/domain/pins.py" line="+24" />
+            <location filename="../../acrel_console/domain/pins.py" line="+26" />
             <source>A PIN is {minimum} to {maximum} digits.</source>
             <translation>查询密码为{minimum}到{maximum}位数字。</translation>
         </message>
@@ -7299,7 +7352,7 @@
             <translation>密码错误次数过多，登录已锁定至{until}。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="-106" />
             <location line="+118" />
             <source>No open account with number {no}.</source>
@@ -7610,6 +7663,11 @@
             <location filename="../../acrel_console/ui/payment_setup_form.py" line="-3" />
             <source>{path} is not a key file (too large).</source>
             <translation>{path} 不是密钥文件（文件过大）。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/pin_dialog.py" line="+18" />
+            <source>The two PINs differ.</source>
+            <translation>两次输入的密码不一致。</translation>
         </message>
     </context>
     <context>
@@ -10565,7 +10623,7 @@
     <context>
         <name>slip</name>
         <message>
-            <location filename="../../acrel_console/cli/portal.py" line="-93" />
+            <location filename="../../acrel_console/services/pin_slip.py" line="+13" />
             <source>Tenant service: your sign-in</source>
             <translation>用户查询系统登录信息</translation>
         </message>

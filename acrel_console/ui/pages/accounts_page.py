@@ -1,5 +1,5 @@
 """Accounts page (开户管理): search accounts, see each account's meters and balances; 开户, 加表, remove a meter,
-换表, 销户 (with the settlement slip); export of every account the search finds; a Tariffs tab for price schemes
+换表, 销户 (with the settlement slip), 设置查询密码 (the tenant's portal PIN, with its slip); export of every account the search finds; a Tariffs tab for price schemes
 and their assignment."""
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from acrel_console.services.export import ColumnKind
 from acrel_console.services.account_changes import ChangeStatus
 from acrel_console.services.account_list import PAGE_ROWS, AccountLine, AccountListService, AccountPage
 from acrel_console.services.accounts import AccountInfo, MeterBalance
+from acrel_console.services.tenant_access import PinSlip
 from acrel_console.ui.cashier.account_dialogs import AddMeterDialog, OpenAccountDialog
 from acrel_console.ui.cashier.money import money_services
+from acrel_console.ui.cashier.pin_dialog import PinSlipDialog, SetPinDialog
 from acrel_console.ui.cashier.receipt_lines import local_time
 from acrel_console.ui.cashier.settle_dialogs import ReplaceMeterDialog, SettleDialog
 from acrel_console.ui.cashier.settlement_slip import SettlementSlipDialog, settlement_text
 from acrel_console.ui.cashier.settlement_watch import SettlementWatcher
+from acrel_console.ui.cashier.slip_dialog import SlipDialog
 from acrel_console.ui.cashier.tariffs_panel import TariffsPanel
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
@@ -65,7 +68,7 @@ class AccountsPage(Page):
         super().__init__(ui, parent)
         self.site_name = ""
         self.dialog: Any = None  # the last dialog opened (tests drive it)
-        self.slip: SettlementSlipDialog | None = None
+        self.slip: SlipDialog | None = None  # the last slip shown (settlement or PIN)
         self._seq = 0
         self._loaded = False
         self._offset = 0
@@ -104,8 +107,11 @@ class AccountsPage(Page):
         self.remove_meter_button = QPushButton(self.tr("Remove meter…"))
         self.replace_button = QPushButton(self.tr("Replace meter…"))
         self.close_button = QPushButton(self.tr("Close account…"))
+        self.pin_button = QPushButton(self.tr("Set portal PIN…"))
+        self.pin_button.setToolTip(self.tr("Set or reset the chosen tenant's PIN for the self-service page and "
+                                           "print the PIN slip"))
         for b in (self.open_button, self.add_meter_button, self.remove_meter_button, self.replace_button,
-                  self.close_button):
+                  self.close_button, self.pin_button):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.error = error_label()
@@ -194,6 +200,7 @@ class AccountsPage(Page):
         self.remove_meter_button.clicked.connect(self.remove_meter)
         self.replace_button.clicked.connect(self.replace_meter)
         self.close_button.clicked.connect(self.close_account)
+        self.pin_button.clicked.connect(self.set_pin)
         self._update_buttons()
         return tab
 
@@ -337,6 +344,7 @@ class AccountsPage(Page):
         closing = a is not None and a.state == "closing"
         self.open_button.setEnabled(can)
         self.add_meter_button.setEnabled(can and open_acc and not closing)
+        self.pin_button.setEnabled(can and open_acc)
         self.close_button.setEnabled(can and open_acc and (a is None or a.change_kind in (None, "close")))
         self.close_button.setText(self.tr("Resume closing…") if closing else self.tr("Close account…"))
         for b in (self.remove_meter_button, self.replace_button):
@@ -389,6 +397,20 @@ class AccountsPage(Page):
             self._with_unopened(lambda meters: self._open(ReplaceMeterDialog(self.ui, a, m, meters, self),
                                                           lambda r: self._settled("replace", a, r)))
 
+    def set_pin(self) -> None:
+        """设置查询密码: the chosen account's portal PIN, then its slip to print or close."""
+        a = self.selected()
+        if a is not None and self.ui.can(Permission.SELL):
+            self._open(SetPinDialog(self.ui, a, self), self._pin_set)
+
+    def _pin_set(self, slip: PinSlip) -> None:
+        self._show_slip(PinSlipDialog(self.ui, slip, self))
+
+    def _show_slip(self, slip: SlipDialog) -> None:
+        self.slip = slip
+        slip.finished.connect(slip.deleteLater)
+        slip.open()
+
     def _with_targets(self, then: Any) -> None:
         site, actor = self.ui.services.site, self.ui.actor
         self.ui.tasks.run(lambda: site.list_meters(actor), then, self._failed, owner=self)
@@ -416,9 +438,7 @@ class AccountsPage(Page):
             return
         text = settlement_text(self.site_name, what, account, status, self.ui.actor.name, self.zone,
                                self.ui.clock.now())
-        self.slip = SettlementSlipDialog(self.ui, text, self)
-        self.slip.finished.connect(self.slip.deleteLater)
-        self.slip.open()
+        self._show_slip(SettlementSlipDialog(self.ui, text, self))
 
 
 def create_page(ui: UiContext, parent: QWidget | None = None) -> Page:
