@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from acrel_console.cli import common, maintenance, meters, migration, payments, portal, reports, sales, site
+from acrel_console.cli import common, maintenance, meters, migration, payments, portal, reports, roles, sales, site
 
-GROUPS = (site, meters, sales, reports, maintenance, portal, migration, payments)  # each module: register(subparsers) -> None
+GROUPS = (site, roles, meters, sales, reports, maintenance, portal, migration, payments)  # each module: register(subparsers) -> None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ applies from the operator's next sign-in, as a change of an operator's built-in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -140,10 +140,30 @@ class RoleService:
     def set_permissions(self, actor: Actor, key: str, permissions: Iterable[str | Permission]) -> RoleInfo:
         """角色授权: the permissions ticked in the tree replace the custom role's; built-in roles refuse."""
         perms = _permissions(permissions)
+        return self._change_permissions(actor, key, lambda _before: perms)
+
+    @requires(Permission.MANAGE_OPERATORS)
+    def grant(self, actor: Actor, key: str, permissions: Iterable[str | Permission]) -> RoleInfo:
+        """Add permissions to a custom role (those it holds already stay; `role grant`)."""
+        perms = _permissions(permissions)
+        return self._change_permissions(actor, key, lambda before: before | perms)
+
+    @requires(Permission.MANAGE_OPERATORS)
+    def revoke(self, actor: Actor, key: str, permissions: Iterable[str | Permission]) -> RoleInfo:
+        """Take permissions from a custom role (`role revoke`)."""
+        perms = _permissions(permissions)
+        return self._change_permissions(actor, key, lambda before: before - perms)
+
+    def _change_permissions(self, actor: Actor, key: str,
+                            change: Callable[[frozenset[Permission]], frozenset[Permission]]) -> RoleInfo:
+        """The custom role's permissions become change(current), read and written in one transaction; logged."""
         at = self.ctx.clock()
         with self.ctx.transaction() as s:
-            row = self._custom(s, key)
+            found = s.get(CustomRoleRow, self._custom(s, key).id, with_for_update=True, populate_existing=True)
+            assert found is not None  # just resolved; a concurrent grant waits for this one (PostgreSQL)
+            row = found
             before = decode_permissions(row.permissions)
+            perms = change(before)
             if before != perms:
                 row.permissions, row.updated_at, row.updated_by = encode_permissions(perms), at, actor.name
                 audit.append(s, actor, "role.permissions", f"role:{row.name}",
