@@ -263,8 +263,9 @@ class VendingService:
                 reversal_id: str | None = None) -> OperationResult:
         """冲正 of a wrong sale, approved by a supervisor (OperatorService.verify_approver), capped at the
         unreversed amount. It belongs to the sale's account: once that account is closed (or the meter left
-        it) it is refused, never taken from the meter's next tenant. A never-sent delivery of the full sale is
-        cancelled; otherwise the credit is asked back from the meter and paid out when the meter confirms."""
+        it) it is refused, never taken from the meter's next tenant. A never-sent or failed delivery of the
+        full sale is cancelled; otherwise the credit is asked back from the meter and paid out when the meter
+        confirms."""
         check_permission(approver, Permission.APPROVE_REVERSAL)
         if approver.name == actor.name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The approver must be a different operator."),
@@ -301,9 +302,12 @@ class VendingService:
                 if s.get_bind().dialect.name == "postgresql":
                     q = q.with_for_update()
                 cmd = s.execute(q).scalars().first()
-                if cmd is not None and cmd.state == "pending" and cmd.attempts == 0:
+                if cmd is not None and (cmd.state == "pending" and cmd.attempts == 0 or cmd.state == "failed"):
+                    # A failed sale delivery is proven not applied (the frame never left, or the meter's count
+                    # did not move: no remote recharge): asking the meter for it back could only fail too.
                     cancel = cmd
-            before = self._cap(s, meter.id, side, fen, "reversal")  # also when cancelling: a later refund may count on it
+            # also when cancelling (a later refund may count on it); a failed delivery's money is in the ledger only
+            before = self._cap(s, meter.id, side and (cancel is None or cancel.state != "failed"), fen, "reversal")
             if cancel is not None or not side:
                 return self._take_back(s, actor, kind="reversal", oid=oid, meter_id=meter.id, side=side,
                                        tenant=tenant, fen=fen, method=sale.method or "cash", before=before,

@@ -118,6 +118,7 @@ def test_meter_without_remote_recharge_fails_the_delivery_at_once(site: PeerSite
     from acrel_console.ledger.queries import meter_has_money_records
 
     line = site.add_line("G", "rtu-over-tcp", [1, 2], metering_only=(2,))
+    line.peers.meter(2).set_money(0, line.peers.meter(2).purchase_count)  # empty: the sale is all the tenant has
     mid = site.meter_ids[("G", 2)]
     with Poller(site.ctx) as poller:
         poller.run_once()
@@ -130,8 +131,16 @@ def test_meter_without_remote_recharge_fails_the_delivery_at_once(site: PeerSite
         assert meter_has_money_records(s, mid)  # the money stays on the tenant's account
     from acrel_console.services.vending import VendingService
 
-    # the ledger check points an operator at it (refund or transfer the money)
-    assert "delivery_failed" in {v.code for v in VendingService(site.ctx).check_ledger(site.admin)}
+    # the ledger check points an operator at it (reverse the sale)
+    vending = VendingService(site.ctx)
+    assert "delivery_failed" in {v.code for v in vending.check_ledger(site.admin)}
+    boss = site.svc.operators.add(site.admin, "boss", "supervisor", "boss-secret1")
+    boss = site.svc.operators.login("boss", "boss-secret1")
+    back = vending.reverse(site.admin, sale.operation_id, boss, "meter takes no remote recharge")
+    assert back.cancelled_command_id == sale.command_id and back.command_id is None  # nothing asked of the meter
+    assert back.amount == sale.amount and back.receipt_no  # paid back at once
+    assert vending.check_ledger(site.admin) == []
+    assert line.peers.meter(2).vendor_requests == 1
     # translated for the cashier
     from acrel_console import i18n
 
