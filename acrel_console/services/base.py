@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, ParamSpec, TypeVar
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from acrel_console.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from acrel_console.services.site_clock import SiteClock
+from acrel_console.services.write_gate import FairWriteGate
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -68,10 +69,13 @@ class ServiceContext:
     site_key: bytes | None = None  # 3DES site key for delivery MACs; never stored in the database
     extras: dict[str, Any] = field(default_factory=dict)
     site_clock: SiteClock = field(init=False)
+    write_gate: FairWriteGate | None = field(init=False, default=None)  # SQLite only (see FairWriteGate)
 
     def __post_init__(self) -> None:
         # The one source of "now" and "today" in the site's zone; follows `clock` even when a test swaps it.
         self.site_clock = SiteClock(lambda: self.clock(), self._load_zone_name)
+        if self.engine.dialect.name == "sqlite":
+            self.write_gate = FairWriteGate()
 
     def _load_zone_name(self) -> str:
         """The 'timezone' setting, read outside any session: a service may ask for the zone while its own
@@ -87,8 +91,9 @@ class ServiceContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One database transaction: commit on success, roll back on any error."""
-        with self.session_factory() as session, session.begin():
+        """One database transaction: commit on success, roll back on any error. On SQLite this process's
+        writers take turns in arrival order (FairWriteGate)."""
+        with self.write_gate or nullcontext(), self.session_factory() as session, session.begin():
             session.info["ctx"] = self  # the operation log keys its rows with this context's site key
             yield session
 

@@ -4,7 +4,8 @@ Every page calls services through `TaskRunner.run(fn, on_done, on_error)`. The c
 QThreadPool worker; its outcome comes back through one queued signal, so callbacks always run on the
 GUI thread. A UserError becomes its translated message (ui.messages.error_message); anything else is logged
 with its traceback and reported as an unexpected error. The default pool has one thread: calls run in
-submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops.
+submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops; quiet
+background refreshes have a second thread of their own.
 """
 
 from __future__ import annotations
@@ -85,10 +86,16 @@ class TaskRunner(QObject):
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        quiet_pool = pool
         if pool is None:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
+            # Quiet background refreshes (a page re-reading 20,000 meters every few seconds) run on a thread of
+            # their own, in order among themselves, so they never delay what the operator asked for (issue 15).
+            quiet_pool = QThreadPool(self)
+            quiet_pool.setMaxThreadCount(1)
         self._pool = pool
+        self._quiet_pool = quiet_pool
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -105,14 +112,15 @@ class TaskRunner(QObject):
         """Run `fn()` off the GUI thread; call on_done(result) or on_error(failure) on the GUI thread.
 
         With `owner`, the callbacks are dropped if that widget was deleted meanwhile. `quiet` tasks
-        (periodic refreshes) do not count as busy.
+        (periodic refreshes) do not count as busy and run on their own worker: in submission order among
+        themselves, never queued ahead of a call the operator made.
         """
         task_id = next(self._ids)
         was_busy = self.busy
         self._pending[task_id] = _Pending(on_done, on_error, owner, fn, quiet)
         if not was_busy and not quiet:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self, task_id, fn))
+        (self._quiet_pool if quiet else self._pool).start(_Job(self, task_id, fn))
         return task_id
 
     @Slot(int, bool, object)
@@ -146,7 +154,9 @@ class TaskRunner(QObject):
             remaining_ms = int((deadline - time.monotonic()) * 1000)
             if remaining_ms <= 0:
                 return False
-            self._pool.waitForDone(remaining_ms)
+            self._pool.waitForDone(max(1, remaining_ms // 2))
+            if self._quiet_pool is not self._pool:
+                self._quiet_pool.waitForDone(max(1, remaining_ms // 2))
             QCoreApplication.sendPostedEvents()
             QCoreApplication.processEvents()
         return True

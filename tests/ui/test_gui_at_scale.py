@@ -74,3 +74,48 @@ def test_a_page_load_never_waits_for_the_integrity_check(qtbot, ui, monkeypatch)
     with qtbot.waitSignal(label.checked, timeout=20_000):
         release.set()
     assert label.report is not None and label.report.state == "ok" and not label.report.full
+
+
+def test_a_quiet_refresh_never_delays_what_the_operator_asked_for(qtbot, ui) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    refreshed: list[str] = []
+    ui.tasks.run(lambda: release.wait(30) and "20,000 meters re-read", refreshed.append, quiet=True)
+    loaded: list[str] = []
+    ui.tasks.run(lambda: "the page the operator opened", loaded.append)
+    qtbot.waitUntil(lambda: loaded == ["the page the operator opened"], timeout=10_000)
+    assert refreshed == []  # the refresh is still under way
+    release.set()
+    settle(ui)
+    assert refreshed == ["20,000 meters re-read"]
+
+
+def test_meters_load_without_per_meter_work_on_the_gui_thread(qtbot, ui, services, admin, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.ui.meters import live_model
+    from acrel_console.ui.pages import meters_page
+    from acrel_console.ui.pages.meters_page import GRID, TABLE
+
+    services.site.add_gateway(admin, name="GW", kind="modbus-tcp", host="127.0.0.1", port=1502)
+    for address in (1, 2, 3):
+        services.site.add_meter(admin, gateway="GW", address=address, model="DDSY1352", room=f"R-{address}")
+    on_gui_thread: list[bool] = []
+    real_key = meters_page.search_key
+
+    def watched_key(m: Any) -> str:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_key(m)
+
+    monkeypatch.setattr(meters_page, "search_key", watched_key)
+    monkeypatch.setattr(live_model, "search_key", watched_key)
+    page = meters_page.create_page(ui)
+    qtbot.addWidget(page)
+    sized: list[int] = []
+    page.table.resizeColumnsToContents = lambda: sized.append(page.model.rowCount())
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    assert on_gui_thread == [False] * 3  # 20,000 search keys are built on the worker that loaded the meters
+    assert sized == []  # the hidden table is not sized (it read every row on the GUI thread)
+    page.set_view(TABLE)
+    page.set_view(GRID)
+    page.set_view(TABLE)
+    assert sized == [3]  # sized once, when it first shows meters

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,12 @@ class ReportService:
     def energy(self, actor: Actor, period: Period, group: str = "meter") -> Report:
         with self.ctx.read() as s:
             return energy.energy_report(s, period, group)
+
+    @requires(Permission.VIEW)
+    def day_energy(self, actor: Actor, day: date) -> int:
+        """The site's energy (0.01 kWh) on one site-local day, from the daily roll-ups (the dashboard)."""
+        with self.ctx.read() as s:
+            return energy.day_energy_total(s, day)
 
     @requires(Permission.VIEW)
     def tou_energy(self, actor: Actor, period: Period, group: str = "meter") -> Report:

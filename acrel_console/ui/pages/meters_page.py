@@ -32,7 +32,7 @@ from acrel_console.ui.meters.filter_boxes import FilterBoxes
 from acrel_console.ui.meters.filter_proxy import MeterFilterProxy
 from acrel_console.ui.meters.legend import Legend, MarkerKey, StatusCounts
 from acrel_console.ui.meters.live_model import METER_ROLE, MeterLiveModel
-from acrel_console.ui.meters.meter_filter import MeterFilter
+from acrel_console.ui.meters.meter_filter import MeterFilter, search_key
 from acrel_console.ui.meters.poller_bridge import PollerBridge, SweepSource
 from acrel_console.ui.meters.site_tree import SiteTree
 from acrel_console.ui.meters.tile_delegate import TileDelegate
@@ -84,6 +84,7 @@ class MetersPage(Page):
         self._poller: SweepSource | None = None
         self._loaded = False
         self._loading = False
+        self._columns_sized = False  # the table fits its columns when it first shows meters
         self._detail_pending: int | None = None
         self.health: dict[int, Any] = {}  # gateway id -> BusHealth (poller sweeps or bus_health.list)
         self._detail_busy = False
@@ -200,7 +201,7 @@ class MetersPage(Page):
         self.grid.setWrapping(True)
         self.grid.setUniformItemSizes(True)
         self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(2000)
+        self.grid.setBatchSize(400)  # each layout step short: 20,000 tiles never stall the GUI (issue 15)
         self.grid.setSpacing(0)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -222,7 +223,7 @@ class MetersPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)  # sample rows: 20,000 stay cheap
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # the rows on screen only: 20,000 stay cheap
         self.table.setWordWrap(False)
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
@@ -359,24 +360,26 @@ class MetersPage(Page):
         self._loading = True
         svc, actor = self.meters_service, self.ui.actor
 
-        def load() -> list[MeterLive]:
-            return svc.list_live(actor)
+        def load() -> tuple[list[MeterLive], list[str]]:
+            meters = svc.list_live(actor)
+            return meters, [search_key(m) for m in meters]  # on the worker, not the GUI thread
 
-        self.ui.tasks.run(load, self._loaded_meters, self._load_failed, owner=self)
+        self.ui.tasks.run(load, lambda loaded: self._loaded_meters(*loaded), self._load_failed, owner=self)
 
-    def _loaded_meters(self, meters: list[MeterLive]) -> None:
+    def _loaded_meters(self, meters: list[MeterLive], keys: list[str] | None = None) -> None:
         self._loading = False
         self._loaded = True
         self.refresh_health()
         current = self.selected_ids()
         first = self.model.rowCount() == 0
-        self.model.set_meters(meters)
+        self.model.set_meters(meters, keys)
         column, order = self.proxy.sort_state
         if column >= 0:
             self.proxy.sort(column, order)
         self.tree.set_meters(meters)
         if first and meters:
-            self.table.resizeColumnsToContents()
+            self._columns_sized = False
+            self._size_columns()
         self._recount()
         self.last_update = self.ui.clock.now()
         self._update_status_line()
@@ -476,10 +479,18 @@ class MetersPage(Page):
             text += " · " + self.tr("updated {time}").format(time=self.ui.clock.local(self.last_update).strftime("%H:%M:%S"))
         self.status_line.setText(text)
 
+    def _size_columns(self) -> None:
+        """Fit the table's columns to the rows on screen, once, when the table first shows meters (sizing a
+        hidden table of 20,000 rows read them all on the GUI thread)."""
+        if not self._columns_sized and self.table.isVisible() and self.model.rowCount():
+            self._columns_sized = True
+            self.table.resizeColumnsToContents()
+
     def set_view(self, which: int) -> None:
         """GRID (tiles) or TABLE; both show the same filtered rows and share the selection."""
         self.stack.setCurrentIndex(which)
         (self.grid_button if which == GRID else self.table_button).setChecked(True)
+        self._size_columns()
         current = self.grid.selectionModel().currentIndex()
         view = self.grid if which == GRID else self.table
         if current.isValid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from acrel_console.domain.status import MeterStatus
@@ -55,9 +55,9 @@ class DashboardData:
     as_of: datetime
 
 
-def _day_energy(services: Any, actor: Actor, day: str) -> int:
-    report = services.reports.energy(actor, services.reports.period(actor, "day", day), "building")
-    return int(report.totals().get("total", 0))
+def _day_energy(services: Any, actor: Actor, day: date) -> int:
+    """The site's energy on a day: one sum over that day's roll-ups."""
+    return int(services.reports.day_energy(actor, day))
 
 
 def load_dashboard(services: Any, actor: Actor) -> DashboardData:
@@ -69,8 +69,8 @@ def load_dashboard(services: Any, actor: Actor) -> DashboardData:
     alarms = services.alarms.active(actor)
     return DashboardData(
         counts=counts,
-        energy_today=_day_energy(services, actor, today.isoformat()),
-        energy_yesterday=_day_energy(services, actor, (today - timedelta(days=1)).isoformat()),
+        energy_today=_day_energy(services, actor, today),
+        energy_yesterday=_day_energy(services, actor, today - timedelta(days=1)),
         alarms=tuple(alarms[:TOP_ALARMS]), alarm_count=len(alarms),
         offline_meters=services.reports.offline_meters(actor),
         offline_gateways=services.reports.offline_gateways(actor),
