@@ -55,6 +55,11 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     _claim_options(p, many=False)
     p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
     p.set_defaults(handler=cmd_account_replace)
+    p = asub.add_parser("retry-clear", help="clear again the previous system's credit a meter refused to give up "
+                                            "when its account was opened (its alarm: credit not returned)")
+    p.add_argument("meter", type=int, metavar="METER")
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, metavar="S")
+    p.set_defaults(handler=cmd_account_retry_clear)
     p = asub.add_parser("settlement", help="where a 销户 / 换表 stands")
     p.add_argument("change", metavar="CHANGE_ID")
     p.set_defaults(handler=cmd_account_settlement)
@@ -360,6 +365,28 @@ def cmd_account_replace(args: argparse.Namespace) -> int:
     st = accounts.replace_meter(_actor(args), args.old, args.new, existing_credit=args.existing_credit, claim=claim,
                                 reason=args.reason)
     return _emit_settlement(args, _wait_settlement(args, st))
+
+
+CLEARING_TEXT = {"returned": "{returned} yuan taken off the meter (read back)",
+                 "waiting": "asked of the meter, waiting for it",
+                 "refused": "refused again by the meter: {error}",
+                 "nothing": "nothing was left on the meter"}
+
+
+def cmd_account_retry_clear(args: argparse.Namespace) -> int:
+    """Ask the meter again (its refused clearing's alarm clears), follow it like a sale, say how it ended."""
+    _v, accounts = _money(args)
+    me = _actor(args)
+    asked = accounts.retry_clear(me, args.meter)
+    _wait_delivery(args, asked.command_id, args.meter)
+    st = accounts.clearing(me, args.meter) or asked
+    note = getattr(args, "_service_note", "")
+    outcome = CLEARING_TEXT.get(st.state, st.state).format(returned=format_yuan(st.returned_fen),
+                                                           error=_note_text(st.error))
+    common.emit(args, {"clearing": st, "note": note},
+                lambda: f"meter {args.meter}: clearing {format_yuan(st.held_fen)} yuan again: {outcome}"
+                + (f"\n{note}" if note else ""))
+    return 1 if st.state == "refused" else 0
 
 
 def cmd_account_settlement(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from acrel_console.domain.alarms import AlarmKind
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from acrel_console.domain.money import fen_to_yuan
 from acrel_console.domain.roles import Permission
@@ -18,6 +19,7 @@ from acrel_console.ledger import book
 from acrel_console.ledger.queries import TenantRef, meter_tenant
 from acrel_console.services import account_changes, audit, returns, takeover
 from acrel_console.services.account_changes import ChangeStatus, Claim
+from acrel_console.services.alarms import clear_alarm
 from acrel_console.services.base import Actor, ServiceContext, check_permission, requires
 from acrel_console.services.site_config import threshold_fields
 from acrel_console.services.thresholds import apply_thresholds_in
@@ -347,9 +349,11 @@ class AccountService:
                                 reason=reason or "换表", claims={claim.meter_id: claim} if claim else {})
 
     @requires(Permission.SELL)
-    def retry_clear(self, actor: Actor, meter_id: int) -> Decimal:
+    def retry_clear(self, actor: Actor, meter_id: int) -> returns.HoldState:
         """Clear again the previous system's credit a meter refused to give up at opening (its return_refused
-        alarm): the same amount, taken over from the refusal's read-back and swept again. Returns the amount."""
+        alarm): the same amount, taken over from the refusal's read-back and swept again. The refusal's alarm
+        is cleared (a new refusal raises its own); a second call while this one waits is refused. Returns the
+        new return (waiting for the meter)."""
         at = self.ctx.clock()
         with self.ctx.transaction() as s:
             locked_meter(s, meter_id)
@@ -366,8 +370,19 @@ class AccountService:
             if fen <= 0:
                 raise ConflictError(QT_TRANSLATE_NOOP(
                     "errors", "Meter {id} has no refused clearing to try again."), id=meter_id)
-            takeover.retake(s, self.ctx, actor, holder, meter_id, fen, st.read_back, at)
-            return fen_to_yuan(fen)
+            cid = takeover.retake(s, self.ctx, actor, holder, meter_id, fen, st.read_back, at)
+            clear_alarm(s, AlarmKind.RETURN_REFUSED, f"operation:{last.id}", at)
+            s.flush()
+            hold = s.get(OperationRow, cid)
+            assert hold is not None
+            return returns.state_of(s, hold)
+
+    @requires(Permission.VIEW)
+    def clearing(self, actor: Actor, meter_id: int) -> returns.HoldState | None:
+        """Where the newest clearing of a meter's previous credit stands (None: it was never cleared)."""
+        with self.ctx.read() as s:
+            last = returns.last_hold(s, meter_id, "clear")
+            return returns.state_of(s, last) if last is not None else None
 
     @requires(Permission.VIEW)
     def settlement(self, actor: Actor, change_id: str) -> ChangeStatus:

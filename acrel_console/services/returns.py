@@ -193,7 +193,7 @@ def _settle(s: Session, ctx: ServiceContext, hold: OperationRow, row: MeterComma
         meter = s.get(MeterRow, meter_id)
         raise_alarm(s, AlarmKind.RETURN_REFUSED, f"operation:{hold.id}", at, meter_id=meter_id,
                     room=meter.room if meter is not None else f"#{meter_id}",
-                    amount=format_yuan(hold.amount_fen), command=row.id)
+                    amount=format_yuan(hold.amount_fen), command=row.id, purpose=purpose)
         audit.append(s, Actor.system(), "return.refused", f"meter:{meter_id}",
                      after={"operation_id": hold.id, "purpose": purpose, "amount_fen": hold.amount_fen,
                             "command_id": row.id, "error": row.error}, reason=row.error, at=at)

@@ -434,7 +434,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+80" />
             <source>Acknowledge…</source>
             <translation>Acknowledge…</translation>
         </message>
@@ -445,22 +445,32 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Clear the meter again</source>
+            <translation>Clear the meter again</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter refused to give up the previous system's credit when its account was opened: ask it again (read back as before)</source>
+            <translation>The meter refused to give up the previous system's credit when its account was opened: ask it again (read back as before)</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+12" />
+            <location line="+13" />
             <source>Active alarms</source>
             <translation>Active alarms</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-13" />
             <source>active-alarms</source>
             <translation>active-alarms</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Query</source>
             <translation>Query</translation>
         </message>
@@ -486,8 +496,13 @@
             <translation>alarm-history</translation>
         </message>
         <message>
+            <location line="+169" />
+            <source>{room}: clearing {amount} yuan again; the meter is asked now.</source>
+            <translation>{room}: clearing {amount} yuan again; the meter is asked now.</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+32" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-137" />
             <source>Alarms</source>
             <translation>Alarms</translation>
         </message>
@@ -497,7 +512,7 @@
             <translation>{count} active alarms, {open} not acknowledged</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>The period ends before it starts.</source>
             <translation>The period ends before it starts.</translation>
         </message>
@@ -2324,7 +2339,7 @@
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+110" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+111" />
             <source>Meters</source>
             <translation>Meters</translation>
         </message>
@@ -2364,7 +2379,7 @@
             <translation>Your role may not do this.</translation>
         </message>
         <message>
-            <location line="+188" />
+            <location line="+190" />
             <source>Showing {shown} of {total} meters</source>
             <translation>Showing {shown} of {total} meters</translation>
         </message>
@@ -2379,7 +2394,7 @@
             <translation>updated {time}</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+134" />
             <source>Select one or more meters first.</source>
             <translation>Select one or more meters first.</translation>
         </message>
@@ -5156,7 +5171,7 @@
     <context>
         <name>TaskRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/tasks.py" line="+45" />
+            <location filename="../../acrel_console/ui/tasks.py" line="+46" />
             <source>Unexpected error: {error}</source>
             <translation>Unexpected error: {error}</translation>
         </message>
@@ -6140,7 +6155,7 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/accounts.py" line="+175" />
+            <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+220" />
@@ -6294,12 +6309,12 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+249" />
+            <location line="+262" />
             <source>No account {id}.</source>
             <translation>No account {id}.</translation>
         </message>
         <message>
-            <location line="-247" />
+            <location line="-260" />
             <source>Account {id} is closed.</source>
             <translation>Account {id} is closed.</translation>
         </message>
@@ -6400,23 +6415,23 @@
         </message>
         <message>
             <location line="+55" />
-            <location line="+29" />
+            <location line="+31" />
             <source>Meter {id} is not opened.</source>
             <translation>Meter {id} is not opened.</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-28" />
             <source>The new meter must be another meter.</source>
             <translation>The new meter must be another meter.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <location line="+4" />
             <source>Meter {id} has no refused clearing to try again.</source>
             <translation>Meter {id} has no refused clearing to try again.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+22" />
             <source>No account change {id}.</source>
             <translation>No account change {id}.</translation>
         </message>
@@ -6499,7 +6514,7 @@
             <translation>pg_restore failed: {reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+116" />
+            <location filename="../../acrel_console/services/base.py" line="+121" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>
@@ -6625,7 +6640,7 @@
         <message>
             <location line="+60" />
             <location filename="../../acrel_console/services/vending.py" line="+171" />
-            <location line="+112" />
+            <location line="+113" />
             <source>The id {id} was already used for another operation.</source>
             <translation>The id {id} was already used for another operation.</translation>
         </message>
@@ -6673,7 +6688,7 @@
             <translation>The built-in role {role} cannot be changed: copy it and change the copy.</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+93" />
             <source>Role {name} is held by {operators}: give them another role first.</source>
             <translation>Role {name} is held by {operators}: give them another role first.</translation>
         </message>
@@ -6730,7 +6745,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/account_changes.py" line="-86" />
-            <location filename="../../acrel_console/services/accounts.py" line="-296" />
+            <location filename="../../acrel_console/services/accounts.py" line="-309" />
             <location filename="../../acrel_console/services/operators.py" line="+10" />
             <location filename="../../acrel_console/services/vending.py" line="-13" />
             <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+13" />
@@ -7004,12 +7019,12 @@
             <translation>A new version keeps the tariff's kind ({kind}).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-181" />
+            <location filename="../../acrel_console/services/vending.py" line="-182" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</translation>
         </message>
         <message>
-            <location line="+184" />
+            <location line="+185" />
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>A reversal needs a reason.</translation>
@@ -7031,7 +7046,7 @@
             <translation>At most {open} yuan of this sale can still be reversed.</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-102" />
             <source>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</source>
             <translation>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</translation>
         </message>
@@ -7041,7 +7056,7 @@
             <translation>A reversal of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan. Reverse a smaller amount.</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="+131" />
             <source>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</source>
             <translation>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</translation>
         </message>
@@ -7270,7 +7285,7 @@
             <translation>Enter the supervisor's password.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+222" />
+            <location filename="../../acrel_console/cli/sales.py" line="+227" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</translation>
         </message>

@@ -434,7 +434,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+80" />
             <source>Acknowledge…</source>
             <translation>确认报警…</translation>
         </message>
@@ -445,22 +445,32 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Clear the meter again</source>
+            <translation>再次清零电表</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The meter refused to give up the previous system's credit when its account was opened: ask it again (read back as before)</source>
+            <translation>开户时电表拒绝清零原系统余额：再次下发清零（同样回读确认）</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+12" />
+            <location line="+13" />
             <source>Active alarms</source>
             <translation>实时报警</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-13" />
             <source>active-alarms</source>
             <translation>实时报警</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Query</source>
             <translation>查询</translation>
         </message>
@@ -486,8 +496,13 @@
             <translation>历史报警</translation>
         </message>
         <message>
+            <location line="+169" />
+            <source>{room}: clearing {amount} yuan again; the meter is asked now.</source>
+            <translation>{room}：再次清零 {amount} 元，已向电表下发。</translation>
+        </message>
+        <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+32" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-137" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
@@ -497,7 +512,7 @@
             <translation>实时报警 {count} 条，未确认 {open} 条</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>The period ends before it starts.</source>
             <translation>结束日期早于开始日期。</translation>
         </message>
@@ -2324,7 +2339,7 @@
         <name>MetersPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+1" />
-            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+110" />
+            <location filename="../../acrel_console/ui/pages/meters_page.py" line="+111" />
             <source>Meters</source>
             <translation>电表监控</translation>
         </message>
@@ -2364,7 +2379,7 @@
             <translation>您的角色无此权限。</translation>
         </message>
         <message>
-            <location line="+188" />
+            <location line="+190" />
             <source>Showing {shown} of {total} meters</source>
             <translation>显示 {shown} / 共 {total} 块电表</translation>
         </message>
@@ -2379,7 +2394,7 @@
             <translation>更新于 {time}</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+134" />
             <source>Select one or more meters first.</source>
             <translation>请先选择一个或多个电表。</translation>
         </message>
@@ -5156,7 +5171,7 @@
     <context>
         <name>TaskRunner</name>
         <message>
-            <location filename="../../acrel_console/ui/tasks.py" line="+45" />
+            <location filename="../../acrel_console/ui/tasks.py" line="+46" />
             <source>Unexpected error: {error}</source>
             <translation>意外错误：{error}</translation>
         </message>
@@ -6140,7 +6155,7 @@
         <message>
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+172" />
-            <location filename="../../acrel_console/services/accounts.py" line="+175" />
+            <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+220" />
@@ -6294,12 +6309,12 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+249" />
+            <location line="+262" />
             <source>No account {id}.</source>
             <translation>没有账户 {id}。</translation>
         </message>
         <message>
-            <location line="-247" />
+            <location line="-260" />
             <source>Account {id} is closed.</source>
             <translation>账户 {id} 已销户。</translation>
         </message>
@@ -6400,23 +6415,23 @@
         </message>
         <message>
             <location line="+55" />
-            <location line="+29" />
+            <location line="+31" />
             <source>Meter {id} is not opened.</source>
             <translation>电表 {id} 未开户。</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-28" />
             <source>The new meter must be another meter.</source>
             <translation>新表必须是另一块电表。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <location line="+4" />
             <source>Meter {id} has no refused clearing to try again.</source>
             <translation>电表 {id} 没有被拒绝的清零可以重试。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+22" />
             <source>No account change {id}.</source>
             <translation>没有变更 {id}。</translation>
         </message>
@@ -6499,7 +6514,7 @@
             <translation>pg_restore 失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/base.py" line="+116" />
+            <location filename="../../acrel_console/services/base.py" line="+121" />
             <source>{name} ({role}) may not do this: it needs the '{permission}' right.</source>
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
@@ -6625,7 +6640,7 @@
         <message>
             <location line="+60" />
             <location filename="../../acrel_console/services/vending.py" line="+171" />
-            <location line="+112" />
+            <location line="+113" />
             <source>The id {id} was already used for another operation.</source>
             <translation>编号 {id} 已被另一项操作使用。</translation>
         </message>
@@ -6673,7 +6688,7 @@
             <translation>内置角色 {role} 不能修改：请复制后修改副本。</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+93" />
             <source>Role {name} is held by {operators}: give them another role first.</source>
             <translation>角色 {name} 正被 {operators} 使用：请先给他们分配其他角色。</translation>
         </message>
@@ -6730,7 +6745,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/account_changes.py" line="-86" />
-            <location filename="../../acrel_console/services/accounts.py" line="-296" />
+            <location filename="../../acrel_console/services/accounts.py" line="-309" />
             <location filename="../../acrel_console/services/operators.py" line="+10" />
             <location filename="../../acrel_console/services/vending.py" line="-13" />
             <location filename="../../acrel_console/ui/cashier/settle_presenter.py" line="+13" />
@@ -7004,12 +7019,12 @@
             <translation>新版本须保持电价方案的类型（{kind}）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/vending.py" line="-181" />
+            <location filename="../../acrel_console/services/vending.py" line="-182" />
             <source>This sale would bring meter {meter} to {after} yuan, above its maximum stored credit of {limit} yuan (囤积上限).</source>
             <translation>此次售电将使电表 {meter} 余额达到 {after} 元，超过囤积金额上限 {limit} 元。</translation>
         </message>
         <message>
-            <location line="+184" />
+            <location line="+185" />
             <location filename="../../acrel_console/ui/cashier/operation_presenter.py" line="-20" />
             <source>A reversal needs a reason.</source>
             <translation>冲正需要填写原因。</translation>
@@ -7031,7 +7046,7 @@
             <translation>此笔售电最多还可冲正 {open} 元。</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-102" />
             <source>A refund of {amount} yuan is more than meter {meter} can give back: the tenant's balance is {ledger} yuan by the ledger, the meter last showed {shown} yuan.</source>
             <translation>退电 {amount} 元超过电表 {meter} 可退金额：账本余额 {ledger} 元，电表上次显示 {shown} 元。</translation>
         </message>
@@ -7041,7 +7056,7 @@
             <translation>冲正 {amount} 元超过电表 {meter} 可退金额：账本余额 {ledger} 元，电表上次显示 {shown} 元。请冲正较小金额。</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="+131" />
             <source>Sale {id} belongs to account {no} ({name}), which is closed or no longer holds meter {meter}: its balance was settled when it closed. A reversal now would take the money from the meter's next tenant; it is refused.</source>
             <translation>售电 {id} 属于户 {no}（{name}），该户已销户或不再使用电表 {meter}：其余额已在销户时结清。此时冲正会扣走电表新用户的钱，因此拒绝。</translation>
         </message>
@@ -7270,7 +7285,7 @@
             <translation>请输入主管密码。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/sales.py" line="+222" />
+            <location filename="../../acrel_console/cli/sales.py" line="+227" />
             <source>The approver's password: set ACREL_APPROVER_PASSWORD or use --approver-password-file.</source>
             <translation>审批人密码：请设置 ACREL_APPROVER_PASSWORD 或使用 --approver-password-file。</translation>
         </message>

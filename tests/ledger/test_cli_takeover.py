@@ -94,3 +94,35 @@ def test_migrate_import_checks_then_commits_and_reports(site, tmp_path: Path,  #
     assert any(r[1] == "M0002" and "123.40" in str(r[13]) and "123.45" in str(r[13]) for r in rows)
     code, chk, _err = run(url, "ledger", "check", capsys=capsys)
     assert code == 0 and chk["ok"], chk
+
+
+def test_a_refused_clearing_is_tried_again(site, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10 left a clearing the meter refused at opening with only an alarm: nothing on the command line (or
+    in the window) asked the meter again. `account retry-clear` does, once; the alarm clears."""
+    from acrel_console.drivers.simulator import Fault
+    from acrel_console.services.base import Actor
+
+    url, (_m1, m2, _m3), bus = site
+    bus.inject(2, Fault.EXCEPTION, count=1, functions={0x20})  # the meter refuses the clearing once
+    code, acc, _err = run(url, "account", "open", "--name", "Li", "--room", "A-2", "--meter", str(m2),
+                          "--existing-credit", "clear", capsys=capsys)
+    assert code == 0 and bus.meter(2).remaining_fen == 12345  # refused: still on the meter, not the tenant's
+    svc = build_services(url)
+    try:
+        [alarm] = [a for a in svc.alarms.active(Actor.system()) if a.kind.value == "return_refused"]
+        assert alarm.params["purpose"] == "clear" and alarm.meter_id == m2
+    finally:
+        svc.close()
+    code, out, err = run(url, "account", "retry-clear", str(m2), capsys=capsys)
+    assert code == 0, err
+    assert (out["clearing"]["state"], out["clearing"]["returned_fen"]) == ("returned", 12345)
+    assert bus.meter(2).remaining_fen == 0 and acc["meters"][0]["ledger_credit"] == "0.00"
+    code, out, err = run(url, "account", "retry-clear", str(m2), capsys=capsys)
+    assert code == 2 and "has no refused clearing to try again" in err and out is None  # nothing twice
+    svc = build_services(url)
+    try:
+        assert not [a for a in svc.alarms.active(Actor.system()) if a.kind.value == "return_refused"]
+    finally:
+        svc.close()
+    code, chk, _err = run(url, "ledger", "check", capsys=capsys)
+    assert code == 0 and chk["ok"], chk

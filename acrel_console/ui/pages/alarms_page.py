@@ -1,5 +1,6 @@
-"""Alarms page: 实时报警 (active alarms with severity, acknowledge with a comment) and 历史报警 (raised,
-cleared, acknowledged by whom, message) with a date filter. New alarms flash in the status bar."""
+"""Alarms page: 实时报警 (active alarms with severity, acknowledge with a comment; a meter that refused to give up
+the previous system's credit at opening is asked again from its alarm) and 历史报警 (raised, cleared, acknowledged
+by whom, message) with a date filter. New alarms flash in the status bar."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from acrel_console.domain.alarms import AlarmKind
+from acrel_console.domain.money import format_yuan
 from acrel_console.domain.roles import Permission
 from acrel_console.services.alarms import Alarm
+from acrel_console.ui.cashier.money import money_services
 from acrel_console.ui.site_time import site_today
 from acrel_console.ui.alarms.ack_dialog import AcknowledgeDialog
 from acrel_console.ui.alarms.alarm_model import ACTIVE_COLUMNS, HISTORY_COLUMNS, AlarmTableModel, sheet_columns
@@ -79,6 +83,13 @@ class AlarmsPage(Page):
         self.ack_button.clicked.connect(self.acknowledge_selected)
         if not ui.can(Permission.ACK_ALARMS):
             self.ack_button.setToolTip(self.tr("Your role may not acknowledge alarms."))
+        self.retry_button = QPushButton(self.tr("Clear the meter again"))
+        self.retry_button.setObjectName("retryClearButton")
+        self.retry_button.setToolTip(self.tr("The meter refused to give up the previous system's credit when its "
+                                             "account was opened: ask it again (read back as before)"))
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self.retry_clear_selected)
+        self._note = ""  # said once the active alarms are loaded again
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.active_export = ListExport(self, ui, lambda: self.tr("Active alarms"), lambda: self.tr("active-alarms"),
@@ -87,6 +98,7 @@ class AlarmsPage(Page):
         bar.addWidget(self.active_count)
         bar.addStretch(1)
         bar.addWidget(self.ack_button)
+        bar.addWidget(self.retry_button)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.active_export.button)
         active = QWidget()
@@ -203,7 +215,8 @@ class AlarmsPage(Page):
         if selected is not None:
             self.select_alarm(selected.id)
         self._selection_changed()
-        self._show_message("")
+        self._show_message(self._note)
+        self._note = ""
 
     def load_history(self) -> None:
         """历史报警 between the chosen days (site-local), newest first."""
@@ -268,6 +281,34 @@ class AlarmsPage(Page):
         alarm = self.selected_alarm()
         self.ack_button.setEnabled(alarm is not None and alarm.acknowledged_at is None
                                    and self.ui.can(Permission.ACK_ALARMS))
+        self.retry_button.setEnabled(self._refused_clearing(alarm) is not None and self.ui.can(Permission.SELL))
+
+    @staticmethod
+    def _refused_clearing(alarm: Alarm | None) -> int | None:
+        """The meter of an alarm that says a clearing at opening was refused (None for any other alarm)."""
+        if alarm is None or alarm.kind != AlarmKind.RETURN_REFUSED or alarm.params.get("purpose") != "clear":
+            return None
+        return alarm.meter_id
+
+    def retry_clear_selected(self) -> None:
+        """Ask the meter of the selected refused clearing again (AccountService.retry_clear, off the GUI thread)."""
+        alarm = self.selected_alarm()
+        meter_id = self._refused_clearing(alarm)
+        if alarm is None or meter_id is None or not self.ui.can(Permission.SELL):
+            return
+        accounts, actor, room = money_services(self.ui.services).accounts, self.ui.actor, alarm.params.get("room", "")
+        self.retry_button.setEnabled(False)
+
+        def done(state: Any) -> None:
+            self._note = self.tr("{room}: clearing {amount} yuan again; the meter is asked now.").format(
+                room=room, amount=format_yuan(state.held_fen))
+            self.refresh()
+
+        self.ui.tasks.run(lambda: accounts.retry_clear(actor, meter_id), done, self._retry_failed, owner=self)
+
+    def _retry_failed(self, failure: TaskFailure) -> None:
+        self._failed(failure)
+        self._selection_changed()
 
     def acknowledge_selected(self) -> AcknowledgeDialog | None:
         """Open the acknowledge dialog for the selected, not yet acknowledged alarm."""
