@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from acrel_console.services.lease import LeaseService
     from acrel_console.services.meter_views import MeterViewService
     from acrel_console.services.operators import OperatorService
+    from acrel_console.services.payment_cases import PaymentCaseService
     from acrel_console.services.payment_config import PaymentConfigService
     from acrel_console.services.payments import PaymentService
     from acrel_console.services.records import RecordsService
@@ -67,6 +68,7 @@ SERVICE_CLASSES: dict[str, tuple[str, str]] = {
     "tenant_pins": ("acrel_console.services.tenant_access", "TenantPinService"),
     "payments": ("acrel_console.services.payments", "PaymentService"),
     "payment_config": ("acrel_console.services.payment_config", "PaymentConfigService"),
+    "payment_cases": ("acrel_console.services.payment_cases", "PaymentCaseService"),
 }
 
 
@@ -102,6 +104,7 @@ class Services:
         tenant_pins: TenantPinService
         payments: PaymentService
         payment_config: PaymentConfigService
+        payment_cases: PaymentCaseService
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx

@@ -1,4 +1,5 @@
-"""CLI: `payment setup|show|test|remove`: the providers' merchant settings, kept beside the site key."""
+"""CLI: `payment setup|show|test|remove` (the providers' merchant settings, kept beside the site key) and
+`payment cases|resolve|retry-refund` (a supervisor's online payment cases)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("provider", choices=PROVIDERS)
     p = add("remove", cmd_remove, "remove a provider's settings (no more online payment with it)")
     p.add_argument("provider", choices=PROVIDERS)
+    add("cases", cmd_cases, "online payment cases: paid not on the meter, wrong amounts, refunds owed, statement "
+                            "differences")
+    p = add("resolve", cmd_resolve, "decide a wrong-amount payment: refund it, or credit what was paid to the meter")
+    p.add_argument("order_id", metavar="ORDER")
+    p.add_argument("action", choices=("refund", "credit"))
+    p.add_argument("--reason", required=True)
+    p = add("retry-refund", cmd_retry_refund, "ask the provider again for a refund owed")
+    p.add_argument("order_id", metavar="ORDER")
 
 
 def _pairs(items: list[str]) -> list[tuple[str, str]]:
@@ -119,3 +128,31 @@ def cmd_remove(args: argparse.Namespace) -> int:
     common.emit(args, {"provider": args.provider, "removed": True}, f"{args.provider}: settings removed")
     return 0
 
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    cases = svc.payment_cases.cases(who)
+    rows = [(c.kind, common.local_text(args, c.raised_at, seconds=False), c.provider,
+             c.order.order_id if c.order else "", c.order.room if c.order else "",
+             str(c.order.amount) if c.order else "", str(c.order.paid) if c.order and c.order.paid is not None else "",
+             c.transaction_id, c.delivery or (c.order.refund_state if c.order else ""), ",".join(c.actions), c.detail)
+            for c in cases]
+    common.emit(args, cases, lambda: common.table(rows, ("case", "since", "provider", "order", "room", "amount",
+                                                         "paid", "transaction", "state", "actions", "detail"))
+                if rows else "no online payment cases")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    view = svc.payments.resolve(who, args.order_id, args.action, args.reason)
+    common.emit(args, view, f"order {view.order_id}: {view.state}")
+    return 0
+
+
+def cmd_retry_refund(args: argparse.Namespace) -> int:
+    svc, who = common.services(args), common.actor(args)
+    view = svc.payments.retry_refund(who, args.order_id)
+    common.emit(args, view, f"order {view.order_id}: {view.state} (refund {view.refund_state})")
+    return 0

@@ -121,6 +121,9 @@ def _view(s: Session, row: PaymentOrderRow) -> OrderView:
                      row.hold_reason, row.refund_state, row.error)
 
 
+order_view = _view  # for the cases list (services.payment_cases)
+
+
 def _lock_order(s: Session, order_id: str) -> PaymentOrderRow:
     q = select(PaymentOrderRow).where(PaymentOrderRow.id == order_id)
     if s.get_bind().dialect.name == "postgresql":
@@ -535,6 +538,19 @@ class PaymentService:
                 clear_alarm(s, AlarmKind.PAYMENT, f"payment:{row.id}", at)
         return self._refund(order_id) if action == "refund" else self.view(order_id)
 
+    @requires(Permission.APPROVE_REVERSAL)
+    def retry_refund(self, actor: Actor, order_id: str) -> OrderView:
+        """A refund owed (the provider could not be reached, or refused it): asked again now, under the same refund
+        number (the provider pays it once whatever the number of asks). Logged."""
+        with self.ctx.transaction() as s:
+            row = _lock_order(s, order_id)
+            if row.state != "refunding":
+                raise ConflictError(QT_TRANSLATE_NOOP("errors", "Payment order {id} owes no refund."), id=order_id)
+            audit.append(s, actor, "payment.retry_refund", f"meter:{row.meter_id}",
+                         before={"refund_state": row.refund_state, "error": row.error},
+                         after={"order_id": row.id, "transaction_id": row.transaction_id}, at=self.ctx.clock())
+        return self._refund(order_id)
+
     # notifications ----------------------------------------------------------------------------------
     def notification(self, provider: str, headers: dict[str, str], body: bytes) -> NotifyReply:
         """A provider's notification on the callback URL: verified (signature, key serial or id, AES-GCM for
@@ -618,4 +634,4 @@ def tenant_order_actor(account_no: str) -> str:
     return _tenant_actor_name(account_no)
 
 
-__all__ = ["PaymentService", "OrderView", "NotifyReply", "credit_refusal", "portal_cashier", "tenant_order_actor"]
+__all__ = ["PaymentService", "OrderView", "order_view", "NotifyReply", "credit_refusal", "portal_cashier", "tenant_order_actor"]

@@ -96,6 +96,7 @@ KIND_LABELS: dict[str, str] = {
     "payment.reconcile": QT_TRANSLATE_NOOP("audit", "Payment statement reconciled"),
     "payment.refunded": QT_TRANSLATE_NOOP("audit", "Online payment refunded"),
     "payment.resolve": QT_TRANSLATE_NOOP("audit", "Online payment resolved"),
+    "payment.retry_refund": QT_TRANSLATE_NOOP("audit", "Online payment refund asked again"),
     "payment.setup": QT_TRANSLATE_NOOP("audit", "Payment provider set up"),
     "payment.test": QT_TRANSLATE_NOOP("audit", "Payment provider tested"),
     "tenant.lock": QT_TRANSLATE_NOOP("audit", "Tenant sign-in locked"),

@@ -434,7 +434,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+80" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+82" />
             <source>Acknowledge…</source>
             <translation>Acknowledge…</translation>
         </message>
@@ -496,18 +496,23 @@
             <translation>alarm-history</translation>
         </message>
         <message>
-            <location line="+169" />
+            <location line="+12" />
+            <source>Online payment cases</source>
+            <translation>Online payment cases</translation>
+        </message>
+        <message>
+            <location line="+165" />
             <source>{room}: clearing {amount} yuan again; the meter is asked now.</source>
             <translation>{room}: clearing {amount} yuan again; the meter is asked now.</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-137" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-141" />
             <source>Alarms</source>
             <translation>Alarms</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+46" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+50" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>{count} active alarms, {open} not acknowledged</translation>
         </message>
@@ -1313,6 +1318,44 @@
             <location line="+6" />
             <source>Updated {time}</source>
             <translation>Updated {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="+94" />
+            <source>Refund the payment</source>
+            <translation>Refund the payment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit the payment to the meter</source>
+            <translation>Credit the payment to the meter</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{paid} yuan paid for an order of {amount} yuan (room {room}). It goes back to the payer through {provider}.</source>
+            <translation>{paid} yuan paid for an order of {amount} yuan (room {room}). It goes back to the payer through {provider}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{paid} yuan paid for an order of {amount} yuan (room {room}). The {paid} yuan actually paid is sold to the meter and delivered the normal way.</source>
+            <translation>{paid} yuan paid for an order of {amount} yuan (room {room}). The {paid} yuan actually paid is sold to the meter and delivered the normal way.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit</source>
+            <translation>Credit</translation>
         </message>
     </context>
     <context>
@@ -2965,6 +3008,181 @@
             <location line="+101" />
             <source>Operators</source>
             <translation>Operators</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentCasesPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-79" />
+            <source>Paid, not on the meter</source>
+            <translation>Paid, not on the meter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong amount paid</source>
+            <translation>Wrong amount paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund owed</source>
+            <translation>Refund owed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement difference</source>
+            <translation>Statement difference</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refund being asked</source>
+            <translation>refund being asked</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund in progress at the provider</source>
+            <translation>refund in progress at the provider</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund refused or failed</source>
+            <translation>refund refused or failed</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+212" />
+            <source>waiting for a decision</source>
+            <translation>waiting for a decision</translation>
+        </message>
+        <message>
+            <location line="-211" />
+            <source>not acknowledged</source>
+            <translation>not acknowledged</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{paid} yuan paid for an order of {amount} yuan</source>
+            <translation>{paid} yuan paid for an order of {amount} yuan</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the meter could not take {paid} yuan</source>
+            <translation>the meter could not take {paid} yuan</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Case</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Since</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Provider</source>
+            <translation>Provider</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Room</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order (yuan)</source>
+            <translation>Order (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid (yuan)</source>
+            <translation>Paid (yuan)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transaction no.</source>
+            <translation>Transaction no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Check the meter / deliver again…</source>
+            <translation>Check the meter / deliver again…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund…</source>
+            <translation>Refund…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit to the meter…</source>
+            <translation>Credit to the meter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask for the refund again</source>
+            <translation>Ask for the refund again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge…</source>
+            <translation>Acknowledge…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>{count} online payment cases</source>
+            <translation>{count} online payment cases</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No online payment case: every paid order is on its meter or paid back.</source>
+            <translation>No online payment case: every paid order is on its meter or paid back.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The delivery was settled; see its new state.</source>
+            <translation>The delivery was settled; see its new state.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+10" />
+            <source>Order {order}: {state}.</source>
+            <translation>Order {order}: {state}.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The difference is acknowledged.</source>
+            <translation>The difference is acknowledged.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>refund under way</source>
+            <translation>refund under way</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>paid back to the payer</source>
+            <translation>paid back to the payer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credited to the meter</source>
+            <translation>credited to the meter</translation>
         </message>
     </context>
     <context>
@@ -5821,6 +6039,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Online payment refund asked again</source>
+            <translation>Online payment refund asked again</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Payment provider set up</source>
             <translation>Payment provider set up</translation>
         </message>
@@ -6158,7 +6381,7 @@
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
-            <location filename="../../acrel_console/services/payments.py" line="+220" />
+            <location filename="../../acrel_console/services/payments.py" line="+223" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
@@ -7487,6 +7710,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-148" />
             <source>A decision needs a reason.</source>
             <translation>A decision needs a reason.</translation>
         </message>
@@ -7501,7 +7725,12 @@
             <translation>The meter cannot take this payment: {reason}. Refund it instead.</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+22" />
+            <source>Payment order {id} owes no refund.</source>
+            <translation>Payment order {id} owes no refund.</translation>
+        </message>
+        <message>
+            <location line="+76" />
             <source>{provider} is not set up on this site (Settings → Online payment).</source>
             <translation>{provider} is not set up on this site (Settings → Online payment).</translation>
         </message>
@@ -7558,7 +7787,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/payment_config.py" line="+75" />
-            <location filename="../../acrel_console/services/payments.py" line="-400" />
+            <location filename="../../acrel_console/services/payments.py" line="-413" />
             <source>Unknown payment provider '{provider}'.</source>
             <translation>Unknown payment provider '{provider}'.</translation>
         </message>
@@ -7618,7 +7847,7 @@
             <translation>The file is too large.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/payments.py" line="+46" />
+            <location filename="../../acrel_console/cli/payments.py" line="+55" />
             <source>'{value}' is not FIELD=VALUE.</source>
             <translation>'{value}' is not FIELD=VALUE.</translation>
         </message>

@@ -434,7 +434,7 @@
     <context>
         <name>AlarmsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+80" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+82" />
             <source>Acknowledge…</source>
             <translation>确认报警…</translation>
         </message>
@@ -496,18 +496,23 @@
             <translation>历史报警</translation>
         </message>
         <message>
-            <location line="+169" />
+            <location line="+12" />
+            <source>Online payment cases</source>
+            <translation>在线支付异常</translation>
+        </message>
+        <message>
+            <location line="+165" />
             <source>{room}: clearing {amount} yuan again; the meter is asked now.</source>
             <translation>{room}：再次清零 {amount} 元，已向电表下发。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+4" />
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-137" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="-141" />
             <source>Alarms</source>
             <translation>报警</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+46" />
+            <location filename="../../acrel_console/ui/pages/alarms_page.py" line="+50" />
             <source>{count} active alarms, {open} not acknowledged</source>
             <translation>实时报警 {count} 条，未确认 {open} 条</translation>
         </message>
@@ -1313,6 +1318,44 @@
             <location line="+6" />
             <source>Updated {time}</source>
             <translation>更新于 {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionDialog</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="+94" />
+            <source>Refund the payment</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit the payment to the meter</source>
+            <translation>将付款充入电表</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{paid} yuan paid for an order of {amount} yuan (room {room}). It goes back to the payer through {provider}.</source>
+            <translation>订单金额 {amount} 元，实付 {paid} 元（商铺号 {room}）。款项将通过{provider}原路退回。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{paid} yuan paid for an order of {amount} yuan (room {room}). The {paid} yuan actually paid is sold to the meter and delivered the normal way.</source>
+            <translation>订单金额 {amount} 元，实付 {paid} 元（商铺号 {room}）。将按实付的 {paid} 元售电并正常下发到电表。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit</source>
+            <translation>充入电表</translation>
         </message>
     </context>
     <context>
@@ -2965,6 +3008,181 @@
             <location line="+101" />
             <source>Operators</source>
             <translation>操作员</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentCasesPanel</name>
+        <message>
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-79" />
+            <source>Paid, not on the meter</source>
+            <translation>已付款未到表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wrong amount paid</source>
+            <translation>付款金额不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund owed</source>
+            <translation>待退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statement difference</source>
+            <translation>对账差异</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refund being asked</source>
+            <translation>正在申请退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund in progress at the provider</source>
+            <translation>支付渠道退款处理中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refund refused or failed</source>
+            <translation>退款被拒或失败</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+212" />
+            <source>waiting for a decision</source>
+            <translation>待主管处理</translation>
+        </message>
+        <message>
+            <location line="-211" />
+            <source>not acknowledged</source>
+            <translation>未确认</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{paid} yuan paid for an order of {amount} yuan</source>
+            <translation>订单金额 {amount} 元，实付 {paid} 元</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the meter could not take {paid} yuan</source>
+            <translation>电表无法充入 {paid} 元</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Case</source>
+            <translation>异常类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Since</source>
+            <translation>发生时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Provider</source>
+            <translation>支付渠道</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Room</source>
+            <translation>商铺号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order (yuan)</source>
+            <translation>订单金额（元）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid (yuan)</source>
+            <translation>实付金额（元）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transaction no.</source>
+            <translation>交易号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Check the meter / deliver again…</source>
+            <translation>核对电表/重新下发…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refund…</source>
+            <translation>退款…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit to the meter…</source>
+            <translation>充入电表…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask for the refund again</source>
+            <translation>重新申请退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Acknowledge…</source>
+            <translation>确认…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>{count} online payment cases</source>
+            <translation>在线支付异常 {count} 条</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No online payment case: every paid order is on its meter or paid back.</source>
+            <translation>没有在线支付异常：每笔已付款订单都已充入电表或已退回。</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The delivery was settled; see its new state.</source>
+            <translation>下发已处理，请查看新状态。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+10" />
+            <source>Order {order}: {state}.</source>
+            <translation>订单 {order}：{state}。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The difference is acknowledged.</source>
+            <translation>差异已确认。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>refund under way</source>
+            <translation>退款处理中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>paid back to the payer</source>
+            <translation>已原路退回</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credited to the meter</source>
+            <translation>已充入电表</translation>
         </message>
     </context>
     <context>
@@ -5821,6 +6039,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Online payment refund asked again</source>
+            <translation>在线支付重新申请退款</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Payment provider set up</source>
             <translation>支付渠道已设置</translation>
         </message>
@@ -6158,7 +6381,7 @@
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
-            <location filename="../../acrel_console/services/payments.py" line="+220" />
+            <location filename="../../acrel_console/services/payments.py" line="+223" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
@@ -7487,6 +7710,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-148" />
             <source>A decision needs a reason.</source>
             <translation>处理需要填写原因。</translation>
         </message>
@@ -7501,7 +7725,12 @@
             <translation>该电表不能充入此笔支付：{reason}。请改为退款。</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+22" />
+            <source>Payment order {id} owes no refund.</source>
+            <translation>支付订单{id}没有待退款项。</translation>
+        </message>
+        <message>
+            <location line="+76" />
             <source>{provider} is not set up on this site (Settings → Online payment).</source>
             <translation>本站点未配置{provider}（设置 → 在线支付）。</translation>
         </message>
@@ -7558,7 +7787,7 @@
         </message>
         <message>
             <location filename="../../acrel_console/services/payment_config.py" line="+75" />
-            <location filename="../../acrel_console/services/payments.py" line="-400" />
+            <location filename="../../acrel_console/services/payments.py" line="-413" />
             <source>Unknown payment provider '{provider}'.</source>
             <translation>未知的支付渠道“{provider}”。</translation>
         </message>
@@ -7618,7 +7847,7 @@
             <translation>文件过大。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/payments.py" line="+46" />
+            <location filename="../../acrel_console/cli/payments.py" line="+55" />
             <source>'{value}' is not FIELD=VALUE.</source>
             <translation>“{value}”不是“参数=值”的形式。</translation>
         </message>

@@ -1,6 +1,7 @@
 """Alarms page: 实时报警 (active alarms with severity, acknowledge with a comment; a meter that refused to give up
-the previous system's credit at opening is asked again from its alarm) and 历史报警 (raised, cleared, acknowledged
-by whom, message) with a date filter. New alarms flash in the status bar."""
+the previous system's credit at opening is asked again from its alarm), 历史报警 (raised, cleared, acknowledged
+by whom, message) with a date filter, and the online payment cases (在线支付异常). New alarms flash in the status
+bar."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from acrel_console.ui.alarms.notifier import alarm_notifier, install_status_flas
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.list_export import ListExport
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.payment_cases_panel import PaymentCasesPanel
 from acrel_console.ui.tasks import TaskFailure
 from acrel_console.ui.theme import Theme
 
@@ -141,6 +143,10 @@ class AlarmsPage(Page):
         history_layout.addWidget(self.history_table, 1)
         self.tabs.addTab(history, self.tr("Alarm history"))
 
+        # 在线支付异常 (issue 17): loaded when its tab is chosen
+        self.payment_cases = PaymentCasesPanel(ui)
+        self.tabs.addTab(self.payment_cases, self.tr("Online payment cases"))
+
         self.message = QLabel()
         self.message.setObjectName("alarmsMessage")
         self.message.setWordWrap(True)
@@ -180,6 +186,8 @@ class AlarmsPage(Page):
     def _tick(self) -> None:
         if self.isVisible():
             self.refresh(quiet=True)
+            if self.tabs.currentWidget() is self.payment_cases:
+                self.payment_cases.load()
         else:
             self.timer.stop()
 
@@ -190,6 +198,8 @@ class AlarmsPage(Page):
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.history_model.rowCount() == 0:
             self.load_history()
+        elif self.tabs.widget(index) is self.payment_cases:
+            self.payment_cases.load()
 
     # --- loading ----------------------------------------------------------------------------------
     def _zone_of(self, services: Any, actor: Any) -> tzinfo:
