@@ -26,16 +26,20 @@ class SiteRuntime:
 
     `start()` returns False when another process holds the site lease (this one then runs nothing that
     talks to meters; a workstation). Listeners registered with `on_sweep` receive every SweepResult from
-    worker threads (the GUI bridges them to a queued Qt signal)."""
+    worker threads (the GUI bridges them to a queued Qt signal).
+
+    In an estate (issue 15) each `serve --zone Z` runs one for its zone's gateways under the zone's own lease;
+    the site-wide jobs (backup, integrity, pruning, texts, reconciliation) run only in the site's own zone ("")."""
 
     def __init__(self, services: Services, *, bus_factory: Any = None, lease_ttl_s: float | None = None,
-                 maintenance: bool = True) -> None:
+                 maintenance: bool = True, zone: str = "") -> None:
         from acrel_console.services.dispatcher import MeterRuntime
 
         self.services = services
+        self.zone = zone
         self.meters = MeterRuntime(services.ctx, bus_factory=bus_factory, lease_ttl_s=lease_ttl_s,
-                                   remote=services.control)
-        self._maintenance = maintenance
+                                   remote=services.control, zone=zone)
+        self._maintenance = maintenance and not zone
         self._scheduler: BackgroundScheduler | None = None
         self._unsubscribe: list[Callable[[], None]] = []
         self._lock = threading.Lock()

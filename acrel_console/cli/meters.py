@@ -20,6 +20,8 @@ CONTROL_WAIT_S = 120.0
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
     """Register serve, poll, control, simulate and demo."""
     p = sub.add_parser("serve", help="run the poller and command dispatcher headless (holds the site lease)")
+    p.add_argument("--zone", default="", help="an estate: poll only this zone's gateways, under the zone's own "
+                                              "lease (one serve, and any standby, per zone)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("poll", help="sweep the meters once")
@@ -112,6 +114,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from acrel_console.runtime import SiteRuntime
     from acrel_console.services.integrity import run_integrity_check
     from acrel_console.services.lease import current_lease
+    from acrel_console.services.site_config import validate_zone
 
     stop = threading.Event()
     svc = _services_when_reachable(args, stop)
@@ -119,6 +122,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     svc.lease.start_service(common.actor(args), "serve")  # a named service operator (docs/deployment.md)
     state: dict[str, Any] = {"runtime": None}
+    zone = validate_zone(getattr(args, "zone", "") or "")  # an estate: this serve's group of gateways
+    where = f"zone {zone}'s" if zone else "the site's"
 
     def supervise() -> None:
         """Hold the lease and run; stand by while another process holds it; resume after losing it."""
@@ -128,25 +133,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if rt is None or (not rt.running and rt.lost.is_set()):
                 if rt is not None:
                     rt.stop()  # the lost runtime's scheduler and listeners go too
-                rt = state["runtime"] = SiteRuntime(svc)  # poller, dispatcher, alarms, SMS, maintenance
+                rt = state["runtime"] = SiteRuntime(svc, zone=zone)  # poller, dispatcher, alarms, SMS, maintenance
                 rt.on_reconciled(_print_reconciled)
             if not rt.running:
                 if rt.start():
-                    print(f"serving: {len(rt.poller.workers())} gateway(s), lease {rt.lease.holder}", flush=True)
+                    print(f"serving{f' zone {zone}' if zone else ''}: {len(rt.poller.workers())} gateway(s), "
+                          f"lease {rt.lease.holder}", flush=True)
                     announced = ""
-                    print(f"integrity: {run_integrity_check(svc.ctx).summary()}", flush=True)
+                    if not zone:  # site-wide, once: the site's own serve (an estate's zones only poll and deliver)
+                        print(f"integrity: {run_integrity_check(svc.ctx).summary()}", flush=True)
                     _print_restore_check(svc)
                 else:
-                    info = current_lease(svc.ctx)
+                    info = current_lease(svc.ctx, zone=zone)
                     text = _lease_text(svc, info) if info else "?"
                     if info is None or info.holder != announced:
-                        print(f"standby: the site's dispatcher runs at {text}", flush=True)
+                        print(f"standby: {where} dispatcher runs at {text}", flush=True)
                         announced = info.holder if info else ""
             stop.wait(rt.lease.ttl_s / 3)
 
     from acrel_console.cli.portal import start_with_serve
 
-    portal = start_with_serve(svc)  # the tenant portal, when the site enables it in Settings
+    portal = None if zone else start_with_serve(svc)  # the tenant portal, when the site enables it in Settings
     t = threading.Thread(target=supervise, name="serve", daemon=True)
     t.start()
     _wait_for_signal(stop)
@@ -160,14 +167,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_poll(args: argparse.Namespace) -> int:
-    from acrel_console.services.lease import SiteLease, current_lease
+    from acrel_console.services.lease import SiteLease, active_lease
     from acrel_console.services.polling import Poller
 
     svc = common.services(args)
     svc.lease.start_service(common.actor(args), "poll")
-    lease = SiteLease(svc.ctx)
+    lease = SiteLease(svc.ctx, whole_site=True)  # every gateway: no zone's service may run
     if not lease.acquire():
-        info = current_lease(svc.ctx)
+        info = active_lease(svc.ctx)
         raise ConflictError(QT_TRANSLATE_NOOP("errors", "The site's dispatcher runs at {holder}; it polls already."),
                             holder=_lease_text(svc, info) if info else "?")
     try:
@@ -204,7 +211,7 @@ def _meter_id(svc: Any, who: Any, text: str) -> int:
 
 
 def cmd_control(args: argparse.Namespace) -> int:
-    from acrel_console.services.lease import NO_SERVICE_COMMAND, SiteLease, current_lease, no_service_since
+    from acrel_console.services.lease import NO_SERVICE_COMMAND, SiteLease, active_lease, no_service_since
     from acrel_console.services.remote_control import RemoteControlService
 
     svc = common.services(args)
@@ -212,7 +219,7 @@ def cmd_control(args: argparse.Namespace) -> int:
     meter_id = _meter_id(svc, who, args.meter)
     rc = RemoteControlService(svc.ctx)
     kind = CONTROL_CHOICES[args.action]
-    lease = SiteLease(svc.ctx)
+    lease = SiteLease(svc.ctx, whole_site=True)  # every gateway: no zone's service may run
     local = lease.acquire()  # nobody serves the site: execute here; else the service executes it
     runner: list[Any] = []
     note = ""
@@ -228,7 +235,7 @@ def cmd_control(args: argparse.Namespace) -> int:
             if not local:
                 # A command waits no longer than the lease: once the service's lease has run out (the
                 # service died), this workstation takes the site over and runs the command itself.
-                info = current_lease(svc.ctx)
+                info = active_lease(svc.ctx)
                 if (info is None or not info.active) and lease.acquire():
                     local = True
                     since = no_service_since(svc.ctx, info)

@@ -69,7 +69,11 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--local-echo", action="store_true",
                    help="the line hears its own requests (two-wire RS485 adapter), also when only in part")
     p.add_argument("--building")
+    p.add_argument("--zone", default="", help="the zone whose `serve --zone` polls it (an estate of several serve)")
     add("list", cmd_gateway_list, "list gateways with bus health", g)
+    p = add("zone", cmd_gateway_zone, "put gateways in a zone: the `serve --zone ZONE` that polls them", g)
+    p.add_argument("zone", help="letters, digits, '-' and '_'; '' = the site's own `serve`")
+    p.add_argument("names", nargs="+", metavar="NAME")
     p = add("remove", cmd_gateway_remove, "remove a gateway without meters", g)
     p.add_argument("name")
 
@@ -213,7 +217,7 @@ def cmd_gateway_add(args: argparse.Namespace) -> int:
     fields: dict[str, Any] = {
         "name": args.name, "baud": args.baud, "parity": args.parity, "stopbits": args.stopbits,
         "timeout_ms": args.timeout_ms, "retries": args.retries, "inter_frame_delay_ms": args.inter_frame_delay_ms,
-        "building": args.building, "local_echo": args.local_echo,
+        "building": args.building, "local_echo": args.local_echo, "zone": args.zone,
     }
     if args.serial:
         fields.update(kind="serial", serial_port=args.serial)
@@ -245,8 +249,22 @@ def cmd_gateway_list(args: argparse.Namespace) -> int:
         item["health"] = common.jsonable(health.get(g.id))
         rows.append(item)
     common.emit(args, rows, lambda: common.table(
-        [(g.id, g.name, g.kind, g.endpoint, g.timeout_ms, g.retries) for g in gws],
-        ["id", "name", "mode", "endpoint", "timeout ms", "retries"]))
+        [(g.id, g.name, g.kind, g.endpoint, g.timeout_ms, g.retries, g.zone) for g in gws],
+        ["id", "name", "mode", "endpoint", "timeout ms", "retries", "zone"]))
+    return 0
+
+
+def cmd_gateway_zone(args: argparse.Namespace) -> int:
+    """An estate (issue 15): the named gateways are polled by `serve --zone ZONE` from its next look at the
+    gateways (within 10 s); every name is checked before any gateway changes."""
+    svc, who = common.services(args), common.actor(args)
+    by_name = {g.name: g for g in svc.site.list_gateways(who)}
+    missing = [name for name in args.names if name not in by_name]
+    if missing:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No gateway {name}."), name=", ".join(missing))
+    moved = [svc.site.update_gateway(who, by_name[name].id, zone=args.zone) for name in args.names]
+    common.emit(args, moved, "\n".join(f"gateway {g.name}: zone {g.zone}" if g.zone else
+                                       f"gateway {g.name}: the site's own serve" for g in moved))
     return 0
 
 

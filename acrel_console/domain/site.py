@@ -37,6 +37,7 @@ class Gateway:
     building_id: int | None
     enabled: bool
     local_echo: bool = False  # the line hears its own requests (two-wire adapter)
+    zone: str = ""  # the group of gateways one `serve --zone` process polls (an estate); "" = the site's own
 
     @property
     def endpoint(self) -> str:

@@ -26,7 +26,8 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
                  ("port", "TCP端口 / port"), ("serial_port", "串口号 / serial_port"), ("baud", "波特率 / baud"),
                  ("parity", "校验 / parity"), ("stopbits", "停止位 / stopbits"), ("timeout_ms", "超时ms / timeout_ms"),
                  ("retries", "重试 / retries"), ("inter_frame_delay_ms", "帧间隔ms / inter_frame_delay_ms"),
-                 ("building", "建筑 / building"), ("local_echo", "本地回显 / local_echo")],
+                 ("building", "建筑 / building"), ("local_echo", "本地回显 / local_echo"),
+                 ("zone", "分区 / zone")],
     "meters": [("gateway", "网关编号 / gateway"), ("address", "表地址 / address"), ("model", "型号 / model"),
                ("room", "商铺号 / room"), ("building", "建筑 / building"), ("ct_ratio", "CT变比 / ct_ratio"),
                ("circuit", "回路 / circuit"), ("meter_no", "仪表编号 / meter_no"),
@@ -35,8 +36,8 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
 }
 EXAMPLES: dict[str, list[list[Any]]] = {
     "buildings": [["A栋", "1-5", "东区", ""]],
-    "gateways": [["GW1", "modbus-tcp", "192.0.2.10", 502, "", 9600, "N", 1, 500, 1, 0, "A栋", "no"],
-                 ["COM1", "serial", "", "", "/dev/ttyUSB0", 9600, "N", 1, 500, 1, 0, "A栋", "no"]],
+    "gateways": [["GW1", "modbus-tcp", "192.0.2.10", 502, "", 9600, "N", 1, 500, 1, 0, "A栋", "no", ""],
+                 ["COM1", "serial", "", "", "/dev/ttyUSB0", 9600, "N", 1, 500, 1, 0, "A栋", "no", ""]],
     "meters": [["GW1", 1, "DDSY1352", "A-101", "A栋", 1, "", "000000000001", "50.00", "20.00", "10", ""]],
 }
 

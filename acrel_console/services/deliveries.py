@@ -531,7 +531,7 @@ def deliver_all(ctx: ServiceContext, bus: MeterBus, meter_ids: set[int] | None =
     holds it, nothing is done (returns [])."""
     from acrel_console.services.lease import SiteLease, holds_site_lease
 
-    lease = None if holds_site_lease(ctx) else SiteLease(ctx, ttl_s=60)
+    lease = None if holds_site_lease(ctx) else SiteLease(ctx, ttl_s=60, whole_site=True)
     if lease is not None and not lease.acquire():
         return []
     try:

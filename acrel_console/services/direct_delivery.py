@@ -15,7 +15,7 @@ from acrel_console.domain.roles import Permission
 from acrel_console.drivers.api import BusConfig, BusError, MeterBus
 from acrel_console.services import deliveries
 from acrel_console.services.base import Actor, ServiceContext, requires
-from acrel_console.services.lease import SiteLease, current_lease
+from acrel_console.services.lease import SiteLease, active_lease
 from acrel_console.storage.tables.commands import MeterCommandRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
@@ -31,7 +31,7 @@ def _open_bus(config: BusConfig) -> MeterBus:
 
 def site_service_running(ctx: ServiceContext) -> bool:
     """True when another process (the site service, or a one-PC console) holds an active site lease."""
-    info = current_lease(ctx)
+    info = active_lease(ctx)  # an estate: any zone's service
     return info is not None and info.active
 
 
@@ -54,7 +54,7 @@ def deliver_here(ctx: ServiceContext, meter_ids: set[int], *,
                  open_bus: BusOpener | None = None) -> list[deliveries.DeliveryOutcome]:
     """No service holds the dispatcher: take the site lease briefly and run design §8 for these meters on
     their buses (nothing is sent when another process holds the lease)."""
-    lease = SiteLease(ctx, ttl_s=INLINE_TTL_S)
+    lease = SiteLease(ctx, ttl_s=INLINE_TTL_S, whole_site=True)
     if not lease.acquire():
         return []
     outcomes: list[deliveries.DeliveryOutcome] = []
@@ -114,7 +114,7 @@ class DirectDeliveryService:
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "The site service runs: it reconciles restored "
                                                             "deliveries itself and prints what it finds."))
         problem = site_anchor.database_problem(self.ctx)
-        lease = SiteLease(self.ctx, ttl_s=INLINE_TTL_S)
+        lease = SiteLease(self.ctx, ttl_s=INLINE_TTL_S, whole_site=True)
         if not lease.acquire():
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "The site service runs: it reconciles restored "
                                                             "deliveries itself and prints what it finds."))

@@ -24,7 +24,7 @@ from acrel_console.services.polling.results import SweepResult
 from acrel_console.services.polling.worker import BusWorker, QueueFull
 from acrel_console.services.remote_control import execute_control_command, is_control_row
 from acrel_console.storage.tables.commands import MeterCommandRow
-from acrel_console.storage.tables.site import MeterRow
+from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
 log = logging.getLogger(__name__)
 SCAN_INTERVAL_S = 1.0  # other workstations' commands are seen within this
@@ -140,6 +140,8 @@ class Dispatcher:
              .order_by(MeterCommandRow.priority.desc(), MeterCommandRow.created_at,
                        MeterCommandRow.expected_purchase_count)
              .limit(SCAN_LIMIT))
+        if self.poller.zone is not None:  # an estate: only this zone's meters (others' queues never crowd it)
+            q = q.join(GatewayRow, MeterRow.gateway_id == GatewayRow.id).where(GatewayRow.zone == self.poller.zone)
         from acrel_console.services import deliveries
 
         deliveries.check_restore(self.ctx)  # a database behind its anchor pins its open deliveries first
@@ -204,15 +206,20 @@ class MeterRuntime:
     """Poller + dispatcher under the site lease: what `serve`, `demo` and the one-PC GUI run.
 
     `start()` returns False (and runs nothing) when another process holds the lease; losing the
-    lease later stops polling and dispatching (the other holder carries on)."""
+    lease later stops polling and dispatching (the other holder carries on).
+
+    An estate (issue 15) runs one per zone: `zone` names the group of gateways this runtime polls and
+    dispatches to, under that zone's own lease (its standby waits for it); "" is the site's own zone (every
+    gateway of a site that has no zones)."""
 
     def __init__(self, ctx: ServiceContext, *, bus_factory: Any = None, lease_ttl_s: float | None = None,
-                 remote: Any = None, gateways: list[str] | None = None) -> None:
+                 remote: Any = None, gateways: list[str] | None = None, zone: str = "") -> None:
         from acrel_console.services.lease import DEFAULT_TTL_S, SiteLease
 
         self.ctx = ctx
-        self.lease = SiteLease(ctx, ttl_s=lease_ttl_s or DEFAULT_TTL_S)
-        self.poller = Poller(ctx, bus_factory=bus_factory, gateways=gateways)
+        self.zone = zone
+        self.lease = SiteLease(ctx, ttl_s=lease_ttl_s or DEFAULT_TTL_S, zone=zone)
+        self.poller = Poller(ctx, bus_factory=bus_factory, gateways=gateways, zone=zone)
         self.dispatcher = Dispatcher(ctx, self.poller)
         self._remote = remote
         self.running = False

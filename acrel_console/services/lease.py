@@ -80,11 +80,36 @@ def no_service_since(ctx: ServiceContext, info: LeaseInfo | None) -> str | None:
     return ctx.site_clock.local(info.heartbeat_at).strftime("%H:%M")
 
 
-def current_lease(ctx: ServiceContext, me: str | None = None) -> LeaseInfo | None:
+def lease_name(zone: str = "") -> str:
+    """The lease row of a zone: 'dispatcher' for the site's own (the only one of a site without zones),
+    'dispatcher:<zone>' for each zone of an estate (issue 15: one `serve --zone` process and its standby each)."""
+    return f"{LEASE_NAME}:{zone}" if zone else LEASE_NAME
+
+
+def current_lease(ctx: ServiceContext, me: str | None = None, zone: str = "") -> LeaseInfo | None:
     """The lease row as it stands (None when nobody ever held it)."""
     with ctx.read() as s:
-        row = s.get(SiteLeaseRow, LEASE_NAME)
+        row = s.get(SiteLeaseRow, lease_name(zone))
         return _info(row, ctx.clock(), me) if row is not None else None
+
+
+def zone_leases(ctx: ServiceContext) -> dict[str, LeaseInfo]:
+    """zone -> its lease, for every zone that ever had a service ("" = the site's own)."""
+    with ctx.read() as s:
+        rows = s.execute(select(SiteLeaseRow).where(
+            (SiteLeaseRow.name == LEASE_NAME) | SiteLeaseRow.name.like(f"{LEASE_NAME}:%"))).scalars().all()
+        now = ctx.clock()
+        return {row.name.partition(":")[2]: _info(row, now, None) for row in rows}
+
+
+def active_lease(ctx: ServiceContext) -> LeaseInfo | None:
+    """The site's own lease when a process holds it, else an active zone's (an estate whose zones are served
+    while the site's own `serve` is not), else the site's own lease as it stands (None when never held)."""
+    zones = zone_leases(ctx)
+    site = zones.get("")
+    if site is not None and site.active:
+        return site
+    return next((info for _zone, info in sorted(zones.items()) if info.active), site)
 
 
 HELD_KEY = "site_lease"  # ServiceContext.extras: the SiteLease this process holds
@@ -100,9 +125,15 @@ def holds_site_lease(ctx: ServiceContext) -> bool:
 class SiteLease:
     """This process's claim on the site lease. `acquire()` once, then `start_heartbeat()`."""
 
-    def __init__(self, ctx: ServiceContext, *, ttl_s: float = DEFAULT_TTL_S, holder: str | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, *, ttl_s: float = DEFAULT_TTL_S, holder: str | None = None,
+                 zone: str = "", whole_site: bool = False) -> None:
         self.ctx = ctx
         self.ttl_s = ttl_s
+        self.zone = zone
+        self.name = lease_name(zone)
+        # A process about to talk to every gateway (poll, control or a delivery run from a workstation while
+        # no service runs) also needs every zone's lease free: an estate's zone services own their buses.
+        self.whole_site = whole_site and not zone
         self.host = socket.gethostname()[:100]
         self.pid = os.getpid()
         self.holder = holder or f"{self.host}:{self.pid}:{uuid.uuid4().hex[:8]}"
@@ -128,13 +159,18 @@ class SiteLease:
         now = self.ctx.clock()
         try:
             with self.ctx.transaction() as s:
-                q = select(SiteLeaseRow).where(SiteLeaseRow.name == LEASE_NAME)
+                q = select(SiteLeaseRow).where(SiteLeaseRow.name == self.name)
                 if s.get_bind().dialect.name == "postgresql":
                     q = q.with_for_update()
                 row = s.execute(q).scalar_one_or_none()
                 expires = now + timedelta(seconds=self.ttl_s)
+                if self.whole_site and s.execute(select(SiteLeaseRow.name).where(
+                        SiteLeaseRow.name.like(f"{LEASE_NAME}:%"), SiteLeaseRow.holder != self.holder,
+                        SiteLeaseRow.expires_at > now).limit(1)).first() is not None:
+                    self._held = False
+                    return False
                 if row is None:
-                    s.add(SiteLeaseRow(name=LEASE_NAME, holder=self.holder, host=self.host, pid=self.pid,
+                    s.add(SiteLeaseRow(name=self.name, holder=self.holder, host=self.host, pid=self.pid,
                                        acquired_at=now, heartbeat_at=now, expires_at=expires))
                 elif row.holder == self.holder or row.expires_at <= now:
                     if row.holder != self.holder:
@@ -160,7 +196,7 @@ class SiteLease:
         self.stop_heartbeat()
         try:
             with self.ctx.transaction() as s:
-                row = s.get(SiteLeaseRow, LEASE_NAME)
+                row = s.get(SiteLeaseRow, self.name)
                 if row is not None and row.holder == self.holder:
                     s.delete(row)
         except Exception:  # noqa: BLE001 - best effort: it expires anyway
@@ -200,7 +236,7 @@ class SiteLease:
             t.join(5)
 
     def info(self) -> LeaseInfo | None:
-        return current_lease(self.ctx, self.holder)
+        return current_lease(self.ctx, self.holder, self.zone)
 
 
 class LeaseService:
@@ -222,3 +258,8 @@ class LeaseService:
     @requires(Permission.VIEW)
     def current(self, actor: Actor) -> LeaseInfo | None:
         return current_lease(self.ctx)
+
+    @requires(Permission.VIEW)
+    def zones(self, actor: Actor) -> dict[str, LeaseInfo]:
+        """Every zone's lease (an estate's several `serve`; "" = the site's own), for the status bar."""
+        return zone_leases(self.ctx)

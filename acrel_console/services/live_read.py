@@ -51,13 +51,13 @@ def read_now(ctx: ServiceContext, meter_ids: list[int], *,
              bus_factory: BusFactory | None = None) -> dict[int, MeterReading | None]:
     """Read each meter once and store the reading; {} when another process holds the site lease (its
     readings are the fresh ones). A meter that does not answer maps to None."""
-    from acrel_console.services.lease import SiteLease, current_lease
+    from acrel_console.services.lease import SiteLease, active_lease
     from acrel_console.services.polling.store import bus_config
 
-    holder = current_lease(ctx)
+    holder = active_lease(ctx)  # an estate: any zone's service
     if holder is not None and holder.active:
         return {}
-    lease = SiteLease(ctx, ttl_s=60)
+    lease = SiteLease(ctx, ttl_s=60, whole_site=True)
     if not lease.acquire():
         return {}
     out: dict[int, MeterReading | None] = {}

@@ -43,7 +43,7 @@ def building_value(r: BuildingRow) -> Building:
 
 def gateway_value(r: GatewayRow) -> Gateway:
     return Gateway(r.id, r.name, r.kind, r.host, r.port, r.serial_port, r.baud, r.parity, r.stopbits, r.timeout_ms,
-                   r.retries, r.inter_frame_delay_ms, r.building_id, r.enabled, bool(r.local_echo))
+                   r.retries, r.inter_frame_delay_ms, r.building_id, r.enabled, bool(r.local_echo), r.zone or "")
 
 
 def meter_value(r: MeterRow, gateway: str, building: str | None) -> Meter:
@@ -119,7 +119,17 @@ def validate_gateway(fields: dict[str, Any]) -> dict[str, Any]:
     out["inter_frame_delay_ms"] = _int(fields.get("inter_frame_delay_ms", 0), "inter_frame_delay_ms",
                                        "Inter-frame delay (ms)", 0, 1000)
     out["local_echo"] = _flag(fields.get("local_echo", False), "local_echo", "Local echo")
+    out["zone"] = validate_zone(fields.get("zone", ""))
     return out
+
+
+def validate_zone(value: Any) -> str:
+    """A zone name: letters, digits, '-' and '_', at most 28 (it names the zone's lease); '' = the site's own."""
+    text = _text(value, "zone", "Zone", required=False, max_len=28)
+    if text and not all(c.isascii() and (c.isalnum() or c in "-_") for c in text):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Zone '{value}': use letters, digits, '-' and '_'."),
+                              field="zone", value=text)
+    return text
 
 
 def _flag(value: Any, field: str, label: str) -> bool:

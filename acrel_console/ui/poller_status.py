@@ -40,7 +40,8 @@ class PollerStatus(QObject):
 
         def fetch() -> object | None:
             clock.refreshed()  # a zone changed on another workstation reaches this one within a minute
-            return lease.current(actor)
+            zones = lease.zones(actor)  # an estate: every zone's serve (issue 15)
+            return zones if any(zones) else lease.current(actor)
 
         self.ui.tasks.run(fetch, self._got, self._failed, owner=self, quiet=True)
 
@@ -58,6 +59,11 @@ class PollerStatus(QObject):
         return self.tr("Poller: stopped since {time}").format(time=self.ui.clock.text(getattr(info, "expires_at"), seconds=False))
 
     def _got(self, info: object | None) -> None:
+        if isinstance(info, dict):  # several zones: each with its own serve and lease
+            self.text_changed.emit(" · ".join(
+                self.tr("{zone}: {state}").format(zone=zone or self.tr("site"), state=self.text_for(info[zone]))
+                for zone in sorted(info)))
+            return
         self.text_changed.emit(self.text_for(info))
 
     def _failed(self, failure: TaskFailure) -> None:

@@ -3380,7 +3380,7 @@
     <context>
         <name>PollerStatus</name>
         <message>
-            <location filename="../../acrel_console/ui/poller_status.py" line="+49" />
+            <location filename="../../acrel_console/ui/poller_status.py" line="+50" />
             <source>Poller: not running</source>
             <translation>Poller: not running</translation>
         </message>
@@ -3403,6 +3403,16 @@
             <location line="+1" />
             <source>Poller: stopped since {time}</source>
             <translation>Poller: stopped since {time}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{zone}: {state}</source>
+            <translation>{zone}: {state}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>site</source>
+            <translation>site</translation>
         </message>
         <message>
             <location line="+6" />
@@ -6326,7 +6336,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+140" />
+            <location filename="../../acrel_console/cli/site.py" line="+144" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
@@ -6366,7 +6376,7 @@
             <translation>No new password: set ACREL_NEW_PASSWORD or use --new-password-file.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+171" />
+            <location filename="../../acrel_console/cli/meters.py" line="+178" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>The site's dispatcher runs at {holder}; it polls already.</translation>
         </message>
@@ -6377,7 +6387,7 @@
         </message>
         <message>
             <location line="+26" />
-            <location filename="../../acrel_console/cli/site.py" line="+172" />
+            <location filename="../../acrel_console/cli/site.py" line="+186" />
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
@@ -6385,7 +6395,7 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
-            <location filename="../../acrel_console/services/site_config.py" line="+407" />
+            <location filename="../../acrel_console/services/site_config.py" line="+417" />
             <location line="+63" />
             <location line="+93" />
             <location filename="../../acrel_console/services/tariffs.py" line="+216" />
@@ -6513,7 +6523,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-493" />
+            <location filename="../../acrel_console/services/site_config.py" line="-503" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+33" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -6742,7 +6752,7 @@
             <translation>{name} ({role}) may not do this: it needs the '{permission}' right.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/config_io.py" line="+68" />
+            <location filename="../../acrel_console/services/config_io.py" line="+69" />
             <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
             <translation>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</translation>
         </message>
@@ -6976,7 +6986,7 @@
             <translation>The approver must be a different operator.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+183" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+187" />
             <source>No enabled gateway to poll.</source>
             <translation>No enabled gateway to poll.</translation>
         </message>
@@ -7085,7 +7095,12 @@
             <translation>Stop bits must be 1 or 2.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+15" />
+            <source>Zone '{value}': use letters, digits, '-' and '_'.</source>
+            <translation>Zone '{value}': use letters, digits, '-' and '_'.</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>{label}: '{value}' is not yes or no.</source>
             <translation>{label}: '{value}' is not yes or no.</translation>
         </message>
@@ -7123,12 +7138,13 @@
             <translation>A gateway named {name} already exists.</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location filename="../../acrel_console/cli/site.py" line="-49" />
+            <location filename="../../acrel_console/services/site_config.py" line="-11" />
             <source>No gateway {name}.</source>
             <translation>No gateway {name}.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location filename="../../acrel_console/services/site_config.py" line="+30" />
             <source>Gateway {name} still has {n} meters; remove them first.</source>
             <translation>Gateway {name} still has {n} meters; remove them first.</translation>
         </message>

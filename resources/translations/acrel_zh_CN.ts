@@ -3380,7 +3380,7 @@
     <context>
         <name>PollerStatus</name>
         <message>
-            <location filename="../../acrel_console/ui/poller_status.py" line="+49" />
+            <location filename="../../acrel_console/ui/poller_status.py" line="+50" />
             <source>Poller: not running</source>
             <translation>抄表服务：未运行</translation>
         </message>
@@ -3403,6 +3403,16 @@
             <location line="+1" />
             <source>Poller: stopped since {time}</source>
             <translation>抄表服务：自 {time} 起停止</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{zone}: {state}</source>
+            <translation>{zone}：{state}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>site</source>
+            <translation>本站</translation>
         </message>
         <message>
             <location line="+6" />
@@ -6326,7 +6336,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+140" />
+            <location filename="../../acrel_console/cli/site.py" line="+144" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
@@ -6366,7 +6376,7 @@
             <translation>没有新密码：请设置 ACREL_NEW_PASSWORD 或使用 --new-password-file。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/meters.py" line="+171" />
+            <location filename="../../acrel_console/cli/meters.py" line="+178" />
             <source>The site's dispatcher runs at {holder}; it polls already.</source>
             <translation>本站点的调度服务正在 {holder} 上运行，已经在轮询。</translation>
         </message>
@@ -6377,7 +6387,7 @@
         </message>
         <message>
             <location line="+26" />
-            <location filename="../../acrel_console/cli/site.py" line="+172" />
+            <location filename="../../acrel_console/cli/site.py" line="+186" />
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
@@ -6385,7 +6395,7 @@
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
-            <location filename="../../acrel_console/services/site_config.py" line="+407" />
+            <location filename="../../acrel_console/services/site_config.py" line="+417" />
             <location line="+63" />
             <location line="+93" />
             <location filename="../../acrel_console/services/tariffs.py" line="+216" />
@@ -6513,7 +6523,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-493" />
+            <location filename="../../acrel_console/services/site_config.py" line="-503" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+33" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -6742,7 +6752,7 @@
             <translation>{name}（{role}）无权执行此操作：需要“{permission}”权限。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/config_io.py" line="+68" />
+            <location filename="../../acrel_console/services/config_io.py" line="+69" />
             <source>Import refused, nothing changed: sheet {sheet}, row {row}, column {column}: {message} ({count} problems in all)</source>
             <translation>导入被拒绝，未做任何更改：工作表 {sheet}，第 {row} 行，{column} 列：{message}（共 {count} 处问题）</translation>
         </message>
@@ -6976,7 +6986,7 @@
             <translation>审批人必须是另一位操作员。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/polling/poller.py" line="+183" />
+            <location filename="../../acrel_console/services/polling/poller.py" line="+187" />
             <source>No enabled gateway to poll.</source>
             <translation>没有可轮询的已启用网关。</translation>
         </message>
@@ -7085,7 +7095,12 @@
             <translation>停止位必须是 1 或 2。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+15" />
+            <source>Zone '{value}': use letters, digits, '-' and '_'.</source>
+            <translation>分区“{value}”：只能使用字母、数字、“-”和“_”。</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>{label}: '{value}' is not yes or no.</source>
             <translation>{label}：“{value}”不是“是”或“否”。</translation>
         </message>
@@ -7123,12 +7138,13 @@
             <translation>网关 {name} 已存在。</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location filename="../../acrel_console/cli/site.py" line="-49" />
+            <location filename="../../acrel_console/services/site_config.py" line="-11" />
             <source>No gateway {name}.</source>
             <translation>没有网关 {name}。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location filename="../../acrel_console/services/site_config.py" line="+30" />
             <source>Gateway {name} still has {n} meters; remove them first.</source>
             <translation>网关 {name} 下仍有 {n} 块电表；请先删除它们。</translation>
         </message>

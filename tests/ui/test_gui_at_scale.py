@@ -119,3 +119,17 @@ def test_meters_load_without_per_meter_work_on_the_gui_thread(qtbot, ui, service
     page.set_view(GRID)
     page.set_view(TABLE)
     assert sized == [3]  # sized once, when it first shows meters
+
+
+def test_the_status_bar_names_every_zone_of_an_estate(qtbot, ui, services) -> None:  # type: ignore[no-untyped-def]
+    from acrel_console.services.lease import SiteLease
+    from acrel_console.ui.poller_status import PollerStatus
+
+    serving = SiteLease(services.ctx, zone="A")  # zone A's `serve --zone A`, elsewhere
+    stopped = SiteLease(services.ctx, zone="B", ttl_s=-60)  # zone B's, gone a minute ago
+    assert serving.acquire() and stopped.acquire()
+    status = PollerStatus(ui)
+    with qtbot.waitSignal(status.text_changed, timeout=10_000) as shown:
+        status.refresh()
+    host = serving.host
+    assert shown.args[0].startswith(f"A: Poller: running on {host} · B: Poller: stopped since ")

@@ -49,8 +49,10 @@ class Poller:
     """
 
     def __init__(self, ctx: ServiceContext, *, bus_factory: BusFactory | None = None,
-                 gateways: list[str] | None = None, settings_refresh_s: float = SETTINGS_REFRESH_S) -> None:
+                 gateways: list[str] | None = None, settings_refresh_s: float = SETTINGS_REFRESH_S,
+                 zone: str | None = None) -> None:
         self.ctx = ctx
+        self.zone = zone  # only the gateways of this zone (an estate: one `serve --zone` each); None = all
         self._bus_factory = bus_factory or default_bus_factory
         self._only = set(gateways) if gateways else None
         self._refresh_s = settings_refresh_s
@@ -116,6 +118,8 @@ class Poller:
             gws = load_gateways(s)
         if self._only is not None:
             gws = [g for g in gws if g.name in self._only or str(g.id) in self._only]
+        if self.zone is not None:
+            gws = [g for g in gws if g.zone == self.zone]
         return [g for g in gws if g.enabled]
 
     def _sync_workers(self) -> None:

@@ -42,6 +42,7 @@ class GatewayTarget:
     name: str
     config: BusConfig
     enabled: bool
+    zone: str = ""
 
 
 def bus_config(row: GatewayRow) -> BusConfig:
@@ -54,7 +55,7 @@ def bus_config(row: GatewayRow) -> BusConfig:
 
 def load_gateways(session: Session) -> list[GatewayTarget]:
     rows = session.execute(select(GatewayRow).order_by(GatewayRow.id)).scalars()
-    return [GatewayTarget(r.id, r.name, bus_config(r), r.enabled) for r in rows]
+    return [GatewayTarget(r.id, r.name, bus_config(r), r.enabled, r.zone or "") for r in rows]
 
 
 def load_meters(session: Session, gateway_id: int) -> list[MeterTarget]:

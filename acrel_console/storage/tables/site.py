@@ -38,6 +38,8 @@ class GatewayRow(Base):
     retries: Mapped[int] = mapped_column(Integer, default=1)
     inter_frame_delay_ms: Mapped[int] = mapped_column(Integer, default=0)
     local_echo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # line hears itself
+    # An estate (issue 15): the zone whose `serve --zone` process polls this gateway; "" = the site's own serve
+    zone: Mapped[str] = mapped_column(String(28), default="", server_default="")
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"), nullable=True)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
