@@ -29,6 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "meter.remove": QT_TRANSLATE_NOOP("audit", "Meter removed"),
     "meter.replace": QT_TRANSLATE_NOOP("audit", "Meter replaced"),
     "settings.update": QT_TRANSLATE_NOOP("audit", "Site defaults changed"),
+    "settings.secret_moved": QT_TRANSLATE_NOOP("audit", "SMS gateway key moved to the secrets file"),
     "config.import": QT_TRANSLATE_NOOP("audit", "Configuration imported"),
     "service.start": QT_TRANSLATE_NOOP("audit", "Site service started"),
     "account.open": QT_TRANSLATE_NOOP("audit", "Account opened"),

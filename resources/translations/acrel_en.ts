@@ -5719,6 +5719,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>SMS gateway key moved to the secrets file</source>
+            <translation>SMS gateway key moved to the secrets file</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Configuration imported</source>
             <translation>Configuration imported</translation>
         </message>

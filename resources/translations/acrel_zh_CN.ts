@@ -5719,6 +5719,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>SMS gateway key moved to the secrets file</source>
+            <translation>短信网关密钥已移入密钥文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Configuration imported</source>
             <translation>导入配置</translation>
         </message>
