@@ -36,12 +36,14 @@ async def recharge_post(request: Request) -> Response:
         post.check_csrf()
         order = await call(post.portal.tenants.recharge, post.principal, meter_id, post.form.get("amount", ""),
                            post.form.get("provider", ""), kiosk=kiosk, client_ip=client_of(request),
-                           return_url=str(request.url_for("order_page", order_id="ORDER")).replace("ORDER", ""))
+                           return_url=str(request.url_for("order_page", order_id="ORDER")).replace("ORDER",
+                                                                                                "{order_id}"))
     except UserError as err:
         return await page(request, "error.html", status_of(err), principal=post.principal,
                           error=error_text(err, post.translate, (await post.portal.site()).zone))
-    if not kiosk and order.redirect_url:
-        return RedirectResponse(order.redirect_url, status_code=303)  # the provider's payment page
+    if not kiosk and order.redirect_url:  # the provider's payment page, opened from our order page: a form's post
+        # may not redirect to another site (the pages' CSP form-action 'self'; browsers apply it to redirects)
+        return RedirectResponse(f"/orders/{order.order_id}?pay=1", status_code=303)
     return RedirectResponse(f"/orders/{order.order_id}", status_code=303)
 
 
@@ -56,9 +58,10 @@ async def order_page(request: Request) -> Response:
         return await page(request, "error.html", status_of(err), principal=principal,
                           error=error_text(err, translator(request), (await portal.site()).zone))
     following = order.open or (order.state in ("paid", "credited") and not order.delivered) or order.state == "refunding"
+    go_to = order.redirect_url if order.open and request.query_params.get("pay") == "1" else None
     return await page(request, "order.html", principal=principal, order=order,
                       qr=qr_svg(order.qr_payload) if order.open and order.qr_payload else None,
-                      refresh=PENDING_REFRESH_S if following else None)
+                      refresh=PENDING_REFRESH_S if following else None, go_to=go_to)
 
 
 async def notify(request: Request) -> Response:

@@ -205,7 +205,8 @@ class PaymentService:
     def start(self, *, actor_name: str, cashier: Actor, source: str, tenant_id: int | None, meter_id: int,
               amount: Decimal | str, provider: str, channel: str, client_ip: str = "", return_url: str = "",
               openid: str = "") -> OrderView:
-        """Make an order (logged before the provider is asked), then ask the provider for its QR or page."""
+        """Make an order (logged before the provider is asked), then ask the provider for its QR or page.
+        `return_url` is where the provider's page sends the payer back; '{order_id}' in it becomes the order's id."""
         fen = amount_fen(amount)
         if provider not in CHANNELS or channel not in CHANNELS[provider]:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown payment provider '{provider}'."),
@@ -237,7 +238,7 @@ class PaymentService:
         try:
             checkout: Checkout = client.create(out_trade_no(order_id), fen, f"电费充值 {room}", channel,
                                                expires_at=now + ORDER_LIFETIME, client_ip=client_ip, openid=openid,
-                                               return_url=return_url)
+                                               return_url=return_url.replace("{order_id}", order_id))
         except ProviderError as err:
             with self.ctx.transaction() as s:
                 row = _lock_order(s, order_id)

@@ -370,6 +370,11 @@ class AlipayStandIn:
         biz = json.loads(params.get("biz_content") or "{}")
         no = biz.get("out_trade_no", "")
         order = self.orders.get(no)
+        if api == "alipay.trade.wap.pay":  # the payer's browser opens 手机网站支付: the trade exists from now on
+            fen = round(float(biz["total_amount"]) * 100)
+            self.orders.setdefault(no, Order(no, fen, params.get("notify_url", ""), biz["subject"]))
+            page = f"<!DOCTYPE html><title>支付宝</title><h1>支付宝 stand-in</h1><p>{biz['total_amount']}</p>"
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, page.encode()
         if api == "alipay.trade.precreate":
             fen = round(float(biz["total_amount"]) * 100)
             self.orders.setdefault(no, Order(no, fen, params.get("notify_url", ""), biz["subject"]))

@@ -66,10 +66,19 @@ def test_phone_recharge_goes_to_the_providers_page(pw: PayWorld) -> None:
     try:
         with httpx.Client(base_url=portal.url, timeout=10) as c:
             csrf = c.post("/api/login", json={"account_no": account_no, "pin": PIN}).json()["csrf_token"]
+            # the post goes to our order page (a form may not redirect off the site: CSP form-action 'self'), which
+            # opens the provider's page at once
             r = c.post(f"/meters/{pw.meters[0]}/recharge", data={"csrf": csrf, "amount": "12.5", "provider": "wechat"})
-            assert r.status_code == 303 and r.headers["location"].startswith(pw.wechat.base_url + "/h5pay")
+            assert r.status_code == 303 and r.headers["location"].startswith("/orders/")
+            assert f"url='{pw.wechat.base_url}/h5pay" in c.get(r.headers["location"]).text
             r = c.post(f"/meters/{pw.meters[0]}/recharge", data={"csrf": csrf, "amount": "12.5", "provider": "alipay"})
-            assert r.status_code == 303 and "alipay.trade.wap.pay" in httpx.URL(r.headers["location"]).params["method"]
+            assert r.status_code == 303 and r.headers["location"].endswith("?pay=1")
+            page = c.get(r.headers["location"]).text
+            go_to = page.split("url='", 1)[1].split("'", 1)[0].replace("&amp;", "&")
+            assert "alipay.trade.wap.pay" in httpx.URL(go_to).params["method"]
+            order_url = r.headers["location"].removesuffix("?pay=1")
+            assert httpx.URL(go_to).params["return_url"].endswith(order_url)  # back to this order's own page
+            assert 'content="0;' not in c.get(order_url).text  # followed there, not sent to the provider again
             bad = c.post(f"/meters/{pw.meters[0]}/recharge", data={"csrf": csrf, "amount": "abc", "provider": "wechat"})
             assert bad.status_code == 400 and "Traceback" not in bad.text
         pw.ledger_ok()
