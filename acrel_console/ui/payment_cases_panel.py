@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from acrel_console.domain.alarms import AlarmKind
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -23,6 +22,7 @@ from acrel_console.ui.cashier.labels import delivery_label
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.error_words import error_words
 from acrel_console.ui.form_dialog import FormDialog, error_label, show_error
+from acrel_console.ui.record_model import record_table
 from acrel_console.ui.screen_table import ScreenColumn as S
 from acrel_console.ui.screen_table import table_model
 from acrel_console.ui.tasks import TaskFailure
@@ -129,15 +129,7 @@ class PaymentCasesPanel(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.model = table_model(case_columns(), lambda at: self.ui.clock.text(at), self)
-        self.view = QTableView()
-        self.view.setObjectName("paymentCases")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model, "paymentCases")
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
         self.count = QLabel()
         self.count.setObjectName("paymentCasesCount")

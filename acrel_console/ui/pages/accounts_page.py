@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from acrel_console.domain.meter_identity import meter_number
 from acrel_console.domain.roles import Permission
@@ -30,7 +30,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.list_export import ListExport
-from acrel_console.ui.record_model import Column, RecordTableModel
+from acrel_console.ui.record_model import Column, RecordTableModel, record_table
 from acrel_console.ui.screen_table import ScreenColumn, filter_text, filters_of, table_model
 from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.tasks import TaskFailure
@@ -47,18 +47,6 @@ def account_list_service(ui: UiContext) -> AccountListService:
 
 def _yuan(v: Any) -> str:
     return "—" if v is None else f"{v:,.2f}"
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class AccountsPage(Page):
@@ -142,7 +130,7 @@ class AccountsPage(Page):
                                  summary=lambda: ((self.tr("Accounts found"), str(self._total)),), fetch=True)
         self.export.button.setToolTip(self.tr("Save every account the search finds (all pages) as an Excel "
                                               "workbook"))
-        self.view = _table(self.model)
+        self.view = record_table(self.model)
         self.view.setObjectName("accountsTable")
         self.meter_model = RecordTableModel([
             Column(self.tr("Meter no."), lambda m: meter_number(m.meter_no)),
@@ -156,7 +144,7 @@ class AccountsPage(Page):
                 f"{m.pending_deliveries} ({_yuan(m.pending_amount)})" if m.pending_deliveries else "0")),
             Column(self.tr("Total purchased"), lambda m: _yuan(m.total_purchased), align_right=True),
         ], self)
-        self.meter_view = _table(self.meter_model)
+        self.meter_view = record_table(self.meter_model)
         self.meter_view.setObjectName("accountMeters")
         self.detail = QLabel()
         self.detail.setObjectName("accountDetail")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from acrel_console.domain.roles import Permission
 from acrel_console.services.export import ExportResult
@@ -26,6 +26,7 @@ from acrel_console.ui.confirm import inform
 from acrel_console.ui.context import UiContext
 from acrel_console.ui.form_dialog import error_label, show_error
 from acrel_console.ui.pages.base import Page
+from acrel_console.ui.record_model import record_table
 from acrel_console.ui.screen_table import filter_text, filters_of, run_export, table_model
 from acrel_console.ui.shortcuts import page_action
 from acrel_console.ui.site_time import edit_range, site_today
@@ -121,15 +122,7 @@ class RecordsPage(Page):
         self.error = error_label()
         outer.addWidget(self.error)
         self.model = table_model(record_columns(), lambda at: self.ui.clock.text(at), self)  # the export's columns too
-        self.view = QTableView()
-        self.view.setObjectName("recordsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model, "recordsTable")
         self.view.doubleClicked.connect(lambda _i: self.show_detail())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         outer.addWidget(self.view, 1)
