@@ -1,5 +1,6 @@
 """CLI: `payment setup|show|test|remove` (the providers' merchant settings, kept beside the site key) and
-`payment cases|resolve|retry-refund` (a supervisor's online payment cases)."""
+`payment cases|resolve|retry-refund` (a supervisor's online payment cases), `payment reconcile` (对账: a day's
+statement downloaded or imported from a file, compared with the ledger, an .xlsx report)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     p.add_argument("--reason", required=True)
     p = add("retry-refund", cmd_retry_refund, "ask the provider again for a refund owed")
     p.add_argument("order_id", metavar="ORDER")
+    p = add("reconcile", cmd_reconcile, "对账: compare a day's statement (downloaded, or --file saved from the "
+                                        "merchant site) with the ledger; every difference raises an alarm")
+    p.add_argument("provider", choices=PROVIDERS)
+    p.add_argument("--day", required=True, help="YYYY-MM-DD (the providers' day, Beijing time)")
+    p.add_argument("--file", help="a statement file saved from the merchant site (a site without internet)")
+    p.add_argument("--xlsx", help="write the comparison to this .xlsx file")
 
 
 def _pairs(items: list[str]) -> list[tuple[str, str]]:
@@ -155,4 +162,32 @@ def cmd_retry_refund(args: argparse.Namespace) -> int:
     svc, who = common.services(args), common.actor(args)
     view = svc.payments.retry_refund(who, args.order_id)
     common.emit(args, view, f"order {view.order_id}: {view.state} (refund {view.refund_state})")
+    return 0
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from acrel_console.services.payment_statements import RESULT_WORDS, PaymentStatementService, write_xlsx
+
+    try:
+        day = date.fromisoformat(args.day)
+    except ValueError:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "'{value}' is not a date (YYYY-MM-DD)."), field="day",
+                              value=args.day) from None
+    svc, who = common.services(args), common.actor(args)
+    service = PaymentStatementService(svc.ctx, svc.payments)
+    result = (service.import_file(who, args.provider, day, Path(args.file)) if args.file
+              else service.reconcile(who, args.provider, day))
+    if args.xlsx:
+        write_xlsx(result, Path(args.xlsx), common.translated)
+    counts = {r: result.count(r) for r in RESULT_WORDS}
+    rows = [(d.result, d.kind, d.transaction_id, d.out_trade_no, "" if d.theirs_fen is None else str(d.theirs_fen),
+             "" if d.ours_fen is None else str(d.ours_fen)) for d in result.differences]
+    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    common.emit(args, {"provider": args.provider, "day": args.day, "source": result.source, "counts": counts,
+                       "differences": result.differences},
+                lambda: f"{args.provider} {args.day}: {summary}" + (
+                    "\n" + common.table(rows, ("result", "kind", "transaction", "order", "statement fen",
+                                                "ledger fen")) if rows else ""))
     return 0

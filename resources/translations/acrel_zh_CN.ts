@@ -33,7 +33,7 @@
         <name>AccountsPage</name>
         <message>
             <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
-            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+85" />
+            <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+73" />
             <location line="+7" />
             <source>Accounts</source>
             <translation>开户管理</translation>
@@ -3049,12 +3049,12 @@
         </message>
         <message>
             <location line="+15" />
-            <location line="+212" />
+            <location line="+204" />
             <source>waiting for a decision</source>
             <translation>待主管处理</translation>
         </message>
         <message>
-            <location line="-211" />
+            <location line="-203" />
             <source>not acknowledged</source>
             <translation>未确认</translation>
         </message>
@@ -3114,7 +3114,7 @@
             <translation>详情</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+49" />
             <source>Check the meter / deliver again…</source>
             <translation>核对电表/重新下发…</translation>
         </message>
@@ -3964,7 +3964,7 @@
     <context>
         <name>RecordsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="+76" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="+77" />
             <location line="+4" />
             <source>Any</source>
             <translation>全部</translation>
@@ -3996,35 +3996,35 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+118" />
+            <location line="+110" />
             <source>Cashier</source>
             <translation>售电员</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/records_export.py" line="+43" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-109" />
+            <location line="+110" />
             <source>Tenant</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
-            <location line="+119" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-110" />
+            <location line="+111" />
             <source>Meter no.</source>
             <translation>表号</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-118" />
-            <location line="+119" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-110" />
+            <location line="+111" />
             <source>Payment method</source>
             <translation>付款方式</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-119" />
-            <location line="+121" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-111" />
+            <location line="+113" />
             <source>Sale type</source>
             <translation>售电类型</translation>
         </message>
@@ -4111,7 +4111,7 @@
         <message>
             <location line="+8" />
             <location filename="../../acrel_console/ui/pages/__init__.py" line="-4" />
-            <location filename="../../acrel_console/ui/pages/records_page.py" line="-155" />
+            <location filename="../../acrel_console/ui/pages/records_page.py" line="-147" />
             <source>Sales records</source>
             <translation>售电查询</translation>
         </message>
@@ -4161,7 +4161,7 @@
             <translation>交班</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+72" />
             <source>{label}: {value}</source>
             <translation>{label}：{value}</translation>
         </message>
@@ -6396,11 +6396,11 @@
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
             <location filename="../../acrel_console/services/meter_views.py" line="-128" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
-            <location filename="../../acrel_console/services/payments.py" line="+223" />
+            <location filename="../../acrel_console/services/payments.py" line="+224" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
             <location line="+48" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
-            <location filename="../../acrel_console/services/site_config.py" line="+417" />
+            <location filename="../../acrel_console/services/site_config.py" line="+422" />
             <location line="+63" />
             <location line="+93" />
             <location filename="../../acrel_console/services/tariffs.py" line="+216" />
@@ -6528,7 +6528,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-503" />
+            <location filename="../../acrel_console/services/site_config.py" line="-508" />
             <location filename="../../acrel_console/ui/building_dialog.py" line="-18" />
             <location filename="../../acrel_console/ui/cashier/account_dialogs.py" line="+33" />
             <location filename="../../acrel_console/ui/meters/control_params.py" line="+34" />
@@ -7164,7 +7164,7 @@
             <translation>没有名为 {name} 的网关。</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+68" />
             <source>A {model} takes addresses {address} to {last}; the last address is {maximum}.</source>
             <translation>{model} 占用地址 {address} 至 {last}；最大地址为 {maximum}。</translation>
         </message>
@@ -7401,7 +7401,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../acrel_console/services/site_config.py" line="-349" />
+            <location filename="../../acrel_console/services/site_config.py" line="-354" />
             <source>The port {port} does not support {setting}.</source>
             <translation>端口 {port} 不支持 {setting}。</translation>
         </message>
@@ -7679,8 +7679,8 @@
             <translation>此处不支持在线充值。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/payments.py" line="-87" />
-            <location line="+127" />
+            <location filename="../../acrel_console/services/payments.py" line="-88" />
+            <location line="+128" />
             <location line="+23" />
             <location filename="../../acrel_console/services/tenant_portal.py" line="+13" />
             <location line="+3" />
@@ -7688,7 +7688,7 @@
             <translation>没有支付订单{id}。</translation>
         </message>
         <message>
-            <location line="-141" />
+            <location line="-142" />
             <source>the meter is retired</source>
             <translation>该电表已停用</translation>
         </message>
@@ -7713,7 +7713,7 @@
             <translation>充值后将达{after}元，超过囤积上限{limit}元</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+69" />
             <source>Meter {meter} cannot take online credit now: {reason}.</source>
             <translation>电表{meter}现在不能在线充值：{reason}。</translation>
         </message>
@@ -7731,7 +7731,7 @@
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-148" />
+            <location filename="../../acrel_console/ui/payment_cases_panel.py" line="-140" />
             <source>A decision needs a reason.</source>
             <translation>处理需要填写原因。</translation>
         </message>
@@ -7868,7 +7868,7 @@
             <translation>文件过大。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/payments.py" line="+55" />
+            <location filename="../../acrel_console/cli/payments.py" line="+62" />
             <source>'{value}' is not FIELD=VALUE.</source>
             <translation>“{value}”不是“参数=值”的形式。</translation>
         </message>
@@ -7883,6 +7883,11 @@
             <location filename="../../acrel_console/ui/payment_setup_form.py" line="-206" />
             <source>Cannot read {path}: {error}</source>
             <translation>无法读取{path}：{error}</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source>'{value}' is not a date (YYYY-MM-DD).</source>
+            <translation>“{value}”不是日期（YYYY-MM-DD）。</translation>
         </message>
         <message>
             <location filename="../../acrel_console/services/migration_import.py" line="+260" />

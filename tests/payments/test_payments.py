@@ -265,3 +265,24 @@ def test_shift_totals_per_channel(pw: PayWorld) -> None:
     pw.deliver()
     _on_meter(pw, pw.meters[0], 5500, 3)
     pw.ledger_ok()
+
+
+def test_wechat_platform_certificate_mode(sqlite_url: str, keys: dict) -> None:  # type: ignore[type-arg]
+    """A merchant opened before late 2024: the platform certificates are downloaded (AES-GCM decrypted) and the
+    notification verified by the certificate's serial, then sold once and delivered."""
+    from tests.payments.conftest import make_pay_world
+
+    world = make_pay_world(sqlite_url, keys, wechat_mode="certificate")
+    pw = next(world)
+    try:
+        order = pw.payments.start_counter(pw.cashier, pw.meters[0], "12.34", "wechat")
+        pw.wechat.pay(pw.trade_no(order.order_id))  # notification signed under the platform certificate
+        assert pw.payments.view(order.order_id).state == "paid"
+        assert [status for _p, status in pw.replies] == [204]
+        h, b = pw.wechat.notification(pw.wechat.orders[pw.trade_no(order.order_id)], key=keys["merchant"])
+        assert pw.payments.notification("wechat", h, b).status == 401  # not the platform's key
+        pw.deliver()
+        _on_meter(pw, pw.meters[0], 1234, 1)
+        pw.ledger_ok()
+    finally:
+        world.close()

@@ -190,7 +190,8 @@ def test_an_auditor_sees_the_cases_but_cannot_act(qtbot, pw: PayWorld) -> None: 
     ui.tasks.wait_idle(10_000)
 
 
-def test_the_cases_from_the_command_line(pw: PayWorld, sqlite_url: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_cases_from_the_command_line(pw: PayWorld, sqlite_url: str, capsys, monkeypatch,  # type: ignore[no-untyped-def]
+                                        tmp_path: Path) -> None:
     from acrel_console.cli import main
 
     held = pw.payments.start_counter(pw.cashier, pw.meters[1], "20", "alipay")
@@ -209,3 +210,18 @@ def test_the_cases_from_the_command_line(pw: PayWorld, sqlite_url: str, capsys, 
     assert "owes no refund" in capsys.readouterr().err
     assert main(["--db", sqlite_url, "--user", "boss", "payment", "cases"]) == 0
     assert "no online payment cases" in capsys.readouterr().out
+    # 对账 from a statement file saved from the merchant site: it lacks this payment
+    day = pw.clock().astimezone(CHINA).date().isoformat()
+    txn = pw.payments.view(held.order_id).transaction_id
+    pw.alipay.bill_edits = lambda rows: [r for r in rows if r[0] != txn]
+    bill = tmp_path / "bill.zip"
+    bill.write_bytes(pw.alipay.bill_zip(day))
+    assert main(["--db", sqlite_url, "--json", "--user", "boss", "payment", "reconcile", "alipay", "--day", day,
+                 "--file", str(bill), "--xlsx", str(tmp_path / "recon.xlsx")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["counts"]["missing_theirs"] == 1 and out["differences"][0]["transaction_id"] == txn
+    assert (tmp_path / "recon.xlsx").stat().st_size > 0
+    assert main(["--db", sqlite_url, "--user", "boss", "payment", "reconcile", "alipay", "--day", "03/01"]) == 2
+    assert "is not a date" in capsys.readouterr().err
+    assert main(["--db", sqlite_url, "--user", "boss", "payment", "cases"]) == 0
+    assert "missing in the statement" in capsys.readouterr().out
