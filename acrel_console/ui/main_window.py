@@ -14,7 +14,7 @@ from acrel_console.ui.context import UiContext
 from acrel_console.ui.integrity_status import IntegrityStatus
 from acrel_console.ui.messages import role_label
 from acrel_console.ui.operator_dialogs import ChangeOwnPasswordDialog
-from acrel_console.ui.pages import page_entries
+from acrel_console.ui.pages import page_entries, preload_page_modules
 from acrel_console.ui.pages.base import Page
 from acrel_console.ui.poller_status import PollerStatus
 from acrel_console.ui.shortcuts import keyed_actions
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.poller_label = QLabel()
         self.busy_label = QLabel()
         self.integrity_status = IntegrityStatus(self.ui)  # the start-up check, run once the window is shown
+        self._preloading = False
         for label in (self.busy_label, self.operator_label, self.database_label, self.poller_label,
                       self.integrity_status):
             label.setContentsMargins(6, 0, 6, 0)
@@ -261,6 +262,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.integrity_status.start()  # once: later shows do nothing
+        if not self._preloading:  # once: every page's module imported off the GUI thread (issue 15)
+            self._preloading = True
+            self.ui.tasks.run(preload_page_modules, lambda _done: None, lambda _failure: None, owner=self, quiet=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.ui.prefs.window_geometry = self.saveGeometry()

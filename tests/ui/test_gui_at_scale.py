@@ -133,3 +133,28 @@ def test_the_status_bar_names_every_zone_of_an_estate(qtbot, ui, services) -> No
         status.refresh()
     host = serving.host
     assert shown.args[0].startswith(f"A: Poller: running on {host} · B: Poller: stopped since ")
+
+
+def test_page_modules_are_imported_off_the_gui_thread_once_the_window_is_up(qtbot, ui, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+    import sys
+
+    module = "acrel_console.ui.pages.reports_page"  # pyqtgraph and the chart: 0.25 s to import on first show
+    monkeypatch.delitem(sys.modules, module, raising=False)  # as in a console that has not shown Reports yet (restored after)
+    imported: list[tuple[str, bool, bool]] = []  # (module, on the GUI thread, already imported)
+    real_import = importlib.import_module
+
+    def watched(name: str, package: str | None = None) -> Any:
+        imported.append((name, threading.current_thread() is threading.main_thread(), name in sys.modules))
+        return real_import(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", watched)
+    ui.prefs.last_page = "meters"
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.show()
+    settle(ui)
+    assert (module, False, False) in imported  # imported on a worker, once the window was up
+    window.show_page("reports")
+    settle(ui)
+    assert [(on_gui, ready) for name, on_gui, ready in imported if name == module] == [(False, False), (True, True)]
