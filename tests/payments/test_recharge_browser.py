@@ -101,3 +101,26 @@ def test_kiosk_and_phone_recharge_in_a_browser(language: str, pw: PayWorld, brow
         pw.ledger_ok()
     finally:
         portal.stop()
+
+
+def test_wechat_h5_sees_the_portal_as_the_referring_site(pw: PayWorld, browser: Any) -> None:  # noqa: F811
+    """WeChat Pay accepts an H5 payment only when the browser names the merchant's registered site as the referring
+    page: the phone's way to WeChat's page carries the portal's origin (and nothing of its paths: no order ids).
+    With the portal's former 'same-origin' referrer policy the browser sent none, so real WeChat refused it."""
+    with pw.ctx.read() as s:
+        account_no = s.execute(select(TenantRow.account_no).where(TenantRow.name == "Li Si")).scalar_one()
+    pw.svc.tenant_pins.set_pin(pw.cashier, account_no, PIN)
+    portal = PortalThread(TenantPortalService(pw.ctx, pw.svc.control, payments=pw.payments)).start()
+    try:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        _sign_in(page, portal.url, account_no, "/login?lang=en")
+        page.goto(f"{portal.url}/meters/{pw.meters[0]}")
+        page.fill(".recharge-form input[name=amount]", "20")
+        with page.expect_request(lambda r: "/h5pay" in r.url, timeout=15_000) as went:
+            page.click(".recharge-form .pay-wechat")
+        referer = went.value.all_headers().get("referer", "")
+        assert referer.rstrip("/") == portal.url.rstrip("/"), referer
+        context.close()
+    finally:
+        portal.stop()
