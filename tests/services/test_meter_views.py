@@ -42,6 +42,8 @@ def test_meter_list_json_contract_and_counts(site: SimSite) -> None:
     assert rows[3]["last_seen"] is None and rows[3]["relay"] is None
     counts = MeterViewService(site.ctx).counts(site.admin)
     assert counts[MeterStatus.UNOPENED] == 2 and counts[MeterStatus.OFFLINE] == 1 and set(counts) == set(MeterStatus)
+    tally = MeterViewService(site.ctx).tally(site.admin)  # the Dashboard's counts, without a MeterLive per meter
+    assert (tally.total, tally.unopened, tally.offline, tally.relay_closed, tally.relay_open) == (3, 2, 1, 2, 0)
     health = gateway_health(site.svc)
     [h] = health.values()
     assert h.meters_total == 3 and h.meters_online == 2 and h.as_json()["timeouts"] >= 3

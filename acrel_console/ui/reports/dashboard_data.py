@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from acrel_console.domain.status import MeterStatus
 from acrel_console.services.alarms import Alarm
 from acrel_console.services.base import Actor
 from acrel_console.services.reports.model import Report
@@ -28,18 +26,10 @@ class MeterCounts:
     prepaid: int = 0
 
 
-def count_meters(meters: Iterable[Any]) -> MeterCounts:
-    """Counts over MeterLive values; relay and mode from the last known state (unknown counts in neither)."""
-    total = unopened = offline = closed = opened = forced = prepaid = 0
-    for m in meters:
-        total += 1
-        unopened += m.status is MeterStatus.UNOPENED
-        offline += m.status is MeterStatus.OFFLINE
-        closed += m.relay_closed is True
-        opened += m.relay_closed is False
-        forced += m.forced is True
-        prepaid += m.forced is False
-    return MeterCounts(total, unopened, offline, closed, opened, forced, prepaid)
+def meter_counts(services: Any, actor: Actor) -> MeterCounts:
+    """未开户/失联/合闸/分闸/强制/预付费 out of every meter (one column query: services.meter_views.build_tally)."""
+    t = services.meters.tally(actor)
+    return MeterCounts(t.total, t.unopened, t.offline, t.relay_closed, t.relay_open, t.forced, t.prepaid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +55,7 @@ def load_dashboard(services: Any, actor: Actor) -> DashboardData:
     clock = services.clock.refreshed()  # worker thread: pick up a zone changed on another workstation
     zone, now = clock.zone, clock.local_now()
     today = now.date()
-    counts = count_meters(services.meters.list_live(actor))
+    counts = meter_counts(services, actor)
     alarms = services.alarms.active(actor)
     return DashboardData(
         counts=counts,
