@@ -29,6 +29,14 @@ class OneLineParser(argparse.ArgumentParser):
 GLOBAL_FLAGS = {"--json": 0, "--db": 1, "--user": 1, "--password-file": 1}
 
 
+def command(parent: Any, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+    """A sub-command `name` under `parent` (an add_subparsers result) with the global options, run by `handler`."""
+    p: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+    add_global_options(p)
+    p.set_defaults(handler=handler)
+    return p
+
+
 def add_global_options(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     """Add --db/--user/--password-file/--json; on sub-commands they do not override the top level's values."""
     extra: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}

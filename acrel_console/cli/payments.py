@@ -21,10 +21,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
         dest="sub", required=True, metavar="ACTION")
 
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        p = pay.add_parser(name, help=help_text)
-        common.add_global_options(p)
-        p.set_defaults(handler=handler)
-        return p
+        return common.command(pay, name, handler, help_text)
 
     p = add("setup", cmd_setup, "set a provider's merchant settings (keys only from files: --file FIELD=PATH)")
     p.add_argument("provider", choices=PROVIDERS)

@@ -11,11 +11,7 @@ from acrel_console.cli import common
 def register(sub: "argparse._SubParsersAction[Any]") -> None:
     """Register `report ...`, `alarms ...` and `sms ...`."""
 
-    def add(parent: Any, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, help=help_text)
-        common.add_global_options(p)
-        p.set_defaults(handler=handler)
-        return p
+    add = common.command
 
     def periodic(p: argparse.ArgumentParser) -> None:
         p.add_argument("--period", choices=["day", "month", "year"], default="month")

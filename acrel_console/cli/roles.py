@@ -18,10 +18,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
         dest="sub", required=True, metavar="ACTION")
 
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        p = r.add_parser(name, help=help_text)
-        common.add_global_options(p)
-        p.set_defaults(handler=handler)
-        return p
+        return common.command(r, name, handler, help_text)
 
     add("list", cmd_role_list, "list the roles with their permissions and how many operators hold each")
     p = add("copy", cmd_role_copy, "make a custom role with the permissions of another role")

@@ -19,10 +19,7 @@ def register(sub: "argparse._SubParsersAction[Any]") -> None:
     """Register the foundation commands."""
 
     def add(name: str, handler: Any, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, help=help_text)
-        common.add_global_options(p)
-        p.set_defaults(handler=handler)
-        return p
+        return common.command(parent, name, handler, help_text)
 
     p = add("init", cmd_init, "create or migrate the database; create the first administrator")
     p.add_argument("--admin", metavar="NAME", help="first administrator (password from ACREL_PASSWORD or --password-file)")
