@@ -32,7 +32,7 @@
     <context>
         <name>AccountsPage</name>
         <message>
-            <location filename="../../acrel_console/ui/pages/__init__.py" line="+45" />
+            <location filename="../../acrel_console/ui/pages/__init__.py" line="+46" />
             <location filename="../../acrel_console/ui/pages/accounts_page.py" line="+73" />
             <location line="+7" />
             <source>Accounts</source>
@@ -1978,12 +1978,12 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../acrel_console/ui/main_window.py" line="+47" />
-            <location line="+196" />
+            <location line="+197" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
         <message>
-            <location line="-98" />
+            <location line="-99" />
             <source>&amp;Console</source>
             <translation>&amp;Console</translation>
         </message>
@@ -2023,7 +2023,7 @@
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Poller: not running</source>
             <translation>Poller: not running</translation>
         </message>
@@ -6325,7 +6325,7 @@
             <translation>{problem} (see '{command} --help')</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+59" />
             <source>Cannot read the password file {path}: {reason}</source>
             <translation>Cannot read the password file {path}: {reason}</translation>
         </message>
@@ -6341,7 +6341,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../acrel_console/cli/site.py" line="+144" />
+            <location filename="../../acrel_console/cli/site.py" line="+141" />
             <source>No password: set ACREL_PASSWORD or use --password-file.</source>
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
@@ -6394,7 +6394,7 @@
             <location line="+26" />
             <location filename="../../acrel_console/cli/site.py" line="+186" />
             <location filename="../../acrel_console/services/accounts.py" line="+177" />
-            <location filename="../../acrel_console/services/meter_views.py" line="-128" />
+            <location filename="../../acrel_console/services/meter_views.py" line="-134" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+224" />
             <location filename="../../acrel_console/services/reading_history.py" line="-67" />
@@ -7868,7 +7868,7 @@
             <translation>The file is too large.</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/cli/payments.py" line="+62" />
+            <location filename="../../acrel_console/cli/payments.py" line="+59" />
             <source>'{value}' is not FIELD=VALUE.</source>
             <translation>'{value}' is not FIELD=VALUE.</translation>
         </message>
@@ -7968,7 +7968,7 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/meter_views.py" line="+83" />
+            <location filename="../../acrel_console/services/meter_views.py" line="+89" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
