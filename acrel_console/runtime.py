@@ -198,6 +198,9 @@ class SiteRuntime:
         from acrel_console.services.price_rollout import add_rollout_job
 
         add_rollout_job(scheduler, self.services.ctx)  # new prices reach the meters when they take effect
+        from acrel_console.services.payment_statements import add_reconcile_job
+
+        add_reconcile_job(scheduler, self.services.ctx, self.services.payments)  # 对账 every morning
         scheduler.add_job(self._send_due_texts, "interval", seconds=SMS_INTERVAL_S, id="sms-due")
         scheduler.add_job(self._check_reconciliation, "interval", seconds=RECONCILE_INTERVAL_S, id="reconcile")
         scheduler.add_job(self._sweep_payments, "interval", seconds=PAYMENT_SWEEP_S, id="payments")

@@ -6,6 +6,7 @@ raised as an alarm. The statement day is the providers' day (Beijing time)."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -27,7 +28,12 @@ from acrel_console.services.payments import PROVIDER_WORDS, PaymentService
 from acrel_console.storage.tables.ledger import OperationRow
 from acrel_console.storage.tables.payments import PaymentOrderRow, PaymentStatementRow
 
+log = logging.getLogger(__name__)
+
 CHINA = timezone(timedelta(hours=8))
+CATCH_UP_DAYS = 7  # the daily job reconciles the days of the last week not reconciled yet (a PC off for days)
+RECONCILE_JOB_ID = "payments.reconcile"
+RECONCILE_AT = (10, 30)  # Beijing time: both providers publish the day before's statement from about 10:00
 MAX_FILE_BYTES = 50 * 1024 * 1024
 RESULT_WORDS = {"matched": QT_TRANSLATE_NOOP("payments", "Matched"),
                 "missing_ours": QT_TRANSLATE_NOOP("payments", "Missing in the ledger"),
@@ -165,3 +171,54 @@ def write_xlsx(result: Reconciliation, path: Path, translate: Callable[[str, str
     wb.save(path)
     return path
 
+
+def due_days(ctx: ServiceContext, provider: str) -> list[date]:
+    """Days of the last CATCH_UP_DAYS (the providers' days) on which online orders of `provider` were paid (or
+    opened) and not reconciled yet, oldest first. A day without any is never asked for (there is no statement;
+    a refund on a later day is in the hand-run reconciliation)."""
+    today = ctx.clock().astimezone(CHINA).date()
+    first = today - timedelta(days=CATCH_UP_DAYS)
+    with ctx.read() as s:
+        done = set(s.execute(select(PaymentStatementRow.day).where(PaymentStatementRow.provider == provider,
+                                                                  PaymentStatementRow.day >= first)).scalars())
+        start, _ = _bounds(first - timedelta(days=1))
+        busy = set()
+        for created, paid in s.execute(select(PaymentOrderRow.created_at, PaymentOrderRow.paid_at).where(
+                PaymentOrderRow.provider == provider, PaymentOrderRow.created_at >= start)):
+            busy.add((paid or created).astimezone(CHINA).date())  # the day the provider took the money
+    return sorted(d for d in busy if first <= d < today and d not in done)
+
+
+def scheduled_reconcile(ctx: ServiceContext, payments: PaymentService) -> list[Reconciliation]:
+    """The daily job (RECONCILE_AT, the dispatcher's process): download and reconcile every due day of every
+    provider the site set up, differences raised as alarms as when run by hand. A day that cannot be downloaded
+    is logged (payment.reconcile_failed) and tried again the next day. Never raises."""
+    service = PaymentStatementService(ctx, payments)
+    out: list[Reconciliation] = []
+    for provider in payments.providers():
+        try:
+            days = due_days(ctx, provider)
+        except Exception:  # noqa: BLE001 - the scheduler's thread goes on
+            log.exception("payment reconciliation: cannot list the due days of %s", provider)
+            continue
+        for day in days:
+            try:
+                out.append(service.reconcile(Actor.system(), provider, day))
+            except Exception as exc:  # noqa: BLE001 - recorded; the next run tries the day again
+                reason = exc.english() if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+                log.warning("payment reconciliation of %s %s failed: %s", provider, day, reason)
+                try:
+                    with ctx.transaction() as s:
+                        audit.append(s, Actor.system(), "payment.reconcile_failed", f"provider:{provider}",
+                                     after={"day": day.isoformat()}, reason=reason, at=ctx.clock())
+                except Exception:  # noqa: BLE001 - the database itself may be what failed
+                    log.exception("could not record the failed reconciliation")
+    return out
+
+
+def add_reconcile_job(scheduler: object, ctx: ServiceContext, payments: PaymentService) -> str:
+    """Register the daily reconciliation at RECONCILE_AT Beijing time (late after a power cut, within 12 h)."""
+    scheduler.add_job(scheduled_reconcile, "cron", hour=RECONCILE_AT[0], minute=RECONCILE_AT[1],  # type: ignore[attr-defined]
+                      timezone="Asia/Shanghai", args=[ctx, payments], id=RECONCILE_JOB_ID, coalesce=True,
+                      max_instances=1, misfire_grace_time=12 * 3600, replace_existing=True)
+    return RECONCILE_JOB_ID

@@ -95,6 +95,7 @@ KIND_LABELS: dict[str, str] = {
     "payment.notify_refused": QT_TRANSLATE_NOOP("audit", "Payment notice refused"),
     "payment.paid": QT_TRANSLATE_NOOP("audit", "Online payment received"),
     "payment.reconcile": QT_TRANSLATE_NOOP("audit", "Payment statement reconciled"),
+    "payment.reconcile_failed": QT_TRANSLATE_NOOP("audit", "Payment statement could not be reconciled"),
     "payment.refunded": QT_TRANSLATE_NOOP("audit", "Online payment refunded"),
     "payment.resolve": QT_TRANSLATE_NOOP("audit", "Online payment resolved"),
     "payment.retry_refund": QT_TRANSLATE_NOOP("audit", "Online payment refund asked again"),

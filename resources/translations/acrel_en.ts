@@ -6044,6 +6044,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Payment statement could not be reconciled</source>
+            <translation>Payment statement could not be reconciled</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Online payment refunded</source>
             <translation>Online payment refunded</translation>
         </message>

@@ -6044,6 +6044,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Payment statement could not be reconciled</source>
+            <translation>对账单对账失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Online payment refunded</source>
             <translation>在线支付已退款</translation>
         </message>

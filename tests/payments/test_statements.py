@@ -98,3 +98,35 @@ def test_a_file_of_another_kind_is_refused_with_a_clear_error(pw: PayWorld, tmp_
     with pytest.raises(ValidationError) as err:
         service.import_file(pw.admin, "wechat", pw.clock.now.date(), tmp_path / "x.csv")
     assert "statement" in err.value.english()
+
+
+def test_the_daily_job_reconciles_each_day_with_orders_once_and_catches_up(pw: PayWorld) -> None:
+    """Every morning the dispatcher reconciles the days not reconciled yet (only days with orders: a day
+    without any has no statement); a day it cannot download is logged and tried again the next morning."""
+    from acrel_console.services.payment_statements import due_days, scheduled_reconcile
+    from acrel_console.storage.tables.operators import AuditRow
+
+    first = _paid(pw, "wechat", "10")
+    paid_day = pw.clock.now.astimezone(CHINA).date()
+    pw.clock.now += timedelta(days=3)  # the PC was off for two mornings
+    assert due_days(pw.ctx, "alipay") == []  # no Alipay order: nothing to ask Alipay for
+    assert paid_day in due_days(pw.ctx, "wechat")
+    wechat = pw.standin("wechat")
+    good = wechat.bill
+
+    def unavailable(day: str) -> bytes:
+        raise RuntimeError("statement not ready")
+
+    wechat.bill = unavailable  # the provider fails the download this morning
+    assert scheduled_reconcile(pw.ctx, pw.payments) == []
+    with pw.ctx.read() as s:
+        failed = s.execute(select(AuditRow.after_json).where(AuditRow.kind == "payment.reconcile_failed")).scalars().all()
+    assert any(paid_day.isoformat() in f for f in failed)
+    wechat.bill = good
+    pw.clock.now += timedelta(days=1)
+    done = scheduled_reconcile(pw.ctx, pw.payments)
+    assert paid_day in [r.day for r in done]
+    [mine] = [r for r in done if r.day == paid_day]
+    assert mine.count("matched") == 1 and not mine.differences
+    assert pw.trade_no(first)
+    assert scheduled_reconcile(pw.ctx, pw.payments) == []  # each day once
