@@ -83,14 +83,16 @@ def _prices(s: Session, meter_id: int, tariff_id: int, body: tariffs.TariffBody)
 
 
 def queue_version(s: Session, ctx: ServiceContext, actor: Actor, version: TariffVersionRow, at: datetime,
-                  meter_ids: list[int] | None = None) -> tuple[list[str], str | None]:
-    """Queue `version`'s prices for the meters on its tariff now (or only `meter_ids`) that lack them;
-    returns the command ids and the TOU schedule batch (meters that take a 时段表)."""
+                  meter_ids: list[int] | None = None, *, again: bool = False) -> tuple[list[str], str | None]:
+    """Queue `version`'s prices for the meters on its tariff now (or only `meter_ids`) that lack them (all of
+    them with `again`: an operator's explicit assignment downloads even what a meter had); returns the command
+    ids and the TOU schedule batch (meters that take a 时段表)."""
     t = s.get(TariffRow, version.tariff_id)
     if t is None:
         return [], None
     meters = _meters_on(s, t.id, at, set(meter_ids) if meter_ids is not None else None)
-    todo = [m for m in meters if m not in _sent_version(s, meters, version.id)] if meters else []
+    sent = set() if again or not meters else _sent_version(s, meters, version.id)
+    todo = [m for m in meters if m not in sent]
     if not todo:
         return [], None
     body = tariffs.from_json(version.body_json)

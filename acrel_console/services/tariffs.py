@@ -220,7 +220,7 @@ class TariffService:
             cmds: list[str] = []
             schedule_batch = None
             if download and v is not None and when <= at:  # a later date: the roll-out job sends it then
-                cmds, schedule_batch = price_rollout.queue_version(s, self.ctx, actor, v, at, meter_ids)
+                cmds, schedule_batch = price_rollout.queue_version(s, self.ctx, actor, v, at, meter_ids, again=True)
             audit.append(s, actor, "tariff.assign", f"tariff:{t.name}",
                          after={"meters": meter_ids, "effective_from": when.isoformat(), "downloads": cmds,
                                 "schedule_batch": schedule_batch}, at=at)

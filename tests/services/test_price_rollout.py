@@ -45,8 +45,9 @@ def test_a_new_price_reaches_every_meter_on_the_tariff_once(w: World) -> None:
     deliver_all(w.ctx, w.bus)
     assert _prices(w) == [6500, 6500, 9000]
     assert roll_out_due(w.ctx).command_ids == ()  # already there: nothing sent twice
-    w.tariffs.assign(w.admin, flat.tariff_id, w.meters[:1])  # assigned again: the meter already has it
-    assert roll_out_due(w.ctx).command_ids == ()
+    again = w.tariffs.assign(w.admin, flat.tariff_id, w.meters[:1])  # assigned again by hand: downloaded again
+    assert len(again.download_command_ids) == 1
+    assert roll_out_due(w.ctx).command_ids == ()  # and the minute pass adds nothing
 
 
 def test_a_price_dated_later_is_sent_when_its_date_comes(w: World) -> None:
