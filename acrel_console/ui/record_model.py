@@ -65,7 +65,8 @@ class RecordTableModel(QAbstractTableModel):
 
 
 def record_table(model: QAbstractTableModel, name: str = "") -> QTableView:
-    """A read-only list view of `model`: whole rows, one at a time, columns sized to their contents."""
+    """A read-only list view of `model`: whole rows, one at a time, columns sized to the contents of the rows on
+    screen (not every row: a page of 200 accounts was measured cell by cell on each reset and selection, issue 15)."""
     view = QTableView()
     if name:
         view.setObjectName(name)
@@ -75,5 +76,6 @@ def record_table(model: QAbstractTableModel, name: str = "") -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(0)
     view.horizontalHeader().setStretchLastSection(True)
     return view

@@ -158,3 +158,39 @@ def test_page_modules_are_imported_off_the_gui_thread_once_the_window_is_up(qtbo
     window.show_page("reports")
     settle(ui)
     assert [(on_gui, ready) for name, on_gui, ready in imported if name == module] == [(False, False), (True, True)]
+
+
+def test_a_page_of_accounts_measures_only_the_rows_on_screen(qtbot, ui, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Switching to 开户管理 at 20,000 meters took 0.4-0.6 s with its data read in 3 ms: the columns sized to
+    their contents measured every row of the 200-account page, cell by cell, on each reset and selection."""
+    from sqlalchemy import insert
+
+    from acrel_console.storage.tables.ledger import TenantAccountRow, TenantRow
+    from acrel_console.ui.pages.accounts_page import AccountsPage
+    from acrel_console.ui.record_model import RecordTableModel
+
+    now = services.ctx.clock()
+    with services.ctx.transaction() as s:
+        s.execute(insert(TenantRow), [{"id": a, "account_no": f"{a:06d}", "name": f"T{a}", "room": f"R{a}",
+                                       "phone": f"138{a:08d}", "created_at": now} for a in range(1, 201)])
+        s.execute(insert(TenantAccountRow), [{"id": a, "tenant_id": a, "opened_at": now, "opened_by": "admin"}
+                                             for a in range(1, 201)])
+    asked: set[tuple[int, int]] = set()
+    real_data = RecordTableModel.data
+
+    def counted(model: Any, index: Any, role: int = 0) -> Any:
+        asked.add((id(model), index.row()))
+        return real_data(model, index, role)
+
+    monkeypatch.setattr(RecordTableModel, "data", counted)
+    page = AccountsPage(ui)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=10_000)
+    settle(ui)
+    page.repaint()
+    rows = {row for model, row in asked if model == id(page.model)}
+    assert 0 in rows and page.view.rowAt(0) == 0  # the first rows were shown
+    assert len(rows) < 60  # the rows on screen, not the whole page of 200
