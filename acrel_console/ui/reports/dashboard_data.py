@@ -8,28 +8,19 @@ from typing import Any
 
 from acrel_console.services.alarms import Alarm
 from acrel_console.services.base import Actor
+from acrel_console.services.meter_views import MeterTally
 from acrel_console.services.reports.model import Report
 
 TOP_ALARMS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class MeterCounts:
-    """Meters by status and mode, out of the total (未开户, 失联, 合闸, 分闸, 强制, 预付费)."""
-
-    total: int = 0
-    unopened: int = 0
-    offline: int = 0
-    relay_closed: int = 0
-    relay_open: int = 0
-    forced: int = 0
-    prepaid: int = 0
+MeterCounts = MeterTally  # 未开户/失联/合闸/分闸/强制/预付费 out of the total: the service's own record
 
 
 def meter_counts(services: Any, actor: Actor) -> MeterCounts:
-    """未开户/失联/合闸/分闸/强制/预付费 out of every meter (one column query: services.meter_views.build_tally)."""
-    t = services.meters.tally(actor)
-    return MeterCounts(t.total, t.unopened, t.offline, t.relay_closed, t.relay_open, t.forced, t.prepaid)
+    """Every meter counted by status and mode (one column query: services.meter_views.build_tally)."""
+    counts: MeterCounts = services.meters.tally(actor)
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
