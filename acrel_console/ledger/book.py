@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ConflictError
@@ -37,7 +36,15 @@ def check_uuid(value: str) -> str:
 
 
 def _insert(session: Session, table: Any) -> Any:
-    return (postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table))
+    """INSERT with ON CONFLICT for the session's dialect (imported here: a read-only command never loads the
+    PostgreSQL dialect, issue 15)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
 
 
 def lock_meter(session: Session, meter_id: int) -> MeterRow | None:

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from acrel_console.storage import migrate, reading_partitions, tables  # noqa: F401
+from acrel_console.storage import all_tables, migrate, reading_partitions  # noqa: F401 - registers every table
 from acrel_console.storage.base import Base
 from acrel_console.storage.engine import make_engine
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 
 from acrel_console.cli import main as cli_main
 from acrel_console.services.integrity import check_integrity
-from acrel_console.storage import migrate, tables  # noqa: F401 - registers every table
+from acrel_console.storage import all_tables, migrate  # noqa: F401 - registers every table
 from acrel_console.storage.base import Base
 from acrel_console.storage.engine import make_engine
 from acrel_console.storage.tables.ledger import EntryRow, LedgerAccountRow

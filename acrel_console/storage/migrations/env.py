@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from acrel_console.storage import reading_partitions
-from acrel_console.storage import tables  # noqa: F401 - registers every table
+from acrel_console.storage import all_tables  # noqa: F401 - registers every table
 from acrel_console.storage.base import Base
 
 config = context.config

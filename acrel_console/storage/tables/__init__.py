@@ -1,8 +1,6 @@
-"""All ORM tables; importing this package registers every table on Base.metadata."""
+"""ORM tables, one module per area: import the module a query needs (a short command loads only those, issue 15).
+Every table module's foreign keys name tables loaded with it: site and operators here (nearly every table refers
+to meters or operators), the ledger's by the modules that refer to it. `acrel_console.storage.all_tables`
+registers every table on Base.metadata (Alembic, schema comparisons)."""
 
-from acrel_console.storage.tables import commands, meter_state, operators, site  # noqa: F401
-from acrel_console.storage.tables import alarms, ledger, readings  # noqa: F401
-from acrel_console.storage.tables import sms  # noqa: F401
-from acrel_console.storage.tables import portal  # noqa: F401
-from acrel_console.storage.tables import payments  # noqa: F401
-from acrel_console.storage.tables import changes  # noqa: F401
+from acrel_console.storage.tables import operators, site  # noqa: F401 - the tables other modules' keys refer to

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime, Uuid36
+from acrel_console.storage.tables import ledger  # noqa: F401 - the tables its foreign keys refer to
 
 
 class AccountChangeRow(Base):

@@ -12,6 +12,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime, Uuid36
+from acrel_console.storage.tables import ledger  # noqa: F401 - the tables its foreign keys refer to
 
 
 class PaymentOrderRow(Base):

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime
+from acrel_console.storage.tables import ledger  # noqa: F401 - the tables its foreign keys refer to
 
 
 class TenantAccessRow(Base):
