@@ -2614,7 +2614,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-399" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-411" />
             <source>Original sale</source>
             <translation>Original sale</translation>
         </message>
@@ -2699,22 +2699,22 @@
             <translation>Reverse (Enter)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <source>No meter chosen: find the tenant, pick one meter.</source>
             <translation>No meter chosen: find the tenant, pick one meter.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Loading the meter…</source>
             <translation>Loading the meter…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
             <source>{tenant} · room {room} · meter no. {meter}</source>
             <translation>{tenant} · room {room} · meter no. {meter}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+12" />
             <location line="+4" />
             <source>Reverse the chosen sale of {who}</source>
             <translation>Reverse the chosen sale of {who}</translation>
@@ -2854,6 +2854,11 @@
             <location line="+4" />
             <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
             <translation>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>{who}: {what}</source>
+            <translation>{who}: {what}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/operation_form.py" />
@@ -6351,7 +6356,7 @@
             <translation>No password: set ACREL_PASSWORD or use --password-file.</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+111" />
             <source>The database cannot be reached: {reason}</source>
             <translation>The database cannot be reached: {reason}</translation>
         </message>
@@ -7576,7 +7581,7 @@
             <translation>'{text}' is not a tier limit in kWh (above zero).</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+184" />
+            <location filename="../../acrel_console/ledger/book.py" line="+191" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</translation>
         </message>

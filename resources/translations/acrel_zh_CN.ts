@@ -2614,7 +2614,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-399" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-411" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -2699,22 +2699,22 @@
             <translation>冲正（回车）</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <source>No meter chosen: find the tenant, pick one meter.</source>
             <translation>未选电表：请先查找用户并选定一块电表。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Loading the meter…</source>
             <translation>正在读取电表…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
             <source>{tenant} · room {room} · meter no. {meter}</source>
             <translation>{tenant} · 商铺号 {room} · 表号 {meter}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+12" />
             <location line="+4" />
             <source>Reverse the chosen sale of {who}</source>
             <translation>冲正 {who} 的所选售电记录</translation>
@@ -2854,6 +2854,11 @@
             <location line="+4" />
             <source>The meter is offline: the money is taken now and the credit reaches the meter only when it answers again.</source>
             <translation>电表失联：现在收款，电量要等电表恢复通讯后才能下发到表。</translation>
+        </message>
+        <message>
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" />
+            <source>{who}: {what}</source>
+            <translation>{who}：{what}</translation>
         </message>
         <message>
             <location filename="../../acrel_console/ui/cashier/operation_form.py" />
@@ -6351,7 +6356,7 @@
             <translation>没有密码：请设置 ACREL_PASSWORD 或使用 --password-file。</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+111" />
             <source>The database cannot be reached: {reason}</source>
             <translation>无法连接数据库：{reason}</translation>
         </message>
@@ -7576,7 +7581,7 @@
             <translation>“{text}”不是有效的阶梯上限（kWh，须大于零）。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/ledger/book.py" line="+184" />
+            <location filename="../../acrel_console/ledger/book.py" line="+191" />
             <source>Meter commands cannot be signed: {problem}. Install the site key (ACREL_SITE_KEY or the site.key file) first.</source>
             <translation>无法为电表指令签名：{problem}。请先安装站点密钥（ACREL_SITE_KEY 或 site.key 文件）。</translation>
         </message>

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from acrel_console.ui.pages.cashier_page import CashierPage
 from tests.ui.conftest import settle
+from tests.ui.screens import LANGUAGES, language, missing_glyphs, shot
 from tests.ui.test_cashier_world import PASSWORD, World, world  # noqa: F401 - fixture
 
 ENTER = Qt.Key.Key_Return
@@ -129,33 +131,44 @@ def test_refund_below_zero_is_refused_with_the_message(qtbot, make_ui, world: Wo
                     in page.form.info.text(), timeout=10_000)
 
 
-def test_a_refund_slip_prints_by_itself_once_the_meter_confirms(qtbot, make_ui, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+ASKED = {"en": "Refund of 20.00 yuan asked of the meter", "zh_CN": "已向电表申请退电 20.00 元"}
+CONFIRMED = {"en": "Wang Wu · room R102 · meter no. M0002: The meter confirmed the refund of 20.00 yuan: pay out "
+                   "20.00 yuan.",  # named: the counter is serving Li Si by then
+             "zh_CN": "Wang Wu · 商铺号 R102 · 表号 M0002：电表已确认退电 20.00 元：请付款 20.00 元。"}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_refund_slip_prints_by_itself_once_the_meter_confirms(qtbot, make_ui, world: World, tmp_path,  # type: ignore[no-untyped-def]
+                                                                 code: str) -> None:
     """The counter asks the meter for a refund and serves the next tenant meanwhile; when the meter confirms,
     the refund slip prints on the session's printer and the form says what to pay out (it never printed)."""
     from acrel_console.ui.cashier import slip_printer
 
     world.money.vending.sell(world.cashier, world.meters[1], "60", "cash")
-    ui = make_ui(world.cashier)
-    printer = slip_printer.new_printer()
-    printer.setOutputFileName(str(tmp_path / "slip.pdf"))  # Qt's PDF printer stands in for the slip printer
-    slip_printer.session_printer(ui).printer = printer  # chosen earlier in this session
-    page = _page(qtbot, ui)
-    _find(qtbot, page, "R102")
-    qtbot.waitUntil(lambda: page.card.delivery.property("state") == "delivered", timeout=10_000)
-    world.loop.pause()  # the meter does not answer yet
-    qtbot.keyClick(page.form.amount, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.form.amount, "20")
-    qtbot.keyClick(page.form.amount, ENTER)
-    qtbot.waitUntil(lambda: "Refund of 20.00 yuan asked of the meter" in page.form.info.text(), timeout=10_000)
-    [hold] = [r for r in world.money.records.query(world.admin).rows if r.kind == "refund"] or [None]
-    assert hold is None or not hold.receipt_no  # nothing to pay out, no slip yet
-    assert not list(tmp_path.glob("slip-*.pdf"))
-    page.search.box.setFocus()
-    page.search.box.clear()
-    _find(qtbot, page, "R101")  # the next tenant
-    world.loop.paused.clear()
-    qtbot.waitUntil(lambda: any(tmp_path.glob("slip-R*.pdf")), timeout=15_000)
-    assert "The meter confirmed the refund of 20.00 yuan: pay out 20.00 yuan." in page.form.info.text()
+    with language(code):
+        ui = make_ui(world.cashier)
+        printer = slip_printer.new_printer()
+        printer.setOutputFileName(str(tmp_path / "slip.pdf"))  # Qt's PDF printer stands in for the slip printer
+        slip_printer.session_printer(ui).printer = printer  # chosen earlier in this session
+        page = _page(qtbot, ui)
+        _find(qtbot, page, "R102")
+        qtbot.waitUntil(lambda: page.card.delivery.property("state") == "delivered", timeout=10_000)
+        world.loop.pause()  # the meter does not answer yet
+        qtbot.keyClick(page.form.amount, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(page.form.amount, "20")
+        qtbot.keyClick(page.form.amount, ENTER)
+        qtbot.waitUntil(lambda: ASKED[code] in page.form.info.text(), timeout=10_000)
+        assert not any(r.kind == "refund" and r.receipt_no for r in world.money.records.query(world.admin).rows)
+        assert not list(tmp_path.glob("slip-*.pdf"))  # nothing to pay out, no slip yet
+        shot(page, f"cashier-refund-asked-{code}", tmp_path)
+        page.search.box.setFocus()
+        page.search.box.clear()
+        _find(qtbot, page, "R101")  # the next tenant
+        world.loop.paused.clear()
+        qtbot.waitUntil(lambda: any(tmp_path.glob("slip-R*.pdf")), timeout=15_000)
+        assert CONFIRMED[code] in page.form.info.text()
+        assert missing_glyphs(page.form.info, [page.form.info.text()]) == []
+        shot(page, f"cashier-refund-confirmed-{code}", tmp_path)
     assert world.sim.meter(2).remaining_fen == 4000
 
 

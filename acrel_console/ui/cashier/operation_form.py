@@ -197,15 +197,22 @@ class OperationForm(QWidget):
     def update_confirm_line(self) -> None:
         self.confirm_line.setText(self.confirm_text())
 
+    def who_text(self) -> str:
+        """'Li Si · room R101 · meter no. M0001' for the meter the form works on ('' while it loads)."""
+        card = self.target
+        if card is None:
+            return ""
+        return self.tr("{tenant} · room {room} · meter no. {meter}").format(
+            tenant=card.tenant_name or "—", room=card.room or "—", meter=meter_number(card.meter_no))
+
     def confirm_text(self) -> str:
         """'Sell 50.00 yuan to Li Si · room R101 · meter no. M0001' (what Enter does), for the current mode."""
-        card = self.target
         if self.presenter.meter_id is None:
             return self.tr("No meter chosen: find the tenant, pick one meter.")
+        card = self.target
         if card is None:
             return self.tr("Loading the meter…")
-        who = self.tr("{tenant} · room {room} · meter no. {meter}").format(
-            tenant=card.tenant_name or "—", room=card.room or "—", meter=meter_number(card.meter_no))
+        who = self.who_text()
         amount = self.understood_amount()
         if self.mode == "reversal" and not amount:
             text = self.tr("Reverse the chosen sale of {who}").format(who=who)
@@ -459,11 +466,17 @@ def describe_result(r: OperationResult) -> str:
     return " ".join(parts)
 
 
-def describe_return(r: OperationResult) -> str:
-    """One line once the meter answered a refund/reversal asked earlier: what the cashier pays out."""
+def describe_return(r: OperationResult, who: str) -> str:
+    """One line once the meter answered a refund/reversal asked earlier: whose, and what the cashier pays out
+    (the cashier may be serving another tenant by then)."""
     from PySide6.QtCore import QCoreApplication
 
     tr = QCoreApplication.translate
+    text = _return_text(r, tr)
+    return tr("OperationForm", "{who}: {what}").format(who=who, what=text) if who else text
+
+
+def _return_text(r: OperationResult, tr: Any) -> str:
     if r.outcome == "returned":
         text = {"refund": tr("OperationForm", "The meter confirmed the refund of {amount} yuan: pay out {paid} yuan."),
                 "reversal": tr("OperationForm", "The meter confirmed the reversal of {amount} yuan: pay out {paid} "

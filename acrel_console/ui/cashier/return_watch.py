@@ -14,23 +14,24 @@ POLL_MS = 1_000
 
 
 class ReturnWatcher(QObject):
-    """follow(operation_id) adds a held refund/reversal; `settled(OperationResult)` fires once for each when the
-    meter confirmed it (outcome 'returned', with its receipt) or it was released (refused, nothing)."""
+    """follow(operation_id, who) adds a held refund/reversal; `settled(OperationResult, who)` fires once for each
+    when the meter confirmed it (outcome 'returned', with its receipt) or it was released (refused, nothing).
+    `who` is how the counter named the tenant and meter when it asked."""
 
-    settled = Signal(object)  # OperationResult
+    settled = Signal(object, str)  # OperationResult, who
 
     def __init__(self, ui: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.waiting: set[str] = set()
+        self.waiting: dict[str, str] = {}  # operation id -> who
         self._asking = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._ask)
 
-    def follow(self, operation_id: str) -> None:
-        self.waiting.add(operation_id)
+    def follow(self, operation_id: str, who: str = "") -> None:
+        self.waiting[operation_id] = who
         if not self._asking:
             self._timer.start()
 
@@ -47,8 +48,7 @@ class ReturnWatcher(QObject):
         self._asking = False
         for r in results:
             if not r.awaiting_meter and r.operation_id in self.waiting:
-                self.waiting.discard(r.operation_id)
-                self.settled.emit(r)
+                self.settled.emit(r, self.waiting.pop(r.operation_id))
         if self.waiting:
             self._timer.start()
 

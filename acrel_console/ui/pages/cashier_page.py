@@ -178,7 +178,7 @@ class CashierPage(Page):
         if result.command_id:
             self.watcher.watch(result.command_id)
         if result.awaiting_meter:
-            self.returns.follow(result.operation_id)
+            self.returns.follow(result.operation_id, self.form.who_text())
         self.reload_card()
         if result.receipt_no:
             self.last_receipt = result.receipt_no
@@ -187,9 +187,9 @@ class CashierPage(Page):
                 return
         self.search.focus_box()
 
-    def _return_settled(self, result: OperationResult) -> None:
-        """The meter answered a refund/reversal asked earlier: say what to pay out, and print its slip."""
-        self.form.info.setText(describe_return(result))
+    def _return_settled(self, result: OperationResult, who: str) -> None:
+        """The meter answered a refund/reversal asked earlier: say whose and what to pay out, print its slip."""
+        self.form.info.setText(describe_return(result, who))
         if result.meter_id == self.meter_id:
             self.reload_card()
         if result.outcome == "returned" and result.receipt_no:
