@@ -18,11 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
+from acrel_console.storage.reading_days import between  # noqa: E402
+
 SH = ZoneInfo("Asia/Shanghai")
 
 
 def build(url: str, meters: int, days: int, reading_days: int) -> tuple[object, object]:
     from acrel_console.app import build_services
+    from acrel_console.storage.reading_codec import StoredReading, day_of, encode
 
     svc = build_services(url)
     admin = svc.operators.create_first_admin("admin", "bench-pass")
@@ -53,11 +56,13 @@ def build(url: str, meters: int, days: int, reading_days: int) -> tuple[object, 
         _insert_daily(conn, rows)
         start = datetime.combine(end - timedelta(days=reading_days - 1), datetime.min.time(), SH).astimezone(timezone.utc)
         batch = []
-        for k in range(reading_days * 48 + 1):
-            at = (start + timedelta(minutes=30 * k)).replace(tzinfo=None)
-            for mid in ids:
-                batch.append({"m": mid, "t": at, "e": 100_000 + k * (mid % 50 + 1)})
-            if len(batch) > 50_000:
+        for mid in ids:  # raw readings packed a UTC day per row, as the poller stores them
+            by_day: dict[date, list[StoredReading]] = {}
+            for k in range(reading_days * 48 + 1):
+                at = start + timedelta(minutes=30 * k)
+                by_day.setdefault(day_of(at), []).append(StoredReading(at, 100_000 + k * (mid % 50 + 1)))
+            batch += [{"m": mid, "d": d, "n": len(rs), "p": encode(d, rs)} for d, rs in by_day.items()]
+            if len(batch) > 5_000:
                 _insert_readings(conn, batch)
                 batch = []
         _insert_readings(conn, batch)
@@ -73,7 +78,8 @@ def _insert_daily(conn: object, rows: list[dict[str, object]]) -> None:
 
 def _insert_readings(conn: object, rows: list[dict[str, object]]) -> None:
     if rows:
-        conn.execute(text("INSERT INTO meter_readings (meter_id, read_at, energy_total) VALUES (:m, :t, :e)"), rows)  # type: ignore[attr-defined]
+        conn.execute(text("INSERT INTO meter_reading_days (meter_id, day, readings, packed) "  # type: ignore[attr-defined]
+                          "VALUES (:m, :d, :n, :p)"), rows)
 
 
 def timed(fn: object, repeat: int) -> float:
@@ -105,12 +111,10 @@ def main() -> int:
                 conn.execute(text("SELECT meter_id, day, energy_total FROM meter_daily_energy "
                                   "WHERE day >= '2026-11-01' AND day < '2026-12-01'")).fetchall()
 
-        def baseline_day() -> None:
-            with svc.ctx.engine.connect() as conn:  # type: ignore[attr-defined]
-                conn.execute(text("SELECT meter_id, read_at, energy_total FROM meter_readings "
-                                  "WHERE read_at >= :a AND read_at < :b ORDER BY meter_id, read_at"),
-                             {"a": (day.start_utc - timedelta(days=2)).replace(tzinfo=None),
-                              "b": day.end_utc.replace(tzinfo=None)}).fetchall()
+        def baseline_day() -> None:  # every meter's raw readings of the day
+            with svc.ctx.read() as s:  # type: ignore[attr-defined]
+                for mid in range(1, meters + 1):
+                    list(between(s, mid, day.start_utc - timedelta(hours=1), day.end_utc))
 
         rows = [
             ("monthly energy report (by day)", timed(lambda: rs.energy(admin, month), 3), timed(baseline_month, 3), 2.0),

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 ALARM_AUDIT_KIND = "alarm.integrity"
 ALARM_TARGET = "site"
 MAX_ISSUES = 200  # a badly broken database is summarised, not listed in full
-HISTORY_TABLES = ("meter_readings", "meter_daily_energy")  # the quick check leaves these to the nightly one
+HISTORY_TABLES = ("meter_reading_days", "meter_daily_energy")  # the quick check leaves these to the nightly one
 CHAIN_HEAD = "integrity_chain_head"  # ctx.extras: where this process last verified the operation log
 
 # The status bar's texts (context "integrity"); the UI translates them with QCoreApplication.translate.

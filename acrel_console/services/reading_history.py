@@ -15,15 +15,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acrel_console.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from acrel_console.domain.roles import Permission
 from acrel_console.services.base import Actor, ServiceContext, requires
 from acrel_console.services.site_settings import load_all
+from acrel_console.storage import reading_days
+from acrel_console.storage.reading_codec import StoredReading
 from acrel_console.storage.tables.ledger import AccountMeterRow, TenantAccountRow
-from acrel_console.storage.tables.readings import ReadingRow
 from acrel_console.storage.tables.site import MeterRow
 
 PAGE_ROWS = 500
@@ -35,7 +36,6 @@ GAP_INTERVALS = 3
 class HistoryRow:
     """One history reading. Money in fen, energy in 0.01 kWh, power in W; None where not read."""
 
-    reading_id: int
     read_at: datetime
     remaining_fen: int | None
     energy_total: int | None
@@ -50,11 +50,12 @@ class HistoryRow:
 
 @dataclass(frozen=True, slots=True)
 class HistoryPage:
-    """A page of readings, oldest first; `after` continues from here (None when this was the last)."""
+    """A page of readings, oldest first; `after` (the last reading's time: a meter has one reading a second)
+    continues from here (None when this was the last)."""
 
     rows: tuple[HistoryRow, ...]
     total: int
-    after: tuple[datetime, int] | None
+    after: datetime | None
 
 
 def _windows(s: Session, meter_id: int) -> list[tuple[datetime, datetime | None]]:
@@ -86,7 +87,7 @@ class ReadingHistoryService:
 
     @requires(Permission.VIEW)
     def page(self, actor: Actor, meter_id: int, since: date, until: date, *,
-             after: tuple[datetime, int] | None = None, limit: int = PAGE_ROWS) -> HistoryPage:
+             after: datetime | None = None, limit: int = PAGE_ROWS) -> HistoryPage:
         """Readings of `meter_id` on site days since..until (inclusive), oldest first, `limit` at a time."""
         start, end = self._range(since, until)
         limit = max(1, min(int(limit), MAX_PAGE_ROWS))
@@ -94,35 +95,34 @@ class ReadingHistoryService:
             if s.get(MeterRow, meter_id) is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "No meter {id}."), id=meter_id)
             gap = timedelta(seconds=GAP_INTERVALS * int(load_all(s)["history_interval_s"]))
-            where = and_(ReadingRow.meter_id == meter_id, ReadingRow.read_at >= start, ReadingRow.read_at < end)
-            total = int(s.execute(select(func.count()).select_from(ReadingRow).where(where)).scalar() or 0)
-            q = select(ReadingRow).where(where)
-            if after is not None:
-                q = q.where(or_(ReadingRow.read_at > after[0], and_(ReadingRow.read_at == after[0],
-                                                                    ReadingRow.id > after[1])))
-            rows = list(s.execute(q.order_by(ReadingRow.read_at, ReadingRow.id).limit(limit + 1)).scalars())
+            total = reading_days.count_between(s, meter_id, start, end)
+            rows: list[StoredReading] = []
+            for r in reading_days.between(s, meter_id, start if after is None else max(start, after), end):
+                if after is not None and r.read_at <= after:
+                    continue
+                rows.append(r)
+                if len(rows) > limit:
+                    break
             more = len(rows) > limit
             rows = rows[:limit]
-            prev_q = select(ReadingRow.read_at).where(ReadingRow.meter_id == meter_id)
-            if rows:
-                prev_q = prev_q.where(ReadingRow.read_at < rows[0].read_at)
-            previous = s.execute(prev_q.order_by(ReadingRow.read_at.desc()).limit(1)).scalar() if rows else None
+            before = reading_days.newest_before(s, meter_id, rows[0].read_at) if rows else None
+            previous = before.read_at if before is not None else None
             windows = _windows(s, meter_id)
             out: list[HistoryRow] = []
             for r in rows:
                 lost = previous is not None and r.read_at - previous > gap
                 previous = r.read_at
                 out.append(HistoryRow(
-                    r.id, r.read_at, r.remaining_fen, r.energy_total,
+                    r.read_at, r.remaining_fen, r.energy_total,
                     (r.energy_p1, r.energy_p2, r.energy_p3, r.energy_p4), r.power_w,
                     None if r.remaining_fen is None else r.remaining_fen <= 0, _opened(windows, r.read_at),
                     r.forced, r.relay_closed, lost))
-            last = (rows[-1].read_at, rows[-1].id) if more and rows else None
+            last = rows[-1].read_at if more and rows else None
         return HistoryPage(tuple(out), total, last)
     @requires(Permission.VIEW)
     def iter_rows(self, actor: Actor, meter_id: int, since: date, until: date) -> Iterator[HistoryRow]:
         """Every reading of the range, page by page (for the export)."""
-        after: tuple[datetime, int] | None = None
+        after: datetime | None = None
         while True:
             page = self.page(actor, meter_id, since, until, after=after, limit=MAX_PAGE_ROWS)
             yield from page.rows

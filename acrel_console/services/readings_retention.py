@@ -2,7 +2,7 @@
 the background; the hourly and daily roll-ups, which every report reads, are kept for good.
 
 What pruning keeps: every reading inside the period, and each meter's newest reading whatever its age (the
-next reading's energy is counted from it). On PostgreSQL (meter_readings partitioned by month) a month wholly
+next reading's energy is counted from it). On PostgreSQL (meter_reading_days partitioned by month) a month wholly
 before the cut-off is dropped as one table, unless it holds a meter's newest reading; the rest goes in short
 per-meter deletes so the cashier never waits on a long write lock. The job also creates the coming months'
 partitions, so new readings never land in the catch-all partition.
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from acrel_console.services.base import ServiceContext
 from acrel_console.services.site_settings import load_all
-from acrel_console.storage import reading_partitions
-from acrel_console.storage.tables.readings import ReadingRow
+from acrel_console.storage import reading_days, reading_partitions
+from acrel_console.storage.reading_codec import day_of
 from acrel_console.storage.tables.site import MeterRow
 
 log = logging.getLogger(__name__)
@@ -59,13 +58,6 @@ def cutoff(ctx: ServiceContext, keep_months: int) -> datetime:
     return clock.day_start(months_back(clock.today(), keep_months))
 
 
-def _newest_ids(s: Session | Connection, meter_ids: list[int]) -> set[int]:
-    """The id of each meter's newest reading (one index seek per meter)."""
-    newest = (select(ReadingRow.id).where(ReadingRow.meter_id == MeterRow.id)
-              .order_by(ReadingRow.read_at.desc(), ReadingRow.id.desc()).limit(1).scalar_subquery())
-    return {int(i) for i in s.execute(select(newest).where(MeterRow.id.in_(meter_ids))).scalars() if i is not None}
-
-
 def _partitions(conn: Connection, meter_ids: list[int], cut: datetime, today: date) -> tuple[list[date], list[date]]:
     """PostgreSQL: create the coming months, drop the months wholly before the cut-off that hold no meter's
     newest reading. Returns (created, dropped)."""
@@ -73,10 +65,10 @@ def _partitions(conn: Connection, meter_ids: list[int], cut: datetime, today: da
     for _ in range(PARTITION_MONTHS_AHEAD):
         ahead = reading_partitions.next_month(ahead)
     created = reading_partitions.ensure_months(conn, today, ahead)
-    keep = _newest_ids(conn, meter_ids) if meter_ids else set()
+    newest = {reading_partitions.month_start(d) for d in reading_days.newest_days(conn, meter_ids).values()}
     dropped = []
     for month in reading_partitions.months(conn):
-        if reading_partitions.next_month(month) <= cut.date() and not reading_partitions.holds_any(conn, month, keep):
+        if reading_partitions.next_month(month) <= day_of(cut) and month not in newest:
             reading_partitions.drop_month(conn, month)
             dropped.append(month)
     return created, dropped
@@ -96,13 +88,8 @@ def prune_readings(ctx: ServiceContext, keep_months: int | None = None) -> Prune
             created, dropped = _partitions(conn, meter_ids, cut, ctx.site_clock.today())
     deleted = 0
     for i in range(0, len(meter_ids), METERS_PER_TRANSACTION):
-        chunk = meter_ids[i:i + METERS_PER_TRANSACTION]
         with ctx.transaction() as s:
-            keep = _newest_ids(s, chunk)
-            q = delete(ReadingRow).where(ReadingRow.meter_id.in_(chunk), ReadingRow.read_at < cut)
-            if keep:
-                q = q.where(ReadingRow.id.not_in(keep))
-            deleted += int(s.execute(q).rowcount or 0)  # type: ignore[attr-defined]
+            deleted += reading_days.prune(s, meter_ids[i:i + METERS_PER_TRANSACTION], cut)
     if deleted or dropped:
         log.info("pruned %s raw readings before %s, dropped months %s", deleted, cut.isoformat(), dropped)
     return PruneResult(cut, deleted, tuple(dropped), tuple(created))

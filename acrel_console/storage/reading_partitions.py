@@ -1,4 +1,4 @@
-"""PostgreSQL: meter_readings partitioned by calendar month (UTC) — a month of raw readings is one table,
+"""PostgreSQL: meter_reading_days partitioned by calendar month (UTC) — a month of raw readings is one table,
 so pruning past the retention period drops whole months instead of deleting millions of rows.
 
 `partition_table(conn)` turns the plain table into the partitioned one (schema upgrade);
@@ -14,22 +14,16 @@ from datetime import date
 
 from sqlalchemy.engine import Connection
 
-TABLE = "meter_readings"
-_NAME = re.compile(r"^meter_readings_y(\d{4})m(\d{2})$")
-_COLUMNS = """
-    id BIGINT NOT NULL DEFAULT nextval('meter_readings_id_seq'),
-    meter_id INTEGER NOT NULL,
-    read_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    energy_total BIGINT, energy_p1 BIGINT, energy_p2 BIGINT, energy_p3 BIGINT, energy_p4 BIGINT,
-    remaining_fen BIGINT, purchase_count INTEGER, power_w INTEGER, relay_closed BOOLEAN, forced BOOLEAN
-"""
+TABLE = "meter_reading_days"
+_NAME = re.compile(r"^meter_reading_days_y(\d{4})m(\d{2})$")
+_COLUMNS = "meter_id INTEGER NOT NULL, day DATE NOT NULL, readings INTEGER NOT NULL, packed BYTEA NOT NULL"
 
 
 def is_partition_name(name: str | None) -> bool:
     """True for the name of a monthly or default partition, or of an index on one (schema comparison skips
     them: the models describe the parent table)."""
     return bool(name) and str(name).startswith(f"{TABLE}_") and (
-        str(name).startswith(f"{TABLE}_default") or _NAME.match(str(name).split("_meter_id")[0]) is not None)
+        str(name).startswith(f"{TABLE}_default") or _NAME.match(str(name)[:len(TABLE) + 9]) is not None)
 
 
 def is_postgres(conn: Connection) -> bool:
@@ -81,23 +75,15 @@ def ensure_months(conn: Connection, first: date, last: date) -> list[date]:
         if month not in have:
             # a month whose rows already sit in the DEFAULT partition cannot get its own (left there)
             crowded = conn.exec_driver_sql(
-                f"SELECT 1 FROM {TABLE}_default WHERE read_at >= %(a)s::date AND read_at < %(b)s::date LIMIT 1",
+                f"SELECT 1 FROM {TABLE}_default WHERE day >= %(a)s::date AND day < %(b)s::date LIMIT 1",
                 {"a": month.isoformat(), "b": next_month(month).isoformat()}).first()
             if crowded is None:
                 conn.exec_driver_sql(
                     f"CREATE TABLE {_name(month)} PARTITION OF {TABLE} "
-                    f"FOR VALUES FROM ('{month.isoformat()} 00:00:00+00') TO ('{next_month(month).isoformat()} 00:00:00+00')")
+                    f"FOR VALUES FROM ('{month.isoformat()}') TO ('{next_month(month).isoformat()}')")
                 made.append(month)
         month = next_month(month)
     return made
-
-
-def holds_any(conn: Connection, month: date, ids: set[int]) -> bool:
-    """Whether a monthly partition holds any of these reading ids (index seeks on its primary key)."""
-    if not ids:
-        return False
-    return conn.exec_driver_sql(f"SELECT 1 FROM {_name(month)} WHERE id = ANY(%(ids)s) LIMIT 1",
-                                {"ids": sorted(ids)}).first() is not None
 
 
 def drop_month(conn: Connection, month: date) -> None:
@@ -106,44 +92,20 @@ def drop_month(conn: Connection, month: date) -> None:
 
 
 def partition_table(conn: Connection, today: date) -> None:
-    """Replace the plain meter_readings table by one partitioned by month, keeping every row, the id
-    sequence, the (meter_id, read_at) index and the meter foreign key (PostgreSQL only)."""
+    """Replace the plain meter_reading_days table by one partitioned by month, keeping every row, the primary
+    key and the meter foreign key (PostgreSQL only)."""
     if not is_postgres(conn) or partitioned(conn):
         return
     conn.exec_driver_sql(f"ALTER TABLE {TABLE} RENAME TO {TABLE}_plain")
     conn.exec_driver_sql(f"ALTER TABLE {TABLE}_plain RENAME CONSTRAINT pk_{TABLE} TO pk_{TABLE}_plain")
     conn.exec_driver_sql(f"ALTER TABLE {TABLE}_plain RENAME CONSTRAINT fk_{TABLE}_meter_id_meters "
                          f"TO fk_{TABLE}_plain_meter_id_meters")
-    conn.exec_driver_sql(f"ALTER INDEX ix_{TABLE}_meter_at RENAME TO ix_{TABLE}_plain_meter_at")
-    conn.exec_driver_sql(f"ALTER SEQUENCE {TABLE}_id_seq OWNED BY NONE")
     conn.exec_driver_sql(
-        f"CREATE TABLE {TABLE} ({_COLUMNS}, CONSTRAINT pk_{TABLE} PRIMARY KEY (id, read_at), "
+        f"CREATE TABLE {TABLE} ({_COLUMNS}, CONSTRAINT pk_{TABLE} PRIMARY KEY (meter_id, day), "
         f"CONSTRAINT fk_{TABLE}_meter_id_meters FOREIGN KEY (meter_id) REFERENCES meters (id)) "
-        "PARTITION BY RANGE (read_at)")
-    conn.exec_driver_sql(f"CREATE INDEX ix_{TABLE}_meter_at ON {TABLE} (meter_id, read_at)")
+        "PARTITION BY RANGE (day)")
     conn.exec_driver_sql(f"CREATE TABLE {TABLE}_default PARTITION OF {TABLE} DEFAULT")
-    oldest = conn.exec_driver_sql(f"SELECT min(read_at) FROM {TABLE}_plain").scalar()
-    ensure_months(conn, oldest.date() if oldest is not None else today, next_month(next_month(today)))
-    conn.exec_driver_sql(f"INSERT INTO {TABLE} SELECT id, meter_id, read_at, energy_total, energy_p1, energy_p2, "
-                         "energy_p3, energy_p4, remaining_fen, purchase_count, power_w, relay_closed, forced "
-                         f"FROM {TABLE}_plain")
+    oldest = conn.exec_driver_sql(f"SELECT min(day) FROM {TABLE}_plain").scalar()
+    ensure_months(conn, oldest if oldest is not None else today, next_month(next_month(today)))
+    conn.exec_driver_sql(f"INSERT INTO {TABLE} SELECT meter_id, day, readings, packed FROM {TABLE}_plain")
     conn.exec_driver_sql(f"DROP TABLE {TABLE}_plain")
-    conn.exec_driver_sql(f"ALTER SEQUENCE {TABLE}_id_seq OWNED BY {TABLE}.id")
-
-
-def unpartition_table(conn: Connection) -> None:
-    """The reverse of partition_table (downgrade)."""
-    if not partitioned(conn):
-        return
-    conn.exec_driver_sql(f"ALTER SEQUENCE {TABLE}_id_seq OWNED BY NONE")
-    conn.exec_driver_sql(f"ALTER TABLE {TABLE} RENAME TO {TABLE}_parts")
-    conn.exec_driver_sql(f"ALTER TABLE {TABLE}_parts RENAME CONSTRAINT pk_{TABLE} TO pk_{TABLE}_parts")
-    conn.exec_driver_sql(f"ALTER TABLE {TABLE}_parts RENAME CONSTRAINT fk_{TABLE}_meter_id_meters "
-                         f"TO fk_{TABLE}_parts_meter_id_meters")
-    conn.exec_driver_sql(f"ALTER INDEX ix_{TABLE}_meter_at RENAME TO ix_{TABLE}_parts_meter_at")
-    conn.exec_driver_sql(f"CREATE TABLE {TABLE} ({_COLUMNS}, CONSTRAINT pk_{TABLE} PRIMARY KEY (id), "
-                         f"CONSTRAINT fk_{TABLE}_meter_id_meters FOREIGN KEY (meter_id) REFERENCES meters (id))")
-    conn.exec_driver_sql(f"CREATE INDEX ix_{TABLE}_meter_at ON {TABLE} (meter_id, read_at)")
-    conn.exec_driver_sql(f"INSERT INTO {TABLE} SELECT * FROM {TABLE}_parts")
-    conn.exec_driver_sql(f"DROP TABLE {TABLE}_parts")
-    conn.exec_driver_sql(f"ALTER SEQUENCE {TABLE}_id_seq OWNED BY {TABLE}.id")

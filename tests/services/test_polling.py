@@ -14,7 +14,8 @@ from acrel_console.drivers.simulator.meter import Model
 from acrel_console.services.meter_views import MeterViewService
 from acrel_console.storage.tables.meter_state import MeterStateRow
 from acrel_console.storage.tables.operators import AuditRow
-from acrel_console.storage.tables.readings import DailyEnergyRow, ReadingRow
+from acrel_console.storage.reading_days import of_meter
+from acrel_console.storage.tables.readings import DailyEnergyRow
 from tests.integration.sim_site import SimSite, make_site, meters, wait_for
 
 
@@ -106,7 +107,7 @@ def test_history_rows_and_daily_energy(site: SimSite) -> None:
         p.run_once(history=True)
     mid = site.meter_ids[("A", 1)]
     with site.ctx.read() as s:
-        assert s.execute(select(func.count()).select_from(ReadingRow).where(ReadingRow.meter_id == mid)).scalar() == 2
+        assert len(of_meter(s, mid)) == 2
         days = [(d.energy_p1, d.energy_p2, d.energy_p3, d.energy_p4, d.energy_total, d.readings, d.end_total)
                 for d in s.execute(select(DailyEnergyRow).where(DailyEnergyRow.meter_id == mid)).scalars()]
     assert days == [(10, 50, 0, 5, 65, 2, 1065)]

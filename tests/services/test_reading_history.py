@@ -15,7 +15,8 @@ from acrel_console.domain.errors import ValidationError
 from acrel_console.drivers.simulator.meter import Model
 from acrel_console.services.accounts import AccountService
 from acrel_console.services.reading_history import ReadingHistoryService
-from acrel_console.storage.tables.readings import ReadingRow
+from acrel_console.storage.reading_codec import StoredReading
+from acrel_console.storage.reading_days import add_readings, of_meter
 from tests.integration.sim_site import SimSite, make_site, meters
 
 YEAR_START = datetime(2025, 1, 1, tzinfo=timezone.utc) - timedelta(hours=8)  # 2025-01-01 00:00 in Shanghai
@@ -34,14 +35,14 @@ def _year_of_readings(site: SimSite, mid: int) -> int:
     hole = (datetime(2025, 3, 10, 2, tzinfo=timezone.utc), datetime(2025, 3, 10, 8, tzinfo=timezone.utc))
     while t < YEAR_START + timedelta(days=365):
         if not hole[0] <= t < hole[1]:
-            rows.append({"meter_id": mid, "read_at": t, "energy_total": energy, "energy_p1": 0, "energy_p2": energy // 2,
-                         "energy_p3": energy - energy // 2, "energy_p4": 0, "remaining_fen": 50_000 - k * 3,
-                         "purchase_count": 1, "power_w": 1200, "relay_closed": True, "forced": False})
+            rows.append(StoredReading(t, energy_total=energy, energy_p1=0, energy_p2=energy // 2,
+                                      energy_p3=energy - energy // 2, energy_p4=0, remaining_fen=50_000 - k * 3,
+                                      purchase_count=1, power_w=1200, relay_closed=True, forced=False))
             k += 1
         energy += 60
         t += timedelta(minutes=30)
     with site.ctx.transaction() as s:
-        s.execute(insert(ReadingRow), rows)
+        add_readings(s, mid, rows)
     return len(rows)
 
 
@@ -90,7 +91,7 @@ def test_opened_follows_the_account_history_and_polls_store_the_flags(site: SimS
         p.run_once(history=True)
     AccountService(site.ctx).open_account(site.admin, "T", "A-1", [mid])
     with site.ctx.read() as s:
-        stored = s.execute(select(ReadingRow.relay_closed, ReadingRow.forced).where(ReadingRow.meter_id == mid)).all()
+        stored = [(r.relay_closed, r.forced) for r in of_meter(s, mid)]
     assert [tuple(r) for r in stored] == [(False, False)]  # at 0.00 the prepaid meter has tripped itself
     today = site.ctx.site_clock.today()
     [row] = ReadingHistoryService(site.ctx).page(site.admin, mid, today - timedelta(days=1), today).rows

@@ -16,7 +16,7 @@ def test_migrations_match_models(db_url: str) -> None:
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.connect() as conn:
-        opts = {"compare_type": False,  # the monthly partitions of meter_readings (PostgreSQL) are not models
+        opts = {"compare_type": False,  # the monthly partitions of meter_reading_days (PostgreSQL) are not models
                 "include_name": lambda name, _type, _parent: not reading_partitions.is_partition_name(name)}
         diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == [], "run scripts/regen_initial_migration.py"

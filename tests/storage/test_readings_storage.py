@@ -18,7 +18,8 @@ from acrel_console.services.readings_retention import months_back, prune_reading
 from acrel_console.services.reports.service import ReportService
 from acrel_console.storage import migrate, reading_partitions
 from acrel_console.storage.engine import make_engine
-from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow, ReadingRow
+from acrel_console.storage.reading_days import of_meter
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow
 from tests.services.helpers import make_services
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -45,8 +46,7 @@ def _readings(seed: int, start: datetime, count: int) -> list[MeterReading]:
 
 def _raw_sums(s: object, meter_id: int) -> dict[date, tuple[list[int], list[int]]]:
     """Day -> (counter sums, hour sums) recomputed independently from the raw rows."""
-    rows = s.execute(select(ReadingRow).where(ReadingRow.meter_id == meter_id)  # type: ignore[attr-defined]
-                     .order_by(ReadingRow.read_at)).scalars().all()
+    rows = of_meter(s, meter_id)  # type: ignore[arg-type]
     out: dict[date, tuple[list[int], list[int]]] = {}
     prev = None
     for r in rows:
@@ -107,7 +107,7 @@ def test_readings_stored_before_the_upgrade_get_their_hours(db_url: str) -> None
     with engine.connect() as conn:
         hours = conn.execute(text("SELECT " + ", ".join(HOURS) + " FROM meter_daily_energy")).one()
         assert list(hours) == [0, 100, 150, 0, 400] + [0] * 19
-        assert conn.execute(text("SELECT count(*) FROM meter_readings")).scalar() == 5
+        assert conn.execute(text("SELECT sum(readings) FROM meter_reading_days")).scalar() == 5
         assert reading_partitions.partitioned(conn) == (conn.dialect.name == "postgresql")
     engine.dispose()
 
@@ -129,7 +129,7 @@ def test_pruning_keeps_the_period_and_each_meters_newest_reading(db_url: str) ->
     result = prune_readings(svc.ctx)  # default: 13 months
     assert result.cutoff == cut
     with svc.ctx.read() as s:
-        kept = {(r.meter_id, r.read_at) for r in s.execute(select(ReadingRow)).scalars()}
+        kept = {(m, r.read_at) for m in (a, b) for r in of_meter(s, m)}
         days = s.execute(select(func.count()).select_from(DailyEnergyRow)).scalar()
     expected_a = {(a, old + timedelta(days=30 * k)) for k in range(18) if old + timedelta(days=30 * k) >= cut}
     assert kept == expected_a | {(b, old)}  # b's only reading is its newest: kept
@@ -143,7 +143,7 @@ def test_pruning_keeps_the_period_and_each_meters_newest_reading(db_url: str) ->
     assert (row[3], row[4]) == (1000, 1001)  # previous and current reading, from the daily roll-ups
     prune_readings(svc.ctx, keep_months=1)
     with svc.ctx.read() as s:
-        assert {r.read_at for r in s.execute(select(ReadingRow).where(ReadingRow.meter_id == a)).scalars()} == {
+        assert {r.read_at for r in of_meter(s, a)} == {
             old + timedelta(days=30 * 17)}
     svc.close()
 
@@ -165,12 +165,12 @@ def test_postgresql_drops_whole_months_and_creates_the_next(pg_url: str) -> None
     result = prune_readings(svc.ctx)
     with svc.ctx.engine.connect() as conn:
         months = reading_partitions.months(conn)
-        left = conn.execute(text("SELECT min(read_at) FROM meter_readings")).scalar()
+        left = conn.execute(text("SELECT min(day) FROM meter_reading_days")).scalar()
     assert date(2025, 5, 1) in result.dropped_months and date(2025, 5, 1) not in months
     assert date(2027, 6, 1) in months  # two months ahead of the site's today
-    assert left is not None and left >= result.cutoff
+    assert left is not None and left >= result.cutoff.date()
     with svc.ctx.transaction() as s:  # new readings still go in (into their month, not the default)
         store_history(s, [MeterReading(now, None, energy_total=99)], [a], SH)
     with svc.ctx.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM meter_readings_default")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM meter_reading_days_default")).scalar() == 0
     svc.close()

@@ -25,6 +25,8 @@ from acrel_console.storage.tables.ledger import EntryRow, LedgerAccountRow
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RELEASES = sorted(FIXTURES.glob("release_*.sqlite3"))
+# tables a later schema stores differently: how to count the release's rows there
+PACKED = {"meter_readings": "SELECT COALESCE(SUM(readings), 0) FROM meter_reading_days"}
 
 
 def test_there_is_a_fixture_for_the_last_release() -> None:
@@ -73,7 +75,8 @@ def test_release_database_upgrades_in_place_and_keeps_its_data(fixture: Path, ho
             for table, count in manifest["counts"].items():
                 # the database's identity row (services/site_anchor.py) is new since the release, not data
                 where = " WHERE key <> 'site_uid'" if table == "site_settings" else ""
-                assert conn.execute(text(f'SELECT COUNT(*) FROM "{table}"{where}')).scalar_one() == count, table
+                query = PACKED.get(table, f'SELECT COUNT(*) FROM "{table}"{where}')
+                assert conn.execute(text(query)).scalar_one() == count, table
             last = conn.execute(text("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")).scalar_one()
             assert last == manifest["audit_last_hash"]
     finally:

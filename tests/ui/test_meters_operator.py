@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import insert
 
 from acrel_console import i18n
-from acrel_console.storage.tables.readings import ReadingRow
+from acrel_console.storage.reading_codec import StoredReading
+from acrel_console.storage.reading_days import add_readings
 from acrel_console.ui.meters.control_actions import ACTION_BY_KEY, ACTIONS
 from acrel_console.ui.meters.history_dialog import HistoryDialog
 from tests.ui.conftest import settle
@@ -31,11 +32,11 @@ def test_toolbar_follows_the_acrel_order() -> None:
 
 def _readings(ui, mid: int, n: int) -> None:  # type: ignore[no-untyped-def]
     start = ui.clock.now() - timedelta(minutes=30 * n)
-    rows = [{"meter_id": mid, "read_at": start + timedelta(minutes=30 * k), "energy_total": 100 * k,
-             "energy_p1": 0, "energy_p2": 50 * k, "energy_p3": 50 * k, "energy_p4": 0, "remaining_fen": 9000 - k,
-             "purchase_count": 1, "power_w": 900, "relay_closed": True, "forced": False} for k in range(n)]
+    rows = [StoredReading(start + timedelta(minutes=30 * k), energy_total=100 * k, energy_p1=0, energy_p2=50 * k,
+                          energy_p3=50 * k, energy_p4=0, remaining_fen=9000 - k, purchase_count=1, power_w=900,
+                          relay_closed=True, forced=False) for k in range(n)]
     with ui.services.ctx.transaction() as s:
-        s.execute(insert(ReadingRow), rows)
+        add_readings(s, mid, rows)
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -26,7 +26,9 @@ from acrel_console.domain.roles import Role
 from acrel_console.services.accounts import AccountService
 from acrel_console.services.vending import VendingService
 from acrel_console.storage.tables.meter_state import MeterStateRow
-from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow, ReadingRow
+from acrel_console.storage.reading_codec import StoredReading
+from acrel_console.storage.reading_days import add_readings
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow
 from acrel_console.ui.fonts import setup_fonts
 from acrel_console.ui.reports.catalog import MONTH
 from tests.ui.conftest import settle
@@ -91,7 +93,7 @@ def site(tmp_path_factory):  # type: ignore[no-untyped-def]
                 if at > NOW:
                     break
                 total += 20 + (n + h) % 30
-                s.add(ReadingRow(meter_id=meter, read_at=at, energy_total=total))
+                add_readings(s, meter, [StoredReading(at, energy_total=total)])
             offline = n in (13, 15)
             s.add(MeterStateRow(meter_id=meter, offline=offline, offline_since=local(27, 22) if offline else None,
                                 last_success_at=local(27, 21, 50) if offline else NOW,

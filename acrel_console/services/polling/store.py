@@ -20,7 +20,9 @@ from acrel_console.services import audit
 from acrel_console.services.base import Actor
 from acrel_console.services.polling.backoff import OFFLINE, MeterPollState
 from acrel_console.storage.tables.meter_state import BusHealthRow, MeterStateRow
-from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow, ReadingRow
+from acrel_console.storage.reading_codec import StoredReading, stored_time
+from acrel_console.storage.reading_days import DayRows
+from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow
 from acrel_console.storage.tables.site import GatewayRow, MeterRow
 
 
@@ -207,34 +209,33 @@ def _schedule_period(session: Session, meter_id: int, at: datetime, tz: ZoneInfo
     return FLAT_PERIOD if body is None else body.period_at(at.astimezone(tz).time())
 
 
-def _latest_readings(session: Session, meter_ids: list[int]) -> dict[int, ReadingRow]:
-    """Each meter's newest stored reading: one index seek per meter (never a scan of its history)."""
-    newest = (select(ReadingRow.id).where(ReadingRow.meter_id == MeterRow.id)
-              .order_by(ReadingRow.read_at.desc(), ReadingRow.id.desc()).limit(1).scalar_subquery())
-    ids = select(newest).where(MeterRow.id.in_(meter_ids))
-    return {r.meter_id: r for r in session.execute(select(ReadingRow).where(ReadingRow.id.in_(ids))).scalars()}
+def stored_reading(reading: MeterReading) -> StoredReading:
+    """The history reading kept of a sweep's reading (codes of the last phase of power, all channels' relays)."""
+    return StoredReading(
+        stored_time(reading.read_at), energy_total=reading.energy_total, energy_p1=_period(reading, 0),
+        energy_p2=_period(reading, 1), energy_p3=_period(reading, 2), energy_p4=_period(reading, 3),
+        remaining_fen=reading.remaining_fen, purchase_count=reading.purchase_count,
+        power_w=reading.power_w[-1] if reading.power_w else None,
+        relay_closed=all(reading.relay_closed) if reading.relay_closed else None, forced=reading.forced)
 
 
 def store_history(session: Session, readings: list[MeterReading], meter_ids: list[int], tz: ZoneInfo) -> None:
-    """Insert one reading row per meter and add its energy since the previous reading to the roll-ups of its
-    site-local day and hour (domain.energy_rollup)."""
+    """Store one history reading per meter and add its energy since the previous reading to the roll-ups of
+    its site-local day and hour (domain.energy_rollup). A reading already stored (same meter, same second)
+    is not stored or counted again."""
     if not readings:
         return
-    previous = _latest_readings(session, meter_ids)
+    stored = DayRows(session)
+    previous = stored.newest(meter_ids)
     keys = {(mid, site_hour(r.read_at, tz)[0]) for mid, r in zip(meter_ids, readings, strict=True)}
     days: dict[tuple[int, date], DailyEnergyRow] = {
         (d.meter_id, d.day): d for d in session.execute(select(DailyEnergyRow).where(
             DailyEnergyRow.meter_id.in_(meter_ids), DailyEnergyRow.day.in_({k[1] for k in keys}))).scalars()}
     for meter_id, reading in zip(meter_ids, readings, strict=True):
-        power = reading.power_w[-1] if reading.power_w else None
-        new = ReadingRow(meter_id=meter_id, read_at=reading.read_at, energy_total=reading.energy_total,
-                         energy_p1=_period(reading, 0), energy_p2=_period(reading, 1), energy_p3=_period(reading, 2),
-                         energy_p4=_period(reading, 3), remaining_fen=reading.remaining_fen,
-                         purchase_count=reading.purchase_count, power_w=power,
-                         relay_closed=all(reading.relay_closed) if reading.relay_closed else None,
-                         forced=reading.forced)
-        session.add(new)
-        day, hour = site_hour(reading.read_at, tz)
+        new = stored_reading(reading)
+        if not stored.add(meter_id, new):
+            continue
+        day, hour = site_hour(new.read_at, tz)
         key = (meter_id, day)
         daily = days.get(key)
         if daily is None:
@@ -243,12 +244,12 @@ def store_history(session: Session, readings: list[MeterReading], meter_ids: lis
             session.add(daily)
             days[key] = daily
         prev = previous.get(meter_id)
-        if prev is not None and prev.read_at <= reading.read_at:
+        if prev is not None and prev.read_at <= new.read_at:
             added, reset = step([getattr(prev, c) for c in COUNTERS], [getattr(new, c) for c in COUNTERS])
             if reading.energy_by_period is None and added[0] > 0:
                 # a meter without period registers (ADL400): the interval's energy goes to the period of the
                 # day-period schedule (时段表) in force at the reading, as console billing prices it
-                added[1 + _schedule_period(session, meter_id, reading.read_at, tz)] += added[0]
+                added[1 + _schedule_period(session, meter_id, new.read_at, tz)] += added[0]
             for col, value in zip(COUNTERS, added):
                 setattr(daily, col, (getattr(daily, col) or 0) + value)
             setattr(daily, HOURS[hour], (getattr(daily, HOURS[hour]) or 0) + added[0])
@@ -257,8 +258,10 @@ def store_history(session: Session, readings: list[MeterReading], meter_ids: lis
         daily.readings = (daily.readings or 0) + 1
         daily.end_total = reading.energy_total
         daily.end_remaining_fen = reading.remaining_fen
-        daily.last_read_at = reading.read_at
-        previous[meter_id] = new
+        daily.last_read_at = new.read_at
+        if prev is None or prev.read_at <= new.read_at:
+            previous[meter_id] = new
+    stored.flush()
 
 
 @dataclass(frozen=True, slots=True)

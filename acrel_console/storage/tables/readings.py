@@ -5,34 +5,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acrel_console.storage.base import Base, UtcDateTime
 
 
-class ReadingRow(Base):
-    """One history reading (集抄) of one meter: stored every history_interval_s from the sweep.
+class ReadingDayRow(Base):
+    """The raw history readings (集抄) of one meter on one UTC day, packed (storage/reading_codec.py): one row
+    per meter and day instead of one per reading, about 15 bytes a reading. Read and written only through
+    storage/reading_days.py."""
 
-    Energy in 0.01 kWh (total and by tariff period 尖 峰 平 谷), money in fen, power in W.
-    """
+    __tablename__ = "meter_reading_days"
 
-    __tablename__ = "meter_readings"
-    __table_args__ = (Index("ix_meter_readings_meter_at", "meter_id", "read_at"),)
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"))
-    read_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    energy_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    energy_p1: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 尖 spike
-    energy_p2: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 峰 peak
-    energy_p3: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 平 flat
-    energy_p4: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 谷 valley
-    remaining_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    purchase_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    power_w: Mapped[int | None] = mapped_column(Integer, nullable=True)  # total active power
-    relay_closed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # every channel closed (合闸状态)
-    forced: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # force control on (强制模式)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # UTC day of the readings
+    readings: Mapped[int] = mapped_column(Integer, default=0)  # how many are packed in `packed`
+    packed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 HOURS = tuple(f"h{h:02d}" for h in range(24))  # the hourly roll-up columns of a day row

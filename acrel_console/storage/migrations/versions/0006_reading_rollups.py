@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from alembic import op
 
 from acrel_console.domain.energy_rollup import COUNTERS, roll_up
-from acrel_console.storage import reading_partitions
 
 revision = '0006_rollups'
 down_revision = '0005_live'
@@ -63,12 +62,11 @@ def upgrade() -> None:
     op.create_index('ix_meter_daily_energy_day', 'meter_daily_energy', ['day'])
     conn = op.get_bind()
     _fill_hours(conn)
-    # partitions up to two months from now (UTC); the nightly prune keeps creating the coming months
-    reading_partitions.partition_table(conn, datetime.now(timezone.utc).date())
+    # Raw readings were partitioned by month here on PostgreSQL; 0011 replaces the table by packed day rows,
+    # partitioned there (storage/reading_partitions.py), and every upgrade continues to the head.
 
 
 def downgrade() -> None:
-    reading_partitions.unpartition_table(op.get_bind())
     op.drop_index('ix_meter_daily_energy_day', 'meter_daily_energy')
     for h in reversed(HOURS):
         op.drop_column('meter_daily_energy', h)
