@@ -114,6 +114,7 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
     from acrel_console.ui.first_admin_dialog import FirstAdminDialog
     from acrel_console.ui.login_dialog import LoginDialog
     from acrel_console.ui.main_window import MainWindow
+    from acrel_console.ui.pages import preload_page_modules
     from acrel_console.ui.prefs import Prefs
     from acrel_console.ui.tasks import TaskRunner, failure_text
 
@@ -128,6 +129,9 @@ def run_gui(db_url: str | None, demo: DemoLike | None = None) -> int:
                                  error=failure_text(exc)))
         return 1
     tasks = TaskRunner()
+    # the pages' modules (openpyxl, pyqtgraph, the services they use) load while the operator signs in: an import
+    # on a worker still holds the GIL long enough to stall the window's first page switches (issue 15)
+    tasks.run(preload_page_modules, quiet=True)
     runtime, owned = None, False
     try:
         if first_start:

@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
+from sqlalchemy.orm import Session
 
 from acrel_console.domain.energy_rollup import COUNTERS
 from acrel_console.domain.readings import MeterReading
@@ -174,3 +175,50 @@ def test_postgresql_drops_whole_months_and_creates_the_next(pg_url: str) -> None
     with svc.ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM meter_reading_days_default")).scalar() == 0
     svc.close()
+
+
+def _partition_old_table(conn: object) -> None:
+    """PostgreSQL: meter_readings as releases up to 0010 left it, partitioned by month (here: one DEFAULT)."""
+    for sql in ("ALTER TABLE meter_readings RENAME TO meter_readings_plain",
+                "CREATE TABLE meter_readings (LIKE meter_readings_plain INCLUDING DEFAULTS) PARTITION BY RANGE (read_at)",
+                "CREATE TABLE meter_readings_default PARTITION OF meter_readings DEFAULT",
+                "INSERT INTO meter_readings SELECT * FROM meter_readings_plain",
+                "DROP TABLE meter_readings_plain CASCADE"):
+        conn.exec_driver_sql(sql)  # type: ignore[attr-defined]
+
+
+def test_the_upgrade_packs_every_stored_reading_and_each_moment_once(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, "0010_zones")
+    at = datetime(2026, 3, 1, 23, 59, 30, 250_000, tzinfo=timezone.utc)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO gateways (name, kind, host, port, baud, parity, stopbits, timeout_ms, retries, "
+                          "inter_frame_delay_ms, enabled, notes, local_echo, zone) VALUES "
+                          "('G', 'modbus-tcp', '127.0.0.1', 1502, 9600, 'N', 1, 500, 1, 0, true, '', false, '')"))
+        conn.execute(text("INSERT INTO meters (gateway_id, address, model, room, ct_ratio, meter_no, retired, "
+                          "created_at, notes) VALUES (1, 1, 'DDSY1352', 'R1', 1, '', false, :t, '')"),
+                     {"t": datetime(2026, 1, 1, tzinfo=timezone.utc)})
+        sqlite = conn.dialect.name == "sqlite"
+        rows = [(at, 1000, 10, 20, 30, 40, -150, 3, 2200, True, False),
+                (at, 1000, 10, 20, 30, 40, -150, 3, 2200, True, False),  # the same moment stored twice
+                (at + timedelta(minutes=1), None, None, None, None, None, 9000, None, None, None, None),
+                (at + timedelta(minutes=31), 1020, 10, 20, 50, 40, 8990, 4, 0, False, True)]
+        for r in rows:
+            conn.execute(text("INSERT INTO meter_readings (meter_id, read_at, energy_total, energy_p1, energy_p2, "
+                              "energy_p3, energy_p4, remaining_fen, purchase_count, power_w, relay_closed, forced) "
+                              "VALUES (1, :t, :e, :p1, :p2, :p3, :p4, :r, :c, :w, :rc, :f)"),
+                         {"t": r[0].replace(tzinfo=None) if sqlite else r[0], "e": r[1], "p1": r[2], "p2": r[3],
+                          "p3": r[4], "p4": r[5], "r": r[6], "c": r[7], "w": r[8], "rc": r[9], "f": r[10]})
+        if not sqlite:
+            _partition_old_table(conn)
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert "meter_readings" not in inspect(engine).get_table_names()
+        assert reading_partitions.partitioned(conn) == (conn.dialect.name == "postgresql")
+        days = conn.execute(text("SELECT day, readings FROM meter_reading_days ORDER BY day")).all()
+    assert [(str(d), n) for d, n in days] == [("2026-03-01", 1), ("2026-03-02", 2)]  # UTC days
+    with Session(engine) as s:
+        stored = of_meter(s, 1)
+    assert [(r.read_at, r.values(), r.relay_closed, r.forced) for r in stored] == [
+        (r[0], r[1:9], r[9], r[10]) for r in (rows[0], rows[2], rows[3])]
+    engine.dispose()

@@ -174,3 +174,43 @@ def test_a_database_that_cannot_be_opened_is_reported(qapp, tmp_path) -> None:  
     _when(_top(QMessageBox), close_box)  # type: ignore[arg-type]
     assert run_gui(f"sqlite:///{not_a_db}") == 1
     assert len(seen) == 1 and seen[0].startswith("The database cannot be opened: ")
+
+
+def test_page_modules_load_while_the_operator_signs_in(qapp, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: imports on a worker hold the GIL long enough to stall the window's first page switches
+    (0.10-0.18 s measured); run_gui starts them when the sign-in dialog opens, not when the window shows."""
+    import threading
+    import time
+
+    from acrel_console.ui import pages
+
+    services = build_services(sqlite_url)
+    services.operators.create_first_admin("admin", "first-pass")
+    services.close()
+    calls: list[tuple[bool, bool]] = []  # (on a worker thread, while no main window existed)
+
+    def preload() -> list[str]:
+        calls.append((threading.current_thread() is not threading.main_thread(), _top(MainWindow)() is None))
+        return []
+
+    monkeypatch.setattr(pages, "preload_page_modules", preload)
+    seen: list[list[tuple[bool, bool]]] = []
+
+    def sign_in(dialog: LoginDialog) -> None:  # type: ignore[override]
+        deadline = time.monotonic() + 5
+
+        def wait() -> None:
+            if not calls and time.monotonic() < deadline:
+                QTimer.singleShot(10, wait)
+                return
+            seen.append(list(calls))
+            dialog.name.setText("admin")
+            dialog.password.setText("first-pass")
+            dialog.accept()
+            _when(_top(MainWindow), lambda w: w.close())
+
+        wait()
+
+    _when(_top(LoginDialog), sign_in)  # type: ignore[arg-type]
+    assert run_gui(sqlite_url) == 0
+    assert seen and seen[0][:1] == [(True, True)]

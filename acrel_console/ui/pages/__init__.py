@@ -74,9 +74,10 @@ class PageEntry:
 
 
 def preload_page_modules() -> list[str]:
-    """Import every page module not imported yet (a worker thread, after the window is up: modules only, no
-    widgets). A page's first show then builds widgets without first importing what it uses (openpyxl,
-    pyqtgraph, the account services: 0.2-0.8 s on the GUI thread, issue 15). Returns the modules imported."""
+    """Import every page module not imported yet (a worker thread while the operator signs in, again once the
+    window is up: modules only, no widgets). A page's first show then builds widgets without first importing
+    what it uses (openpyxl, pyqtgraph, the account services: 0.2-0.8 s on the GUI thread, issue 15), and no
+    import on a worker competes with the window for the GIL. Returns the modules imported."""
     done: list[str] = []
     for name in PAGE_MODULES:
         qualified = f"{__name__}.{name}"
