@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from acrel_console.storage.reading_codec import StoredReading, day_of, decode, encode, merge, stored_time
 from acrel_console.storage.tables.readings import ReadingDayRow
@@ -47,16 +47,17 @@ class DayRows:
         self._readings: dict[Key, list[StoredReading]] = {}
         self._dirty: set[Key] = set()
         self._newest_asked: set[int] = set()
+        self._newest_day: dict[int, date] = {}
 
     def newest(self, meter_ids: Iterable[int]) -> dict[int, StoredReading]:
         """Each meter's newest stored reading (loads its newest day row)."""
-        r2 = aliased(ReadingDayRow)
-        last_day = (select(func.max(r2.day)).where(r2.meter_id == ReadingDayRow.meter_id)
-                    .correlate(ReadingDayRow).scalar_subquery())
         ids = [m for m in meter_ids if m not in self._newest_asked]
         self._newest_asked.update(ids)
-        if ids:
-            q = select(ReadingDayRow).where(ReadingDayRow.meter_id.in_(ids), ReadingDayRow.day == last_day)
+        found = newest_days(self.s, ids)
+        self._newest_day.update(found)
+        keys = [k for k in found.items() if k not in self._rows]
+        if keys:
+            q = select(ReadingDayRow).where(tuple_(ReadingDayRow.meter_id, ReadingDayRow.day).in_(keys))
             for row in self.s.execute(q).scalars():
                 self._keep(row)
         out: dict[int, StoredReading] = {}
@@ -72,7 +73,8 @@ class DayRows:
 
     def _load(self, key: Key) -> list[StoredReading]:
         if key not in self._rows:
-            row = self.s.get(ReadingDayRow, key)
+            known = key[0] in self._newest_asked and key[1] > self._newest_day.get(key[0], date.min)
+            row = None if known else self.s.get(ReadingDayRow, key)  # a day after the newest has no row yet
             self._rows[key] = row
             self._readings[key] = decode(row.day, row.packed) if row is not None else []
         return self._readings[key]
