@@ -18,9 +18,17 @@ if [ "${ACREL_BUNDLE_TEST:-}" = "1" ] && [ -z "${ACREL_BUNDLE_PREBUILT:-}" ]; th
       nice -n 5 scripts/build_bundle.sh > "$ACREL_BUNDLE_PREBUILT/build.log" 2>&1
     echo $? > "$ACREL_BUNDLE_PREBUILT/rc" ) &
 fi
-.venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 "$@"
-# With no arguments (the README's command, CI): the date-sensitive tests again, far from the site's zone at a
-# faked evening hour, so a test that leans on the machine's date or zone fails at any hour (issue 9).
-if [ $# -eq 0 ]; then
-  scripts/test_far_zone.sh
+if [ $# -gt 0 ]; then  # a part of the suite, as asked (one process)
+  exec .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 "$@"
 fi
+# The README's command and CI: every test. First all but the `serial` ones on every core (pytest-xdist, a
+# test file per worker at a time); then the `serial` ones (they time the wire, an X display or processes,
+# tests/conftest.py SERIAL_PATHS) alone, so nobody's load bends their clocks; then the date-sensitive tests
+# again, far from the site's zone at a faked evening hour (issue 9). Every part runs; any failure fails.
+workers="${ACREL_TEST_WORKERS:-$(nproc)}"
+status=0
+.venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 -n "$workers" --dist loadfile -m "not serial" \
+  || status=$?
+.venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 -m serial || status=$?
+scripts/test_far_zone.sh || status=$?
+exit $status

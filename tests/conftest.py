@@ -90,8 +90,18 @@ SITE_CLOCK_FILES = frozenset({
 })
 
 
+# Tests that time the wire (9600-baud pacing, pty and serial lines, echo, gateways hanging up), a real X display
+# or separate processes (serve, kill -9, the demo, the bundle): scripts/test.sh runs them on their own after the
+# rest ran on every core (pytest-xdist), so a neighbour's load never bends their clocks. Marked `serial`.
+SERIAL_PATHS = ("tests/drivers/", "tests/integration/", "tests/walkthrough/", "tests/sim/test_serve_kill9.py",
+                "tests/services/test_real_buses.py")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     root = Path(str(config.rootpath))
     for item in items:
-        if Path(str(item.path)).relative_to(root).as_posix() in SITE_CLOCK_FILES:
+        path = Path(str(item.path)).relative_to(root).as_posix()
+        if path in SITE_CLOCK_FILES:
             item.add_marker(pytest.mark.site_clock)
+        if path.startswith(SERIAL_PATHS):
+            item.add_marker(pytest.mark.serial)
