@@ -222,3 +222,30 @@ def test_the_upgrade_packs_every_stored_reading_and_each_moment_once(db_url: str
     assert [(r.read_at, r.values(), r.relay_closed, r.forced) for r in stored] == [
         (r[0], r[1:9], r[9], r[10]) for r in (rows[0], rows[2], rows[3])]
     engine.dispose()
+
+
+def test_the_downgrade_unpacks_every_reading(db_url: str) -> None:
+    from alembic import command
+
+    engine = make_engine(db_url)
+    migrate.upgrade(engine)
+    svc, admin = make_services(db_url)
+    svc.site.add_gateway(admin, name="G", kind="modbus-tcp", tcp="127.0.0.1:1502")
+    mid = svc.site.add_meter(admin, gateway="G", address=1, model="DDSY1352", room="R1").id
+    start = datetime(2026, 3, 1, 10, tzinfo=timezone.utc)
+    series = [MeterReading(start + timedelta(minutes=30 * k, milliseconds=k), None, energy_total=1000 + k,
+                           remaining_fen=500 - k) for k in range(100)]
+    with svc.ctx.transaction() as s:
+        for r in series:
+            store_history(s, [r], [mid], SH)
+    svc.close()
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010_zones")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT read_at, energy_total, remaining_fen FROM meter_readings ORDER BY read_at")).all()
+    at = [t if isinstance(t, datetime) else datetime.fromisoformat(t) for t, _e, _r in rows]
+    assert [a.replace(tzinfo=None) for a in at] == [r.read_at.replace(tzinfo=None) for r in series]
+    assert [(e, r) for _t, e, r in rows] == [(r.energy_total, r.remaining_fen) for r in series]
+    engine.dispose()

@@ -8,7 +8,7 @@ Revises: 0010_zones
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -61,6 +61,28 @@ def _days(conn: sa.Connection) -> Iterator[dict[str, Any]]:
         yield {"m": key[0], "d": key[1], "n": len(day), "p": encode(key[1], day)}
 
 
+def _unpacked(conn: sa.Connection) -> Iterator[dict[str, Any]]:
+    sqlite = conn.dialect.name == "sqlite"
+    for meter_id, day, packed in conn.execute(sa.text(
+            "SELECT meter_id, day, packed FROM meter_reading_days ORDER BY meter_id, day")).all():
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        for r in decode(day, bytes(packed)):
+            at = r.read_at.replace(tzinfo=None) if sqlite else r.read_at
+            yield {"meter_id": meter_id, "read_at": at, **{c: getattr(r, c) for c in OLD_COLUMNS}}
+
+
+def _insert_all(conn: sa.Connection, sql: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Run the insert for every row, BATCH rows a statement."""
+    insert, batch = sa.text(sql), []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            conn.execute(insert, batch)
+            batch = []
+    if batch:
+        conn.execute(insert, batch)
+
+
 def upgrade() -> None:
     op.create_table('meter_reading_days',
                     sa.Column('meter_id', sa.Integer(), nullable=False),
@@ -71,15 +93,8 @@ def upgrade() -> None:
                                             name=op.f('fk_meter_reading_days_meter_id_meters')),
                     sa.PrimaryKeyConstraint('meter_id', 'day', name=op.f('pk_meter_reading_days')))
     conn = op.get_bind()
-    insert = sa.text("INSERT INTO meter_reading_days (meter_id, day, readings, packed) VALUES (:m, :d, :n, :p)")
-    batch = []
-    for row in _days(conn):
-        batch.append(row)
-        if len(batch) >= BATCH:
-            conn.execute(insert, batch)
-            batch = []
-    if batch:
-        conn.execute(insert, batch)
+    _insert_all(conn, "INSERT INTO meter_reading_days (meter_id, day, readings, packed) VALUES (:m, :d, :n, :p)",
+                _days(conn))
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("DROP TABLE meter_readings CASCADE")  # its monthly partitions and id sequence too
     else:
@@ -103,21 +118,8 @@ def downgrade() -> None:
                     sa.PrimaryKeyConstraint('id', name=op.f('pk_meter_readings')))
     op.create_index('ix_meter_readings_meter_at', 'meter_readings', ['meter_id', 'read_at'])
     conn = op.get_bind()
-    sqlite = conn.dialect.name == "sqlite"
-    insert = sa.text(f"INSERT INTO meter_readings (meter_id, read_at, {', '.join(OLD_COLUMNS)}) VALUES "
-                     f"(:meter_id, :read_at, {', '.join(':' + c for c in OLD_COLUMNS)})")
-    batch = []
-    for meter_id, day, packed in conn.execute(sa.text(
-            "SELECT meter_id, day, packed FROM meter_reading_days ORDER BY meter_id, day")):
-        day = date.fromisoformat(day) if isinstance(day, str) else day
-        for r in decode(day, bytes(packed)):
-            at = r.read_at.replace(tzinfo=None) if sqlite else r.read_at
-            batch.append({"meter_id": meter_id, "read_at": at, **{c: getattr(r, c) for c in OLD_COLUMNS}})
-        if len(batch) >= BATCH:
-            conn.execute(insert, batch)
-            batch = []
-    if batch:
-        conn.execute(insert, batch)
+    _insert_all(conn, f"INSERT INTO meter_readings (meter_id, read_at, {', '.join(OLD_COLUMNS)}) VALUES "
+                      f"(:meter_id, :read_at, {', '.join(':' + c for c in OLD_COLUMNS)})", _unpacked(conn))
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("DROP TABLE meter_reading_days CASCADE")
     else:
