@@ -119,7 +119,9 @@ def run_seeds(run: RunSeed, make: Callable[[Path], Template], seeds: list[int], 
             _worker_init(run, template, d)
             return _worker_run(seeds)
         chunks = [seeds[i::workers * 8] for i in range(workers * 8)]
-        with multiprocessing.get_context("fork").Pool(workers, _worker_init, (run, template, d)) as pool:
+        # forkserver, not fork: a test process may have threads (pytest-xdist's, a finished test's server) and a
+        # forked copy of a lock one of them held never opens (the suite hung there under xdist)
+        with multiprocessing.get_context("forkserver").Pool(workers, _worker_init, (run, template, d)) as pool:
             return [f for part in pool.map(_worker_run, chunks) for f in part]
 
 

@@ -161,3 +161,22 @@ def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:
     assert flash.toolTip() == flash.full_text and flash.text()  # shown elided to the label's width
     qtbot.mouseClick(flash, Qt.MouseButton.LeftButton)
     assert window.current_page().page_id == "alarms"
+
+
+def test_the_flash_stays_in_sight_in_a_narrow_window(ui, services, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The status bar's other labels once squeezed the flash to no width: the alarm flashed where nobody saw."""
+    from acrel_console.ui.alarms.notifier import MIN_CHARS, AlarmFlash
+    from acrel_console.ui.main_window import MainWindow
+
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.resize(420, 300)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(AlarmFlash, "alarmFlash") is not None, timeout=5_000)
+    flash = window.findChild(AlarmFlash, "alarmFlash")
+    settle(ui)
+    with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
+        threading.Thread(target=lambda: services.alarm_engine.raise_event(
+            AlarmKind.INTEGRITY, "ledger", problem="chain broken")).start()
+    qtbot.waitUntil(lambda: flash.width() >= flash.fontMetrics().averageCharWidth() * MIN_CHARS, timeout=5_000)
+    assert flash.isVisible() and flash.text().startswith("New alarm")

@@ -130,6 +130,9 @@ def alarm_summary(alarm: Alarm) -> str:
         kind=kind_label(alarm), message=message_text(alarm))
 
 
+MIN_CHARS = 18  # the flash's narrowest width, in average characters
+
+
 class AlarmFlash(QLabel):
     """A status-bar label that flashes in the severity's colour when an alarm arrives; click to open."""
 
@@ -147,7 +150,8 @@ class AlarmFlash(QLabel):
         self.alarm: Alarm | None = None
         self.count = 0
         self.full_text = ""  # shown elided to the label's width; whole in the tooltip
-        self.setMinimumWidth(0)
+        # never squeezed out of sight by the status bar's other labels: room for "New alarm: Integr…" at least
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_CHARS)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_alarm(self, alarm: Alarm) -> None:
