@@ -87,6 +87,11 @@ class GatewayDialog(FormDialog):
                        self.tr("For two-wire RS485 adapters that echo what they send, also only in part. "
                                "A whole echo is recognised without this setting."))
         self.add_field("building", self.tr("Building"), self.building)
+        self.zone = QLineEdit(g.zone if g else "")
+        self.zone.setPlaceholderText(self.tr("(the site's own)"))
+        self.add_field("zone", self.tr("Zone"), self.zone,
+                       self.tr("Empty: polled by the site's own service. A name (letters, digits, - and _): polled "
+                               "by 'acrel-console serve --zone NAME', one per building or network."))
         self.enabled = QCheckBox(self.tr("Poll the meters on this gateway"))
         self.enabled.setChecked(g.enabled if g else True)
         self.enabled.setEnabled(g is not None)  # a new gateway starts enabled
@@ -109,7 +114,7 @@ class GatewayDialog(FormDialog):
             "stopbits": self.stopbits.currentData(), "host": self.host.text(), "port": self.port.text(),
             "timeout_ms": self.timeout_ms.text(), "retries": self.retries.text(),
             "inter_frame_delay_ms": self.delay_ms.text(), "building": self.building.currentData(),
-            "local_echo": self.local_echo.isChecked(),
+            "local_echo": self.local_echo.isChecked(), "zone": self.zone.text().strip(),
             "enabled": self.enabled.isChecked(),
         }
 

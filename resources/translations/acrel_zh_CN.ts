@@ -1607,7 +1607,22 @@
             <translation>建筑</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>(the site's own)</source>
+            <translation>（本站）</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Zone</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Empty: polled by the site's own service. A name (letters, digits, - and _): polled by 'acrel-console serve --zone NAME', one per building or network.</source>
+            <translation>留空：由本站服务抄读。填写名称（字母、数字、- 和 _）：由“acrel-console serve --zone 名称”抄读，每栋楼或每个网络一个。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Poll the meters on this gateway</source>
             <translation>轮询此网关下的电表</translation>
         </message>
@@ -2614,7 +2629,7 @@
     <context>
         <name>OperationForm</name>
         <message>
-            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-411" />
+            <location filename="../../acrel_console/ui/cashier/operation_form.py" line="-412" />
             <source>Original sale</source>
             <translation>原售电记录</translation>
         </message>
@@ -2714,7 +2729,7 @@
             <translation>{tenant} · 商铺号 {room} · 表号 {meter}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <location line="+4" />
             <source>Reverse the chosen sale of {who}</source>
             <translation>冲正 {who} 的所选售电记录</translation>
@@ -6407,8 +6422,8 @@
             <location filename="../../acrel_console/services/meter_views.py" line="-134" />
             <location filename="../../acrel_console/services/money_common.py" line="+94" />
             <location filename="../../acrel_console/services/payments.py" line="+224" />
-            <location filename="../../acrel_console/services/reading_history.py" line="-67" />
-            <location line="+48" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-66" />
+            <location line="+47" />
             <location filename="../../acrel_console/services/remote_control.py" line="+184" />
             <location filename="../../acrel_console/services/site_config.py" line="+422" />
             <location line="+63" />
@@ -7786,7 +7801,7 @@
             <translation>未知的短信类型“{kind}”。</translation>
         </message>
         <message>
-            <location filename="../../acrel_console/services/reading_history.py" line="-59" />
+            <location filename="../../acrel_console/services/reading_history.py" line="-58" />
             <source>The end date is before the start date.</source>
             <translation>结束日期早于开始日期。</translation>
         </message>
@@ -8014,7 +8029,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../acrel_console/services/reading_history.py" line="+87" />
+            <location filename="../../acrel_console/services/reading_history.py" line="+86" />
             <source>Remaining (yuan)</source>
             <translation>剩余金额（元）</translation>
         </message>
@@ -10492,7 +10507,7 @@
     <context>
         <name>run_gui</name>
         <message>
-            <location filename="../../acrel_console/cli/gui.py" line="+126" />
+            <location filename="../../acrel_console/cli/gui.py" line="+127" />
             <source>Acrel Console</source>
             <translation>Acrel Console</translation>
         </message>
@@ -10502,7 +10517,7 @@
             <translation>无法打开数据库：{error}</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+37" />
             <source>Poller: running in this console</source>
             <translation>抄表服务：本机运行</translation>
         </message>

@@ -79,8 +79,19 @@ def test_gateway_dialog_checks_port_live_and_switches_fields_by_mode(qtbot, ui, 
     _ok(qtbot, ui, dialog)
     [gw] = services.site.list_gateways(admin)
     assert (gw.name, gw.kind, gw.host, gw.port, gw.timeout_ms) == ("GW1", "rtu-over-tcp", "127.0.0.1", 1502, 300)
-    assert gw.building_id == services.site.list_buildings(admin)[0].id
+    assert gw.building_id == services.site.list_buildings(admin)[0].id and gw.zone == ""
     assert page.gateways.model.rowCount() == 1
+    # an estate (issue 15): the gateway goes to the zone one `serve --zone` polls; a bad name is refused
+    page.gateways.select_row(0)
+    page.gateways.edit_selected()
+    dialog = page.gateways.dialog
+    assert isinstance(dialog, GatewayDialog) and dialog.zone.text() == ""
+    type_text(qtbot, dialog.zone, "楼 B")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["zone"].text() == "Zone '楼 B': use letters, digits, '-' and '_'."
+    type_text(qtbot, dialog.zone, "building-b")
+    _ok(qtbot, ui, dialog)
+    assert [g.zone for g in services.site.list_gateways(admin)] == ["building-b"]
 
 
 def test_meter_dialog_refuses_a_bad_or_taken_address_and_adds_a_meter(qtbot, ui, services, admin) -> None:  # type: ignore[no-untyped-def]
