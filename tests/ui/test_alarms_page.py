@@ -143,12 +143,15 @@ def test_notifier_fires_once_for_an_alarm_raised_on_a_worker_thread(ui, services
     assert len(received) == 1
 
 
-def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _flash_after_an_alarm(ui, services, qtbot, width: int | None = None):  # type: ignore[no-untyped-def]
+    """The main window (`width` px wide if given) with its status-bar flash, once an integrity alarm arrived."""
     from acrel_console.ui.alarms.notifier import AlarmFlash
     from acrel_console.ui.main_window import MainWindow
 
     window = MainWindow(ui)
     qtbot.addWidget(window)
+    if width is not None:
+        window.resize(width, 300)
     window.show()
     qtbot.waitUntil(lambda: window.findChild(AlarmFlash, "alarmFlash") is not None, timeout=5_000)
     flash = window.findChild(AlarmFlash, "alarmFlash")
@@ -156,6 +159,11 @@ def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:
     with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
         threading.Thread(target=lambda: services.alarm_engine.raise_event(
             AlarmKind.INTEGRITY, "ledger", problem="chain broken")).start()
+    return window, flash
+
+
+def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, flash = _flash_after_an_alarm(ui, services, qtbot)
     assert flash.count == 1 and flash.flashing
     assert flash.full_text == "New alarm: Integrity check failed — Integrity check failed: chain broken"
     assert flash.toolTip() == flash.full_text and flash.text()  # shown elided to the label's width
@@ -165,18 +173,8 @@ def test_status_bar_flash_in_the_main_window(ui, services, site, qtbot) -> None:
 
 def test_the_flash_stays_in_sight_in_a_narrow_window(ui, services, site, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The status bar's other labels once squeezed the flash to no width: the alarm flashed where nobody saw."""
-    from acrel_console.ui.alarms.notifier import MIN_CHARS, AlarmFlash
-    from acrel_console.ui.main_window import MainWindow
+    from acrel_console.ui.alarms.notifier import MIN_CHARS
 
-    window = MainWindow(ui)
-    qtbot.addWidget(window)
-    window.resize(420, 300)
-    window.show()
-    qtbot.waitUntil(lambda: window.findChild(AlarmFlash, "alarmFlash") is not None, timeout=5_000)
-    flash = window.findChild(AlarmFlash, "alarmFlash")
-    settle(ui)
-    with qtbot.waitSignal(alarm_notifier(ui).alarm_raised, timeout=10_000):
-        threading.Thread(target=lambda: services.alarm_engine.raise_event(
-            AlarmKind.INTEGRITY, "ledger", problem="chain broken")).start()
+    _window, flash = _flash_after_an_alarm(ui, services, qtbot, width=420)
     qtbot.waitUntil(lambda: flash.width() >= flash.fontMetrics().averageCharWidth() * MIN_CHARS, timeout=5_000)
     assert flash.isVisible() and flash.text().startswith("New alarm")
