@@ -46,15 +46,13 @@ class DayRows:
         self._rows: dict[Key, ReadingDayRow | None] = {}
         self._readings: dict[Key, list[StoredReading]] = {}
         self._dirty: set[Key] = set()
-        self._newest_asked: set[int] = set()
-        self._newest_day: dict[int, date] = {}
+        self._newest_day: dict[int, date | None] = {}  # meters asked by newest(): their newest day, None if none
 
     def newest(self, meter_ids: Iterable[int]) -> dict[int, StoredReading]:
         """Each meter's newest stored reading (loads its newest day row)."""
-        ids = [m for m in meter_ids if m not in self._newest_asked]
-        self._newest_asked.update(ids)
+        ids = [m for m in meter_ids if m not in self._newest_day]
         found = newest_days(self.s, ids)
-        self._newest_day.update(found)
+        self._newest_day.update({m: found.get(m) for m in ids})
         keys = [k for k in found.items() if k not in self._rows]
         if keys:
             q = select(ReadingDayRow).where(tuple_(ReadingDayRow.meter_id, ReadingDayRow.day).in_(keys))
@@ -62,7 +60,7 @@ class DayRows:
                 self._keep(row)
         out: dict[int, StoredReading] = {}
         for (meter_id, _day), readings in sorted(self._readings.items()):
-            if readings and meter_id in self._newest_asked:
+            if readings and meter_id in self._newest_day:
                 out[meter_id] = readings[-1]
         return out
 
@@ -73,7 +71,7 @@ class DayRows:
 
     def _load(self, key: Key) -> list[StoredReading]:
         if key not in self._rows:
-            known = key[0] in self._newest_asked and key[1] > self._newest_day.get(key[0], date.min)
+            known = key[0] in self._newest_day and key[1] > (self._newest_day[key[0]] or date.min)
             row = None if known else self.s.get(ReadingDayRow, key)  # a day after the newest has no row yet
             self._rows[key] = row
             self._readings[key] = decode(row.day, row.packed) if row is not None else []

@@ -210,12 +210,12 @@ def _schedule_period(session: Session, meter_id: int, at: datetime, tz: ZoneInfo
 
 
 def stored_reading(reading: MeterReading) -> StoredReading:
-    """The history reading kept of a sweep's reading (codes of the last phase of power, all channels' relays)."""
+    """The history reading kept of a sweep's reading: its total active power, and closed when every channel is."""
     return StoredReading(
         stored_time(reading.read_at), energy_total=reading.energy_total, energy_p1=_period(reading, 0),
         energy_p2=_period(reading, 1), energy_p3=_period(reading, 2), energy_p4=_period(reading, 3),
         remaining_fen=reading.remaining_fen, purchase_count=reading.purchase_count,
-        power_w=reading.power_w[-1] if reading.power_w else None,
+        power_w=reading.power_total_w,
         relay_closed=all(reading.relay_closed) if reading.relay_closed else None, forced=reading.forced)
 
 
