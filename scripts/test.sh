@@ -25,10 +25,24 @@ fi
 # test file per worker at a time); then the `serial` ones (they time the wire, an X display or processes,
 # tests/conftest.py SERIAL_PATHS) alone, so nobody's load bends their clocks; then the date-sensitive tests
 # again, far from the site's zone at a faked evening hour (issue 9). Every part runs; any failure fails.
+#
+# A worker that crashes (a segfault) fails the run at once and is not replaced: pytest-xdist's replacement worker
+# under --dist loadfile can wait forever for work that was already done (pytest-xdist issue 784; it hung a CI run
+# until its 90-minute limit). Each part also has a time limit far above its usual time (7, 5 and 1 minutes here),
+# so that anything else that hangs fails the run with a message instead of eating CI's limit.
 workers="${ACREL_TEST_WORKERS:-$(nproc)}"
 status=0
-.venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 -n "$workers" --dist loadfile -m "not serial" \
-  || status=$?
-.venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 -m serial || status=$?
-scripts/test_far_zone.sh || status=$?
+part() {  # part LIMIT NAME COMMAND...: run one part, report a time-out by name
+  local limit=$1 name=$2 rc=0
+  shift 2
+  timeout --kill-after=30 "$limit" "$@" || rc=$?
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    echo "test.sh: the $name part did not finish within $limit: stopped (exit $rc)" >&2
+  fi
+  return "$rc"
+}
+part 35m parallel .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 -n "$workers" --dist loadfile \
+  --max-worker-restart=0 -m "not serial" || status=$?
+part 30m serial .venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 -m serial || status=$?
+part 15m far-zone scripts/test_far_zone.sh || status=$?
 exit $status
