@@ -6,6 +6,10 @@ GUI thread. A UserError becomes its translated message (ui.messages.error_messag
 with its traceback and reported as an unexpected error. The default pool has one thread: calls run in
 submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops; quiet
 background refreshes have a second thread of their own.
+
+A worker never holds a reference to a runner or a widget: outcomes travel through one relay object that lives as
+long as the process. A runner released while its task ran used to be freed by the worker's last reference, and
+the queued outcome then reached a dead Python object on the GUI thread: a segfault (it took down a CI worker).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -51,15 +56,50 @@ class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[TaskFailure], None] | None
     owner: QObject | None
-    fn: Callable[[], Any] | None  # held here so its closure (often widgets) is released on the GUI thread
     quiet: bool = False  # background refreshes do not light the "Working…" indicator
 
 
+class _Relay(QObject):
+    """Carries every task's outcome to the GUI thread: one per process, never freed.
+
+    It also holds each task's callable (often a closure over widgets) until the outcome is on the GUI thread, so
+    that its last reference is never dropped on a worker, whether or not the runner still exists.
+    """
+
+    finished = Signal(int, int, bool, object)  # runner key, task id, ok, result
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runners: weakref.WeakValueDictionary[int, TaskRunner] = weakref.WeakValueDictionary()
+        self.held: dict[tuple[int, int], Callable[[], Any]] = {}
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, int, bool, object)
+    def _deliver(self, key: int, task_id: int, ok: bool, result: object) -> None:
+        fn = self.held.pop((key, task_id), None)
+        runner = self.runners.get(key)
+        if runner is not None and shiboken6.isValid(runner):
+            runner._deliver(task_id, ok, result)
+        del fn, result  # here, on the GUI thread
+
+
+_relay: _Relay | None = None
+_runner_keys = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    """The process's relay, made on the GUI thread by the first runner."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
 class _Job(QRunnable):
-    def __init__(self, runner: TaskRunner, task_id: int, fn: Callable[[], Any]) -> None:
+    def __init__(self, relay: _Relay, key: int, task_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._runner, self._id, self._fn = runner, task_id, fn
+        self._relay, self._key, self._id, self._fn = relay, key, task_id, fn
 
     def run(self) -> None:  # worker thread
         fn, self._fn = self._fn, None
@@ -70,17 +110,16 @@ class _Job(QRunnable):
             if not isinstance(exc, UserError):
                 log.exception("background task failed")
             result, ok = exc, False
-        del fn  # the GUI side still holds it: never the last reference here (see _Pending.fn)
+        del fn  # the relay still holds it until the outcome is on the GUI thread: never the last reference here
         try:
-            self._runner._finished.emit(self._id, ok, result)
-        except RuntimeError:  # the runner was deleted (application closing): nobody waits for this result
-            log.debug("task %s finished after its runner was deleted", self._id)
+            self._relay.finished.emit(self._key, self._id, ok, result)
+        except RuntimeError:  # the application is closing: nobody waits for this result
+            log.debug("task %s finished after the relay was deleted", self._id)
 
 
 class TaskRunner(QObject):
     """Runs callables on a worker pool and delivers results on the GUI thread."""
 
-    _finished = Signal(int, bool, object)
     busy_changed = Signal(bool)
     failed = Signal(str)  # failures without their own error callback, for the window to show
 
@@ -98,7 +137,9 @@ class TaskRunner(QObject):
         self._quiet_pool = quiet_pool
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay = _the_relay()
+        self._key = next(_runner_keys)
+        self._relay.runners[self._key] = self
         install_gc_guard()  # cyclic garbage with Qt wrappers must never be freed on a worker (gc_guard.py)
 
     @property
@@ -117,13 +158,13 @@ class TaskRunner(QObject):
         """
         task_id = next(self._ids)
         was_busy = self.busy
-        self._pending[task_id] = _Pending(on_done, on_error, owner, fn, quiet)
+        self._pending[task_id] = _Pending(on_done, on_error, owner, quiet)
+        self._relay.held[(self._key, task_id)] = fn
         if not was_busy and not quiet:
             self.busy_changed.emit(True)
-        (self._quiet_pool if quiet else self._pool).start(_Job(self, task_id, fn))
+        (self._quiet_pool if quiet else self._pool).start(_Job(self._relay, self._key, task_id, fn))
         return task_id
 
-    @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, result: object) -> None:
         was_busy = self.busy
         pending = self._pending.pop(task_id, None)
