@@ -14,6 +14,7 @@ from acrel_console.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from acrel_console.ledger.queries import meter_tenants
 from acrel_console.services.export import ColumnKind
 from acrel_console.services.reports.model import Chart, Period, Report, ReportColumn
+from acrel_console.storage.reading_partitions import month_start, next_month
 from acrel_console.storage.tables.readings import HOURS, DailyEnergyRow
 from acrel_console.storage.tables.site import BuildingRow, MeterRow
 
@@ -73,6 +74,15 @@ def day_energy_total(s: Session, day: date) -> int:
                          .where(DailyEnergyRow.day == day)).scalar() or 0)
 
 
+def period_months(period: Period) -> list[date]:
+    """The first day of each month the period covers."""
+    months, first = [], month_start(period.first_day)
+    while first < period.end_day:
+        months.append(first)
+        first = next_month(first)
+    return months
+
+
 def energy_report(s: Session, period: Period, group: str = "meter") -> Report:
     """电能耗报表: a day by hour, a month by day, a year by month, per group."""
     labels = group_labels(s, group)
@@ -84,26 +94,25 @@ def energy_report(s: Session, period: Period, group: str = "meter") -> Report:
             b = buckets[labels.get(meter_id, f"#{meter_id}")]
             for i, v in enumerate(hours):
                 b[i] += v
+    elif period.kind == "year":  # each month's day rows summed by the database, from the covering index
+        months = period_months(period)
+        x = [f"{m.month:02d}" for m in months]
+        buckets = defaultdict(lambda: [0] * len(x))
+        for i, first in enumerate(months):
+            by_meter = (select(DailyEnergyRow.meter_id, func.sum(DailyEnergyRow.energy_total))
+                        .where(DailyEnergyRow.day >= first, DailyEnergyRow.day < next_month(first))
+                        .group_by(DailyEnergyRow.meter_id))
+            for meter_id, energy in s.execute(by_meter):
+                buckets[labels.get(meter_id, f"#{meter_id}")][i] += int(energy or 0)
     else:
         days = period.days()
-        if period.kind == "year":
-            x = [f"{m:02d}" for m in range(1, 13)]
-            index = {d: d.month - 1 for d in days}
-        else:
-            x = [f"{d.day:02d}" for d in days]
-            index = {d: i for i, d in enumerate(days)}
+        x = [f"{d.day:02d}" for d in days]
+        index = {d: i for i, d in enumerate(days)}
         buckets = defaultdict(lambda: [0] * len(x))
-        in_period = (DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day)
-        if period.kind == "year":  # a year of day rows summed per month by the database
-            month = func.extract("month", DailyEnergyRow.day)
-            by_month = (select(DailyEnergyRow.meter_id, month, func.sum(DailyEnergyRow.energy_total))
-                        .where(*in_period).group_by(DailyEnergyRow.meter_id, month))
-            for meter_id, m, energy in s.execute(by_month):
-                buckets[labels.get(meter_id, f"#{meter_id}")][int(m) - 1] += int(energy or 0)
-        else:
-            by_day = select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_total).where(*in_period)
-            for meter_id, day, energy in s.execute(by_day):
-                buckets[labels.get(meter_id, f"#{meter_id}")][index[day]] += energy
+        by_day = select(DailyEnergyRow.meter_id, DailyEnergyRow.day, DailyEnergyRow.energy_total).where(
+            DailyEnergyRow.day >= period.first_day, DailyEnergyRow.day < period.end_day)
+        for meter_id, day, energy in s.execute(by_day):
+            buckets[labels.get(meter_id, f"#{meter_id}")][index[day]] += energy
     rows = _rows_from(buckets)
     columns = (ReportColumn("group", header),
                *(ReportColumn(f"c{i}", label, ColumnKind.KWH, total=True) for i, label in enumerate(x)),
