@@ -482,9 +482,13 @@ class ExportJob:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    def join(self, timeout_s: float | None = None) -> None:
+        """Wait for the worker thread to end (after on_finished returned), without the result."""
+        self._thread.join(timeout_s)
+
     def wait(self, timeout_s: float | None = None) -> ExportResult:
         """Join the worker; return its result or raise its error (TimeoutError if still running)."""
-        self._thread.join(timeout_s)
+        self.join(timeout_s)
         if self._thread.is_alive():
             raise TimeoutError("export still running")
         if self.error is not None:

@@ -1,5 +1,10 @@
 """Runs a services.export ExportJob with a progress dialog and Cancel (every list page's Export); results come back
-on the GUI thread."""
+on the GUI thread.
+
+The job's thread is handed only a worker_relay.Mailbox (never a signal of this object: the page, and this runner
+with it, may be deleted while the export finishes), and the relay keeps the job, with its rows callable (often a
+closure over the page), until its thread has ended.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,19 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from acrel_console.services.export import ExportCancelled, ExportJob, ExportResult, TableSpec
+from acrel_console.ui.worker_relay import Mailbox
 
 
 class ExportRunner(QObject):
     """One export at a time. `finished(result | None, error | None)` on the GUI thread."""
 
     finished = Signal(object, object)
-    _progress = Signal(int)
-    _done = Signal(object, object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
         self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
-        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     @property
     def running(self) -> bool:
@@ -42,8 +44,10 @@ class ExportRunner(QObject):
         dialog.canceled.connect(self.cancel)
         dialog.rejected.connect(self.cancel)  # Esc hides the dialog without "canceled": stop the export too
         self.dialog = dialog
-        self.job = ExportJob(path, table, rows, on_progress=self._progress.emit,
-                             on_finished=lambda r, e: self._done.emit(r, e), progress_every=200)
+        mailbox = Mailbox(self._on_progress, self._on_finished)
+        self.job = ExportJob(path, table, rows, on_progress=mailbox.post,
+                             on_finished=lambda r, e: mailbox.post_last((r, e)), progress_every=200)
+        mailbox.keep(self.job, self.job.join)
         self.job.start()
 
     def cancel(self) -> None:
@@ -56,7 +60,8 @@ class ExportRunner(QObject):
                 self.dialog.setMaximum(done)
             self.dialog.setValue(done)
 
-    def _on_done(self, result: ExportResult | None, error: BaseException | None) -> None:
+    def _on_finished(self, outcome: tuple[ExportResult | None, BaseException | None]) -> None:
+        result, error = outcome
         self.job = None
         if self.dialog is not None:
             self.dialog.hide()

@@ -7,8 +7,9 @@ How the shell/app connects it (the Alarms page does this by itself once it sits 
     flash = install_status_flash(window, ui)         # label in window.statusBar(); click -> show_page("alarms")
     notifier.alarm_raised.connect(slot)              # slot(Alarm) runs on the GUI thread
 
-`AlarmEngine.subscribe(fn)` calls fn from poller/dispatcher threads; `_raw` is emitted there and delivered
-queued to `_deliver` on the GUI thread, which de-duplicates by alarm id and emits `alarm_raised`.
+`AlarmEngine.subscribe(fn)` calls fn from poller/dispatcher threads; fn is a worker_relay mailbox's `post` (never a
+signal of the notifier: the window that owns it may be deleted while the engine notifies), delivered to `_deliver`
+on the GUI thread, which de-duplicates by alarm id and emits `alarm_raised`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from acrel_console.services.alarms import Alarm
 from acrel_console.ui.alarms.alarm_text import kind_label, message_text
 from acrel_console.ui.alarms.severity import severity_style
 from acrel_console.ui.context import UiContext
+from acrel_console.ui.worker_relay import listen
 
 POLL_INTERVAL_MS = 30_000
 FLASHES = 8
@@ -35,11 +37,9 @@ class AlarmNotifier(QObject):
     """Emits `alarm_raised(Alarm)` on the GUI thread once per new alarm (engine push or poll)."""
 
     alarm_raised = Signal(object)
-    _raw = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._raw.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe: Callable[[], None] | None = None
         self._seen: set[int] = set()
         self._baseline = False
@@ -52,17 +52,7 @@ class AlarmNotifier(QObject):
     def attach(self, engine: Any) -> None:
         """Listen to an AlarmEngine (`subscribe(fn) -> unsubscribe`), replacing any previous one."""
         self.detach()
-        raw = self._raw
-
-        def listener(alarm: Alarm) -> None:  # worker thread
-            try:
-                raw.emit(alarm)
-            except RuntimeError:  # the GUI side is gone
-                pass
-
-        unsubscribe = engine.subscribe(listener)
-        self._unsubscribe = unsubscribe
-        self.destroyed.connect(lambda *_: unsubscribe())
+        self._unsubscribe = listen(engine.subscribe, self._deliver)
 
     def detach(self) -> None:
         if self._unsubscribe is not None:

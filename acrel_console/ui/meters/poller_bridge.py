@@ -3,9 +3,9 @@
 Usage (the app's composition root or a page):
     bridge = PollerBridge(parent=page); bridge.attach(poller)
     bridge.sweep_received.connect(page.apply_sweep)
-`Poller.subscribe(fn)` calls fn from bus worker threads; emitting a signal of a QObject that lives in the
-GUI thread from another thread is delivered queued, so slots run on the GUI thread with the immutable
-SweepResult. `detach()` (also on destruction) unsubscribes.
+`Poller.subscribe(fn)` calls fn from bus worker threads; fn is a worker_relay mailbox's `post` (never a signal of an
+object the page owns: the page may be deleted while a sweep is published), so slots run on the GUI thread with the
+immutable SweepResult. `detach()` (also on destruction) unsubscribes.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
+
+from acrel_console.ui.worker_relay import listen
 
 
 class SweepSource(Protocol):
     """What the bridge needs of a poller: Poller.subscribe(fn) -> unsubscribe."""
 
     def subscribe(self, fn: Callable[[Any], None]) -> Callable[[], None]: ...
-
-
-class _Emitter(QObject):
-    raw = Signal(object)
 
 
 class PollerBridge(QObject):
@@ -33,23 +31,12 @@ class PollerBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._emitter = _Emitter()  # lives in the GUI thread; emitted from workers -> queued
-        self._emitter.raw.connect(self._forward, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe: Callable[[], None] | None = None
-        self.destroyed.connect(self._emitter.deleteLater)
 
     def attach(self, poller: SweepSource) -> None:
-        """Listen to a poller (replacing any previous one)."""
+        """Listen to a poller (replacing any previous one); a deleted bridge stops listening."""
         self.detach()
-        emitter = self._emitter
-
-        def listener(result: Any) -> None:  # worker thread
-            try:
-                emitter.raw.emit(result)
-            except RuntimeError:  # the GUI side is gone (window closed while polling)
-                pass
-
-        self._unsubscribe = poller.subscribe(listener)
+        self._unsubscribe = listen(poller.subscribe, self._forward)
 
     def detach(self) -> None:
         if self._unsubscribe is not None:

@@ -1,8 +1,10 @@
 """ReportExporter: services.reports.export on a worker thread with a progress dialog and Cancel.
 
 The export (database rows already in the Report, openpyxl serialisation, the file write) never runs on
-the GUI thread; progress and the outcome come back through queued signals. Cancel makes the progress
-callback return False: the service raises ExportCancelled and leaves no file behind.
+the GUI thread; progress and the outcome come back through a worker_relay.Mailbox (never a signal of this object:
+the page, and this exporter with it, may be deleted while the export finishes; the relay keeps the worker's closure
+until its thread has ended). Cancel makes the progress callback return False: the service raises ExportCancelled
+and leaves no file behind.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from acrel_console.services.export import ExportCancelled, ExportResult
 from acrel_console.services.export_formats import ColumnKind
 from acrel_console.services.reports.model import Report
 from acrel_console.ui.reports.formatting import translate_text
+from acrel_console.ui.worker_relay import Mailbox
 
 PROGRESS_EVERY = 500
 
@@ -49,8 +52,6 @@ class ReportExporter(QObject):
     """
 
     finished = Signal(object, object)
-    _progressed = Signal(int)
-    _done = Signal(object, object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -58,8 +59,6 @@ class ReportExporter(QObject):
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
         self.dialog: QProgressDialog | None = None
-        self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     @property
     def running(self) -> bool:
@@ -86,10 +85,10 @@ class ReportExporter(QObject):
         # machine when it popped up mid-export) stays out of the export's event-loop stalls.
         dialog.show()
         lazy = replace(report, rows=translated_rows(report))  # type: ignore[arg-type]  # streamed, not a tuple
-        cancel, progressed, done = self._cancel, self._progressed, self._done
+        cancel, mailbox = self._cancel, Mailbox(self._on_progress, self._on_done)
 
         def progress(rows_done: int) -> bool:  # worker thread
-            progressed.emit(rows_done)
+            mailbox.post(rows_done)
             return not cancel.is_set()
 
         def work() -> None:  # worker thread
@@ -102,12 +101,10 @@ class ReportExporter(QObject):
                                                  progress=progress, filters=filters)
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
-            try:
-                done.emit(result, error)
-            except RuntimeError:  # the page is gone
-                pass
+            mailbox.post_last((result, error))
 
         self._thread = threading.Thread(target=work, name="report-export", daemon=True)
+        mailbox.keep(work, self._thread.join)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -126,10 +123,9 @@ class ReportExporter(QObject):
                 self.dialog.setMaximum(rows_done)
             self.dialog.setValue(rows_done)
 
-    def _on_done(self, result: ExportResult | None, error: BaseException | None) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()
+    def _on_done(self, outcome: tuple[ExportResult | None, BaseException | None]) -> None:
+        result, error = outcome  # its thread has ended (the relay joined it)
+        self._thread = None
         if self.dialog is not None:
             self.dialog.hide()
             self.dialog.deleteLater()
