@@ -7,27 +7,29 @@ with its traceback and reported as an unexpected error. The default pool has one
 submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops; quiet
 background refreshes have a second thread of their own.
 
-A worker never holds a reference to a runner or a widget: outcomes travel through one relay object that lives as
-long as the process. A runner released while its task ran used to be freed by the worker's last reference, and
-the queued outcome then reached a dead Python object on the GUI thread: a segfault (it took down a CI worker).
+A worker never holds a reference to a runner or a widget: each task's outcome travels through a worker_relay
+mailbox (one relay object that lives as long as the process), which also keeps the task's callable until the
+worker has let go of it. A runner released while its task ran used to be freed by the worker's last reference,
+and the queued outcome then reached a dead Python object on the GUI thread: a segfault (it took down a CI worker).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import time
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from acrel_console.domain.errors import UserError
 from acrel_console.ui.gc_guard import install_gc_guard
 from acrel_console.ui.messages import error_message
+from acrel_console.ui.worker_relay import Mailbox
 
 log = logging.getLogger(__name__)
 
@@ -59,62 +61,27 @@ class _Pending:
     quiet: bool = False  # background refreshes do not light the "Working…" indicator
 
 
-class _Relay(QObject):
-    """Carries every task's outcome to the GUI thread: one per process, never freed.
-
-    It also holds each task's callable (often a closure over widgets) until the outcome is on the GUI thread, so
-    that its last reference is never dropped on a worker, whether or not the runner still exists.
-    """
-
-    finished = Signal(int, int, bool, object)  # runner key, task id, ok, result
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.runners: weakref.WeakValueDictionary[int, TaskRunner] = weakref.WeakValueDictionary()
-        self.held: dict[tuple[int, int], Callable[[], Any]] = {}
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(int, int, bool, object)
-    def _deliver(self, key: int, task_id: int, ok: bool, result: object) -> None:
-        fn = self.held.pop((key, task_id), None)
-        runner = self.runners.get(key)
-        if runner is not None and shiboken6.isValid(runner):
-            runner._deliver(task_id, ok, result)
-        del fn, result  # here, on the GUI thread
-
-
-_relay: _Relay | None = None
-_runner_keys = itertools.count(1)
-
-
-def _the_relay() -> _Relay:
-    """The process's relay, made on the GUI thread by the first runner."""
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
-
-
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, key: int, task_id: int, fn: Callable[[], Any]) -> None:
+    def __init__(self, mailbox: Mailbox, task_id: int, fn: Callable[[], Any], let_go: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._relay, self._key, self._id, self._fn = relay, key, task_id, fn
+        self._mailbox, self._id, self._fn, self._let_go = mailbox, task_id, fn, let_go
 
     def run(self) -> None:  # worker thread
         fn, self._fn = self._fn, None
         try:
-            result: Any = fn()
-            ok = True
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
-            if not isinstance(exc, UserError):
-                log.exception("background task failed")
-            result, ok = exc, False
-        del fn  # the relay still holds it until the outcome is on the GUI thread: never the last reference here
-        try:
-            self._relay.finished.emit(self._key, self._id, ok, result)
-        except RuntimeError:  # the application is closing: nobody waits for this result
-            log.debug("task %s finished after the relay was deleted", self._id)
+            try:
+                result: Any = fn()
+                ok = True
+            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
+                if not isinstance(exc, UserError):
+                    log.exception("background task failed")
+                result, ok = exc, False
+            del fn  # the mailbox keeps it until the outcome is on the GUI thread: never the last reference here
+            self._mailbox.post_last((self._id, ok, result))
+            del result  # an exception's traceback refers to fn's frames
+        finally:
+            self._let_go.set()
 
 
 class TaskRunner(QObject):
@@ -137,9 +104,6 @@ class TaskRunner(QObject):
         self._quiet_pool = quiet_pool
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
-        self._relay = _the_relay()
-        self._key = next(_runner_keys)
-        self._relay.runners[self._key] = self
         install_gc_guard()  # cyclic garbage with Qt wrappers must never be freed on a worker (gc_guard.py)
 
     @property
@@ -159,13 +123,15 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         was_busy = self.busy
         self._pending[task_id] = _Pending(on_done, on_error, owner, quiet)
-        self._relay.held[(self._key, task_id)] = fn
+        mailbox, let_go = Mailbox(on_last=self._deliver), threading.Event()
+        mailbox.keep(fn, let_go.wait)  # a released runner's outcome is dropped, and fn with it, on the GUI thread
         if not was_busy and not quiet:
             self.busy_changed.emit(True)
-        (self._quiet_pool if quiet else self._pool).start(_Job(self._relay, self._key, task_id, fn))
+        (self._quiet_pool if quiet else self._pool).start(_Job(mailbox, task_id, fn, let_go))
         return task_id
 
-    def _deliver(self, task_id: int, ok: bool, result: object) -> None:
+    def _deliver(self, outcome: tuple[int, bool, object]) -> None:
+        task_id, ok, result = outcome
         was_busy = self.busy
         pending = self._pending.pop(task_id, None)
         try:
