@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,3 +106,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.site_clock)
         if path.startswith(SERIAL_PATHS):
             item.add_marker(pytest.mark.serial)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a test replaced the null device by a file (an export to os.devnull once renamed its workbook
+    onto /dev/null: every later redirect to it filled a file, and the portal's browser would not start)."""
+    if not stat.S_ISCHR(os.stat(os.devnull).st_mode):
+        print(f"\nconftest: {os.devnull} is no longer the null device: a test replaced it "
+              "(restore: rm /dev/null && mknod -m 666 /dev/null c 1 3)")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -11,14 +11,16 @@ may refer to widgets) is kept by the relay until the worker has let go of it, an
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, Signal, Slot
 
 from acrel_console.ui.gc_guard import install_gc_guard
 
@@ -83,7 +85,25 @@ def _the_relay() -> _Relay:
     global _relay
     if _relay is None:
         _relay = _Relay()
+        atexit.register(drain)
     return _relay
+
+
+def drain(timeout_s: float = 10.0) -> bool:
+    """Wait until every worker still running a mailbox's job (an export, a task) has sent its last message and let
+    go, delivering what they send (GUI thread). Run at exit: a worker sending while the interpreter tears the
+    application down segfaulted (measured: 7 of 8 runs of an export stress test on a loaded machine). False if some
+    worker was still running after `timeout_s`."""
+    relay = _relay
+    if relay is None or QCoreApplication.instance() is None or not shiboken6.isValid(relay):
+        return True
+    deadline = time.monotonic() + timeout_s
+    while any(box.kept for box in list(relay.boxes.values())):
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.sendPostedEvents()
+        time.sleep(0.002)
+    return True
 
 
 def _owner_of(handler: Handler) -> QObject:

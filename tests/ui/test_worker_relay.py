@@ -20,8 +20,11 @@ from PySide6.QtCore import QObject
 from acrel_console.ui.worker_relay import Mailbox, listen
 
 PRELUDE = textwrap.dedent("""
-    import os, sys, threading
+    import atexit, os, shutil, sys, tempfile, threading
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    OUT_DIR = tempfile.mkdtemp(prefix="relay-")  # not the null device: an export renames its file onto the target
+    atexit.register(shutil.rmtree, OUT_DIR, True)
+    OUT = os.path.join(OUT_DIR, "out.xlsx")
     import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication, QWidget
@@ -50,7 +53,7 @@ def test_a_page_deleted_while_its_export_finishes_does_not_crash() -> None:
         for i in range(3000):
             page = QWidget()
             runner = ExportRunner(page)
-            runner.start(os.devnull, spec, lambda page=page: page.no_rows, "x", 1)  # the job fails at once
+            runner.start(OUT, spec, lambda page=page: page.no_rows, "x", 1)  # the job fails at once
             shiboken6.delete(page)  # while its thread reports the outcome
             del runner, page
             pump()
@@ -76,7 +79,7 @@ def test_a_report_page_deleted_while_its_export_runs_does_not_crash() -> None:
         for i in range(2000):
             page = QWidget()
             exporter = ReportExporter(page)
-            exporter.start(Services(), None, report, os.devnull)
+            exporter.start(Services(), None, report, OUT)
             shiboken6.delete(page)  # while its thread reports progress
             del exporter, page
             pump()
