@@ -1,8 +1,8 @@
 """Background work for the GUI: run a service call off the GUI thread, get its result back on it.
 
 Every page calls services through `TaskRunner.run(fn, on_done, on_error)`. The call runs on a
-QThreadPool worker; its outcome comes back through one queued signal, so callbacks always run on the
-GUI thread. A UserError becomes its translated message (ui.messages.error_message); anything else is logged
+QThreadPool worker; its outcome comes back through the worker relay (ui/worker_relay.py), so callbacks always
+run on the GUI thread. A UserError becomes its translated message (ui.messages.error_message); anything else is logged
 with its traceback and reported as an unexpected error. The default pool has one thread: calls run in
 submission order (an add followed by a refresh sees the add), the way Anki runs its collection ops; quiet
 background refreshes have a second thread of their own.

@@ -1,4 +1,4 @@
-"""New alarms reach the GUI: the alarm engine's worker-thread listener bridged to a queued Qt signal, a poll
+"""New alarms reach the GUI: the alarm engine's worker-thread listener bridged through the worker relay, a poll
 fallback for workstations without an engine in the process, and a flashing status-bar label.
 
 How the shell/app connects it (the Alarms page does this by itself once it sits in a QMainWindow):
